@@ -1,0 +1,213 @@
+/* cw-cli.c: clausewise-cli, the headless face of the core, for scripts and
+ * tests. This file holds the entry point, the dispatch and the shared error
+ * conventions: one line on stderr starting "clausewise-cli: ", exit 1 for bad
+ * input or data and 2 for a malformed command line. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cw-cli.h"
+#include "cw-text.h"
+
+static void
+print_error_line (const char *message)
+{
+  /* One line, whatever the message holds, so scripts can grep for it. */
+  g_autofree char *line = g_strdelimit (g_strdup (message), "\r\n", ' ');
+  g_printerr ("clausewise-cli: %s\n", line);
+}
+
+int
+cw_cli_fail (const GError *error)
+{
+  print_error_line (error->message);
+  return CW_CLI_BAD_INPUT;
+}
+
+int
+cw_cli_input_error (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error_line (message);
+  return CW_CLI_BAD_INPUT;
+}
+
+int
+cw_cli_usage_error (const CwCliCommand *command, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_autofree char *line
+    = command ? g_strdup_printf (_("%s; see “clausewise-cli %s --help”"), message, command->name)
+              : g_strdup_printf (_("%s; see “clausewise-cli --help”"), message);
+  print_error_line (line);
+  return CW_CLI_USAGE;
+}
+
+int
+cw_cli_parse (const CwCliCommand *command, GOptionEntry *entries, int argc, char **argv,
+              char ***args)
+{
+  g_autofree char *prgname = g_strdup_printf ("clausewise-cli %s", command->name);
+  g_set_prgname (prgname);
+  g_autoptr (GOptionContext) context = g_option_context_new (command->parameters);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cw_cli_usage_error (command, "%s", error->message);
+
+  /* argv[0] is the program; everything after it is positional. GOption
+   * keeps a "--" that precedes a dash argument ("search W -- -77"): drop it. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--"))
+      {
+        memmove (argv + i, argv + i + 1, (argc - i) * sizeof *argv);
+        argc--;
+        break;
+      }
+  g_auto (GStrv) wanted = g_strsplit (command->parameters, " ", -1);
+  guint n_wanted = 0;
+  for (guint i = 0; wanted[i]; i++)
+    if (*wanted[i] && g_ascii_isupper (wanted[i][0]))
+      n_wanted++;
+  if ((guint) argc - 1 != n_wanted)
+    return n_wanted == 0
+             ? cw_cli_usage_error (command, _("“%s” takes no arguments"), command->name)
+             : cw_cli_usage_error (command, _("expected %s"), command->parameters);
+  *args = argv + 1;
+  return -1;
+}
+
+CwWorkspace *
+cw_cli_open (const char *path, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *workspace = cw_workspace_open (path, &error);
+  if (workspace == NULL)
+    *status = cw_cli_fail (error);
+  return workspace;
+}
+
+gboolean
+cw_cli_parse_id (const char *text, const char *what, gint64 *id)
+{
+  guint64 value;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      cw_cli_input_error (_("“%s” is not %s id; ids are whole numbers such as 3"), text, what);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* "8.6, 9.2" → { "8.6", "9.2" }: comma-separated values as typed. */
+/* Text as one line of a tab-separated listing: line breaks and tabs inside
+ * it become spaces, so every record stays one line with fixed columns. */
+char *
+cw_cli_one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
+}
+
+GStrv
+cw_cli_split_list (const char *list)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) items = g_strsplit (list ? list : "", ",", -1);
+  for (guint i = 0; items[i]; i++)
+    if (!cw_text_is_blank (items[i]))
+      g_strv_builder_add (builder, g_strstrip (items[i]));
+  return g_strv_builder_end (builder);
+}
+
+static void
+print_overview (void)
+{
+  g_print ("%s", _("Usage: clausewise-cli COMMAND [OPTION…] ARGUMENTS\n\n"
+                        "Prepare ISO/IEC 20000-1:2018 audits from the command line.\n\n"
+                        "Commands:\n"));
+  for (const CwCliCommand *c = cw_cli_commands; c->name != NULL; c++)
+    {
+      g_autofree char *call = g_strdup_printf ("%s %s", c->name, c->parameters);
+      g_print ("  %-40s %s\n", call, _(c->summary));
+    }
+  g_print ("%s", _("\nRun “clausewise-cli COMMAND --help” for a command's options.\n"));
+}
+
+static const CwCliCommand *
+find_command (int argc, char **argv, int *consumed)
+{
+  /* Commands are one word ("search") or two ("audit new"). */
+  for (const CwCliCommand *c = cw_cli_commands; c->name != NULL; c++)
+    {
+      g_auto (GStrv) words = g_strsplit (c->name, " ", -1);
+      guint n = g_strv_length (words);
+      if ((guint) argc - 1 < n)
+        continue;
+      gboolean same = TRUE;
+      for (guint i = 0; i < n && same; i++)
+        same = g_str_equal (words[i], argv[1 + i]);
+      if (same)
+        {
+          *consumed = n;
+          return c;
+        }
+    }
+  return NULL;
+}
+
+static int
+unknown_command (int argc, char **argv)
+{
+  /* "audit" alone, or "audit frobnicate": list what "audit" can do. */
+  g_autoptr (GString) choices = g_string_new (NULL);
+  gsize len = strlen (argv[1]);
+  for (const CwCliCommand *c = cw_cli_commands; c->name != NULL; c++)
+    if (strncmp (c->name, argv[1], len) == 0 && c->name[len] == ' ')
+      g_string_append_printf (choices, "%s%s", choices->len ? ", " : "", c->name + len + 1);
+  if (choices->len > 0)
+    return cw_cli_usage_error (NULL, _("“%s” needs one of: %s"), argv[1], choices->str);
+  return cw_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return cw_cli_usage_error (NULL, _("no command given"));
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_overview ();
+      return CW_CLI_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("clausewise-cli %s\n", PACKAGE_VERSION);
+      return CW_CLI_OK;
+    }
+
+  int consumed = 0;
+  const CwCliCommand *command = find_command (argc, argv, &consumed);
+  if (command == NULL)
+    return unknown_command (argc, argv);
+
+  /* The command sees itself as argv[0]. */
+  argv[consumed] = argv[0];
+  return command->run (argc - consumed, argv + consumed);
+}

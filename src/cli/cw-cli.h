@@ -1,0 +1,42 @@
+/* cw-cli.h: what the commands of clausewise-cli share. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: scripts rely on them. */
+enum
+{
+  CW_CLI_OK = 0,
+  CW_CLI_BAD_INPUT = 1, /* bad input or data, refused by a rule, or a failed check */
+  CW_CLI_USAGE = 2,     /* the command line itself is wrong */
+};
+
+typedef struct
+{
+  const char *name;        /* "audit new" */
+  const char *parameters;  /* "WORKSPACE AUDIT" */
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} CwCliCommand;
+
+/* Parses options and exactly the positional parameters of `command`. On
+ * success `args` holds the positional values (owned by argv) and the return
+ * is -1; otherwise it is the exit code to return (0 after --help). */
+int cw_cli_parse (const CwCliCommand *command, GOptionEntry *entries, int argc, char **argv,
+                  char ***args);
+
+int cw_cli_fail (const GError *error);
+int cw_cli_usage_error (const CwCliCommand *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+int cw_cli_input_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+CwWorkspace *cw_cli_open (const char *path, int *status);
+gboolean cw_cli_parse_id (const char *text, const char *what, gint64 *id);
+GStrv cw_cli_split_list (const char *list);
+char *cw_cli_one_line (const char *text);
+
+extern const CwCliCommand cw_cli_commands[];
+
+G_END_DECLS

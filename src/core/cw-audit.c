@@ -1,0 +1,625 @@
+/* cw-audit.c: planning audits and recording checklist answers. */
+#define G_LOG_DOMAIN "cw-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-audit.h"
+#include "cw-date.h"
+#include "cw-text.h"
+#include "cw-workspace-private.h"
+
+struct _CwAudit
+{
+  GObject parent_instance;
+  gint64 id;
+  char *title;
+  char *objectives;
+  char *criteria;
+  GStrv scope;
+  char *planned_start;
+  char *planned_end;
+  char *lead_auditor;
+  char *team;
+  char *auditees;
+  CwAuditStatus status;
+};
+
+G_DEFINE_FINAL_TYPE (CwAudit, cw_audit, G_TYPE_OBJECT)
+
+static void
+cw_audit_finalize (GObject *object)
+{
+  CwAudit *self = CW_AUDIT (object);
+  g_free (self->title);
+  g_free (self->objectives);
+  g_free (self->criteria);
+  g_strfreev (self->scope);
+  g_free (self->planned_start);
+  g_free (self->planned_end);
+  g_free (self->lead_auditor);
+  g_free (self->team);
+  g_free (self->auditees);
+  G_OBJECT_CLASS (cw_audit_parent_class)->finalize (object);
+}
+
+static void
+cw_audit_class_init (CwAuditClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_audit_finalize;
+}
+
+static void
+cw_audit_init (CwAudit *self)
+{
+}
+
+gint64
+cw_audit_get_id (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), 0);
+  return self->id;
+}
+
+const char *
+cw_audit_get_title (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->title;
+}
+
+const char *
+cw_audit_get_objectives (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->objectives;
+}
+
+const char *
+cw_audit_get_criteria (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->criteria;
+}
+
+const char *const *
+cw_audit_get_scope (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return (const char *const *) self->scope;
+}
+
+const char *
+cw_audit_get_planned_start (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->planned_start;
+}
+
+const char *
+cw_audit_get_planned_end (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->planned_end;
+}
+
+const char *
+cw_audit_get_lead_auditor (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->lead_auditor;
+}
+
+const char *
+cw_audit_get_team (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->team;
+}
+
+const char *
+cw_audit_get_auditees (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), NULL);
+  return self->auditees;
+}
+
+CwAuditStatus
+cw_audit_get_status (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), CW_AUDIT_PLANNED);
+  return self->status;
+}
+
+gboolean
+cw_audit_covers (CwAudit *self, const char *clause_number)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), FALSE);
+  for (guint i = 0; self->scope[i] != NULL; i++)
+    if (cw_clause_number_covers (self->scope[i], clause_number))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_no_such_audit (GError **error, gint64 id)
+{
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no audit %" G_GINT64_FORMAT " in this workspace; "
+                 "“clausewise-cli audit list” shows the audits"),
+               id);
+}
+
+/* The one rule for adding work to an audit: it exists, is not closed, and
+ * the clause is within its scope. */
+static gboolean
+accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *clause,
+         GError **error)
+{
+  if (status == CW_AUDIT_CLOSED)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("Audit %" G_GINT64_FORMAT " is closed; nothing in it can change any more"),
+                   id);
+      return FALSE;
+    }
+  for (guint i = 0; scope[i] != NULL; i++)
+    if (cw_clause_number_covers (scope[i], clause))
+      return TRUE;
+  g_autofree char *listed = g_strjoinv (", ", (char **) scope);
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+               _("Clause %s is outside the scope of audit %" G_GINT64_FORMAT
+                 " (%s); widen the audit's scope first"),
+               clause, id, listed);
+  return FALSE;
+}
+
+gboolean
+cw_audit_accepts (CwAudit *self, const char *clause_number, GError **error)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), FALSE);
+  return accepts (self->id, self->status, (const char *const *) self->scope, clause_number, error);
+}
+
+/* cw_audit_accepts without building the audit: the check every new finding
+ * makes, so it reads only the status and the scope, in one query. */
+gboolean
+cw_workspace_audit_accepts (CwWorkspace *self, gint64 audit_id, const char *clause_number,
+                            GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT a.status, s.clause FROM audit a JOIN audit_scope s ON s.audit = a.id WHERE a.id = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GStrvBuilder) scope = g_strv_builder_new ();
+  CwAuditStatus status = CW_AUDIT_PLANNED;
+  gboolean found = FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found = TRUE;
+      cw_audit_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &status);
+      g_strv_builder_add (scope, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return FALSE;
+  if (!found)
+    {
+      set_no_such_audit (error, audit_id);
+      return FALSE;
+    }
+  g_auto (GStrv) listed = g_strv_builder_end (scope);
+  return accepts (audit_id, status, (const char *const *) listed, clause_number, error);
+}
+
+static gboolean
+check_optional_date (const char *date, GError **error)
+{
+  return date == NULL || *date == '\0' || cw_date_check (date, error);
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text ? text : "";
+}
+
+static gboolean
+check_draft (const CwAuditDraft *draft, GError **error)
+{
+  if (cw_text_is_blank (draft->title))
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("An audit needs a title, such as “Internal audit Q3: change management”"));
+      return FALSE;
+    }
+  if (!check_optional_date (draft->planned_start, error)
+      || !check_optional_date (draft->planned_end, error))
+    return FALSE;
+  if (draft->planned_start && *draft->planned_start && draft->planned_end && *draft->planned_end
+      && strcmp (draft->planned_end, draft->planned_start) < 0)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("The audit ends (%s) before it starts (%s); check the dates"),
+                   draft->planned_end, draft->planned_start);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_optional (sqlite3_stmt *stmt, int column, const char *text)
+{
+  sqlite3_bind_text (stmt, column, text && *text ? text : NULL, -1, SQLITE_TRANSIENT);
+}
+
+static gint64
+insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *scope,
+              GError **error)
+{
+  g_autofree char *now = cw_timestamp_now ();
+  g_autofree char *title = cw_text_trimmed (draft->title);
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "INSERT INTO audit (title, objectives, criteria, planned_start, planned_end, lead_auditor,"
+    " team, auditees, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, or_empty (draft->objectives), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, or_empty (draft->criteria), -1, SQLITE_TRANSIENT);
+  bind_optional (stmt, 4, draft->planned_start);
+  bind_optional (stmt, 5, draft->planned_end);
+  sqlite3_bind_text (stmt, 6, or_empty (draft->lead_auditor), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, or_empty (draft->team), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, or_empty (draft->auditees), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
+  if (!cw_workspace_step_done (self, stmt, error))
+    return 0;
+  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+
+  for (guint i = 0; scope[i] != NULL; i++)
+    {
+      stmt = cw_workspace_prepare (self, "INSERT INTO audit_scope (audit, clause) VALUES (?, ?)",
+                                   error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, scope[i], -1, SQLITE_STATIC);
+      if (!cw_workspace_step_done (self, stmt, error))
+        return 0;
+    }
+  g_autofree char *scope_text = g_strjoinv (", ", (char **) scope);
+  if (!cw_workspace_record (self, "audit", id, "created", NULL, title, error)
+      || !cw_workspace_record (self, "audit", id, "scope", NULL, scope_text, error))
+    return 0;
+  return id;
+}
+
+/* Returns the new audit's id, or 0 with `error` set. */
+gint64
+cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  if (!check_draft (draft, error) || catalogue == NULL)
+    return 0;
+  g_auto (GStrv) scope = cw_catalogue_normalise_scope (catalogue, draft->scope, error);
+  if (scope == NULL || !cw_workspace_edit_begin (self, error))
+    return 0;
+  gint64 id = insert_audit (self, draft, (const char *const *) scope, error);
+  return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
+}
+
+#define AUDIT_COLUMNS                                                                              \
+  "id, title, objectives, criteria, planned_start, planned_end, lead_auditor, team, auditees,"    \
+  " status"
+
+static CwAudit *
+audit_from_row (CwWorkspace *workspace, sqlite3_stmt *row, GError **error)
+{
+  g_autoptr (CwAudit) self = g_object_new (CW_TYPE_AUDIT, NULL);
+  self->id = sqlite3_column_int64 (row, 0);
+  self->title = cw_workspace_column_text (row, 1);
+  self->objectives = cw_workspace_column_text (row, 2);
+  self->criteria = cw_workspace_column_text (row, 3);
+  self->planned_start = cw_workspace_column_text (row, 4);
+  self->planned_end = cw_workspace_column_text (row, 5);
+  self->lead_auditor = cw_workspace_column_text (row, 6);
+  self->team = cw_workspace_column_text (row, 7);
+  self->auditees = cw_workspace_column_text (row, 8);
+  cw_audit_status_from_string ((const char *) sqlite3_column_text (row, 9), &self->status);
+
+  /* Document order comes from the catalogue copy's positions. */
+  sqlite3_stmt *scope = cw_workspace_prepare (
+    workspace,
+    "SELECT s.clause FROM audit_scope s JOIN clause c ON c.number = s.clause"
+    " WHERE s.audit = ? ORDER BY c.position",
+    error);
+  if (scope == NULL)
+    return NULL;
+  sqlite3_bind_int64 (scope, 1, self->id);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  while (sqlite3_step (scope) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (scope, 0));
+  sqlite3_reset (scope);
+  self->scope = g_strv_builder_end (builder);
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+cw_workspace_list_audits (CwWorkspace *self, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt
+    = cw_workspace_prepare (self, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  /* Collect ids first: building an audit runs another cached statement. */
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+
+  g_autoptr (GPtrArray) audits = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CwAudit *audit = cw_workspace_get_audit (self, g_array_index (ids, gint64, i), error);
+      if (audit == NULL)
+        return NULL;
+      g_ptr_array_add (audits, audit);
+    }
+  return g_steal_pointer (&audits);
+}
+
+CwAudit *
+cw_workspace_get_audit (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt
+    = cw_workspace_prepare (self, "SELECT " AUDIT_COLUMNS " FROM audit WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      CwAudit *audit = audit_from_row (self, stmt, error);
+      sqlite3_reset (stmt);
+      return audit;
+    }
+  if (rc == SQLITE_DONE)
+    set_no_such_audit (error, id);
+  else
+    cw_workspace_set_db_error (self, error);
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+gboolean
+cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit, CwAuditProgress *progress,
+                                 GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (CW_IS_AUDIT (audit), FALSE);
+
+  *progress = (CwAuditProgress) { 0 };
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  if (catalogue == NULL)
+    return FALSE;
+  GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      if (cw_audit_covers (audit, cw_clause_get_number (clause)))
+        progress->total += cw_clause_get_questions (clause)->len;
+    }
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self, "SELECT count(*) FROM answer WHERE audit = ? AND result <> 'not-assessed'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    progress->answered = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = cw_workspace_prepare (
+    self, "SELECT grade, count(*) FROM finding WHERE audit = ? GROUP BY grade", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CwGrade grade;
+      if (cw_grade_from_string ((const char *) sqlite3_column_text (stmt, 0), &grade))
+        progress->findings[grade] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* ---- Answers ----------------------------------------------------------- */
+
+static gboolean
+check_answerable (CwWorkspace *self, CwAudit *audit, const char *question_id, GError **error)
+{
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  CwQuestion *question = catalogue ? cw_catalogue_lookup_question (catalogue, question_id) : NULL;
+  if (question == NULL)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no question “%s”; “clausewise-cli catalogue --questions” lists "
+                     "them"),
+                   question_id);
+      return FALSE;
+    }
+  if (!cw_audit_accepts (audit, cw_clause_get_number (cw_question_get_clause (question)), error))
+    {
+      g_prefix_error (error, _("Question %s: "), question_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const char *result,
+              const char *note, GError **error)
+{
+  sqlite3_stmt *find = cw_workspace_prepare (
+    self, "SELECT id, result, note FROM answer WHERE audit = ? AND question = ?", error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, audit->id);
+  sqlite3_bind_text (find, 2, question_id, -1, SQLITE_STATIC);
+  gboolean exists = sqlite3_step (find) == SQLITE_ROW;
+  gint64 id = exists ? sqlite3_column_int64 (find, 0) : 0;
+  g_autofree char *old_result = exists ? cw_workspace_column_text (find, 1) : NULL;
+  g_autofree char *old_note = exists ? cw_workspace_column_text (find, 2) : NULL;
+  sqlite3_reset (find);
+
+  g_autofree char *now = cw_timestamp_now ();
+  sqlite3_stmt *write = cw_workspace_prepare (
+    self,
+    "INSERT INTO answer (audit, question, result, note, answered_at, answered_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (audit, question) DO UPDATE SET"
+    " result = ?3, note = ?4, answered_at = ?5, answered_by = ?6",
+    error);
+  if (write == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (write, 1, audit->id);
+  sqlite3_bind_text (write, 2, question_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 3, result, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 4, note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 6, cw_workspace_get_actor (self), -1, SQLITE_STATIC);
+  if (!cw_workspace_step_done (self, write, error))
+    return FALSE;
+  if (!exists)
+    id = sqlite3_last_insert_rowid (sqlite3_db_handle (write));
+  const char *searchable[] = { note, NULL };
+  if (!cw_search_index_put (self, CW_SEARCH_ANSWER, id, searchable, error))
+    return FALSE;
+
+  return cw_workspace_record_change (self, "answer", id, "result", old_result, result, error)
+         && cw_workspace_record_change (self, "answer", id, "note", old_note ? old_note : "", note, error);
+}
+
+static gboolean
+store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status, GError **error)
+{
+  sqlite3_stmt *stmt
+    = cw_workspace_prepare (self, "UPDATE audit SET status = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cw_audit_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, audit->id);
+  return cw_workspace_step_done (self, stmt, error)
+         && cw_workspace_record (self, "audit", audit->id, "status",
+                                 cw_audit_status_to_string (audit->status),
+                                 cw_audit_status_to_string (status), error);
+}
+
+static gboolean
+start_audit_if_planned (CwWorkspace *self, CwAudit *audit, GError **error)
+{
+  return audit->status != CW_AUDIT_PLANNED
+         || store_status (self, audit, CW_AUDIT_IN_PROGRESS, error);
+}
+
+/* The audit report has been issued: fieldwork is over. */
+gboolean
+cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL)
+    return FALSE;
+  if (audit->status != CW_AUDIT_IN_PROGRESS)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("Audit %" G_GINT64_FORMAT " is %s; only an audit in progress can be "
+                     "reported"),
+                   audit_id, cw_audit_status_label (audit->status));
+      return FALSE;
+    }
+  return cw_workspace_edit_begin (self, error)
+         && cw_workspace_edit_end (self, store_status (self, audit, CW_AUDIT_REPORTED, error),
+                                   error);
+}
+
+/* Records the result of one question; the first answer starts the audit. */
+gboolean
+cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id, CwResult result,
+                     const char *note, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL || !check_answerable (self, audit, question_id, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  gboolean ok
+    = store_answer (self, audit, question_id, cw_result_to_string (result), note ? note : "", error)
+      && start_audit_if_planned (self, audit, error);
+  return cw_workspace_edit_end (self, ok, error);
+}
+
+void
+cw_answer_free (CwAnswer *answer)
+{
+  g_free (answer->question);
+  g_free (answer->note);
+  g_free (answer->answered_at);
+  g_free (answer->answered_by);
+  g_free (answer);
+}
+
+/* The audit's answers in catalogue order. */
+GPtrArray *
+cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT a.question, a.result, a.note, a.answered_at, a.answered_by FROM answer a"
+    " JOIN question q ON q.id = a.question WHERE a.audit = ? ORDER BY q.position",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_answer_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CwAnswer *answer = g_new0 (CwAnswer, 1);
+      answer->question = cw_workspace_column_text (stmt, 0);
+      cw_result_from_string ((const char *) sqlite3_column_text (stmt, 1), &answer->result);
+      answer->note = cw_workspace_column_text (stmt, 2);
+      answer->answered_at = cw_workspace_column_text (stmt, 3);
+      answer->answered_by = cw_workspace_column_text (stmt, 4);
+      g_ptr_array_add (answers, answer);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&answers);
+}

@@ -1,0 +1,87 @@
+/* cw-demo-data.h: the content of the demo workspace, as plain data.
+ *
+ * The demo shows a newcomer what Clausewise is for: a fictional managed-service
+ * provider preparing for ISO/IEC 20000-1:2018 certification, one completed
+ * internal audit over the whole catalogue and one audit in progress. The text
+ * lives here, apart from the code in cw-demo.c that writes it through the core
+ * API, so that it can be read, reviewed and translated as prose.
+ *
+ * Every array ends with an entry whose first member is NULL.
+ */
+#pragma once
+
+typedef struct
+{
+  const char *name;
+  const char *role;
+} CwDemoPerson;
+
+/* One answered checklist question of the completed audit. `clause` is a leaf
+ * clause number; the answer goes to that clause's question number
+ * `question` (1 = the clause's first question). `result` is "conforming",
+ * "observation", "ofi", "minor", "major" or "not-applicable". */
+typedef struct
+{
+  const char *clause;
+  int question;
+  const char *result;
+  const char *note;
+} CwDemoAnswer;
+
+/* A finding of the completed audit. `grade` is "major", "minor", "observation"
+ * or "ofi". Observations and OFIs may leave requirement or statement NULL. */
+typedef struct
+{
+  const char *clause;
+  const char *grade;
+  const char *requirement;
+  const char *evidence;
+  const char *statement;
+} CwDemoFinding;
+
+/* An evidence item seen during the completed audit. `kind` is "document",
+ * "record", "interview" or "observation". `population` and `sample_size`
+ * describe sampling (NULL and 0 when nothing was sampled). */
+typedef struct
+{
+  const char *clause;
+  const char *kind;
+  const char *reference;
+  const char *description;
+  const char *population;
+  int sample_size;
+} CwDemoEvidence;
+
+typedef struct
+{
+  const char *title;
+  const char *objectives;
+  const char *criteria;
+  const char *scope;        /* comma-separated clause numbers, "" = whole catalogue */
+  const char *start;        /* YYYY-MM-DD */
+  const char *end;          /* YYYY-MM-DD */
+  const char *lead;
+  const char *team;         /* comma-separated names */
+  const char *auditees;     /* comma-separated "Name (role)" */
+} CwDemoAudit;
+
+typedef struct
+{
+  const char *name;
+  const char *scope;
+  const char *services;     /* one service per line */
+  const char *certification_body;
+  const char *stage_one;    /* YYYY-MM-DD */
+  const char *stage_two;    /* YYYY-MM-DD */
+} CwDemoOrganisation;
+
+extern const CwDemoOrganisation cw_demo_organisation;
+extern const CwDemoPerson cw_demo_people[];
+
+extern const CwDemoAudit cw_demo_completed_audit;
+extern const CwDemoAnswer cw_demo_completed_answers[];
+extern const CwDemoFinding cw_demo_completed_findings[];
+extern const CwDemoEvidence cw_demo_completed_evidence[];
+
+extern const CwDemoAudit cw_demo_current_audit;
+extern const CwDemoAnswer cw_demo_current_answers[];

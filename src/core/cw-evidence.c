@@ -1,0 +1,166 @@
+/* cw-evidence.c: evidence items of an audit. */
+#define G_LOG_DOMAIN "cw-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-audit.h"
+#include "cw-date.h"
+#include "cw-evidence.h"
+#include "cw-text.h"
+#include "cw-workspace-private.h"
+
+/* Streams the file through SHA-256, so a large scan or recording never has
+ * to fit in memory. */
+char *
+cw_file_sha256 (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buffer[64 * 1024];
+  gssize n;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error))
+         > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
+{
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, draft->audit_id, error);
+  if (audit == NULL)
+    return FALSE;
+  if (cw_text_is_blank (draft->reference))
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("Evidence needs a reference that lets someone find it again: a document "
+                     "id and version, record numbers, or who was interviewed and when"));
+      return FALSE;
+    }
+  if (draft->question != NULL)
+    {
+      CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+      CwQuestion *question = catalogue ? cw_catalogue_lookup_question (catalogue, draft->question)
+                                       : NULL;
+      if (question == NULL)
+        {
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+                       _("There is no question “%s”"), draft->question);
+          return FALSE;
+        }
+    }
+  if (draft->kind == CW_EVIDENCE_FILE && draft->file == NULL)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("File evidence needs the file, so that its SHA-256 can be recorded"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sha256,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "INSERT INTO evidence (audit, question, finding, kind, reference, description, population,"
+    " sample_size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+  if (stmt == NULL)
+    return 0;
+  g_autofree char *now = cw_timestamp_now ();
+  sqlite3_bind_int64 (stmt, 1, draft->audit_id);
+  sqlite3_bind_text (stmt, 2, draft->question, -1, SQLITE_STATIC);
+  if (draft->finding_id > 0)
+    sqlite3_bind_int64 (stmt, 3, draft->finding_id);
+  sqlite3_bind_text (stmt, 4, cw_evidence_kind_to_string (draft->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, draft->reference, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, draft->description ? draft->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, draft->population ? draft->population : "", -1, SQLITE_STATIC);
+  if (draft->sample_size >= 0)
+    sqlite3_bind_int (stmt, 8, draft->sample_size);
+  sqlite3_bind_text (stmt, 9, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+  if (!cw_workspace_step_done (self, stmt, error))
+    return 0;
+  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  const char *searchable[]
+    = { draft->reference, draft->description ? draft->description : "",
+        draft->population ? draft->population : "", NULL };
+  if (!cw_search_index_put (self, CW_SEARCH_EVIDENCE, id, searchable, error))
+    return 0;
+  return cw_workspace_record (self, "evidence", id, "created", NULL, draft->reference, error) ? id
+                                                                                              : 0;
+}
+
+gint64
+cw_workspace_add_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  if (!check_draft (self, draft, error))
+    return 0;
+  g_autofree char *sha256 = NULL;
+  if (draft->kind == CW_EVIDENCE_FILE && (sha256 = cw_file_sha256 (draft->file, error)) == NULL)
+    return 0;
+  if (!cw_workspace_edit_begin (self, error))
+    return 0;
+  gint64 id = insert_evidence (self, draft, sha256, error);
+  return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
+}
+
+void
+cw_evidence_free (CwEvidence *evidence)
+{
+  g_free (evidence->question);
+  g_free (evidence->reference);
+  g_free (evidence->description);
+  g_free (evidence->population);
+  g_free (evidence->sha256);
+  g_free (evidence);
+}
+
+GPtrArray *
+cw_workspace_list_evidence (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT id, audit, question, finding, kind, reference, description, population,"
+    " sample_size, sha256 FROM evidence WHERE audit = ? ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_evidence_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CwEvidence *item = g_new0 (CwEvidence, 1);
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->audit_id = sqlite3_column_int64 (stmt, 1);
+      item->question = cw_workspace_column_text (stmt, 2);
+      item->finding_id = sqlite3_column_int64 (stmt, 3);
+      cw_evidence_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &item->kind);
+      item->reference = cw_workspace_column_text (stmt, 5);
+      item->description = cw_workspace_column_text (stmt, 6);
+      item->population = cw_workspace_column_text (stmt, 7);
+      item->sample_size
+        = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
+      item->sha256 = cw_workspace_column_text (stmt, 9);
+      g_ptr_array_add (items, item);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}

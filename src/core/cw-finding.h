@@ -1,0 +1,39 @@
+/* cw-finding.h: audit findings, graded, with the three-part statement. */
+#pragma once
+
+#include "cw-types.h"
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_FINDING (cw_finding_get_type ())
+G_DECLARE_FINAL_TYPE (CwFinding, cw_finding, CW, FINDING, GObject)
+
+typedef struct
+{
+  gint64 audit_id;
+  const char *clause;
+  CwGrade grade;
+  const char *requirement;
+  const char *evidence;
+  const char *statement;
+} CwFindingDraft;
+
+gint64 cw_finding_get_id (CwFinding *self);
+gint64 cw_finding_get_audit_id (CwFinding *self);
+const char *cw_finding_get_clause (CwFinding *self);
+CwGrade cw_finding_get_grade (CwFinding *self);
+const char *cw_finding_get_requirement (CwFinding *self);
+const char *cw_finding_get_evidence (CwFinding *self);
+const char *cw_finding_get_statement (CwFinding *self);
+CwFindingStatus cw_finding_get_status (CwFinding *self);
+const char *cw_finding_get_created_at (CwFinding *self);
+
+gboolean cw_finding_draft_check (const CwFindingDraft *draft, GError **error);
+
+gint64 cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft,
+                                    GError **error);
+CwFinding *cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error);
+GPtrArray *cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* cw-schema.c: the workspace schema, as numbered migrations.
+ *
+ * A new workspace runs them all; an older one runs those above its
+ * PRAGMA user_version, after a backup copy is written beside it. Never edit a
+ * migration that has shipped: add the next one.
+ */
+#include "config.h"
+
+#include "cw-workspace-private.h"
+
+static const char schema_v1[] =
+  /* Facts about the file itself, one row. */
+  "CREATE TABLE workspace ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  created_at TEXT NOT NULL,"
+  "  created_by TEXT NOT NULL,"
+  "  catalogue_standard TEXT NOT NULL,"
+  "  catalogue_version INTEGER NOT NULL);"
+
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  scope TEXT NOT NULL DEFAULT '',"
+  "  services TEXT NOT NULL DEFAULT '',"
+  "  certification_body TEXT NOT NULL DEFAULT '',"
+  "  stage_one TEXT,"
+  "  stage_two TEXT);"
+
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  role TEXT NOT NULL DEFAULT '');"
+
+  /* The catalogue, copied in at creation: the workspace stands alone. */
+  "CREATE TABLE clause ("
+  "  number TEXT PRIMARY KEY,"
+  "  parent TEXT REFERENCES clause (number),"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  guidance TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE question ("
+  "  id TEXT PRIMARY KEY,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  text TEXT NOT NULL);"
+  "CREATE TABLE expected_information ("
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('document', 'record')),"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (clause, position));"
+  "CREATE TABLE review_input ("
+  "  id TEXT PRIMARY KEY,"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  hint TEXT NOT NULL,"
+  "  prefill TEXT);"
+
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  objectives TEXT NOT NULL DEFAULT '',"
+  "  criteria TEXT NOT NULL DEFAULT '',"
+  "  planned_start TEXT,"
+  "  planned_end TEXT,"
+  "  actual_start TEXT,"
+  "  actual_end TEXT,"
+  "  lead_auditor TEXT NOT NULL DEFAULT '',"
+  "  team TEXT NOT NULL DEFAULT '',"
+  "  auditees TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'planned'"
+  "    CHECK (status IN ('planned', 'in-progress', 'reported', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE audit_scope ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  PRIMARY KEY (audit, clause)) WITHOUT ROWID;"
+
+  "CREATE TABLE answer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  question TEXT NOT NULL REFERENCES question (id),"
+  "  result TEXT NOT NULL CHECK (result IN ('not-assessed', 'conforming', 'observation',"
+  "    'ofi', 'minor', 'major', 'not-applicable')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  answered_at TEXT NOT NULL,"
+  "  answered_by TEXT NOT NULL,"
+  "  UNIQUE (audit, question));"
+
+  "CREATE TABLE finding ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  grade TEXT NOT NULL CHECK (grade IN ('major', 'minor', 'observation', 'ofi')),"
+  "  requirement TEXT NOT NULL DEFAULT '',"
+  "  evidence TEXT NOT NULL DEFAULT '',"
+  "  statement TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'planned', 'implemented', 'verified', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX finding_by_audit ON finding (audit, clause);"
+
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  question TEXT REFERENCES question (id),"
+  "  finding INTEGER REFERENCES finding (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('document', 'record', 'interview', 'observation', 'file')),"
+  "  reference TEXT NOT NULL CHECK (reference <> ''),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  population TEXT NOT NULL DEFAULT '',"
+  "  sample_size INTEGER CHECK (sample_size IS NULL OR sample_size >= 0),"
+  "  sha256 TEXT CHECK (sha256 IS NULL OR length (sha256) = 64),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX evidence_by_audit ON evidence (audit);"
+  "CREATE INDEX evidence_by_finding ON evidence (finding);"
+
+  /* The change history is certification evidence: rows are only ever added,
+   * and each carries a SHA-256 over its content and the previous row's hash,
+   * so that `clausewise-cli check` can tell when it was tampered with. */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  hash TEXT NOT NULL);"
+  "CREATE INDEX history_by_entity ON history (entity, entity_id);"
+  "CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'the change history is append-only'); END;"
+  "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'the change history is append-only'); END;"
+
+  /* Full-text search over findings, answer notes and evidence. The rowid
+   * encodes the source: id * 4 + 0 finding, + 1 answer, + 2 evidence. The
+   * core keeps it in step (cw-search.c) rather than triggers: a trigger that
+   * writes to FTS5 makes every statement open a savepoint, and FTS5 flushes
+   * its buffer at each one, which made bulk inserts five times slower. */
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  body, tokenize = 'unicode61 remove_diacritics 2');";
+
+const CwMigration cw_migrations[] = {
+  { 1, schema_v1 },
+};
+
+const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

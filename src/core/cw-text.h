@@ -1,0 +1,11 @@
+/* cw-text.h: small rules about text people type. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean cw_text_is_blank (const char *text);
+char *cw_text_trimmed (const char *text);
+
+G_END_DECLS

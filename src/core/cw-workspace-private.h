@@ -1,0 +1,46 @@
+/* cw-workspace-private.h: what the core's modules share about the storage.
+ * Never included outside src/core (and the core's own tests). */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cw-search.h"
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+/* One step of the schema: applied in order, inside the migration's
+ * transaction, to bring a file from version - 1 to version. */
+typedef struct
+{
+  guint version;
+  const char *sql;
+} CwMigration;
+
+extern const CwMigration cw_migrations[];
+extern const guint cw_n_migrations;
+
+sqlite3_stmt *cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error);
+gboolean cw_workspace_step_done (CwWorkspace *self, sqlite3_stmt *stmt, GError **error);
+gboolean cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error);
+void cw_workspace_set_db_error (CwWorkspace *self, GError **error);
+gboolean cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **error);
+char *cw_workspace_column_text (sqlite3_stmt *stmt, int column);
+
+gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);
+gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);
+
+gboolean cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id,
+                              const char *field, const char *old_value, const char *new_value,
+                              GError **error);
+gboolean cw_workspace_record_change (CwWorkspace *self, const char *entity, gint64 entity_id,
+                                     const char *field, const char *old_value,
+                                     const char *new_value, GError **error);
+
+gboolean cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id,
+                              const char *const *parts, GError **error);
+
+CwWorkspace *cw_workspace_open_with (const char *path, const CwMigration *migrations,
+                                     guint n_migrations, GError **error);
+
+G_END_DECLS

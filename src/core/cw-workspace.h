@@ -1,0 +1,80 @@
+/* cw-workspace.h: a workspace is one SQLite file (.clausewise) holding the
+ * organisation, its clause catalogue, audits, answers, evidence, findings and
+ * an append-only change history.
+ *
+ * Every edit is committed when it is made, in one transaction, and recorded in
+ * the history with who made it. A file that is not ours, is damaged or comes
+ * from a newer Clausewise is refused and left exactly as it was.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-catalogue.h"
+
+G_BEGIN_DECLS
+
+#define CW_WORKSPACE_ERROR (cw_workspace_error_quark ())
+typedef enum
+{
+  CW_WORKSPACE_ERROR_NOT_FOUND,     /* no such file, or no such record */
+  CW_WORKSPACE_ERROR_EXISTS,        /* create: the file is already there */
+  CW_WORKSPACE_ERROR_NOT_WORKSPACE, /* not an SQLite file at all */
+  CW_WORKSPACE_ERROR_FOREIGN,       /* SQLite, but another program's */
+  CW_WORKSPACE_ERROR_NEWER,         /* made by a newer Clausewise */
+  CW_WORKSPACE_ERROR_DAMAGED,
+  CW_WORKSPACE_ERROR_READ_ONLY,
+  CW_WORKSPACE_ERROR_BUSY,
+  CW_WORKSPACE_ERROR_INVALID,       /* the edit breaks a rule of the domain */
+  CW_WORKSPACE_ERROR_FAILED,        /* the storage failed (disk full, I/O) */
+} CwWorkspaceError;
+
+/* "CWKS": PRAGMA application_id of every Clausewise workspace. */
+#define CW_WORKSPACE_APPLICATION_ID 0x43574B53
+#define CW_WORKSPACE_EXTENSION ".clausewise"
+
+typedef struct
+{
+  char *name;
+  char *scope;
+  char *services;
+  char *certification_body;
+  char *stage_one;
+  char *stage_two;
+} CwOrganisation;
+
+#define CW_TYPE_WORKSPACE (cw_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (CwWorkspace, cw_workspace, CW, WORKSPACE, GObject)
+
+GQuark cw_workspace_error_quark (void);
+guint cw_workspace_schema_version (void);
+
+typedef gboolean (*CwWorkspaceFill) (CwWorkspace *workspace, gpointer data, GError **error);
+
+CwWorkspace *cw_workspace_create (const char *path, const char *organisation, GError **error);
+CwWorkspace *cw_workspace_create_filled (const char *path, const char *organisation,
+                                         CwWorkspaceFill fill, gpointer data, GError **error);
+CwWorkspace *cw_workspace_open (const char *path, GError **error);
+
+const char *cw_workspace_get_path (CwWorkspace *self);
+gboolean cw_workspace_is_read_only (CwWorkspace *self);
+const char *cw_workspace_get_actor (CwWorkspace *self);
+void cw_workspace_set_actor (CwWorkspace *self, const char *actor);
+CwCatalogue *cw_workspace_get_catalogue (CwWorkspace *self);
+
+gboolean cw_workspace_begin_batch (CwWorkspace *self, GError **error);
+gboolean cw_workspace_end_batch (CwWorkspace *self, gboolean commit, GError **error);
+
+CwOrganisation *cw_workspace_get_organisation (CwWorkspace *self, GError **error);
+gboolean cw_workspace_set_organisation (CwWorkspace *self, const CwOrganisation *organisation,
+                                        GError **error);
+void cw_organisation_free (CwOrganisation *organisation);
+
+gint64 cw_workspace_add_person (CwWorkspace *self, const char *name, const char *role,
+                                GError **error);
+
+gboolean cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwOrganisation, cw_organisation_free)
+
+G_END_DECLS

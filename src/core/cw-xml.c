@@ -1,0 +1,214 @@
+/* cw-xml.c: hardened XML reading (see cw-xml.h).
+ *
+ * Traps on libxml2 2.9.14 that shape this code: xmlCtxtReadFile silently
+ * gunzips its input, and XML_PARSE_NONET does not stop file:// loads. So the
+ * bytes are always read here, and a process-wide entity loader (cw-core.c)
+ * refuses every external load.
+ */
+#define G_LOG_DOMAIN "cw-xml"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "cw-core.h"
+#include "cw-xml.h"
+
+G_DEFINE_QUARK (cw-xml-error-quark, cw_xml_error)
+
+/* The first error a validator reports, with its line, kept for the message. */
+static void
+keep_first_error (void *data, xmlErrorPtr err)
+{
+  char **message = data;
+  if (*message != NULL || err == NULL)
+    return;
+  g_autofree char *text = g_strstrip (g_strdup (err->message ? err->message : "?"));
+  *message = err->line > 0 ? g_strdup_printf (_("line %d: %s"), err->line, text)
+                           : g_steal_pointer (&text);
+}
+
+static xmlRelaxNGPtr
+load_schema (const char *schema_resource, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes
+    = g_resources_lookup_data (schema_resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ,
+                   _("The schema %s is missing from this build of Clausewise: %s"),
+                   schema_resource, local->message);
+      return NULL;
+    }
+
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+  g_autofree char *message = NULL;
+  xmlRelaxNGSetParserStructuredErrors (pctxt, keep_first_error, &message);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ,
+                 _("The schema %s of this build of Clausewise is broken: %s"), schema_resource,
+                 message ? message : "?");
+  return schema;
+}
+
+static gboolean
+validate (xmlDoc *doc, const char *name, const char *schema_resource, GError **error)
+{
+  xmlRelaxNGPtr schema = load_schema (schema_resource, error);
+  if (schema == NULL)
+    return FALSE;
+
+  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (schema);
+  g_autofree char *message = NULL;
+  xmlRelaxNGSetValidStructuredErrors (vctxt, keep_first_error, &message);
+  int status = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  xmlRelaxNGFree (schema);
+
+  if (status != 0)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_INVALID,
+                   _("%s is not in the expected form (%s)"), name,
+                   message ? message : _("it does not match the schema"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_gzip (const guint8 *data, gsize size)
+{
+  return size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+}
+
+xmlDoc *
+cw_xml_read_bytes (GBytes *bytes, const char *name, const char *schema_resource, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (schema_resource != NULL, NULL);
+
+  cw_core_ensure_initialised ();
+
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  if (size > CW_XML_MAX_BYTES || size > G_MAXINT)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_TOO_LARGE,
+                   _("%s is too large to read (more than %d MiB)"), name,
+                   CW_XML_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (is_gzip (data, size))
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+                   _("%s is compressed; unpack it and open the plain XML file"), name);
+      return NULL;
+    }
+
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("libxml2 could not allocate a parser");
+  xmlDoc *doc = xmlCtxtReadMemory (ctxt, (const char *) data, (int) size, name, NULL,
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                                     | XML_PARSE_NOCDATA);
+  g_autofree char *problem = NULL;
+  if (doc == NULL)
+    {
+      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
+      problem = err && err->message ? g_strstrip (g_strdup (err->message)) : g_strdup ("?");
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
+                   _("%s is not well-formed XML (line %d: %s)"), name, err ? err->line : 0,
+                   problem);
+    }
+  xmlFreeParserCtxt (ctxt);
+  if (doc == NULL)
+    return NULL;
+
+  g_autoptr (xmlDoc) owned = doc;
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+                   _("%s declares a DTD, which Clausewise never reads; remove the "
+                     "<!DOCTYPE> declaration"),
+                   name);
+      return NULL;
+    }
+  if (!validate (doc, name, schema_resource, error))
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
+xmlDoc *
+cw_xml_read_file (GFile *file, gsize max_bytes, const char *schema_resource, GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, &local);
+  if (stream == NULL)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ, _("Could not read %s: %s"), name,
+                   local->message);
+      return NULL;
+    }
+
+  /* Read at most one byte past the cap: enough to know it is too large
+   * without reading a huge file into memory. */
+  max_bytes = MIN (max_bytes, (gsize) CW_XML_MAX_BYTES);
+  g_autoptr (GBytes) bytes
+    = g_input_stream_read_bytes (G_INPUT_STREAM (stream), max_bytes + 1, NULL, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ, _("Could not read %s: %s"), name,
+                   local->message);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > max_bytes)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_TOO_LARGE,
+                   _("%s is too large to read (more than %" G_GSIZE_FORMAT " KiB)"), name,
+                   max_bytes / 1024);
+      return NULL;
+    }
+  return cw_xml_read_bytes (bytes, name, schema_resource, error);
+}
+
+gboolean
+cw_xml_is (xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+/* Text content with surrounding white space trimmed and inner runs of white
+ * space (line breaks of the source layout) folded into single spaces. */
+char *
+cw_xml_text (xmlNode *node)
+{
+  xmlChar *raw = xmlNodeGetContent (node);
+  g_auto (GStrv) words = g_strsplit_set (raw ? (const char *) raw : "", " \t\r\n", -1);
+  xmlFree (raw);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (text, "%s%s", text->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+cw_xml_attr (xmlNode *node, const char *name)
+{
+  xmlChar *raw = xmlGetProp (node, (const xmlChar *) name);
+  char *value = g_strdup ((const char *) raw);
+  xmlFree (raw);
+  return value;
+}

@@ -1,0 +1,420 @@
+/* test-store.c: the workspace file: creating, reopening, migrating, and
+ * refusing files that are not ours, newer or damaged without touching them. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cw-audit.h"
+#include "cw-finding.h"
+#include "cw-test-util.h"
+#include "cw-workspace-private.h"
+
+static gint64
+add_audit (CwWorkspace *workspace, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  CwAuditDraft draft = { .title = title };
+  gint64 id = cw_workspace_create_audit (workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_finding (CwWorkspace *workspace, gint64 audit, const char *statement)
+{
+  g_autoptr (GError) error = NULL;
+  CwFindingDraft draft = {
+    .audit_id = audit,
+    .clause = "8.5.1.3",
+    .grade = CW_GRADE_MINOR,
+    .requirement = "Emergency changes are approved before deployment (CMP-01).",
+    .evidence = "RFC-2291 of 3 March has no approval recorded.",
+    .statement = statement,
+  };
+  gint64 id = cw_workspace_create_finding (workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+make_workspace (const char *dir, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = cw_test_path (dir, name);
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  add_finding (workspace, add_audit (workspace, "Internal audit"), "It was not approved.");
+  return path;
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "new.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (workspace);
+
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (organisation->name, ==, "Example Services Ltd");
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
+  g_assert_nonnull (cw_catalogue_lookup_question (catalogue, "8.6.1.q1"));
+  g_assert_false (cw_workspace_is_read_only (workspace));
+
+  /* Only the workspace is left in the folder: no half-made part file. */
+  g_clear_object (&workspace);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "new.clausewise");
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA application_id"), ==,
+                   CW_WORKSPACE_APPLICATION_ID);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==,
+                   cw_workspace_schema_version ());
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "mine.clausewise");
+  cw_test_write (path, "my notes", 8);
+  g_autoptr (GBytes) before = cw_test_read (path);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_EXISTS);
+  g_assert_null (workspace);
+  cw_test_assert_untouched (path, before);
+}
+
+static void
+test_create_in_missing_folder (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "no", "such", "w.clausewise", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "w.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audits->len, ==, 1);
+  g_assert_cmpstr (cw_audit_get_title (g_ptr_array_index (audits, 0)), ==, "Internal audit");
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (cw_finding_get_statement (g_ptr_array_index (findings, 0)), ==,
+                   "It was not approved.");
+
+  /* Closing leaves no -wal or -shm beside the file. */
+  g_clear_object (&workspace);
+  g_autoptr (GBytes) bytes = cw_test_read (path);
+  cw_test_assert_untouched (path, bytes);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "absent.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_migrate (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "old.clausewise");
+  /* A second schema version, as a future release would add it. */
+  CwMigration migrations[] = {
+    cw_migrations[0],
+    { 2, "ALTER TABLE finding ADD COLUMN reviewer TEXT NOT NULL DEFAULT 'nobody';"
+         "UPDATE finding SET reviewer = 'migrated';" },
+  };
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open_with (path, migrations, 2, &error);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM finding WHERE reviewer = "
+                                          "'migrated'"),
+                   ==, 1);
+
+  /* The backup beside it is the file as it was, at schema 1, whole. */
+  g_autofree char *backup = g_strconcat (path, ".schema-1.bak", NULL);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cw_test_sql_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (cw_test_sql_int (backup, "SELECT count(*) FROM finding"), ==, 1);
+  workspace = cw_workspace_open (backup, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (workspace);
+}
+
+static void
+test_migrate_failure_keeps_file (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "old.clausewise");
+  g_autoptr (GBytes) before = cw_test_read (path);
+  CwMigration migrations[]
+    = { cw_migrations[0], { 2, "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);" } };
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open_with (path, migrations, 2, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED);
+  g_assert_null (workspace);
+  g_assert_nonnull (strstr (error->message, "schema 2"));
+  cw_test_assert_untouched (path, before);
+}
+
+/* A workspace written by schema 1, kept in the source tree: whatever the
+ * schema becomes, this file must still open with its data. */
+static void
+test_fixture_v1 (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "v1.clausewise");
+  g_autoptr (GBytes) fixture = cw_test_read (TEST_DATA_DIR "/workspace-v1.clausewise");
+  cw_test_write (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 1);
+  CwFinding *finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (cw_finding_get_clause (finding), ==, "8.5.1.3");
+  g_assert_cmpint (cw_finding_get_grade (finding), ==, CW_GRADE_MAJOR);
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+assert_refused (const char *path, int code)
+{
+  g_autoptr (GBytes) before = cw_test_read (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, code);
+  g_assert_null (workspace);
+  /* The message names the file so the user knows which one. */
+  g_autofree char *base = g_path_get_basename (path);
+  g_assert_nonnull (strstr (error->message, base));
+  cw_test_assert_untouched (path, before);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "future.clausewise");
+  cw_test_sql (path, "PRAGMA user_version = 99");
+  assert_refused (path, CW_WORKSPACE_ERROR_NEWER);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_nonnull (strstr (error->message, "newer Clausewise"));
+}
+
+static void
+test_refuse_foreign (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "other.db");
+  cw_test_sql (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ann')");
+  assert_refused (path, CW_WORKSPACE_ERROR_FOREIGN);
+
+  /* Someone else's application id, even with our table names. */
+  g_autofree char *other = make_workspace (dir, "imposter.clausewise");
+  cw_test_sql (other, "PRAGMA application_id = 1234");
+  assert_refused (other, CW_WORKSPACE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_not_sqlite (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *text = cw_test_path (dir, "notes.clausewise");
+  const char notes[] = "Audit notes, typed by hand, saved with the wrong extension.\n";
+  cw_test_write (text, notes, sizeof notes - 1);
+  assert_refused (text, CW_WORKSPACE_ERROR_NOT_WORKSPACE);
+
+  g_autofree char *empty = cw_test_path (dir, "empty.clausewise");
+  cw_test_write (empty, "", 0);
+  assert_refused (empty, CW_WORKSPACE_ERROR_NOT_WORKSPACE);
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "cut.clausewise");
+  g_autoptr (GBytes) whole = cw_test_read (path);
+  cw_test_write (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
+  assert_refused (path, CW_WORKSPACE_ERROR_DAMAGED);
+}
+
+static void
+test_refuse_damaged (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "garbled.clausewise");
+  g_autoptr (GBytes) whole = cw_test_read (path);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (whole, &size);
+  guint8 *bytes = g_memdup2 (data, size);
+  /* The rest of the first page holds the schema: scribble over it. */
+  memset (bytes + 100, 0xA5, 3000);
+  cw_test_write (path, bytes, size);
+  g_free (bytes);
+  assert_refused (path, CW_WORKSPACE_ERROR_DAMAGED);
+}
+
+static void
+test_history (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "h.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
+  g_assert_no_error (error);
+  cw_workspace_set_actor (workspace, "Ada Auditor");
+  gint64 audit = add_audit (workspace, "Audit");
+  g_assert_true (cw_workspace_answer (workspace, audit, "9.2.q1", CW_RESULT_MINOR, "first", &error));
+  g_assert_true (
+    cw_workspace_answer (workspace, audit, "9.2.q1", CW_RESULT_CONFORMING, "second", &error));
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history WHERE who = 'Ada "
+                                          "Auditor' AND entity = 'answer' AND field = 'result' "
+                                          "AND old_value = 'minor' AND new_value = 'conforming'"),
+                   ==, 1);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history WHERE entity = 'audit' "
+                                          "AND field = 'status' AND new_value = 'in-progress'"),
+                   ==, 1);
+
+  workspace = cw_workspace_open (path, &error);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_object (&workspace);
+
+  /* The history refuses to be rewritten through SQL... */
+  sqlite3 *db = NULL;
+  sqlite3_open (path, &db);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE history SET who = 'Mallory'", NULL, NULL, NULL), !=,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM history", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* ...and when the guard is removed first, the hash chain tells. */
+  cw_test_sql (path, "DROP TRIGGER history_no_update;"
+                     "UPDATE history SET who = 'Mallory' WHERE id = 3");
+  workspace = cw_workspace_open (path, &error);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "history_no_update"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "History entry 3"));
+}
+
+static void
+test_batch_rolls_back (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "b.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
+  g_assert_true (cw_workspace_begin_batch (workspace, &error));
+  add_audit (workspace, "Never kept");
+  g_assert_true (cw_workspace_end_batch (workspace, FALSE, &error));
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_cmpuint (audits->len, ==, 0);
+
+  /* A refused edit inside a batch leaves the batch's other edits intact. */
+  g_assert_true (cw_workspace_begin_batch (workspace, &error));
+  gint64 kept = add_audit (workspace, "Kept");
+  CwAuditDraft bad = { .title = "Bad", .planned_start = "2026-02-30" };
+  g_assert_cmpint (cw_workspace_create_audit (workspace, &bad, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (cw_workspace_end_batch (workspace, TRUE, &error));
+  g_ptr_array_unref (audits);
+  audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_cmpuint (audits->len, ==, 1);
+  g_assert_cmpint (cw_audit_get_id (g_ptr_array_index (audits, 0)), ==, kept);
+}
+
+static void
+test_read_only (void)
+{
+  if (getuid () == 0)
+    {
+      g_test_skip ("root can write to any file, so a read-only file cannot be tested as root");
+      return;
+    }
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "ro.clausewise");
+  g_chmod (path, 0444);
+  g_autoptr (GBytes) before = cw_test_read (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_workspace_is_read_only (workspace));
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_cmpuint (audits->len, ==, 1);
+  CwAuditDraft draft = { .title = "More" };
+  g_assert_cmpint (cw_workspace_create_audit (workspace, &draft, &error), ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_object (&workspace);
+  g_autoptr (GBytes) after = cw_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/store/create", test_create);
+  g_test_add_func ("/core/store/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/core/store/create-in-missing-folder", test_create_in_missing_folder);
+  g_test_add_func ("/core/store/reopen", test_reopen);
+  g_test_add_func ("/core/store/missing-file", test_missing_file);
+  g_test_add_func ("/core/store/migrate", test_migrate);
+  g_test_add_func ("/core/store/migrate-failure-keeps-file", test_migrate_failure_keeps_file);
+  g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/core/store/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/core/store/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/core/store/refuse-not-sqlite", test_refuse_not_sqlite);
+  g_test_add_func ("/core/store/refuse-truncated", test_refuse_truncated);
+  g_test_add_func ("/core/store/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/core/store/history", test_history);
+  g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
+  g_test_add_func ("/core/store/read-only", test_read_only);
+  return g_test_run ();
+}
