@@ -11,23 +11,6 @@
 #include "cw-finding.h"
 #include "cw-search.h"
 
-#define COMMAND(n) (&cw_cli_commands[n])
-
-enum
-{
-  INIT,
-  DEMO,
-  CATALOGUE,
-  AUDIT_NEW,
-  AUDIT_LIST,
-  AUDIT_SHOW,
-  AUDIT_ANSWER,
-  FINDING_NEW,
-  FINDING_LIST,
-  SEARCH,
-  CHECK,
-};
-
 static void
 print_csv_row (const char *const *fields, gsize n_fields)
 {
@@ -38,8 +21,8 @@ print_csv_row (const char *const *fields, gsize n_fields)
 
 /* ---- Workspaces -------------------------------------------------------- */
 
-static int
-run_init (int argc, char **argv)
+int
+cw_cli_run_init (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *organisation = NULL;
   GOptionEntry entries[] = {
@@ -48,7 +31,7 @@ run_init (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (INIT), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
 
@@ -60,11 +43,11 @@ run_init (int argc, char **argv)
   return CW_CLI_OK;
 }
 
-static int
-run_demo (int argc, char **argv)
+int
+cw_cli_run_demo (const CwCliCommand *command, int argc, char **argv)
 {
   char **args;
-  int status = cw_cli_parse (COMMAND (DEMO), NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
   if (status >= 0)
     return status;
 
@@ -76,8 +59,8 @@ run_demo (int argc, char **argv)
   return CW_CLI_OK;
 }
 
-static int
-run_catalogue (int argc, char **argv)
+int
+cw_cli_run_catalogue (const CwCliCommand *command, int argc, char **argv)
 {
   gboolean questions = FALSE;
   GOptionEntry entries[] = {
@@ -86,7 +69,7 @@ run_catalogue (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (CATALOGUE), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
 
@@ -111,8 +94,8 @@ run_catalogue (int argc, char **argv)
 
 /* ---- Audits ------------------------------------------------------------ */
 
-static int
-run_audit_new (int argc, char **argv)
+int
+cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *title = NULL, *scope = NULL, *lead = NULL, *start = NULL, *end = NULL;
   g_autofree char *objectives = NULL, *criteria = NULL, *team = NULL, *auditees = NULL;
@@ -135,11 +118,11 @@ run_audit_new (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (AUDIT_NEW), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   if (title == NULL)
-    return cw_cli_usage_error (COMMAND (AUDIT_NEW), _("--title is required"));
+    return cw_cli_usage_error (command, _("--title is required"));
 
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
   if (workspace == NULL)
@@ -202,8 +185,8 @@ print_audit_csv (CwAudit *audit, const CwAuditProgress *progress)
     g_free (numbers[i]);
 }
 
-static int
-run_audit_list (int argc, char **argv)
+int
+cw_cli_run_audit_list (const CwCliCommand *command, int argc, char **argv)
 {
   gboolean csv = FALSE;
   GOptionEntry entries[] = {
@@ -211,7 +194,7 @@ run_audit_list (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (AUDIT_LIST), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
@@ -261,11 +244,11 @@ print_field (const char *label, const char *value)
   g_print ("%-12s %s\n", label, joined);
 }
 
-static int
-run_audit_show (int argc, char **argv)
+int
+cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv)
 {
   char **args;
-  int status = cw_cli_parse (COMMAND (AUDIT_SHOW), NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
   if (status >= 0)
     return status;
   gint64 id;
@@ -313,8 +296,8 @@ run_audit_show (int argc, char **argv)
   return CW_CLI_OK;
 }
 
-static int
-run_audit_answer (int argc, char **argv)
+int
+cw_cli_run_audit_answer (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *note = NULL;
   GOptionEntry entries[] = {
@@ -323,7 +306,7 @@ run_audit_answer (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (AUDIT_ANSWER), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   gint64 id;
@@ -345,8 +328,8 @@ run_audit_answer (int argc, char **argv)
 
 /* ---- Findings ---------------------------------------------------------- */
 
-static int
-run_finding_new (int argc, char **argv)
+int
+cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *clause = NULL, *grade = NULL, *requirement = NULL, *evidence = NULL;
   g_autofree char *statement = NULL;
@@ -364,11 +347,11 @@ run_finding_new (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (FINDING_NEW), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   if (clause == NULL || grade == NULL)
-    return cw_cli_usage_error (COMMAND (FINDING_NEW), _("--clause and --grade are required"));
+    return cw_cli_usage_error (command, _("--clause and --grade are required"));
   gint64 audit;
   CwFindingDraft draft = {
     .clause = clause,
@@ -413,8 +396,8 @@ print_finding_csv (CwFinding *finding)
   print_csv_row (fields, G_N_ELEMENTS (fields));
 }
 
-static int
-run_finding_list (int argc, char **argv)
+int
+cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
 {
   gboolean csv = FALSE;
   g_autofree char *audit_text = NULL;
@@ -425,7 +408,7 @@ run_finding_list (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (FINDING_LIST), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   gint64 audit = 0;
@@ -474,8 +457,8 @@ run_finding_list (int argc, char **argv)
 
 /* ---- Search and check -------------------------------------------------- */
 
-static int
-run_search (int argc, char **argv)
+int
+cw_cli_run_search (const CwCliCommand *command, int argc, char **argv)
 {
   gint limit = 50;
   GOptionEntry entries[] = {
@@ -484,7 +467,7 @@ run_search (int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (COMMAND (SEARCH), entries, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   if (limit < 1)
@@ -507,11 +490,11 @@ run_search (int argc, char **argv)
   return CW_CLI_OK;
 }
 
-static int
-run_check (int argc, char **argv)
+int
+cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
 {
   char **args;
-  int status = cw_cli_parse (COMMAND (CHECK), NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
   if (status >= 0)
     return status;
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
@@ -533,26 +516,3 @@ run_check (int argc, char **argv)
            args[0]);
   return CW_CLI_OK;
 }
-
-const CwCliCommand cw_cli_commands[] = {
-  [INIT] = { "init", "WORKSPACE", N_("Create an empty workspace"), run_init },
-  [DEMO] = { "demo", "WORKSPACE", N_("Create a workspace filled with a realistic example"),
-             run_demo },
-  [CATALOGUE] = { "catalogue", "", N_("List the clauses of ISO/IEC 20000-1:2018"),
-                  run_catalogue },
-  [AUDIT_NEW] = { "audit new", "WORKSPACE", N_("Plan an audit; prints its id"), run_audit_new },
-  [AUDIT_LIST] = { "audit list", "WORKSPACE", N_("List the audits with their progress"),
-                   run_audit_list },
-  [AUDIT_SHOW] = { "audit show", "WORKSPACE AUDIT", N_("Show an audit and its answers"),
-                   run_audit_show },
-  [AUDIT_ANSWER] = { "audit answer", "WORKSPACE AUDIT QID RESULT",
-                     N_("Record the result of a checklist question"), run_audit_answer },
-  [FINDING_NEW] = { "finding new", "WORKSPACE AUDIT", N_("Raise a finding; prints its id"),
-                    run_finding_new },
-  [FINDING_LIST] = { "finding list", "WORKSPACE", N_("List findings"), run_finding_list },
-  [SEARCH] = { "search", "WORKSPACE QUERY", N_("Search findings, notes and evidence"),
-               run_search },
-  [CHECK] = { "check", "WORKSPACE",
-              N_("Check a workspace's integrity and history; exit 0 when sound"), run_check },
-  { NULL },
-};

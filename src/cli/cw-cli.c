@@ -131,6 +131,25 @@ cw_cli_split_list (const char *list)
   return g_strv_builder_end (builder);
 }
 
+/* Every command, in the order --help lists them. */
+const CwCliCommand cw_cli_commands[] = {
+  { "init", "WORKSPACE", N_("Create an empty workspace"), cw_cli_run_init },
+  { "demo", "WORKSPACE", N_("Create a workspace filled with a realistic example"), cw_cli_run_demo },
+  { "catalogue", "", N_("List the clauses of ISO/IEC 20000-1:2018"), cw_cli_run_catalogue },
+  { "audit new", "WORKSPACE", N_("Plan an audit; prints its id"), cw_cli_run_audit_new },
+  { "audit list", "WORKSPACE", N_("List the audits with their progress"), cw_cli_run_audit_list },
+  { "audit show", "WORKSPACE AUDIT", N_("Show an audit and its answers"), cw_cli_run_audit_show },
+  { "audit answer", "WORKSPACE AUDIT QID RESULT", N_("Record the result of a checklist question"),
+    cw_cli_run_audit_answer },
+  { "finding new", "WORKSPACE AUDIT", N_("Raise a finding; prints its id"),
+    cw_cli_run_finding_new },
+  { "finding list", "WORKSPACE", N_("List findings"), cw_cli_run_finding_list },
+  { "search", "WORKSPACE QUERY", N_("Search findings, notes and evidence"), cw_cli_run_search },
+  { "check", "WORKSPACE", N_("Check a workspace's integrity and history; exit 0 when sound"),
+    cw_cli_run_check },
+  { NULL },
+};
+
 static void
 print_overview (void)
 {
@@ -209,5 +228,5 @@ main (int argc, char **argv)
 
   /* The command sees itself as argv[0]. */
   argv[consumed] = argv[0];
-  return command->run (argc - consumed, argv + consumed);
+  return command->run (command, argc - consumed, argv + consumed);
 }

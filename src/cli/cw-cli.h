@@ -15,12 +15,12 @@ enum
   CW_CLI_USAGE = 2,     /* the command line itself is wrong */
 };
 
-typedef struct
+typedef struct _CwCliCommand
 {
   const char *name;        /* "audit new" */
   const char *parameters;  /* "WORKSPACE AUDIT" */
   const char *summary;
-  int (*run) (int argc, char **argv);
+  int (*run) (const struct _CwCliCommand *command, int argc, char **argv);
 } CwCliCommand;
 
 /* Parses options and exactly the positional parameters of `command`. On
@@ -38,5 +38,18 @@ GStrv cw_cli_split_list (const char *list);
 char *cw_cli_one_line (const char *text);
 
 extern const CwCliCommand cw_cli_commands[];
+
+/* The commands, one function each (cw-cli-commands.c). */
+int cw_cli_run_init (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_demo (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_catalogue (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_answer (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_search (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_check (const CwCliCommand *command, int argc, char **argv);
 
 G_END_DECLS
