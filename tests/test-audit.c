@@ -6,6 +6,8 @@
 #include "cw-date.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-history.h"
+#include "cw-search.h"
 #include "cw-test-util.h"
 
 typedef struct
@@ -325,6 +327,70 @@ test_evidence (Fixture *f, gconstpointer data)
 }
 
 static void
+test_delete_and_history (Fixture *f, gconstpointer data)
+{
+  const char *scope[] = { "8.6", NULL };
+  gint64 audit = plan (f, scope);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (cw_workspace_answer (f->workspace, audit, "8.6.1.q1", CW_RESULT_MINOR,
+                                      "Escalation matrix out of date.", &error));
+  CwFindingDraft draft = complete_minor (audit);
+  g_assert_cmpint (cw_workspace_create_finding (f->workspace, &draft, &error), >, 0);
+
+  /* The history lists the audit's own changes, newest first. */
+  g_autoptr (GPtrArray) history = cw_workspace_list_audit_history (f->workspace, audit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 5);
+  CwHistoryEntry *newest = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (newest->entity, ==, "finding");
+  g_autofree char *described = cw_history_entry_describe (newest);
+  g_assert_nonnull (strstr (described, "created"));
+
+  g_assert_true (cw_workspace_delete_audit (f->workspace, audit, &error));
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (f->workspace, 0, &error);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_autoptr (GPtrArray) hits = cw_workspace_search (f->workspace, "escalation", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (f->workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_false (cw_workspace_delete_audit (f->workspace, audit, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
+}
+
+static void
+test_clause_summary (Fixture *f, gconstpointer data)
+{
+  const char *scope[] = { "8.6", NULL };
+  gint64 audit = plan (f, scope);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (
+    cw_workspace_answer (f->workspace, audit, "8.6.1.q1", CW_RESULT_CONFORMING, NULL, &error));
+  g_assert_true (cw_workspace_answer (f->workspace, audit, "8.6.2.q1", CW_RESULT_MAJOR, NULL, &error));
+  g_assert_true (cw_workspace_answer (f->workspace, audit, "8.6.2.q2", CW_RESULT_NOT_ASSESSED, NULL,
+                                      &error));
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (f->workspace, audit, &error);
+  g_autoptr (GHashTable) index = cw_answers_by_question (answers);
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (f->workspace);
+
+  guint answered = 0, total = 0;
+  CwResult worst = CW_RESULT_NOT_ASSESSED;
+  cw_clause_summarise (cw_catalogue_lookup_clause (catalogue, "8.6"), index, &answered, &total,
+                       &worst);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_cmpint (worst, ==, CW_RESULT_MAJOR);
+  answered = total = 0;
+  worst = CW_RESULT_NOT_ASSESSED;
+  cw_clause_summarise (cw_catalogue_lookup_clause (catalogue, "8.6.1"), index, &answered, &total,
+                       &worst);
+  g_assert_cmpuint (answered, ==, 1);
+  g_assert_cmpuint (total, ==,
+                    cw_clause_get_questions (cw_catalogue_lookup_clause (catalogue, "8.6.1"))->len);
+  g_assert_cmpint (worst, ==, CW_RESULT_CONFORMING);
+}
+
+static void
 test_organisation (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -357,5 +423,7 @@ main (int argc, char **argv)
   ADD ("/core/audit/finding-refusals", test_finding_refusals);
   ADD ("/core/audit/evidence", test_evidence);
   ADD ("/core/audit/organisation", test_organisation);
+  ADD ("/core/audit/delete-and-history", test_delete_and_history);
+  ADD ("/core/audit/clause-summary", test_clause_summary);
   return g_test_run ();
 }

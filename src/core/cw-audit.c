@@ -623,3 +623,76 @@ cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error)
     return NULL;
   return g_steal_pointer (&answers);
 }
+
+/* Question id → CwAnswer (borrowed from `answers`). */
+GHashTable *
+cw_answers_by_question (GPtrArray *answers)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      CwAnswer *answer = g_ptr_array_index (answers, i);
+      g_hash_table_insert (index, answer->question, answer);
+    }
+  return index;
+}
+
+/* How far a clause and its sub-clauses are answered, and the most severe
+ * result among them: what the checklist tree shows beside each clause. */
+void
+cw_clause_summarise (CwClause *clause, GHashTable *answers_by_question, guint *answered,
+                     guint *total, CwResult *worst)
+{
+  GPtrArray *questions = cw_clause_get_questions (clause);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CwQuestion *question = g_ptr_array_index (questions, i);
+      CwAnswer *answer = g_hash_table_lookup (answers_by_question, cw_question_get_id (question));
+      (*total)++;
+      if (answer == NULL || answer->result == CW_RESULT_NOT_ASSESSED)
+        continue;
+      (*answered)++;
+      *worst = MAX (*worst, answer->result);
+    }
+  GPtrArray *children = cw_clause_get_children (clause);
+  for (guint i = 0; i < children->len; i++)
+    cw_clause_summarise (g_ptr_array_index (children, i), answers_by_question, answered, total,
+                         worst);
+}
+
+static gboolean
+drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
+{
+  /* The search index is kept by the core, not by cascades: drop the
+   * audit's entries first, then the rows. */
+  sqlite3_stmt *unindex = cw_workspace_prepare (
+    self,
+    "DELETE FROM search_index WHERE rowid IN (SELECT id * 4 FROM finding WHERE audit = ?1"
+    " UNION ALL SELECT id * 4 + 1 FROM answer WHERE audit = ?1"
+    " UNION ALL SELECT id * 4 + 2 FROM evidence WHERE audit = ?1)",
+    error);
+  if (unindex == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unindex, 1, audit->id);
+  if (!cw_workspace_step_done (self, unindex, error))
+    return FALSE;
+  sqlite3_stmt *drop = cw_workspace_prepare (self, "DELETE FROM audit WHERE id = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, audit->id);
+  return cw_workspace_step_done (self, drop, error)
+         && cw_workspace_record (self, "audit", audit->id, "deleted", audit->title, NULL, error);
+}
+
+/* Deletes an audit with its answers, findings and evidence. The history of
+ * all of them stays. */
+gboolean
+cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, drop_audit (self, audit, error), error);
+}

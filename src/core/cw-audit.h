@@ -64,11 +64,15 @@ gboolean cw_workspace_audit_accepts (CwWorkspace *self, gint64 audit_id,
 gboolean cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit,
                                           CwAuditProgress *progress, GError **error);
 
+gboolean cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 gboolean cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 
 gboolean cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id,
                               CwResult result, const char *note, GError **error);
 GPtrArray *cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error);
 void cw_answer_free (CwAnswer *answer);
+GHashTable *cw_answers_by_question (GPtrArray *answers);
+void cw_clause_summarise (CwClause *clause, GHashTable *answers_by_question, guint *answered,
+                          guint *total, CwResult *worst);
 
 G_END_DECLS

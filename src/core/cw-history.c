@@ -1,0 +1,80 @@
+/* cw-history.c: the change history of an audit, newest first, as the
+ * history view shows it. */
+#define G_LOG_DOMAIN "cw-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-history.h"
+#include "cw-workspace-private.h"
+
+void
+cw_history_entry_free (CwHistoryEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->who);
+  g_free (entry->entity);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+/* Everything recorded about an audit: the audit itself and its answers,
+ * findings and evidence. */
+GPtrArray *
+cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT id, at, who, entity, entity_id, field, old_value, new_value FROM history"
+    " WHERE (entity = 'audit' AND entity_id = ?1)"
+    " OR (entity = 'answer' AND entity_id IN (SELECT id FROM answer WHERE audit = ?1))"
+    " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1))"
+    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1))"
+    " ORDER BY id DESC",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GPtrArray) entries
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_history_entry_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CwHistoryEntry *entry = g_new0 (CwHistoryEntry, 1);
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = cw_workspace_column_text (stmt, 1);
+      entry->who = cw_workspace_column_text (stmt, 2);
+      entry->entity = cw_workspace_column_text (stmt, 3);
+      entry->entity_id = sqlite3_column_int64 (stmt, 4);
+      entry->field = cw_workspace_column_text (stmt, 5);
+      entry->old_value = cw_workspace_column_text (stmt, 6);
+      entry->new_value = cw_workspace_column_text (stmt, 7);
+      g_ptr_array_add (entries, entry);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+/* "finding 12: created (8.6.1 minor)", "answer 3: result minor → conforming". */
+char *
+cw_history_entry_describe (const CwHistoryEntry *entry)
+{
+  if (g_str_equal (entry->field, "created"))
+    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " created: %s"), entry->entity,
+                            entry->entity_id, entry->new_value ? entry->new_value : "");
+  if (g_str_equal (entry->field, "deleted"))
+    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " deleted: %s"), entry->entity,
+                            entry->entity_id, entry->old_value ? entry->old_value : "");
+  g_autofree char *old_text = g_strdelimit (g_strdup (entry->old_value ? entry->old_value : "—"),
+                                            "\n", ' ');
+  g_autofree char *new_text = g_strdelimit (g_strdup (entry->new_value ? entry->new_value : "—"),
+                                            "\n", ' ');
+  return g_strdup_printf (_("%s %" G_GINT64_FORMAT ", %s: %s → %s"), entry->entity,
+                          entry->entity_id, entry->field, old_text, new_text);
+}
