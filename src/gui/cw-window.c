@@ -1,4 +1,5 @@
-/* cw-window.c: the main window. */
+/* cw-window.c: the main window: one workspace, its audits, the checklist of
+ * the audit being worked on, and search across the workspace. */
 #define G_LOG_DOMAIN "cw-window"
 
 #include "config.h"
@@ -6,47 +7,55 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cw-audit-editor.h"
+#include "cw-audit.h"
+#include "cw-checklist.h"
+#include "cw-demo.h"
+#include "cw-search.h"
 #include "cw-window.h"
 
 struct _CwWindow
 {
   AdwApplicationWindow parent_instance;
+
   CwWorkspace *workspace;
-  AdwWindowTitle *title;
-  AdwStatusPage *status;
+  gint64 pending_delete; /* audit hidden behind an Undo toast, not yet deleted */
+  AdwToast *undo_toast;
+
+  AdwToastOverlay *toasts;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkInfoBar *read_only_bar;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *search_button;
+  GtkStack *main_stack;
+  GtkStack *audits_stack;
+  GtkListBox *audit_list;
+  GtkListBox *search_results;
+  GtkLabel *organisation_label;
+  GtkLabel *workspace_summary;
+  CwChecklist *checklist;
+  GMenu *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-cw_window_dispose (GObject *object)
+static void rebuild_audit_list (CwWindow *self);
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+void
+cw_window_toast (CwWindow *self, const char *message)
 {
-  CwWindow *self = CW_WINDOW (object);
-  g_clear_object (&self->workspace);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-static void
-cw_window_class_init (CwWindowClass *klass)
+void
+cw_window_show_error (CwWindow *self, const char *heading, const GError *error)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  G_OBJECT_CLASS (klass)->dispose = cw_window_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, title);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, status);
-}
-
-static void
-cw_window_init (CwWindow *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-CwWindow *
-cw_window_new (CwApplication *app)
-{
-  return g_object_new (CW_TYPE_WINDOW, "application", app, NULL);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 CwWorkspace *
@@ -56,19 +65,361 @@ cw_window_get_workspace (CwWindow *self)
   return self->workspace;
 }
 
-static void
-show_error (CwWindow *self, const GError *error)
+/* "welcome", "workspace" or "search": what the window shows. */
+const char *
+cw_window_get_page_name (CwWindow *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open Workspace"),
-                                              error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkWidget *
+cw_window_get_checklist (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->checklist);
+}
+
+static void
+update_actions (CwWindow *self)
+{
+  gboolean writable = self->workspace != NULL && !cw_workspace_is_read_only (self->workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-audit", writable);
+  gtk_info_bar_set_revealed (self->read_only_bar,
+                             self->workspace != NULL && !writable);
+}
+
+static void
+update_title (CwWindow *self)
+{
+  g_autoptr (CwOrganisation) organisation
+    = self->workspace ? cw_workspace_get_organisation (self->workspace, NULL) : NULL;
+  g_autofree char *file
+    = self->workspace ? g_path_get_basename (cw_workspace_get_path (self->workspace)) : NULL;
+  const char *name = organisation && *organisation->name ? organisation->name : _("Clausewise");
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, file ? file : "");
+  g_autofree char *title = file ? g_strdup_printf ("%s — %s", name, file) : g_strdup (name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_label (self->organisation_label,
+                       organisation && *organisation->name ? organisation->name : _("Audits"));
+}
+
+/* ---- Audits list -------------------------------------------------------- */
+
+static void flush_pending_delete (CwWindow *self);
+
+static char *
+describe_audit (CwAudit *audit, const CwAuditProgress *progress)
+{
+  const char *start = cw_audit_get_planned_start (audit);
+  const char *end = cw_audit_get_planned_end (audit);
+  const char *lead = cw_audit_get_lead_auditor (audit);
+  g_autoptr (GString) text = g_string_new (cw_audit_status_label (cw_audit_get_status (audit)));
+  if (start != NULL)
+    g_string_append_printf (text, " · %s%s%s", start, end ? " – " : "", end ? end : "");
+  if (lead != NULL && *lead)
+    g_string_append_printf (text, " · %s", lead);
+  g_string_append_printf (text, _(" · %u of %u answered"), progress->answered, progress->total);
+  guint nonconformities = progress->findings[CW_GRADE_MAJOR] + progress->findings[CW_GRADE_MINOR];
+  if (nonconformities > 0)
+    g_string_append_printf (text, _(" · %u major, %u minor"), progress->findings[CW_GRADE_MAJOR],
+                            progress->findings[CW_GRADE_MINOR]);
+  return g_markup_escape_text (text->str, -1);
+}
+
+static void
+ask_delete_audit (GtkButton *button, CwWindow *self);
+
+static GtkWidget *
+make_audit_row (CwWindow *self, CwAudit *audit, const CwAuditProgress *progress)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (cw_audit_get_title (audit), -1);
+  g_autofree char *subtitle = describe_audit (audit, progress);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "audit-id", GINT_TO_POINTER ((int) cw_audit_get_id (audit)));
+
+  GtkWidget *level = gtk_level_bar_new_for_interval (0, MAX (progress->total, 1));
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), progress->answered);
+  gtk_widget_set_size_request (level, 80, -1);
+  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+  g_autofree char *level_label = g_strdup_printf (_("%u of %u questions answered"),
+                                                  progress->answered, progress->total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  level_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
+
+  if (!cw_workspace_is_read_only (self->workspace))
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_autofree char *label = g_strdup_printf (_("Delete audit “%s”"), cw_audit_get_title (audit));
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data (G_OBJECT (remove), "audit-id",
+                         GINT_TO_POINTER ((int) cw_audit_get_id (audit)));
+      g_object_set_data_full (G_OBJECT (remove), "audit-title",
+                              g_strdup (cw_audit_get_title (audit)), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (ask_delete_audit), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  return row;
+}
+
+static void
+rebuild_audit_list (CwWindow *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
+    gtk_list_box_remove (self->audit_list, child);
+  if (self->workspace == NULL)
+    return;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (self->workspace, &error);
+  if (audits == NULL)
+    {
+      cw_window_show_error (self, _("Could Not Read the Audits"), error);
+      return;
+    }
+  guint shown = 0, open_findings = 0;
+  for (guint i = 0; i < audits->len; i++)
+    {
+      CwAudit *audit = g_ptr_array_index (audits, i);
+      if (cw_audit_get_id (audit) == self->pending_delete)
+        continue;
+      CwAuditProgress progress;
+      if (!cw_workspace_get_audit_progress (self->workspace, audit, &progress, &error))
+        break;
+      open_findings += progress.findings[CW_GRADE_MAJOR] + progress.findings[CW_GRADE_MINOR];
+      gtk_list_box_append (self->audit_list, make_audit_row (self, audit, &progress));
+      shown++;
+    }
+  g_autofree char *summary
+    = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audit, %u nonconformities raised",
+                                    "%u audits, %u nonconformities raised", shown),
+                       shown, open_findings);
+  gtk_label_set_label (self->workspace_summary, summary);
+  /* A workspace without audits greets the user instead of showing a blank list. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_stack_set_visible_child_name (self->main_stack, shown == 0 ? "welcome" : "workspace");
 }
 
 void
-cw_window_open_path (CwWindow *self, const char *path, gboolean create)
+cw_window_refresh (CwWindow *self)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
+  update_title (self);
+  update_actions (self);
+  rebuild_audit_list (self);
+}
+
+static void
+on_audit_activated (CwWindow *self, GtkListBoxRow *row)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "audit-id"));
+  cw_window_show_audit (self, id, NULL);
+}
+
+void
+cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_autoptr (GError) error = NULL;
+  if (!cw_checklist_show (self->checklist, self->workspace, audit_id, question_id, &error))
+    {
+      cw_window_show_error (self, _("Could Not Open the Audit"), error);
+      return;
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  gtk_stack_set_visible_child_name (self->audits_stack, "checklist");
+}
+
+static void
+on_checklist_back (CwWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->audits_stack, "list");
+  rebuild_audit_list (self);
+}
+
+static void
+on_checklist_changed (CwWindow *self)
+{
+  /* Progress in the list is refreshed when the user returns to it. */
+}
+
+/* ---- Deleting with undo -------------------------------------------------- */
+
+static void
+flush_pending_delete (CwWindow *self)
+{
+  if (self->pending_delete == 0 || self->workspace == NULL)
+    return;
+  gint64 id = self->pending_delete;
+  self->pending_delete = 0;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_delete_audit (self->workspace, id, &error))
+    cw_window_show_error (self, _("Could Not Delete the Audit"), error);
+  rebuild_audit_list (self);
+}
+
+static void
+on_undo_toast_dismissed (AdwToast *toast, CwWindow *self)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      flush_pending_delete (self);
+    }
+}
+
+static void
+undo_delete (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  self->pending_delete = 0;
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+  rebuild_audit_list (self);
+}
+
+static void
+delete_audit_later (CwWindow *self, gint64 id, const char *title)
+{
+  flush_pending_delete (self);
+  self->pending_delete = id;
+  rebuild_audit_list (self);
+  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
+  AdwToast *toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog, const char *response, CwWindow *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_audit_later (self,
+                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "audit-id")),
+                        g_object_get_data (G_OBJECT (dialog), "audit-title"));
+}
+
+static void
+ask_delete_audit (GtkButton *button, CwWindow *self)
+{
+  const char *title = g_object_get_data (G_OBJECT (button), "audit-title");
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), title);
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    _("Its answers, findings and evidence are deleted with it. The change history keeps a "
+      "record of the deletion."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
+                                    _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "audit-id",
+                     g_object_get_data (G_OBJECT (button), "audit-id"));
+  g_object_set_data_full (G_OBJECT (dialog), "audit-title", g_strdup (title), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+static void
+on_search_changed (CwWindow *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
+    gtk_list_box_remove (self->search_results, child);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (self->workspace == NULL || *query == '\0')
+    {
+      rebuild_audit_list (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "search");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = cw_workspace_search (self->workspace, query, 100, &error);
+  if (hits == NULL)
+    return;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CwSearchHit *hit = g_ptr_array_index (hits, i);
+      static const char *const kinds[] = { N_("Finding"), N_("Note"), N_("Evidence") };
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("%s in audit %" G_GINT64_FORMAT), _(kinds[hit->kind]),
+                                                hit->audit_id);
+      g_autofree char *escaped = g_markup_escape_text (hit->snippet, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "audit-id", GINT_TO_POINTER ((int) hit->audit_id));
+      gtk_list_box_append (self->search_results, row);
+    }
+  if (hits->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No matches"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Try fewer or shorter words; the last word matches as a "
+                                     "prefix."));
+      gtk_list_box_append (self->search_results, row);
+    }
+}
+
+static void
+on_stop_search (CwWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  rebuild_audit_list (self);
+}
+
+static void
+on_search_result_activated (CwWindow *self, GtkListBoxRow *row)
+{
+  gint64 audit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "audit-id"));
+  if (audit > 0)
+    cw_window_show_audit (self, audit, NULL);
+}
+
+static void
+on_search_mode (CwWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      rebuild_audit_list (self);
+    }
+}
+
+/* ---- Opening workspaces -------------------------------------------------- */
+
+/* Opens (or, with `create`, makes) the workspace at `path` in this window.
+ * A file that cannot be opened leaves the window as it was and says why. */
+gboolean
+cw_window_open_path (CwWindow *self, const char *path, gboolean create)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), FALSE);
 
   g_autoptr (GError) error = NULL;
   g_autoptr (CwWorkspace) workspace = NULL;
@@ -82,10 +433,234 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     workspace = cw_workspace_open (path, &error);
   if (workspace == NULL)
     {
-      show_error (self, error);
-      return;
+      cw_window_show_error (self, _("Could Not Open the Workspace"), error);
+      return FALSE;
     }
+
+  flush_pending_delete (self);
+  g_autofree char *actor = cw_application_dup_auditor_name (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (actor != NULL)
+    cw_workspace_set_actor (workspace, actor);
   g_set_object (&self->workspace, workspace);
-  g_autofree char *name = g_path_get_basename (path);
-  adw_window_title_set_subtitle (self->title, name);
+  cw_application_remember_workspace (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
+  gtk_stack_set_visible_child_name (self->audits_stack, "list");
+  cw_window_refresh (self);
+  return TRUE;
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog, int response, CwWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog))
+                        == GTK_FILE_CHOOSER_ACTION_SAVE;
+      if (create && !g_str_has_suffix (path, CW_WORKSPACE_EXTENSION))
+        {
+          char *with_extension = g_strconcat (path, CW_WORKSPACE_EXTENSION, NULL);
+          g_free (path);
+          path = with_extension;
+        }
+      if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr (GError) error = g_error_new (
+            CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_EXISTS,
+            _("%s already exists; choose another name, or open it with Open Workspace"), path);
+          cw_window_show_error (self, _("Could Not Create the Workspace"), error);
+        }
+      else
+        cw_window_open_path (self, path, create);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_workspace (CwWindow *self, gboolean create)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (
+    create ? _("New Workspace") : _("Open Workspace"), GTK_WINDOW (self),
+    create ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+    create ? _("_Create") : _("_Open"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Clausewise workspaces"));
+  gtk_file_filter_add_pattern (filter, "*" CW_WORKSPACE_EXTENSION);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                       _("Audit workspace" CW_WORKSPACE_EXTENSION));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  choose_workspace (CW_WINDOW (widget), FALSE);
+}
+
+static void
+new_workspace_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  choose_workspace (CW_WINDOW (widget), TRUE);
+}
+
+static void
+open_recent_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  cw_window_open_path (CW_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* The demo lives beside the default workspace and is made on first use. */
+static void
+open_demo_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  g_autofree char *path
+    = g_build_filename (g_get_user_data_dir (), "clausewise", "demo" CW_WORKSPACE_EXTENSION, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_mkdir_with_parents (dir, 0700);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
+      if (demo == NULL)
+        {
+          cw_window_show_error (self, _("Could Not Create the Demo Workspace"), error);
+          return;
+        }
+    }
+  cw_window_open_path (self, path, FALSE);
+}
+
+static void
+on_audit_saved (CwAuditEditor *editor, gint64 audit_id, CwWindow *self)
+{
+  rebuild_audit_list (self);
+  cw_window_show_audit (self, audit_id, NULL);
+}
+
+static void
+new_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  if (self->workspace == NULL)
+    return;
+  CwAuditEditor *editor = cw_audit_editor_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_audit_saved), self);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- Recent workspaces -------------------------------------------------- */
+
+static void
+update_recent_menu (CwWindow *self)
+{
+  g_menu_remove_all (self->recent_menu);
+  g_auto (GStrv) recent = cw_application_dup_recent_workspaces (
+    CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      g_autofree char *label = g_path_get_basename (recent[i]);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static gboolean
+cw_window_close_request (GtkWindow *window)
+{
+  CwWindow *self = CW_WINDOW (window);
+  /* Closing while Undo is still offered means the user let it go. */
+  flush_pending_delete (self);
+  cw_checklist_save_now (self->checklist);
+  return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
+}
+
+static void
+cw_window_dispose (GObject *object)
+{
+  CwWindow *self = CW_WINDOW (object);
+  g_clear_object (&self->workspace);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_class_init (CwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  object_class->dispose = cw_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cw_window_close_request;
+
+  g_type_ensure (CW_TYPE_CHECKLIST);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, audits_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, organisation_label);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, checklist);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_checklist_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_checklist_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.new-audit", NULL, new_audit_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+}
+
+static void
+cw_window_init (CwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode), self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  update_actions (self);
+}
+
+CwWindow *
+cw_window_new (CwApplication *app)
+{
+  CwWindow *self = g_object_new (CW_TYPE_WINDOW, "application", app, NULL);
+  update_recent_menu (self);
+  g_signal_connect_object (app, "recent-changed", G_CALLBACK (update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
+  return self;
 }

@@ -1,0 +1,228 @@
+/* cw-audit-editor.c: the New Audit form. The scope picker offers each main
+ * clause and its sub-clauses; the core normalises whatever is picked and
+ * checks the dates, so the form only gathers. */
+#define G_LOG_DOMAIN "cw-audit-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-audit-editor.h"
+#include "cw-audit.h"
+
+struct _CwAuditEditor
+{
+  AdwWindow parent_instance;
+  CwWorkspace *workspace;
+  GHashTable *scope_checks; /* clause number → GtkCheckButton */
+
+  GtkLabel *error_label;
+  AdwEntryRow *title_row;
+  AdwEntryRow *objectives_row;
+  AdwEntryRow *criteria_row;
+  AdwEntryRow *start_row;
+  AdwEntryRow *end_row;
+  AdwEntryRow *lead_row;
+  AdwEntryRow *team_row;
+  AdwEntryRow *auditees_row;
+  AdwPreferencesGroup *scope_group;
+  GtkSwitch *whole_switch;
+};
+
+G_DEFINE_FINAL_TYPE (CwAuditEditor, cw_audit_editor, ADW_TYPE_WINDOW)
+
+static guint saved_signal;
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+commas_to_lines (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]))
+      g_strv_builder_add (builder, parts[i]);
+  g_auto (GStrv) kept = g_strv_builder_end (builder);
+  return g_strjoinv ("\n", kept);
+}
+
+static GStrv
+picked_scope (CwAuditEditor *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  if (!gtk_switch_get_active (self->whole_switch))
+    {
+      GHashTableIter iter;
+      gpointer number, check;
+      g_hash_table_iter_init (&iter, self->scope_checks);
+      while (g_hash_table_iter_next (&iter, &number, &check))
+        if (gtk_check_button_get_active (check))
+          g_strv_builder_add (builder, number);
+    }
+  return g_strv_builder_end (builder);
+}
+
+gint64
+cw_audit_editor_save (CwAuditEditor *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT_EDITOR (self), 0);
+  g_auto (GStrv) scope = picked_scope (self);
+  g_autoptr (GError) error = NULL;
+  if (!gtk_switch_get_active (self->whole_switch) && g_strv_length (scope) == 0)
+    error = g_error_new_literal (CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                                 _("Pick at least one clause, or audit the whole catalogue"));
+  g_autofree char *team = commas_to_lines (text_of (self->team_row));
+  g_autofree char *auditees = commas_to_lines (text_of (self->auditees_row));
+  CwAuditDraft draft = {
+    .title = text_of (self->title_row),
+    .objectives = text_of (self->objectives_row),
+    .criteria = text_of (self->criteria_row),
+    .scope = (const char *const *) scope,
+    .planned_start = text_of (self->start_row),
+    .planned_end = text_of (self->end_row),
+    .lead_auditor = text_of (self->lead_row),
+    .team = team,
+    .auditees = auditees,
+  };
+  gint64 id = error ? 0 : cw_workspace_create_audit (self->workspace, &draft, &error);
+  if (id == 0)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return 0;
+    }
+  g_signal_emit (self, saved_signal, 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+  return id;
+}
+
+void
+cw_audit_editor_set_title (CwAuditEditor *self, const char *title)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
+}
+
+/* Picks these clauses (for tests and for planning from a programme). */
+void
+cw_audit_editor_set_scope (CwAuditEditor *self, const char *const *numbers)
+{
+  gtk_switch_set_active (self->whole_switch, numbers == NULL || numbers[0] == NULL);
+  for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
+    {
+      GtkCheckButton *check = g_hash_table_lookup (self->scope_checks, numbers[i]);
+      if (check != NULL)
+        gtk_check_button_set_active (check, TRUE);
+    }
+}
+
+static GtkWidget *
+scope_check (CwAuditEditor *self, CwClause *clause)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_autofree char *label
+    = g_strdup_printf (_("Include %s %s"), cw_clause_get_number (clause), cw_clause_get_title (clause));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_hash_table_insert (self->scope_checks, g_strdup (cw_clause_get_number (clause)), check);
+  return check;
+}
+
+/* One expander a main clause, with a check for it and one for each of its
+ * direct sub-clauses: enough to plan any audit an internal auditor runs. */
+static void
+build_scope_picker (CwAuditEditor *self)
+{
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (self->workspace);
+  if (catalogue == NULL)
+    return;
+  GPtrArray *main_clauses = cw_catalogue_get_main_clauses (catalogue);
+  for (guint i = 0; i < main_clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (main_clauses, i);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title
+        = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), scope_check (self, clause));
+      GPtrArray *children = cw_clause_get_children (clause);
+      for (guint c = 0; c < children->len; c++)
+        {
+          CwClause *child = g_ptr_array_index (children, c);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *child_title
+            = g_strdup_printf ("%s  %s", cw_clause_get_number (child), cw_clause_get_title (child));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child_title);
+          GtkWidget *check = scope_check (self, child);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      g_object_bind_property (self->whole_switch, "active", expander, "sensitive",
+                              G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+      adw_preferences_group_add (self->scope_group, expander);
+    }
+}
+
+static void
+save_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  cw_audit_editor_save (CW_AUDIT_EDITOR (widget));
+}
+
+static void
+cw_audit_editor_dispose (GObject *object)
+{
+  CwAuditEditor *self = CW_AUDIT_EDITOR (object);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->scope_checks, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_AUDIT_EDITOR);
+  G_OBJECT_CLASS (cw_audit_editor_parent_class)->dispose (object);
+}
+
+static void
+cw_audit_editor_class_init (CwAuditEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  G_OBJECT_CLASS (klass)->dispose = cw_audit_editor_dispose;
+  saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                               NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cw-audit-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, objectives_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, criteria_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, team_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, auditees_row);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, whole_switch);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cw_audit_editor_init (CwAuditEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->scope_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+CwAuditEditor *
+cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace)
+{
+  CwAuditEditor *self = g_object_new (CW_TYPE_AUDIT_EDITOR, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  build_scope_picker (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return self;
+}

@@ -1,0 +1,18 @@
+/* cw-audit-editor.h: planning a new audit. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_AUDIT_EDITOR (cw_audit_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CwAuditEditor, cw_audit_editor, CW, AUDIT_EDITOR, AdwWindow)
+
+CwAuditEditor *cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace);
+void cw_audit_editor_set_title (CwAuditEditor *self, const char *title);
+void cw_audit_editor_set_scope (CwAuditEditor *self, const char *const *numbers);
+gint64 cw_audit_editor_save (CwAuditEditor *self);
+
+G_END_DECLS

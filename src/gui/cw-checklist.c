@@ -1,0 +1,782 @@
+/* cw-checklist.c: the fieldwork view. Clauses in scope on the left with
+ * their progress and worst result; the current question on the right with
+ * its guidance, the seven results, a note that saves itself as it is typed,
+ * the evidence seen, and Raise Finding.
+ *
+ * Every change goes to the core at once (the note after a short pause in
+ * typing, and always before the question changes or the window closes). */
+#define G_LOG_DOMAIN "cw-checklist"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-audit.h"
+#include "cw-checklist.h"
+#include "cw-evidence-dialog.h"
+#include "cw-evidence.h"
+#include "cw-finding-editor.h"
+#include "cw-history-window.h"
+#include "cw-window.h"
+
+#define NOTE_SAVE_DELAY_MS 700
+
+struct _CwChecklist
+{
+  GtkWidget parent_instance;
+
+  CwWorkspace *workspace;
+  CwAudit *audit;
+  GPtrArray *questions;  /* CwQuestion in scope, document order (borrowed from catalogue) */
+  guint current;
+  GPtrArray *answers;    /* CwAnswer */
+  GHashTable *by_question;
+  GPtrArray *bound_rows; /* tree rows on screen, refreshed after each answer */
+  GtkToggleButton *result_buttons[CW_RESULT_MAJOR + 1];
+  guint note_timeout;
+  gboolean loading;      /* filling widgets from data: do not save */
+
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  GtkLabel *audit_title;
+  GtkLabel *audit_progress;
+  GtkListView *clause_view;
+  GtkLabel *clause_heading;
+  GtkLabel *guidance;
+  GtkLabel *position_label;
+  GtkLabel *question_label;
+  GtkFlowBox *result_box;
+  GtkTextView *note_view;
+  GtkListBox *evidence_list;
+};
+
+G_DEFINE_FINAL_TYPE (CwChecklist, cw_checklist, GTK_TYPE_WIDGET)
+
+enum
+{
+  BACK,
+  CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* The order buttons appear in: the way an auditor thinks, best to worst. */
+static const CwResult result_order[] = {
+  CW_RESULT_CONFORMING, CW_RESULT_OBSERVATION, CW_RESULT_OFI,           CW_RESULT_MINOR,
+  CW_RESULT_MAJOR,      CW_RESULT_NOT_APPLICABLE, CW_RESULT_NOT_ASSESSED,
+};
+
+static CwWindow *
+get_window (CwChecklist *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  return window ? CW_WINDOW (window) : NULL;
+}
+
+static void
+report_error (CwChecklist *self, const char *heading, const GError *error)
+{
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_show_error (window, heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+static CwQuestion *
+current_question (CwChecklist *self)
+{
+  if (self->questions == NULL || self->current >= self->questions->len)
+    return NULL;
+  return g_ptr_array_index (self->questions, self->current);
+}
+
+static CwAnswer *
+current_answer (CwChecklist *self)
+{
+  CwQuestion *question = current_question (self);
+  return question ? g_hash_table_lookup (self->by_question, cw_question_get_id (question)) : NULL;
+}
+
+/* ---- Answers ------------------------------------------------------------ */
+
+static gboolean
+reload_answers (CwChecklist *self, GError **error)
+{
+  g_autoptr (GPtrArray) answers
+    = cw_workspace_list_answers (self->workspace, cw_audit_get_id (self->audit), error);
+  if (answers == NULL)
+    return FALSE;
+  g_clear_pointer (&self->by_question, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_ptr_array_unref);
+  self->answers = g_steal_pointer (&answers);
+  self->by_question = cw_answers_by_question (self->answers);
+  return TRUE;
+}
+
+static char *
+note_text (CwChecklist *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void refresh_progress (CwChecklist *self);
+
+static void
+store (CwChecklist *self, CwResult result, const char *note)
+{
+  CwQuestion *question = current_question (self);
+  if (question == NULL || cw_workspace_is_read_only (self->workspace))
+    return;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_answer (self->workspace, cw_audit_get_id (self->audit),
+                            cw_question_get_id (question), result, note, &error)
+      || !reload_answers (self, &error))
+    {
+      report_error (self, _("Could Not Save the Answer"), error);
+      return;
+    }
+  refresh_progress (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Saves the note if it differs from what is stored. */
+void
+cw_checklist_save_now (CwChecklist *self)
+{
+  g_return_if_fail (CW_IS_CHECKLIST (self));
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (self->audit == NULL || current_question (self) == NULL)
+    return;
+  g_autofree char *note = note_text (self);
+  CwAnswer *answer = current_answer (self);
+  if (g_strcmp0 (note, answer ? answer->note : "") == 0)
+    return;
+  store (self, answer ? answer->result : CW_RESULT_NOT_ASSESSED, note);
+}
+
+static gboolean
+save_note_later (gpointer data)
+{
+  CwChecklist *self = data;
+  self->note_timeout = 0;
+  cw_checklist_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_note_changed (CwChecklist *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note_later, self);
+}
+
+static void
+on_result_toggled (GtkToggleButton *button, CwChecklist *self)
+{
+  if (self->loading || !gtk_toggle_button_get_active (button))
+    return;
+  CwResult result = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "result"));
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  g_autofree char *note = note_text (self);
+  store (self, result, note);
+}
+
+/* ---- The clause tree ---------------------------------------------------- */
+
+static gboolean
+in_scope (CwAudit *audit, CwClause *clause)
+{
+  const char *number = cw_clause_get_number (clause);
+  if (cw_audit_covers (audit, number))
+    return TRUE;
+  const char *const *scope = cw_audit_get_scope (audit);
+  for (guint i = 0; scope[i] != NULL; i++)
+    if (cw_clause_number_covers (number, scope[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static GListStore *
+clauses_in_scope (CwAudit *audit, GPtrArray *clauses)
+{
+  GListStore *store = g_list_store_new (CW_TYPE_CLAUSE);
+  for (guint i = 0; i < clauses->len; i++)
+    if (in_scope (audit, g_ptr_array_index (clauses, i)))
+      g_list_store_append (store, g_ptr_array_index (clauses, i));
+  return store;
+}
+
+static GListModel *
+create_children (gpointer item, gpointer data)
+{
+  CwChecklist *self = data;
+  GPtrArray *children = cw_clause_get_children (CW_CLAUSE (item));
+  if (children->len == 0)
+    return NULL;
+  return G_LIST_MODEL (clauses_in_scope (self->audit, children));
+}
+
+static const char *
+result_css_class (CwResult result)
+{
+  static const char *const classes[] = {
+    [CW_RESULT_NOT_ASSESSED] = "result-not-assessed", [CW_RESULT_NOT_APPLICABLE] = "result-na",
+    [CW_RESULT_CONFORMING] = "result-conforming",    [CW_RESULT_OFI] = "result-ofi",
+    [CW_RESULT_OBSERVATION] = "result-observation",  [CW_RESULT_MINOR] = "result-minor",
+    [CW_RESULT_MAJOR] = "result-major",
+  };
+  return classes[result];
+}
+
+static void
+update_row (CwChecklist *self, GtkWidget *box)
+{
+  CwClause *clause = g_object_get_data (G_OBJECT (box), "clause");
+  GtkLabel *counts = g_object_get_data (G_OBJECT (box), "counts");
+  GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
+  guint answered = 0, total = 0;
+  CwResult worst = CW_RESULT_NOT_ASSESSED;
+  cw_clause_summarise (clause, self->by_question, &answered, &total, &worst);
+  g_autofree char *text = g_strdup_printf ("%u/%u", answered, total);
+  gtk_label_set_label (counts, text);
+  for (guint i = 0; i < G_N_ELEMENTS (result_order); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), result_css_class (result_order[i]));
+  gboolean noteworthy = worst >= CW_RESULT_OFI;
+  gtk_widget_set_visible (GTK_WIDGET (badge), noteworthy);
+  if (noteworthy)
+    {
+      gtk_label_set_label (badge, cw_result_to_string (worst));
+      gtk_widget_add_css_class (GTK_WIDGET (badge), result_css_class (worst));
+    }
+  g_autofree char *description
+    = g_strdup_printf (_("%s %s, %u of %u answered%s%s"), cw_clause_get_number (clause),
+                       cw_clause_get_title (clause), answered, total, noteworthy ? ", " : "",
+                       noteworthy ? cw_result_label (worst) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  GtkWidget *badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (badge, "result-badge");
+  GtkWidget *counts = gtk_label_new (NULL);
+  gtk_widget_add_css_class (counts, "dim-label");
+  gtk_widget_add_css_class (counts, "numeric");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), counts);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "badge", badge);
+  g_object_set_data (G_OBJECT (box), "counts", counts);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  CwClause *clause = gtk_tree_list_row_get_item (row);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_autofree char *text
+    = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), text);
+  g_object_set_data_full (G_OBJECT (box), "clause", clause, g_object_unref);
+  update_row (self, box);
+  g_ptr_array_add (self->bound_rows, box);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_ptr_array_remove_fast (self->bound_rows, box);
+}
+
+static void
+refresh_progress (CwChecklist *self)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    update_row (self, g_ptr_array_index (self->bound_rows, i));
+  guint answered = 0, total = 0;
+  CwResult worst = CW_RESULT_NOT_ASSESSED;
+  GListModel *roots = G_LIST_MODEL (g_object_get_data (G_OBJECT (self), "roots"));
+  for (guint i = 0; roots != NULL && i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr (CwClause) clause = g_list_model_get_item (roots, i);
+      cw_clause_summarise (clause, self->by_question, &answered, &total, &worst);
+    }
+  g_autofree char *text = g_strdup_printf (_("%u of %u questions answered"), answered,
+                                           self->questions->len);
+  gtk_label_set_label (self->audit_progress, text);
+}
+
+/* Selects `clause` in the tree, expanding its parents. */
+static void
+select_clause (CwChecklist *self, CwClause *clause)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->clause_view));
+  GListModel *model = G_LIST_MODEL (selection);
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+  for (CwClause *c = clause; c != NULL; c = cw_clause_get_parent (c))
+    g_ptr_array_insert (path, 0, c);
+  guint position = 0;
+  for (guint depth = 0; depth < path->len; depth++)
+    {
+      CwClause *wanted = g_ptr_array_index (path, depth);
+      guint n = g_list_model_get_n_items (model);
+      for (; position < n; position++)
+        {
+          g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, position);
+          g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+          if (item == (GObject *) wanted)
+            {
+              if (depth + 1 < path->len)
+                gtk_tree_list_row_set_expanded (row, TRUE);
+              break;
+            }
+        }
+      if (position >= n)
+        return;
+    }
+  gtk_single_selection_set_selected (selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->clause_view), "list.scroll-to-item", "u", position);
+}
+
+/* ---- The question pane --------------------------------------------------- */
+
+static void
+fill_evidence (CwChecklist *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
+    gtk_list_box_remove (self->evidence_list, child);
+  CwQuestion *question = current_question (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items
+    = cw_workspace_list_evidence (self->workspace, cw_audit_get_id (self->audit), &error);
+  guint shown = 0;
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      CwEvidence *item = g_ptr_array_index (items, i);
+      if (g_strcmp0 (item->question, cw_question_get_id (question)) != 0)
+        continue;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (item->reference, -1);
+      g_autoptr (GString) subtitle = g_string_new (cw_evidence_kind_label (item->kind));
+      if (*item->description)
+        g_string_append_printf (subtitle, " · %s", item->description);
+      if (*item->population)
+        g_string_append_printf (subtitle, _(" · sample of %d from %s"), MAX (item->sample_size, 0),
+                                item->population);
+      if (item->sha256 != NULL)
+        g_string_append_printf (subtitle, " · SHA-256 %.16s…", item->sha256);
+      g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_list_box_append (self->evidence_list, row);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No evidence recorded yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Record the documents, records, interviews and observations "
+                                     "behind this answer so others can trace it."));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->evidence_list, row);
+    }
+}
+
+static void
+show_question (CwChecklist *self, guint index)
+{
+  cw_checklist_save_now (self);
+  if (self->questions->len == 0)
+    return;
+  self->current = MIN (index, self->questions->len - 1);
+  CwQuestion *question = current_question (self);
+  CwClause *clause = cw_question_get_clause (question);
+  CwAnswer *answer = current_answer (self);
+
+  self->loading = TRUE;
+  g_autofree char *heading
+    = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+  gtk_label_set_label (self->clause_heading, heading);
+  gtk_label_set_label (self->guidance, cw_clause_get_guidance (clause));
+  guint in_clause = 0, of_clause = cw_clause_get_questions (clause)->len;
+  for (guint i = 0; i < of_clause; i++)
+    if (g_ptr_array_index (cw_clause_get_questions (clause), i) == question)
+      in_clause = i + 1;
+  g_autofree char *position
+    = g_strdup_printf (_("Question %u of %u · %s · %u of %u in this audit"), in_clause, of_clause,
+                       cw_question_get_id (question), self->current + 1, self->questions->len);
+  gtk_label_set_label (self->position_label, position);
+  gtk_label_set_label (self->question_label, cw_question_get_text (question));
+  CwResult result = answer ? answer->result : CW_RESULT_NOT_ASSESSED;
+  for (guint i = 0; i < G_N_ELEMENTS (self->result_buttons); i++)
+    gtk_toggle_button_set_active (self->result_buttons[i], i == result);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            answer ? answer->note : "", -1);
+  gboolean writable = !cw_workspace_is_read_only (self->workspace)
+                      && cw_audit_get_status (self->audit) != CW_AUDIT_CLOSED;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->result_box), writable);
+  gtk_text_view_set_editable (self->note_view, writable);
+  self->loading = FALSE;
+
+  fill_evidence (self);
+  select_clause (self, clause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.previous", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.next",
+                                 self->current + 1 < self->questions->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.raise-finding", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.add-evidence", writable);
+}
+
+static guint
+first_question_of (CwChecklist *self, CwClause *clause)
+{
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      CwClause *owner = cw_question_get_clause (g_ptr_array_index (self->questions, i));
+      if (cw_clause_number_covers (cw_clause_get_number (clause), cw_clause_get_number (owner)))
+        return i;
+    }
+  return self->current;
+}
+
+static void
+on_clause_activated (CwChecklist *self, guint position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->clause_view));
+  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, position);
+  g_autoptr (CwClause) clause = gtk_tree_list_row_get_item (row);
+  if (!cw_clause_is_leaf (clause))
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  guint index = first_question_of (self, clause);
+  CwQuestion *question = current_question (self);
+  /* Staying within the same clause keeps the current question. */
+  if (question == NULL
+      || !cw_clause_number_covers (cw_clause_get_number (clause),
+                                   cw_clause_get_number (cw_question_get_clause (question))))
+    show_question (self, index);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_show_clauses (CwChecklist *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+static void
+next_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  if (self->current + 1 < self->questions->len)
+    show_question (self, self->current + 1);
+}
+
+static void
+previous_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  if (self->current > 0)
+    show_question (self, self->current - 1);
+}
+
+static void
+result_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  guint index = g_variant_get_int32 (parameter);
+  if (index < G_N_ELEMENTS (result_order) && gtk_widget_get_sensitive (GTK_WIDGET (self->result_box)))
+    gtk_toggle_button_set_active (self->result_buttons[result_order[index]], TRUE);
+}
+
+static void
+back_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
+{
+  CwWindow *window = get_window (self);
+  g_autofree char *message = g_strdup_printf (_("Finding %" G_GINT64_FORMAT " raised"), finding_id);
+  if (window != NULL)
+    cw_window_toast (window, message);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  CwQuestion *question = current_question (self);
+  if (question == NULL)
+    return;
+  cw_checklist_save_now (self);
+  g_autofree char *note = note_text (self);
+  CwFindingEditor *editor = cw_finding_editor_new (
+    GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, cw_audit_get_id (self->audit),
+    cw_clause_get_number (cw_question_get_clause (question)), note);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_finding_saved), self);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_evidence_saved (CwEvidenceDialog *dialog, CwChecklist *self)
+{
+  fill_evidence (self);
+}
+
+static void
+add_evidence_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  CwQuestion *question = current_question (self);
+  if (question == NULL)
+    return;
+  CwEvidenceDialog *dialog
+    = cw_evidence_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace,
+                              cw_audit_get_id (self->audit), cw_question_get_id (question));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_evidence_saved), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+history_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  if (self->audit == NULL)
+    return;
+  cw_checklist_save_now (self);
+  GtkWindow *history = cw_history_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                              self->workspace, self->audit);
+  gtk_window_present (history);
+}
+
+/* ---- Public ------------------------------------------------------------- */
+
+gboolean
+cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
+                   const char *question_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_CHECKLIST (self), FALSE);
+
+  cw_checklist_save_now (self);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, error);
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
+  if (audit == NULL || catalogue == NULL)
+    return FALSE;
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->audit, audit);
+  if (!reload_answers (self, error))
+    return FALSE;
+
+  g_ptr_array_set_size (self->questions, 0);
+  guint start = 0;
+  GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      if (!cw_audit_covers (audit, cw_clause_get_number (clause)))
+        continue;
+      GPtrArray *questions = cw_clause_get_questions (clause);
+      for (guint q = 0; q < questions->len; q++)
+        {
+          CwQuestion *question = g_ptr_array_index (questions, q);
+          if (g_strcmp0 (question_id, cw_question_get_id (question)) == 0)
+            start = self->questions->len;
+          g_ptr_array_add (self->questions, question);
+        }
+    }
+
+  GListStore *roots = clauses_in_scope (audit, cw_catalogue_get_main_clauses (catalogue));
+  g_object_set_data_full (G_OBJECT (self), "roots", g_object_ref (roots), g_object_unref);
+  GtkTreeListModel *tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE,
+                                                    create_children, self, NULL);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_list_view_set_model (self->clause_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  gtk_label_set_label (self->audit_title, cw_audit_get_title (audit));
+  self->current = 0;
+  refresh_progress (self);
+  show_question (self, start);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return TRUE;
+}
+
+const char *
+cw_checklist_get_question_id (CwChecklist *self)
+{
+  g_return_val_if_fail (CW_IS_CHECKLIST (self), NULL);
+  CwQuestion *question = current_question (self);
+  return question ? cw_question_get_id (question) : NULL;
+}
+
+gint64
+cw_checklist_get_audit_id (CwChecklist *self)
+{
+  g_return_val_if_fail (CW_IS_CHECKLIST (self), 0);
+  return self->audit ? cw_audit_get_id (self->audit) : 0;
+}
+
+/* For tests and scripting: type a note as a user would. */
+void
+cw_checklist_set_note (CwChecklist *self, const char *note)
+{
+  g_return_if_fail (CW_IS_CHECKLIST (self));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+cw_checklist_dispose (GObject *object)
+{
+  CwChecklist *self = CW_CHECKLIST (object);
+  if (self->workspace != NULL)
+    cw_checklist_save_now (self);
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (self->clause_view != NULL)
+    gtk_list_view_set_model (self->clause_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHECKLIST);
+  g_clear_object (&self->audit);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->by_question, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_ptr_array_unref);
+  G_OBJECT_CLASS (cw_checklist_parent_class)->dispose (object);
+}
+
+static void
+cw_checklist_finalize (GObject *object)
+{
+  CwChecklist *self = CW_CHECKLIST (object);
+  g_ptr_array_unref (self->questions);
+  g_ptr_array_unref (self->bound_rows);
+  G_OBJECT_CLASS (cw_checklist_parent_class)->finalize (object);
+}
+
+static void
+cw_checklist_class_init (CwChecklistClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  object_class->dispose = cw_checklist_dispose;
+  object_class->finalize = cw_checklist_finalize;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cw-checklist.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, content);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, audit_title);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, audit_progress);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, clause_view);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, clause_heading);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, guidance);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, question_label);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, result_box);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, note_view);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, evidence_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_clause_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_clauses);
+
+  gtk_widget_class_install_action (widget_class, "checklist.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "checklist.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "checklist.result", "i", result_action);
+  gtk_widget_class_install_action (widget_class, "checklist.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "checklist.raise-finding", NULL,
+                                   raise_finding_action);
+  gtk_widget_class_install_action (widget_class, "checklist.add-evidence", NULL,
+                                   add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "checklist.history", NULL, history_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "checklist.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "checklist.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "checklist.raise-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "checklist.add-evidence", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "checklist.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "checklist.back",
+                                       NULL);
+  /* Alt+1 … Alt+7: the results in the order of the buttons. */
+  for (int i = 0; i < (int) G_N_ELEMENTS (result_order); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "checklist.result", "i", i);
+}
+
+static void
+cw_checklist_init (CwChecklist *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->questions = g_ptr_array_new ();
+  self->bound_rows = g_ptr_array_new ();
+
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->clause_view, factory);
+  g_object_unref (factory);
+
+  GtkToggleButton *group = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (result_order); i++)
+    {
+      CwResult result = result_order[i];
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Alt+%u)"), cw_result_label (result), i + 1);
+      GtkWidget *button = gtk_toggle_button_new_with_label (cw_result_label (result));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, result_css_class (result));
+      gtk_widget_add_css_class (button, "result-button");
+      g_object_set_data (G_OBJECT (button), "result", GINT_TO_POINTER (result));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_result_toggled), self);
+      self->result_buttons[result] = GTK_TOGGLE_BUTTON (button);
+      gtk_flow_box_append (self->result_box, button);
+    }
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
+                            G_CALLBACK (on_note_changed), self);
+}

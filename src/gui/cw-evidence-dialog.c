@@ -1,0 +1,154 @@
+/* cw-evidence-dialog.c: the Add Evidence dialog. A file is not copied into
+ * the workspace; its SHA-256 is, so the file shown later can be proved to be
+ * the one that was seen. */
+#define G_LOG_DOMAIN "cw-evidence-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-evidence-dialog.h"
+#include "cw-evidence.h"
+
+struct _CwEvidenceDialog
+{
+  AdwWindow parent_instance;
+  CwWorkspace *workspace;
+  gint64 audit_id;
+  char *question_id;
+  char *file;
+
+  GtkLabel *error_label;
+  AdwComboRow *kind_row;
+  AdwEntryRow *reference_row;
+  AdwEntryRow *description_row;
+  AdwActionRow *file_row;
+  AdwEntryRow *population_row;
+  GtkSpinButton *sample_spin;
+};
+
+G_DEFINE_FINAL_TYPE (CwEvidenceDialog, cw_evidence_dialog, ADW_TYPE_WINDOW)
+
+static guint saved_signal;
+
+static void
+show_error (CwEvidenceDialog *self, const char *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (widget);
+  const char *population = gtk_editable_get_text (GTK_EDITABLE (self->population_row));
+  CwEvidenceDraft draft = {
+    .audit_id = self->audit_id,
+    .question = self->question_id,
+    .kind = (CwEvidenceKind) adw_combo_row_get_selected (self->kind_row),
+    .reference = gtk_editable_get_text (GTK_EDITABLE (self->reference_row)),
+    .description = gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+    .population = population,
+    .sample_size = *population ? gtk_spin_button_get_value_as_int (self->sample_spin) : -1,
+    .file = self->file,
+  };
+  g_autoptr (GError) error = NULL;
+  if (cw_workspace_add_evidence (self->workspace, &draft, &error) == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, saved_signal, 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, CwEvidenceDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_free (self->file);
+      self->file = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      adw_action_row_set_subtitle (self->file_row, name);
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->reference_row)) == '\0')
+        gtk_editable_set_text (GTK_EDITABLE (self->reference_row), name);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (widget);
+  GtkFileChooserNative *chooser
+    = gtk_file_chooser_native_new (_("Choose Evidence File"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_kind_changed (CwEvidenceDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->file_row),
+                          adw_combo_row_get_selected (self->kind_row) == CW_EVIDENCE_FILE);
+}
+
+static void
+cw_evidence_dialog_dispose (GObject *object)
+{
+  CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (object);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->question_id, g_free);
+  g_clear_pointer (&self->file, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EVIDENCE_DIALOG);
+  G_OBJECT_CLASS (cw_evidence_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_evidence_dialog_class_init (CwEvidenceDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  G_OBJECT_CLASS (klass)->dispose = cw_evidence_dialog_dispose;
+  saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                               NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cw-evidence-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, population_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, sample_spin);
+  gtk_widget_class_install_action (widget_class, "evidence.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "evidence.choose-file", NULL, choose_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cw_evidence_dialog_init (CwEvidenceDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  for (CwEvidenceKind kind = CW_EVIDENCE_DOCUMENT; kind <= CW_EVIDENCE_FILE; kind++)
+    gtk_string_list_append (kinds, cw_evidence_kind_label (kind));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed),
+                            self);
+}
+
+CwEvidenceDialog *
+cw_evidence_dialog_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_id,
+                        const char *question_id)
+{
+  CwEvidenceDialog *self = g_object_new (CW_TYPE_EVIDENCE_DIALOG, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->audit_id = audit_id;
+  self->question_id = g_strdup (question_id);
+  return self;
+}

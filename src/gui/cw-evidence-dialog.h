@@ -1,0 +1,16 @@
+/* cw-evidence-dialog.h: recording one piece of evidence for a question. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_EVIDENCE_DIALOG (cw_evidence_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CwEvidenceDialog, cw_evidence_dialog, CW, EVIDENCE_DIALOG, AdwWindow)
+
+CwEvidenceDialog *cw_evidence_dialog_new (GtkWindow *parent, CwWorkspace *workspace,
+                                          gint64 audit_id, const char *question_id);
+
+G_END_DECLS

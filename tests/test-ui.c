@@ -1,0 +1,292 @@
+/* test-ui.c: the workbench with its real widgets under Xvfb: plan an audit,
+ * answer questions, raise a finding, close and reopen and find it all there;
+ * open a damaged file and keep running; delete an audit and undo. Saves a
+ * screenshot of each main screen to $CW_SCREENSHOT_DIR. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cw-application.h"
+#include "cw-audit-editor.h"
+#include "cw-audit.h"
+#include "cw-checklist.h"
+#include "cw-finding-editor.h"
+#include "cw-finding.h"
+#include "cw-test-util.h"
+#include "cw-window.h"
+
+static CwApplication *app;
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
+  if (dir == NULL)
+    return;
+  settle (400);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr (GdkTexture) texture
+    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget *root, const char *icon)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon) == 0)
+        return child;
+      GtkWidget *found = find_button_with_icon (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CwWindow *
+open_window (const char *path, gboolean create)
+{
+  CwWindow *window = cw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, create));
+  settle (200);
+  return window;
+}
+
+static void
+close_window (CwWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  settle (100);
+}
+
+static gint64
+plan_audit (CwWindow *window, const char *title)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-audit", NULL);
+  settle (200);
+  CwAuditEditor *editor = find_toplevel (CW_TYPE_AUDIT_EDITOR);
+  g_assert_nonnull (editor);
+  cw_audit_editor_set_title (editor, title);
+  const char *scope[] = { "8.5", "8.6", NULL };
+  cw_audit_editor_set_scope (editor, scope);
+  screenshot (GTK_WIDGET (editor), "audit-editor");
+  gint64 id = cw_audit_editor_save (editor);
+  g_assert_cmpint (id, >, 0);
+  settle (200);
+  return id;
+}
+
+static void
+test_fieldwork (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "ui.clausewise");
+  CwWindow *window = open_window (path, TRUE);
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "welcome");
+  screenshot (GTK_WIDGET (window), "welcome");
+
+  gint64 audit = plan_audit (window, "Change and incident audit");
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
+  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (window));
+  g_assert_cmpint (cw_checklist_get_audit_id (checklist), ==, audit);
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, "8.5.1.1.q1");
+
+  /* Alt+1 is conforming; type a note; move on. */
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 0);
+  cw_checklist_set_note (checklist, "CMP-01 v3 approved 2 March; seen on the intranet.");
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.next", NULL);
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, "8.5.1.1.q2");
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 3);
+  screenshot (GTK_WIDGET (window), "checklist");
+
+  /* Raise a finding: a major without its statement is refused in the
+   * dialog, then accepted with all three parts. */
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.raise-finding", NULL);
+  settle (200);
+  CwFindingEditor *editor = find_toplevel (CW_TYPE_FINDING_EDITOR);
+  g_assert_nonnull (editor);
+  cw_finding_editor_fill (editor, CW_GRADE_MAJOR,
+                          "Clause 8.5.1.1 and CMP-01 v3 require every change type to be defined.",
+                          "CMP-01 v3 defines no emergency change type; RFC-2291 was raised as one.",
+                          "");
+  g_assert_false (cw_finding_editor_save (editor));
+  cw_finding_editor_fill (editor, CW_GRADE_MAJOR,
+                          "Clause 8.5.1.1 and CMP-01 v3 require every change type to be defined.",
+                          "CMP-01 v3 defines no emergency change type; RFC-2291 was raised as one.",
+                          "Emergency changes are made without a defined route.");
+  screenshot (GTK_WIDGET (editor), "finding-editor");
+  g_assert_true (cw_finding_editor_save (editor));
+  settle (200);
+  close_window (window);
+
+  /* Everything is there after closing and reopening. */
+  window = open_window (path, FALSE);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, audit, &error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  CwAnswer *first = g_ptr_array_index (answers, 0);
+  g_assert_cmpint (first->result, ==, CW_RESULT_CONFORMING);
+  g_assert_cmpstr (first->note, ==, "CMP-01 v3 approved 2 March; seen on the intranet.");
+  g_assert_cmpint (((CwAnswer *) g_ptr_array_index (answers, 1))->result, ==, CW_RESULT_MINOR);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, audit, &error);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (cw_finding_get_grade (g_ptr_array_index (findings, 0)), ==, CW_GRADE_MAJOR);
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
+  screenshot (GTK_WIDGET (window), "audits");
+  close_window (window);
+}
+
+static void
+test_damaged_file (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *good = cw_test_path (dir, "good.clausewise");
+  g_autofree char *bad = cw_test_path (dir, "bad.clausewise");
+  cw_test_write (bad, "SQLite format 3", 16);
+  g_autoptr (GBytes) before = cw_test_read (bad);
+
+  CwWindow *window = open_window (good, TRUE);
+  g_assert_false (cw_window_open_path (window, bad, FALSE));
+  settle (200);
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.clausewise"));
+  screenshot (GTK_WIDGET (dialog), "error-dialog");
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* The window keeps its workspace and goes on working. */
+  g_assert_cmpstr (cw_workspace_get_path (cw_window_get_workspace (window)), ==, good);
+  cw_test_assert_untouched (bad, before);
+  close_window (window);
+}
+
+static void
+delete_first_audit (CwWindow *window)
+{
+  GtkWidget *trash = find_button_with_icon (GTK_WIDGET (window), "user-trash-symbolic");
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  settle (100);
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (100);
+}
+
+static guint
+count_audits (CwWorkspace *workspace)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_no_error (error);
+  return audits->len;
+}
+
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "d.clausewise");
+  CwWindow *window = open_window (path, TRUE);
+  plan_audit (window, "To be deleted");
+  gtk_widget_activate_action (cw_window_get_checklist (window), "checklist.back", NULL);
+  settle (100);
+
+  delete_first_audit (window);
+  /* Hidden at once, but kept while Undo is offered. */
+  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  settle (100);
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
+  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
+
+  /* Without Undo, closing the window carries the deletion out. */
+  delete_first_audit (window);
+  g_object_ref (window);
+  close_window (window);
+  g_object_unref (window);
+  window = open_window (path, FALSE);
+  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 0);
+  close_window (window);
+}
+
+static void
+test_demo_screens (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  CwWindow *window = open_window (path, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+  settle (300);
+  g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "clausewise",
+                                            "demo.clausewise", NULL);
+  g_assert_cmpstr (cw_workspace_get_path (cw_window_get_workspace (window)), ==, demo);
+  g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
+  screenshot (GTK_WIDGET (window), "demo-audits");
+  cw_window_show_audit (window, 1, "8.5.1.3.q2");
+  settle (300);
+  screenshot (GTK_WIDGET (window), "demo-checklist");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  settle (300);
+  screenshot (GTK_WIDGET (window), "demo-narrow");
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Keep the tests away from the user's data: before anything asks GLib
+   * for the data directory, which it remembers. */
+  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = cw_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/fieldwork", test_fieldwork);
+  g_test_add_func ("/ui/damaged-file", test_damaged_file);
+  g_test_add_func ("/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/demo-screens", test_demo_screens);
+  return g_test_run ();
+}
