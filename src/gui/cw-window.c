@@ -73,10 +73,20 @@ cw_window_get_page_name (CwWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+static void on_checklist_back (CwWindow *self);
+
+/* The checklist is made when the first audit is opened, not at start-up:
+ * a window that shows only the audit list starts faster without it. */
 GtkWidget *
 cw_window_get_checklist (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  if (self->checklist == NULL)
+    {
+      self->checklist = g_object_new (CW_TYPE_CHECKLIST, NULL);
+      g_signal_connect_swapped (self->checklist, "back", G_CALLBACK (on_checklist_back), self);
+      gtk_stack_add_named (self->audits_stack, GTK_WIDGET (self->checklist), "checklist");
+    }
   return GTK_WIDGET (self->checklist);
 }
 
@@ -234,7 +244,8 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
   g_autoptr (GError) error = NULL;
-  if (!cw_checklist_show (self->checklist, self->workspace, audit_id, question_id, &error))
+  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (self));
+  if (!cw_checklist_show (checklist, self->workspace, audit_id, question_id, &error))
     {
       cw_window_show_error (self, _("Could Not Open the Audit"), error);
       return;
@@ -249,12 +260,6 @@ on_checklist_back (CwWindow *self)
 {
   gtk_stack_set_visible_child_name (self->audits_stack, "list");
   rebuild_audit_list (self);
-}
-
-static void
-on_checklist_changed (CwWindow *self)
-{
-  /* Progress in the list is refreshed when the user returns to it. */
 }
 
 /* ---- Deleting with undo -------------------------------------------------- */
@@ -580,13 +585,45 @@ update_recent_menu (CwWindow *self)
 
 /* ---- Object ------------------------------------------------------------- */
 
+static GSettings *
+get_settings (CwWindow *self)
+{
+  return cw_application_get_settings (
+    CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+save_window_size (CwWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  if (settings == NULL)
+    return;
+  int width, height;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+restore_window_size (CwWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static gboolean
 cw_window_close_request (GtkWindow *window)
 {
   CwWindow *self = CW_WINDOW (window);
+  save_window_size (self);
   /* Closing while Undo is still offered means the user let it go. */
   flush_pending_delete (self);
-  cw_checklist_save_now (self->checklist);
+  if (self->checklist != NULL)
+    cw_checklist_save_now (self->checklist);
   return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
 }
 
@@ -607,7 +644,6 @@ cw_window_class_init (CwWindowClass *klass)
   object_class->dispose = cw_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cw_window_close_request;
 
-  g_type_ensure (CW_TYPE_CHECKLIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
@@ -621,14 +657,11 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, organisation_label);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, checklist);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_checklist_back);
-  gtk_widget_class_bind_template_callback (widget_class, on_checklist_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-audit", NULL, new_audit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -659,6 +692,7 @@ CwWindow *
 cw_window_new (CwApplication *app)
 {
   CwWindow *self = g_object_new (CW_TYPE_WINDOW, "application", app, NULL);
+  restore_window_size (self);
   update_recent_menu (self);
   g_signal_connect_object (app, "recent-changed", G_CALLBACK (update_recent_menu), self,
                            G_CONNECT_SWAPPED);
