@@ -138,32 +138,43 @@ test_missing_file (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The shipped migrations and one more, as a future release would add it. */
+static CwMigration *
+with_next_migration (const char *sql, guint *n_migrations)
+{
+  CwMigration *migrations = g_new0 (CwMigration, cw_n_migrations + 1);
+  memcpy (migrations, cw_migrations, cw_n_migrations * sizeof *migrations);
+  migrations[cw_n_migrations] = (CwMigration) { cw_workspace_schema_version () + 1, sql };
+  *n_migrations = cw_n_migrations + 1;
+  return migrations;
+}
+
 static void
 test_migrate (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *path = make_workspace (dir, "old.clausewise");
-  /* A second schema version, as a future release would add it. */
-  CwMigration migrations[] = {
-    cw_migrations[0],
-    { 2, "ALTER TABLE finding ADD COLUMN reviewer TEXT NOT NULL DEFAULT 'nobody';"
-         "UPDATE finding SET reviewer = 'migrated';" },
-  };
+  guint current = cw_workspace_schema_version (), n_migrations;
+  g_autofree CwMigration *migrations
+    = with_next_migration ("ALTER TABLE finding ADD COLUMN reviewer TEXT NOT NULL DEFAULT 'nobody';"
+                           "UPDATE finding SET reviewer = 'migrated';",
+                           &n_migrations);
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) workspace = cw_workspace_open_with (path, migrations, 2, &error);
+  g_autoptr (CwWorkspace) workspace
+    = cw_workspace_open_with (path, migrations, n_migrations, &error);
   g_assert_no_error (error);
   g_clear_object (&workspace);
 
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, current + 1);
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM finding WHERE reviewer = "
                                           "'migrated'"),
                    ==, 1);
 
-  /* The backup beside it is the file as it was, at schema 1, whole. */
-  g_autofree char *backup = g_strconcat (path, ".schema-1.bak", NULL);
+  /* The backup beside it is the file as it was, at the current schema, whole. */
+  g_autofree char *backup = g_strdup_printf ("%s.schema-%u.bak", path, current);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (cw_test_sql_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (cw_test_sql_int (backup, "PRAGMA user_version"), ==, current);
   g_assert_cmpint (cw_test_sql_int (backup, "SELECT count(*) FROM finding"), ==, 1);
   workspace = cw_workspace_open (backup, &error);
   g_assert_no_error (error);
@@ -176,14 +187,17 @@ test_migrate_failure_keeps_file (void)
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *path = make_workspace (dir, "old.clausewise");
   g_autoptr (GBytes) before = cw_test_read (path);
-  CwMigration migrations[]
-    = { cw_migrations[0], { 2, "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);" } };
+  guint n_migrations;
+  g_autofree CwMigration *migrations = with_next_migration (
+    "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);", &n_migrations);
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) workspace = cw_workspace_open_with (path, migrations, 2, &error);
+  g_autoptr (CwWorkspace) workspace
+    = cw_workspace_open_with (path, migrations, n_migrations, &error);
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED);
   g_assert_null (workspace);
-  g_assert_nonnull (strstr (error->message, "schema 2"));
+  g_autofree char *next = g_strdup_printf ("schema %u", cw_workspace_schema_version () + 1);
+  g_assert_nonnull (strstr (error->message, next));
   cw_test_assert_untouched (path, before);
 }
 

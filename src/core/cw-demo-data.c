@@ -1274,3 +1274,221 @@ const CwDemoAnswer cw_demo_current_answers[] = {
     "scheduled for 15 Jan 2027, after three months of operation." },
   { NULL, 0, NULL, NULL }
 };
+
+/* The corrective action register, late November 2026: one action for each
+ * nonconformity of the September audit, at every stage of the workflow, and
+ * two from other sources. */
+
+const CwDemoAction cw_demo_actions[] = {
+  { "8.5.1.3", NULL,
+    "CAR-2026-020 Emergency changes approved and reviewed as CMP-01 requires",
+    "The seven emergency changes were reviewed after the event at the CAB of "
+    "29 Sep 2026; none had caused an incident. Until the tool was changed, the "
+    "change and release manager checked every new emergency change each morning.",
+    "Seven emergency changes went live without a recorded approval.\n"
+    "Out-of-hours approvals were given by telephone and nobody entered them.\n"
+    "Only the ECAB chair could enter an approval in the change tool.\n"
+    "CMP-01 v3 introduced the on-call approver but the tool was never set up for it.",
+    "process",
+    "All 214 normal changes of Jun-Aug 2026 were checked for missing approvals: "
+    "none found. Service requests do not need approval.",
+    "Issue CMP-01 v4 naming the on-call ECAB approver; give that role approval "
+    "rights in the change tool and make the tool refuse to schedule an RFC without "
+    "an approver; make emergency changes a standing CAB agenda item; brief the "
+    "operations centre and the change team.",
+    "Tomasz Brennan", "2026-10-16", "2027-01-15", NULL, NULL, "implemented" },
+  { "8.7.2", NULL,
+    "CAR-2026-021 Test the continuity of managed hosting",
+    "The service manager confirmed with the colocation provider on 21 Sep 2026 "
+    "that the standby racks in the second data centre are powered and patched.",
+    "The continuity plan has not been tested since May 2024.\n"
+    "The Q4 2025 fail-over test was postponed and never rescheduled.\n"
+    "No one owns the test schedule; SCP-01 gives a frequency but no owner.",
+    "process",
+    "The backup and recovery service's restore tests were checked: they run "
+    "monthly and are recorded (BKP-TST log).",
+    "Update SCP-01 to v3 for the new hypervisor cluster, name the service "
+    "manager as owner of the test schedule, and run a fail-over exercise of "
+    "managed hosting to the second data centre in a weekend window.",
+    "Owen Castellane", "2026-12-11", "2027-01-29", NULL, NULL, "planned" },
+  { "8.6.1", NULL,
+    "CAR-2026-022 Incidents prioritised by the PRI-01 matrix",
+    "The six incidents were re-prioritised and their resolution times re-measured "
+    "against the correct targets; the customer of INC-60417 was told.",
+    "Analysts lowered priorities when customers agreed the work could wait.\n"
+    "PRI-01 does not say who may change a priority or why.\n"
+    "The ITSM tool lets any analyst edit the priority field.",
+    "people",
+    "Service requests were sampled the same way (20 of Jul-Aug): all correctly "
+    "classified.",
+    "Lock the priority field to the matrix result; allow an override only by a "
+    "shift lead, with a reason; add the rule to PRI-01 v3 and brief the desk.",
+    "Aisha Merriman", "2026-10-09", "2026-11-13", NULL,
+    "40 incidents sampled from the 1,912 closed 12 Oct-10 Nov 2026: all had the "
+    "matrix priority; 3 overrides, each by a shift lead with a reason.",
+    "verified" },
+  { "8.2.6", NULL,
+    "CAR-2026-023 Quarterly CMDB reconciliation",
+    "The three virtual servers were added to the CMDB on 17 Sep 2026 and a full "
+    "reconciliation for Q3 was run (CFA-2026-03).",
+    "The Q2 reconciliation was not done.\n"
+    "The engineer who ran it left in April and the task was not handed over.\n"
+    "The reconciliation was a personal reminder, not a scheduled task.",
+    "people",
+    "The network device inventory was reconciled too: two switches were missing "
+    "and have been added.",
+    "Make the reconciliation a recurring task in the ITSM tool assigned to the "
+    "hosting team, with the service manager as reviewer.",
+    "Owen Castellane", "2026-10-02", "2026-10-23", NULL,
+    "CFA-2026-04 of 20 Oct 2026 was raised by the tool and completed on time; a "
+    "20-server sample on 23 Oct found every server in the CMDB.",
+    "closed" },
+  { "8.3.4.1", NULL,
+    "CAR-2026-024 Quarterly reviews with the colocation and connectivity suppliers",
+    "Review meetings with both suppliers were booked for October.",
+    "Two quarterly supplier reviews were skipped in 2026.\n"
+    "The supplier manager was covering the service desk during a vacancy.\n"
+    "SUP-01 has no deputy for supplier reviews.",
+    "people",
+    "The two other critical suppliers were checked: their reviews took place.",
+    "Hold the missed reviews with contracts CT-102 and CT-107 using Q2 and Q3 "
+    "data; name the service manager as deputy in SUP-01 v3.",
+    "Harriet Nkemelu", "2026-10-30", "2027-01-31", NULL, NULL, "planned" },
+  { "7.2", NULL,
+    "CAR-2026-025 Competence records for new starters",
+    "The three people were assessed against HR-CM-01 on 2 Oct 2026 and the "
+    "results recorded.",
+    "Three new starters had no record of competence.\n"
+    "Training by shadowing was never written down.\n"
+    "The onboarding checklist has no step for the competence assessment.",
+    "process",
+    "All 2026 starters were checked (7): the three found in the audit were the "
+    "only gaps.",
+    "Add the competence assessment to the onboarding checklist and have the "
+    "training log filled in by the team lead at the end of shadowing; the HR "
+    "system now blocks closing an onboarding case without it.",
+    "Aisha Merriman", "2026-12-18", "2027-01-22",
+    "October starter sample (2 people): the checklist step was ticked but no "
+    "assessment was filed; team leads did not know where to record it.",
+    NULL, "planned" },
+  { "9.3", NULL,
+    "CAR-2026-026 Management review covers every input of MRP-01",
+    "Supplier performance and the effectiveness of risk treatments were put on "
+    "the agenda of the October review.",
+    "Two inputs were deferred at the March review.\n"
+    "The agenda was built from the previous minutes, not from MRP-01.\n"
+    "MRP-01 lists the inputs but nothing checks them against the agenda.",
+    "process",
+    NULL,
+    "Prepare each review from the input list (now kept in Clausewise) and have "
+    "the quality manager confirm every input was covered before the minutes are "
+    "approved.",
+    "Fiona Lindqvist", "2026-10-22", "2027-01-28", NULL, NULL, "implemented" },
+  { "10.1", NULL,
+    "CAR-2026-027 Verify effectiveness before closing corrective actions",
+    "The five corrective actions closed without verification were reopened on "
+    "22 Sep 2026.",
+    "Five corrective actions were closed with no effectiveness check.\n"
+    "Records were closed when the work was done to keep the register short.\n"
+    "The register tool had no field for the verification or its due date.",
+    "technology",
+    "All twelve 2026 closures were read during the audit; no others were "
+    "affected.",
+    "Move the register into Clausewise, which refuses closure without verified "
+    "effectiveness; verify the five reopened actions with fresh evidence.",
+    "Fiona Lindqvist", "2026-11-06", "2026-12-18", NULL, NULL, "implemented" },
+  { NULL, "complaint",
+    "Complaint CMP-2026-031: updates during the 4 Nov outage came too late",
+    "The customer's service manager was called on 6 Nov 2026 and given the "
+    "major incident report for INC-63120.",
+    NULL, NULL, NULL, NULL,
+    "Aisha Merriman", "2026-12-04", NULL, NULL, NULL, "open" },
+  { NULL, "incident",
+    "INC-61802: a contractor's account stayed active after the contract ended",
+    "The account was disabled on 2 Sep 2026; the sign-in log shows no use after "
+    "the end date.",
+    "The account stayed active for twelve days.\n"
+    "HR sends the leavers report weekly, not on the leaving day.\n"
+    "Contractors are not in the HR system at all.",
+    "information",
+    "The other five active contractor accounts were checked against their "
+    "contracts: all current.",
+    "Give contractor accounts an expiry date equal to the contract end, and have "
+    "the operations centre disable accounts on the leaving day from a same-day "
+    "HR notice.",
+    "Rhys Penhallow", "2026-12-31", "2027-02-26", NULL, NULL, "planned" },
+  { NULL }
+};
+
+/* Management reviews: the October review, approved, and the draft of the
+ * review to be held before Stage One. */
+
+static const CwDemoReviewNote october_notes[] = {
+  { "previous-review-actions",
+    "The March review's two actions (recruit a second service desk lead, renew "
+    "the monitoring licence) were both completed in June." },
+  { "context-changes",
+    "Two customers asked for SD-WAN; a new data protection clause is expected in "
+    "the renewal of the largest contract." },
+  { "nonconformity-trends",
+    "Eight nonconformities at the first full audit; the two majors are at the "
+    "heart of certification and must be closed before Stage One." },
+  { "corrective-actions",
+    "Owners confirmed every due date. The board asked for overdue actions to be "
+    "reported to it monthly until Stage Two." },
+  { "audit-results",
+    "The September audit covered the whole catalogue. The follow-up of change "
+    "management is planned for late November." },
+  { "customer-feedback",
+    "Satisfaction survey Q3: 8.1 out of 10 (Q2: 7.8), 41 responses. Three "
+    "complaints, all closed; two about slow updates during incidents." },
+  { "supplier-performance",
+    "Colocation met its 99.95% power target; connectivity missed its repair time "
+    "twice in Q3. Quarterly reviews restart in October (CAR-2026-024)." },
+  { "service-performance",
+    "All SLAs met in Q3 except first-contact resolution at the service desk: 68% "
+    "against a 70% target, for the third month." },
+  { "resources",
+    "The night shift of the operations centre is one engineer short since "
+    "August; overtime covers it." },
+  { "risks-opportunities",
+    "Risk of a hosting outage without a tested fail-over raised to high. The "
+    "treatment for ransomware (immutable backups) was tested in September and "
+    "worked." },
+  { "improvement-opportunities",
+    "Automate capacity figures from monitoring (audit OFI); publish the service "
+    "catalogue from one source." },
+  { "sms-changes",
+    "SD-WAN as a new service option in Q1 2027 will go through service design "
+    "and transition." },
+  { NULL, NULL }
+};
+
+static const CwDemoDecision october_decisions[] = {
+  { "Recruit a second night-shift engineer for the operations centre", "Owen Castellane",
+    "2027-01-31", NULL, NULL, "open" },
+  { "Set a time limit for removing leavers' access in ISC-05", "Rhys Penhallow", "2026-11-20",
+    "Access removal has no deadline.\nISC-05 says only that it must happen without delay.",
+    "Amend ISC-05 to v3: accounts disabled by the end of the last working day; "
+    "report exceptions monthly.",
+    "planned" },
+  { NULL }
+};
+
+static const CwDemoReviewNote january_notes[] = {
+  { "context-changes",
+    "Stage One on 15 Feb 2027 with Fernhollow Certification Services." },
+  { "resources",
+    "Night-shift recruitment: two candidates interviewed; decision due mid-January." },
+  { NULL, NULL }
+};
+
+const CwDemoReview cw_demo_reviews[] = {
+  { "2026-10-22", "2026-03-19", "Eleanor Whitcombe (managing director)",
+    "Owen Castellane, Fiona Lindqvist, Tomasz Brennan, Harriet Nkemelu, Rhys Penhallow", 1,
+    october_notes, october_decisions },
+  { "2027-01-28", NULL, "Eleanor Whitcombe (managing director)",
+    "Owen Castellane, Fiona Lindqvist, Aisha Merriman, Declan Ashworth", 0, january_notes,
+    NULL },
+  { NULL }
+};

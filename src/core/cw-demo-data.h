@@ -85,3 +85,59 @@ extern const CwDemoEvidence cw_demo_completed_evidence[];
 
 extern const CwDemoAudit cw_demo_current_audit;
 extern const CwDemoAnswer cw_demo_current_answers[];
+
+/* A corrective action. `finding_clause` names the completed audit's
+ * nonconformity it answers (NULL: `source` says where it came from).
+ * `status` is how far it has got: "open", "planned", "implemented",
+ * "verified" or "closed"; the demo walks it there through the workflow.
+ * `failed_check`, when set, is the evidence of an earlier effectiveness
+ * check that found the action not effective. `root_cause` holds the whys,
+ * one a line; `cause` is a cause category token. */
+typedef struct
+{
+  const char *finding_clause;
+  const char *source;
+  const char *title;
+  const char *correction;
+  const char *root_cause;
+  const char *cause;
+  const char *similar;
+  const char *plan;
+  const char *owner;
+  const char *due;
+  const char *check_due;
+  const char *failed_check;
+  const char *verification;
+  const char *status;
+} CwDemoAction;
+
+typedef struct
+{
+  const char *input; /* a review input id of the catalogue */
+  const char *notes;
+} CwDemoReviewNote;
+
+/* A decision of a review, with the planning its owner added since. */
+typedef struct
+{
+  const char *text;
+  const char *owner;
+  const char *due;
+  const char *root_cause; /* NULL while the decision is still open */
+  const char *plan;
+  const char *status;     /* "open" or "planned" */
+} CwDemoDecision;
+
+typedef struct
+{
+  const char *held_on;
+  const char *period_start; /* NULL: from the day after the previous review */
+  const char *chair;
+  const char *attendees; /* comma-separated */
+  int approved;
+  const CwDemoReviewNote *notes;
+  const CwDemoDecision *decisions;
+} CwDemoReview;
+
+extern const CwDemoAction cw_demo_actions[];
+extern const CwDemoReview cw_demo_reviews[];

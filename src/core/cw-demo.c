@@ -5,11 +5,14 @@
 
 #include "config.h"
 
+#include "cw-action.h"
 #include "cw-audit.h"
+#include "cw-date.h"
 #include "cw-demo-data.h"
 #include "cw-demo.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-review.h"
 
 /* "a, b, c" as one entry a line, the way audits keep lists of people. */
 static char *
@@ -98,6 +101,138 @@ add_evidence (CwWorkspace *workspace, gint64 audit, GError **error)
   return TRUE;
 }
 
+static gint64
+finding_at (CwWorkspace *workspace, gint64 audit, const char *clause, GError **error)
+{
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, audit, error);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      if (g_str_equal (cw_finding_get_clause (finding), clause)
+          && cw_grade_is_nonconformity (cw_finding_get_grade (finding)))
+        return cw_finding_get_id (finding);
+    }
+  if (findings != NULL)
+    g_error ("demo action for %s has no nonconformity to answer", clause);
+  return 0;
+}
+
+static gboolean
+demo_move (CwWorkspace *workspace, gint64 id, CwActionMove move, GError **error)
+{
+  return cw_workspace_move_action (workspace, id, move, error);
+}
+
+/* Walks an action through the workflow to the status the demo gives it,
+ * the way its owner would have, so that its history reads true. */
+static gboolean
+advance (CwWorkspace *workspace, gint64 id, CwActionStatus target, const char *failed_check,
+         const char *verification, GError **error)
+{
+  if (target == CW_ACTION_OPEN)
+    return TRUE;
+  if (!demo_move (workspace, id, CW_ACTION_MOVE_PLANNED, error))
+    return FALSE;
+  if (failed_check != NULL)
+    {
+      CwActionChanges failed = { .verification = failed_check };
+      if (!demo_move (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error)
+          || !cw_workspace_update_action (workspace, id, &failed, error)
+          || !demo_move (workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE, error))
+        return FALSE;
+    }
+  if (target >= CW_ACTION_IMPLEMENTED
+      && !demo_move (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error))
+    return FALSE;
+  if (target >= CW_ACTION_VERIFIED)
+    {
+      CwActionChanges checked = { .verification = verification };
+      if (!cw_workspace_update_action (workspace, id, &checked, error)
+          || !demo_move (workspace, id, CW_ACTION_MOVE_VERIFIED, error))
+        return FALSE;
+    }
+  return target < CW_ACTION_CLOSED || demo_move (workspace, id, CW_ACTION_MOVE_CLOSED, error);
+}
+
+static gboolean
+add_actions (CwWorkspace *workspace, gint64 audit, GError **error)
+{
+  for (const CwDemoAction *a = cw_demo_actions; a->title != NULL; a++)
+    {
+      CwActionDraft draft = { .title = a->title, .owner = a->owner, .due = a->due };
+      if (a->finding_clause != NULL)
+        {
+          draft.finding_id = finding_at (workspace, audit, a->finding_clause, error);
+          if (draft.finding_id == 0)
+            return FALSE;
+        }
+      else if (!cw_action_source_from_string (a->source, &draft.source))
+        g_error ("demo action %s has an unknown source %s", a->title, a->source);
+      CwActionStatus target;
+      if (!cw_action_status_from_string (a->status, &target))
+        g_error ("demo action %s has an unknown status %s", a->title, a->status);
+      CwCauseCategory cause = CW_CAUSE_NONE;
+      if (a->cause != NULL && !cw_cause_category_from_string (a->cause, &cause))
+        g_error ("demo action %s has an unknown cause %s", a->title, a->cause);
+      CwActionChanges changes = {
+        .correction = a->correction,
+        .root_cause = a->root_cause,
+        .cause_category = &cause,
+        .similar = a->similar,
+        .plan = a->plan,
+        .check_due = a->check_due,
+      };
+      gint64 id = cw_workspace_create_action (workspace, &draft, error);
+      if (id == 0 || !cw_workspace_update_action (workspace, id, &changes, error)
+          || !advance (workspace, id, target, a->failed_check, a->verification, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Figures are as of the review's day, or today for a review still ahead. */
+static void
+figures_day (const char *held_on, GDate *day)
+{
+  GDate held;
+  cw_action_local_today (day);
+  if (cw_date_parse (held_on, &held, NULL) && g_date_compare (&held, day) < 0)
+    *day = held;
+}
+
+static gboolean
+add_review (CwWorkspace *workspace, const CwDemoReview *r, GError **error)
+{
+  g_autofree char *attendees = list_to_lines (r->attendees);
+  CwReviewDraft draft = { .held_on = r->held_on,
+                          .chair = r->chair,
+                          .attendees = attendees,
+                          .period_start = r->period_start };
+  GDate day;
+  figures_day (r->held_on, &day);
+  gint64 id = cw_workspace_create_review (workspace, &draft, &day, error);
+  if (id == 0)
+    return FALSE;
+  for (const CwDemoReviewNote *n = r->notes; n != NULL && n->input != NULL; n++)
+    if (!cw_workspace_note_review (workspace, id, n->input, n->notes, error))
+      return FALSE;
+  for (const CwDemoDecision *d = r->decisions; d != NULL && d->text != NULL; d++)
+    {
+      CwReviewDecision decision = { .text = d->text, .owner = d->owner, .due = d->due };
+      gint64 action = cw_workspace_decide (workspace, id, &decision, error);
+      if (action == 0)
+        return FALSE;
+      CwActionStatus target;
+      if (!cw_action_status_from_string (d->status, &target))
+        g_error ("demo decision %s has an unknown status %s", d->text, d->status);
+      CwActionChanges planning = { .root_cause = d->root_cause, .plan = d->plan };
+      if (!cw_workspace_update_action (workspace, action, &planning, error)
+          || !advance (workspace, action, target, NULL, NULL, error))
+        return FALSE;
+    }
+  return !r->approved || cw_workspace_approve_review (workspace, id, error);
+}
+
 static gboolean
 fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
 {
@@ -119,6 +254,16 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
       || !add_findings (workspace, completed, error) || !add_evidence (workspace, completed, error)
       || !cw_workspace_report_audit (workspace, completed, error))
     return FALSE;
+
+  /* The quality manager keeps the register; the service manager, who owns
+   * the SMS, prepares the reviews. */
+  cw_workspace_set_actor (workspace, cw_demo_completed_audit.lead);
+  if (!add_actions (workspace, completed, error))
+    return FALSE;
+  cw_workspace_set_actor (workspace, cw_demo_people[0].name);
+  for (const CwDemoReview *r = cw_demo_reviews; r->held_on != NULL; r++)
+    if (!add_review (workspace, r, error))
+      return FALSE;
 
   cw_workspace_set_actor (workspace, cw_demo_current_audit.lead);
   gint64 current = add_audit (workspace, &cw_demo_current_audit, error);

@@ -143,8 +143,62 @@ static const char schema_v1[] =
   "CREATE VIRTUAL TABLE search_index USING fts5 ("
   "  body, tokenize = 'unicode61 remove_diacritics 2');";
 
+/* Corrective actions (10.1) and management reviews (9.3). */
+static const char schema_v2[] =
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY,"
+  "  held_on TEXT NOT NULL,"
+  "  chair TEXT NOT NULL DEFAULT '',"
+  "  attendees TEXT NOT NULL DEFAULT '',"
+  "  period_start TEXT,"
+  "  period_end TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved')),"
+  "  figures_as_of TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  approved_at TEXT,"
+  "  approved_by TEXT);"
+  /* One row per catalogue review input: the figures the core filled in and
+   * the notes people added. */
+  "CREATE TABLE review_entry ("
+  "  review INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  input TEXT NOT NULL REFERENCES review_input (id),"
+  "  figures TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (review, input)) WITHOUT ROWID;"
+
+  /* At most one action per finding, so "the finding's action" is one row. */
+  "CREATE TABLE action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  source TEXT NOT NULL CHECK (source IN ('internal-audit', 'certification-audit',"
+  "    'incident', 'complaint', 'management-review', 'other')),"
+  "  finding INTEGER UNIQUE REFERENCES finding (id) ON DELETE SET NULL,"
+  "  review INTEGER REFERENCES review (id) ON DELETE SET NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  correction TEXT NOT NULL DEFAULT '',"
+  "  root_cause TEXT NOT NULL DEFAULT '',"
+  "  cause_category TEXT CHECK (cause_category IS NULL OR cause_category IN ('people',"
+  "    'process', 'technology', 'supplier', 'information', 'other')),"
+  "  similar_checked INTEGER NOT NULL DEFAULT 0,"
+  "  similar TEXT NOT NULL DEFAULT '',"
+  "  plan TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  due TEXT,"
+  "  check_due TEXT,"
+  "  verification TEXT NOT NULL DEFAULT '',"
+  "  not_effective INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'planned', 'implemented', 'verified', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX action_by_status ON action (status, due);"
+  "CREATE INDEX action_by_review ON action (review);"
+  /* The audits list counts each audit's findings by grade at start-up: this
+   * index answers that without reading 100,000 finding rows. */
+  "CREATE INDEX finding_by_grade ON finding (audit, grade);";
+
 const CwMigration cw_migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

@@ -1,0 +1,546 @@
+/* cw-cli-actions.c: the corrective action register, audit closure and
+ * management reviews on the command line. Each command parses, calls the
+ * core and prints; the workflow, overdue and closure rules are the core's. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-action.h"
+#include "cw-cli.h"
+#include "cw-csv.h"
+#include "cw-review.h"
+
+static void
+print_csv_row (const char *const *fields, gsize n_fields)
+{
+  g_autoptr (GString) row = g_string_new (NULL);
+  cw_csv_append_row (row, fields, n_fields);
+  g_print ("%s", row->str);
+}
+
+static void
+print_field (const char *label, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_auto (GStrv) lines = g_strsplit (value, "\n", -1);
+  g_print ("%-14s %s\n", label, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_print ("%-14s %s\n", "", lines[i]);
+}
+
+/* ---- Actions ----------------------------------------------------------- */
+
+int
+cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *finding = NULL, *source = NULL, *title = NULL, *owner = NULL, *due = NULL;
+  g_autofree char *description = NULL;
+  GOptionEntry entries[] = {
+    { "finding", 0, 0, G_OPTION_ARG_STRING, &finding,
+      N_("Raise the action for this finding (source: internal audit)"), N_("ID") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("Where the action comes from when not from a finding: certification-audit, incident, "
+         "complaint, management-review or other"),
+      N_("SOURCE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What is to be fixed (with --source)"),
+      N_("TEXT") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("The problem, in more detail"),
+      N_("TEXT") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who is responsible"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date"), N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (finding != NULL && (source != NULL || title != NULL))
+    return cw_cli_usage_error (command, _("give either --finding, or --source with --title"));
+  if (finding == NULL && (source == NULL || title == NULL))
+    return cw_cli_usage_error (command, _("--finding, or --source with --title, is required"));
+
+  CwActionDraft draft = { .title = title, .description = description, .owner = owner, .due = due };
+  if (finding != NULL && !cw_cli_parse_id (finding, _("a finding"), &draft.finding_id))
+    return CW_CLI_BAD_INPUT;
+  if (source != NULL && !cw_action_source_from_string (source, &draft.source))
+    return cw_cli_input_error (_("“%s” is not a source; use one of %s"), source,
+                               cw_action_source_tokens ());
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_action (workspace, &draft, &error);
+  if (id == 0)
+    return cw_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return CW_CLI_OK;
+}
+
+static char *
+id_text (gint64 id)
+{
+  return id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+}
+
+static void
+print_action_csv (CwAction *action, const GDate *today)
+{
+  g_autofree char *id = id_text (cw_action_get_id (action));
+  g_autofree char *finding = id_text (cw_action_get_finding_id (action));
+  g_autofree char *review = id_text (cw_action_get_review_id (action));
+  const char *fields[] = {
+    id,
+    cw_action_get_title (action),
+    cw_action_source_to_string (cw_action_get_source (action)),
+    finding,
+    review,
+    cw_action_status_to_string (cw_action_get_status (action)),
+    cw_action_get_owner (action),
+    cw_action_get_due (action),
+    cw_action_get_check_due (action),
+    cw_action_due_state_to_string (cw_action_get_due_state (action, today)),
+    cw_action_get_created_at (action),
+  };
+  print_csv_row (fields, G_N_ELEMENTS (fields));
+}
+
+int
+cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *status_text = NULL;
+  gboolean overdue = FALSE, csv = FALSE;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Only actions in this state: open, planned, implemented, verified or closed"),
+      N_("STATUS") },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
+      N_("Only actions past their due date and not yet verified"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write RFC 4180 CSV with a header row"), NULL },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  GDate today;
+  cw_action_local_today (&today);
+  CwActionFilter filter = { .overdue_only = overdue, .today = &today };
+  if (status_text != NULL)
+    {
+      if (!cw_action_status_from_string (status_text, &filter.status))
+        return cw_cli_input_error (_("“%s” is not a status of an action; use one of %s"),
+                                   status_text, cw_action_status_tokens ());
+      filter.by_status = TRUE;
+    }
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &filter, &error);
+  if (actions == NULL)
+    return cw_cli_fail (error);
+  if (csv)
+    {
+      const char *header[] = { "id",     "title", "source", "finding",   "review",    "status",
+                               "owner",  "due",   "check_due", "due_state", "created_at" };
+      print_csv_row (header, G_N_ELEMENTS (header));
+    }
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      if (csv)
+        {
+          print_action_csv (action, &today);
+          continue;
+        }
+      const char *due = cw_action_get_due (action);
+      const char *owner = cw_action_get_owner (action);
+      g_autofree char *owner_line = cw_cli_one_line (*owner ? owner : "-");
+      g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
+               cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
+               cw_action_due_state_to_string (cw_action_get_due_state (action, &today)),
+               owner_line, title);
+    }
+  return CW_CLI_OK;
+}
+
+static gboolean
+parse_action_args (char **args, CwWorkspace **workspace, gint64 *id, int *status)
+{
+  if (!cw_cli_parse_id (args[1], _("an action"), id))
+    {
+      *status = CW_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  *workspace = cw_cli_open (args[0], status);
+  return *workspace != NULL;
+}
+
+int
+cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  g_autoptr (CwWorkspace) workspace = NULL;
+  gint64 id;
+  if (!parse_action_args (args, &workspace, &id, &status))
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAction) action = cw_workspace_get_action (workspace, id, &error);
+  g_autoptr (GPtrArray) history
+    = action ? cw_workspace_list_action_history (workspace, id, &error) : NULL;
+  if (history == NULL)
+    return cw_cli_fail (error);
+  GDate today;
+  cw_action_local_today (&today);
+
+  g_print (_("Action %" G_GINT64_FORMAT ": %s\n"), id, cw_action_get_title (action));
+  g_autofree char *state = g_strdup_printf (
+    "%s (%s)", cw_action_status_label (cw_action_get_status (action)),
+    cw_action_due_state_label (cw_action_get_due_state (action, &today)));
+  g_autofree char *finding = cw_action_get_finding_id (action)
+                               ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  cw_action_get_finding_id (action))
+                               : NULL;
+  g_autofree char *review = cw_action_get_review_id (action)
+                              ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 cw_action_get_review_id (action))
+                              : NULL;
+  print_field (_("Status:"), state);
+  print_field (_("Source:"), cw_action_source_label (cw_action_get_source (action)));
+  print_field (_("Finding:"), finding);
+  print_field (_("Review:"), review);
+  print_field (_("Owner:"), cw_action_get_owner (action));
+  print_field (_("Due:"), cw_action_get_due (action));
+  print_field (_("Check due:"), cw_action_get_check_due (action));
+  print_field (_("Description:"), cw_action_get_description (action));
+  print_field (_("Correction:"), cw_action_get_correction (action));
+  g_auto (GStrv) whys = cw_action_dup_whys (action);
+  for (guint i = 0; whys[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Why %u:"), i + 1);
+      print_field (label, whys[i]);
+    }
+  if (cw_action_get_cause_category (action) != CW_CAUSE_NONE)
+    print_field (_("Cause:"), cw_cause_category_label (cw_action_get_cause_category (action)));
+  print_field (_("Similar:"), cw_action_get_similar (action));
+  print_field (_("Plan:"), cw_action_get_plan (action));
+  print_field (_("Verification:"), cw_action_get_verification (action));
+
+  g_print ("\n%s\n", _("Next steps:"));
+  for (CwActionMove move = 0; move < CW_ACTION_N_MOVES; move++)
+    {
+      g_autoptr (GError) why = NULL;
+      if (cw_action_can_move (action, move, &why))
+        g_print ("  %s\t%s\n", cw_action_move_to_string (move), _("allowed"));
+      else
+        g_print ("  %s\t%s\n", cw_action_move_to_string (move), why->message);
+    }
+
+  g_print ("\n%s\n", _("History:"));
+  for (guint i = 0; i < history->len; i++)
+    {
+      CwActionEvent *event = g_ptr_array_index (history, i);
+      g_autofree char *old_value = cw_cli_one_line (event->old_value);
+      g_autofree char *new_value = cw_cli_one_line (event->new_value);
+      g_print ("  %s\t%s\t%s\t%s\t%s\n", event->at, event->who, event->field, old_value,
+               new_value);
+    }
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *title = NULL, *correction = NULL, *root_cause = NULL, *similar = NULL;
+  g_autofree char *plan = NULL, *owner = NULL, *due = NULL, *check_due = NULL;
+  g_autofree char *verification = NULL, *category = NULL, *description = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What is to be fixed"), N_("TEXT") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("The problem, in more detail"),
+      N_("TEXT") },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &correction,
+      N_("What was done at once to contain the problem"), N_("TEXT") },
+    { "root-cause", 0, 0, G_OPTION_ARG_STRING, &root_cause,
+      N_("The 5-whys chain, one “why” a line (at most five)"), N_("TEXT") },
+    { "cause-category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_("people, process, technology, supplier, information or other"), N_("CATEGORY") },
+    { "similar", 0, 0, G_OPTION_ARG_STRING, &similar,
+      N_("Where similar nonconformities were looked for, and what was found"), N_("TEXT") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan, N_("The action plan"), N_("TEXT") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who is responsible"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date (empty to clear)"), N_("DATE") },
+    { "check-due", 0, 0, G_OPTION_ARG_STRING, &check_due,
+      N_("When effectiveness is to be checked"), N_("DATE") },
+    { "verification", 0, 0, G_OPTION_ARG_STRING, &verification,
+      N_("Evidence of the effectiveness check"), N_("TEXT") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  CwCauseCategory cause;
+  if (category != NULL && !cw_cause_category_from_string (category, &cause))
+    return cw_cli_input_error (_("“%s” is not a cause category; use one of %s"), category,
+                               cw_cause_category_tokens ());
+  CwActionChanges changes = {
+    .title = title,
+    .description = description,
+    .correction = correction,
+    .root_cause = root_cause,
+    .cause_category = category ? &cause : NULL,
+    .similar = similar,
+    .plan = plan,
+    .owner = owner,
+    .due = due,
+    .check_due = check_due,
+    .verification = verification,
+  };
+  g_autoptr (CwWorkspace) workspace = NULL;
+  gint64 id;
+  if (!parse_action_args (args, &workspace, &id, &status))
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_update_action (workspace, id, &changes, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  CwActionMove move;
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("an action"), &id))
+    return CW_CLI_BAD_INPUT;
+  if (!cw_action_move_from_string (args[2], &move))
+    return cw_cli_input_error (_("“%s” is not a step of the workflow; use one of %s"), args[2],
+                               cw_action_move_tokens ());
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_move_action (workspace, id, move, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("an audit"), &id))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_close_audit (workspace, id, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+/* ---- Management reviews ------------------------------------------------ */
+
+int
+cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *date = NULL, *chair = NULL, *attendees = NULL, *since = NULL;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the review is held (required)"),
+      N_("YYYY-MM-DD") },
+    { "chair", 0, 0, G_OPTION_ARG_STRING, &chair,
+      N_("The member of top management who chairs it"), N_("NAME") },
+    { "attendees", 0, 0, G_OPTION_ARG_STRING, &attendees, N_("Attendees, comma-separated"),
+      N_("NAMES") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since,
+      N_("First day of the period covered (default: the day after the previous review)"),
+      N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (date == NULL)
+    return cw_cli_usage_error (command, _("--date is required"));
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_auto (GStrv) attendee_list = cw_cli_split_list (attendees);
+  g_autofree char *attendee_lines = g_strjoinv ("\n", attendee_list);
+  CwReviewDraft draft
+    = { .held_on = date, .chair = chair, .attendees = attendee_lines, .period_start = since };
+  GDate today;
+  cw_action_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_review (workspace, &draft, &today, &error);
+  if (id == 0)
+    return cw_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return CW_CLI_OK;
+}
+
+static void
+print_indented (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("    %s\n", lines[i]);
+}
+
+int
+cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("a review"), &id))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReview) review = cw_workspace_get_review (workspace, id, &error);
+  CwActionFilter filter = { .review_id = id };
+  g_autoptr (GPtrArray) decisions
+    = review ? cw_workspace_list_actions (workspace, &filter, &error) : NULL;
+  if (decisions == NULL)
+    return cw_cli_fail (error);
+
+  g_print (_("Management review %" G_GINT64_FORMAT " held on %s\n"), id,
+           cw_review_get_held_on (review));
+  const char *start = cw_review_get_period_start (review);
+  g_autofree char *period = g_strdup_printf ("%s – %s", start ? start : _("the start"),
+                                             cw_review_get_period_end (review));
+  print_field (_("Status:"), cw_review_status_label (cw_review_get_status (review)));
+  print_field (_("Approved:"), cw_review_get_approved_at (review));
+  print_field (_("Chair:"), cw_review_get_chair (review));
+  print_field (_("Attendees:"), cw_review_get_attendees (review));
+  print_field (_("Period:"), period);
+  print_field (_("Figures as of:"), cw_review_get_figures_as_of (review));
+
+  GPtrArray *entries = cw_review_get_entries (review);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CwReviewEntry *entry = g_ptr_array_index (entries, i);
+      g_print ("\n%s (%s)\n", entry->title, entry->input);
+      if (*entry->figures != '\0')
+        {
+          g_print ("  %s\n", _("Figures:"));
+          print_indented (entry->figures);
+        }
+      if (*entry->notes != '\0')
+        {
+          g_print ("  %s\n", _("Notes:"));
+          print_indented (entry->notes);
+        }
+    }
+  g_print ("\n%s\n", _("Decisions:"));
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (decisions, i);
+      g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
+      g_autofree char *owner = cw_cli_one_line (cw_action_get_owner (action));
+      const char *due = cw_action_get_due (action);
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
+               cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
+               owner, title);
+    }
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("a review"), &id))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_note_review (workspace, id, args[2], args[3], &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *text = NULL, *owner = NULL, *due = NULL;
+  GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What was decided"), N_("TEXT") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who carries it out"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("By when"), N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (text == NULL || owner == NULL || due == NULL)
+    return cw_cli_usage_error (command, _("--text, --owner and --due are required"));
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("a review"), &id))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  CwReviewDecision decision = { .text = text, .owner = owner, .due = due };
+  g_autoptr (GError) error = NULL;
+  gint64 action = cw_workspace_decide (workspace, id, &decision, &error);
+  if (action == 0)
+    return cw_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", action);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], _("a review"), &id))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_approve_review (workspace, id, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}

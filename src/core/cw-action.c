@@ -1,0 +1,1180 @@
+/* cw-action.c: the corrective action register and its workflow.
+ *
+ * The rules, once: planning needs a root cause, a plan, an owner and a due
+ * date; verification needs evidence; a verification that finds the action not
+ * effective returns it to planned with the verdict kept in the history; a
+ * closed action never changes. A finding's status follows its action in the
+ * same transaction, and an audit closes only when each of its
+ * nonconformities has an action.
+ *
+ * Dates are calendar days. "Today" is the user's local day and is always
+ * passed in, so the window, the CLI and the tests agree on one rule while
+ * each decides which day it is.
+ */
+#define G_LOG_DOMAIN "cw-action"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-action.h"
+#include "cw-audit.h"
+#include "cw-date.h"
+#include "cw-finding.h"
+#include "cw-text.h"
+#include "cw-workspace-private.h"
+
+/* ---- Vocabularies ------------------------------------------------------ */
+
+typedef struct
+{
+  const char *token;
+  const char *label;
+} Term;
+
+static const Term statuses[] = {
+  [CW_ACTION_OPEN] = { "open", N_("Open") },
+  [CW_ACTION_PLANNED] = { "planned", N_("Planned") },
+  [CW_ACTION_IMPLEMENTED] = { "implemented", N_("Implemented") },
+  [CW_ACTION_VERIFIED] = { "verified", N_("Verified effective") },
+  [CW_ACTION_CLOSED] = { "closed", N_("Closed") },
+};
+
+static const Term sources[] = {
+  [CW_ACTION_SOURCE_INTERNAL_AUDIT] = { "internal-audit", N_("Internal audit") },
+  [CW_ACTION_SOURCE_CERTIFICATION_AUDIT] = { "certification-audit", N_("Certification audit") },
+  [CW_ACTION_SOURCE_INCIDENT] = { "incident", N_("Incident") },
+  [CW_ACTION_SOURCE_COMPLAINT] = { "complaint", N_("Complaint") },
+  [CW_ACTION_SOURCE_MANAGEMENT_REVIEW] = { "management-review", N_("Management review") },
+  [CW_ACTION_SOURCE_OTHER] = { "other", N_("Other") },
+};
+
+/* CW_CAUSE_NONE has no token: it is stored as NULL. */
+static const Term causes[] = {
+  [CW_CAUSE_NONE] = { "", N_("Not yet known") },
+  [CW_CAUSE_PEOPLE] = { "people", N_("People (skills, awareness, workload)") },
+  [CW_CAUSE_PROCESS] = { "process", N_("Process (missing or unclear steps)") },
+  [CW_CAUSE_TECHNOLOGY] = { "technology", N_("Technology (tools, systems)") },
+  [CW_CAUSE_SUPPLIER] = { "supplier", N_("Supplier") },
+  [CW_CAUSE_INFORMATION] = { "information", N_("Information (documents, data)") },
+  [CW_CAUSE_OTHER] = { "other", N_("Other") },
+};
+
+static const Term moves[] = {
+  [CW_ACTION_MOVE_PLANNED] = { "planned", N_("Mark planned") },
+  [CW_ACTION_MOVE_IMPLEMENTED] = { "implemented", N_("Mark implemented") },
+  [CW_ACTION_MOVE_VERIFIED] = { "verified", N_("Verified effective") },
+  [CW_ACTION_MOVE_NOT_EFFECTIVE] = { "not-effective", N_("Found not effective") },
+  [CW_ACTION_MOVE_CLOSED] = { "closed", N_("Close") },
+};
+
+static const Term due_states[] = {
+  [CW_ACTION_DUE_NONE] = { "none", N_("No due date") },
+  [CW_ACTION_DUE_ON_TRACK] = { "on-track", N_("On track") },
+  [CW_ACTION_DUE_SOON] = { "due-soon", N_("Due soon") },
+  [CW_ACTION_DUE_OVERDUE] = { "overdue", N_("Overdue") },
+};
+
+static gboolean
+term_lookup (const Term *terms, guint n_terms, guint first, const char *token, guint *value)
+{
+  for (guint i = first; token != NULL && i < n_terms; i++)
+    if (g_str_equal (terms[i].token, token))
+      {
+        *value = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *
+term_list (const Term *terms, guint n_terms, guint first, const char **cache)
+{
+  if (g_once_init_enter (cache))
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = first; i < n_terms; i++)
+        g_string_append_printf (list, "%s%s", i > first ? "|" : "", terms[i].token);
+      g_once_init_leave (cache, g_string_free (g_steal_pointer (&list), FALSE));
+    }
+  return *cache;
+}
+
+#define DEFINE_TERMS(prefix, Type, table, first)                                                   \
+  const char *prefix##_to_string (Type value)                                                      \
+  {                                                                                                \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);                             \
+    return table[value].token;                                                                     \
+  }                                                                                                \
+  const char *prefix##_label (Type value)                                                          \
+  {                                                                                                \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);                             \
+    return _(table[value].label);                                                                  \
+  }                                                                                                \
+  gboolean prefix##_from_string (const char *token, Type *value)                                   \
+  {                                                                                                \
+    guint found;                                                                                   \
+    if (!term_lookup (table, G_N_ELEMENTS (table), first, token, &found))                          \
+      return FALSE;                                                                                \
+    *value = (Type) found;                                                                         \
+    return TRUE;                                                                                   \
+  }                                                                                                \
+  const char *prefix##_tokens (void)                                                               \
+  {                                                                                                \
+    static const char *cache;                                                                      \
+    return term_list (table, G_N_ELEMENTS (table), first, &cache);                                 \
+  }
+
+DEFINE_TERMS (cw_action_status, CwActionStatus, statuses, 0)
+DEFINE_TERMS (cw_action_source, CwActionSource, sources, 0)
+DEFINE_TERMS (cw_cause_category, CwCauseCategory, causes, 1)
+DEFINE_TERMS (cw_action_move, CwActionMove, moves, 0)
+
+const char *
+cw_action_due_state_to_string (CwActionDueState state)
+{
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (due_states), NULL);
+  return due_states[state].token;
+}
+
+const char *
+cw_action_due_state_label (CwActionDueState state)
+{
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (due_states), NULL);
+  return _(due_states[state].label);
+}
+
+/* The two workflows have the same five steps, on purpose. */
+CwFindingStatus
+cw_action_status_to_finding_status (CwActionStatus status)
+{
+  switch (status)
+    {
+    case CW_ACTION_OPEN:
+      return CW_FINDING_OPEN;
+    case CW_ACTION_PLANNED:
+      return CW_FINDING_PLANNED;
+    case CW_ACTION_IMPLEMENTED:
+      return CW_FINDING_IMPLEMENTED;
+    case CW_ACTION_VERIFIED:
+      return CW_FINDING_VERIFIED;
+    case CW_ACTION_CLOSED:
+      return CW_FINDING_CLOSED;
+    default:
+      g_return_val_if_reached (CW_FINDING_OPEN);
+    }
+}
+
+/* ---- Calendar days ----------------------------------------------------- */
+
+/* The local calendar day of a moment. GLib re-reads TZ when it changes, so
+ * a test (or a traveller) sees the day of the zone in force. */
+void
+cw_action_local_date_at (gint64 unix_seconds, GDate *date)
+{
+  g_return_if_fail (date != NULL);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, zone);
+  gint year, month, day;
+  g_date_time_get_ymd (local, &year, &month, &day);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+void
+cw_action_local_today (GDate *today)
+{
+  cw_action_local_date_at (g_get_real_time () / G_USEC_PER_SEC, today);
+}
+
+/* ---- The object -------------------------------------------------------- */
+
+struct _CwAction
+{
+  GObject parent_instance;
+  gint64 id;
+  char *title;
+  CwActionSource source;
+  gint64 finding_id;
+  gint64 review_id;
+  char *description;
+  char *correction;
+  char *root_cause;
+  CwCauseCategory cause_category;
+  gboolean similar_checked;
+  char *similar;
+  char *plan;
+  char *owner;
+  char *due;
+  char *check_due;
+  char *verification;
+  guint not_effective;
+  CwActionStatus status;
+  char *created_at;
+};
+
+G_DEFINE_FINAL_TYPE (CwAction, cw_action, G_TYPE_OBJECT)
+
+static void
+cw_action_finalize (GObject *object)
+{
+  CwAction *self = CW_ACTION (object);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->correction);
+  g_free (self->root_cause);
+  g_free (self->similar);
+  g_free (self->plan);
+  g_free (self->owner);
+  g_free (self->due);
+  g_free (self->check_due);
+  g_free (self->verification);
+  g_free (self->created_at);
+  G_OBJECT_CLASS (cw_action_parent_class)->finalize (object);
+}
+
+static void
+cw_action_class_init (CwActionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_action_finalize;
+}
+
+static void
+cw_action_init (CwAction *self)
+{
+}
+
+#define GETTER(type, name, fallback)                                                               \
+  type cw_action_get_##name (CwAction *self)                                                       \
+  {                                                                                                \
+    g_return_val_if_fail (CW_IS_ACTION (self), fallback);                                          \
+    return self->name;                                                                             \
+  }
+
+GETTER (gint64, id, 0)
+GETTER (const char *, title, NULL)
+GETTER (CwActionSource, source, CW_ACTION_SOURCE_OTHER)
+GETTER (gint64, finding_id, 0)
+GETTER (gint64, review_id, 0)
+GETTER (const char *, description, NULL)
+GETTER (const char *, correction, NULL)
+GETTER (const char *, root_cause, NULL)
+GETTER (CwCauseCategory, cause_category, CW_CAUSE_NONE)
+GETTER (gboolean, similar_checked, FALSE)
+GETTER (const char *, similar, NULL)
+GETTER (const char *, plan, NULL)
+GETTER (const char *, owner, NULL)
+GETTER (const char *, due, NULL)
+GETTER (const char *, check_due, NULL)
+GETTER (const char *, verification, NULL)
+GETTER (CwActionStatus, status, CW_ACTION_OPEN)
+GETTER (const char *, created_at, NULL)
+
+/* How many times an effectiveness check found the action not effective. */
+guint
+cw_action_get_not_effective_count (CwAction *self)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), 0);
+  return self->not_effective;
+}
+
+/* The 5-whys chain, one "why" per element. */
+GStrv
+cw_action_dup_whys (CwAction *self)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), NULL);
+  if (*self->root_cause == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (self->root_cause, "\n", -1);
+}
+
+static CwActionDueState
+due_state (CwActionStatus status, const char *due, const GDate *today)
+{
+  GDate due_date;
+  if (status >= CW_ACTION_VERIFIED || due == NULL || !cw_date_parse (due, &due_date, NULL))
+    return CW_ACTION_DUE_NONE;
+  gint days = g_date_days_between (today, &due_date);
+  if (days < 0)
+    return CW_ACTION_DUE_OVERDUE;
+  if (days <= CW_ACTION_DUE_SOON_DAYS)
+    return CW_ACTION_DUE_SOON;
+  return CW_ACTION_DUE_ON_TRACK;
+}
+
+/* Overdue: not yet verified or closed, and due before `today`. Due soon:
+ * due today or within the next CW_ACTION_DUE_SOON_DAYS days. */
+CwActionDueState
+cw_action_get_due_state (CwAction *self, const GDate *today)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), CW_ACTION_DUE_NONE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), CW_ACTION_DUE_NONE);
+  return due_state (self->status, self->due, today);
+}
+
+gboolean
+cw_action_is_overdue (CwAction *self, const GDate *today)
+{
+  return cw_action_get_due_state (self, today) == CW_ACTION_DUE_OVERDUE;
+}
+
+/* ---- The workflow ------------------------------------------------------ */
+
+static void
+set_invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_invalid (GError **error, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID, message);
+}
+
+/* What planning still lacks, as "the root cause, the owner", or NULL. */
+static char *
+planning_gaps (const char *root_cause, const char *plan, const char *owner, const char *due)
+{
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  if (cw_text_is_blank (root_cause))
+    g_ptr_array_add (missing, (gpointer) _("the root cause"));
+  if (cw_text_is_blank (plan))
+    g_ptr_array_add (missing, (gpointer) _("the action plan"));
+  if (cw_text_is_blank (owner))
+    g_ptr_array_add (missing, (gpointer) _("the owner"));
+  if (due == NULL || *due == '\0')
+    g_ptr_array_add (missing, (gpointer) _("the due date"));
+  if (missing->len == 0)
+    return NULL;
+  g_ptr_array_add (missing, NULL);
+  return g_strjoinv (", ", (char **) missing->pdata);
+}
+
+static gboolean
+check_move (gint64 id, CwActionStatus status, const char *root_cause, const char *plan,
+            const char *owner, const char *due, const char *verification, CwActionMove move,
+            GError **error)
+{
+  const char *state = cw_action_status_to_string (status);
+  if (status == CW_ACTION_CLOSED)
+    {
+      set_invalid (error,
+                   _("Action %" G_GINT64_FORMAT " is closed and can no longer change; if the "
+                     "problem has come back, raise a new action"),
+                   id);
+      return FALSE;
+    }
+  switch (move)
+    {
+    case CW_ACTION_MOVE_PLANNED:
+      {
+        if (status != CW_ACTION_OPEN)
+          {
+            set_invalid (error,
+                         _("Action %" G_GINT64_FORMAT " is %s; only an open action can be "
+                           "planned (an implemented action found not effective returns to "
+                           "planned with the move not-effective)"),
+                         id, state);
+            return FALSE;
+          }
+        g_autofree char *gaps = planning_gaps (root_cause, plan, owner, due);
+        if (gaps != NULL)
+          {
+            set_invalid (error,
+                         _("Action %" G_GINT64_FORMAT " cannot be planned yet: planning needs "
+                           "a root cause, an action plan, an owner and a due date; missing: %s"),
+                         id, gaps);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case CW_ACTION_MOVE_IMPLEMENTED:
+      if (status != CW_ACTION_PLANNED)
+        {
+          set_invalid (error,
+                       _("Action %" G_GINT64_FORMAT " is %s; only a planned action can be "
+                         "marked implemented"),
+                       id, state);
+          return FALSE;
+        }
+      return TRUE;
+    case CW_ACTION_MOVE_VERIFIED:
+    case CW_ACTION_MOVE_NOT_EFFECTIVE:
+      if (status != CW_ACTION_IMPLEMENTED)
+        {
+          set_invalid (error,
+                       move == CW_ACTION_MOVE_VERIFIED
+                         ? _("Action %" G_GINT64_FORMAT " is %s; only an implemented action "
+                             "can be verified")
+                         : _("Action %" G_GINT64_FORMAT " is %s; only an implemented action "
+                             "can be found not effective"),
+                       id, state);
+          return FALSE;
+        }
+      if (cw_text_is_blank (verification))
+        {
+          set_invalid (error,
+                       _("Action %" G_GINT64_FORMAT " has no verification evidence; record "
+                         "what was checked and what it showed before giving the verdict"),
+                       id);
+          return FALSE;
+        }
+      return TRUE;
+    case CW_ACTION_MOVE_CLOSED:
+      if (status != CW_ACTION_VERIFIED)
+        {
+          set_invalid (error,
+                       _("Action %" G_GINT64_FORMAT " is %s; only an action verified as "
+                         "effective can be closed"),
+                       id, state);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Whether `move` is allowed now, and if not, why (CW_WORKSPACE_ERROR_INVALID
+ * with a sentence a person can act on). The window asks this for each move
+ * to enable its buttons and explain the disabled ones. */
+gboolean
+cw_action_can_move (CwAction *self, CwActionMove move, GError **error)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), FALSE);
+  g_return_val_if_fail ((guint) move < CW_ACTION_N_MOVES, FALSE);
+  return check_move (self->id, self->status, self->root_cause, self->plan, self->owner,
+                     self->due, self->verification, move, error);
+}
+
+/* ---- Reading ----------------------------------------------------------- */
+
+#define ACTION_COLUMNS                                                                             \
+  "id, title, source, finding, review, description, correction, root_cause, cause_category,"      \
+  " similar_checked, similar, plan, owner, due, check_due, verification, not_effective, status,"  \
+  " created_at"
+
+static CwAction *
+action_from_row (sqlite3_stmt *row)
+{
+  CwAction *self = g_object_new (CW_TYPE_ACTION, NULL);
+  self->id = sqlite3_column_int64 (row, 0);
+  self->title = cw_workspace_column_text (row, 1);
+  cw_action_source_from_string ((const char *) sqlite3_column_text (row, 2), &self->source);
+  self->finding_id = sqlite3_column_int64 (row, 3);
+  self->review_id = sqlite3_column_int64 (row, 4);
+  self->description = cw_workspace_column_text (row, 5);
+  self->correction = cw_workspace_column_text (row, 6);
+  self->root_cause = cw_workspace_column_text (row, 7);
+  self->cause_category = CW_CAUSE_NONE;
+  cw_cause_category_from_string ((const char *) sqlite3_column_text (row, 8),
+                                 &self->cause_category);
+  self->similar_checked = sqlite3_column_int (row, 9) != 0;
+  self->similar = cw_workspace_column_text (row, 10);
+  self->plan = cw_workspace_column_text (row, 11);
+  self->owner = cw_workspace_column_text (row, 12);
+  self->due = cw_workspace_column_text (row, 13);
+  self->check_due = cw_workspace_column_text (row, 14);
+  self->verification = cw_workspace_column_text (row, 15);
+  self->not_effective = sqlite3_column_int (row, 16);
+  cw_action_status_from_string ((const char *) sqlite3_column_text (row, 17), &self->status);
+  self->created_at = cw_workspace_column_text (row, 18);
+  return self;
+}
+
+static void
+set_no_such_action (GError **error, gint64 id)
+{
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no action %" G_GINT64_FORMAT " in this workspace; "
+                 "“clausewise-cli action list” shows the actions"),
+               id);
+}
+
+static CwAction *
+get_one (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  CwAction *action = rc == SQLITE_ROW ? action_from_row (stmt) : NULL;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    cw_workspace_set_db_error (self, error);
+  sqlite3_reset (stmt);
+  return action;
+}
+
+CwAction *
+cw_workspace_get_action (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt
+    = cw_workspace_prepare (self, "SELECT " ACTION_COLUMNS " FROM action WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_autoptr (GError) local = NULL;
+  CwAction *action = get_one (self, stmt, &local);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (action == NULL)
+    set_no_such_action (error, id);
+  return action;
+}
+
+/* The finding's action, or NULL without an error when it has none. */
+CwAction *
+cw_workspace_get_action_for_finding (CwWorkspace *self, gint64 finding_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self, "SELECT " ACTION_COLUMNS " FROM action WHERE finding = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, finding_id);
+  return get_one (self, stmt, error);
+}
+
+/* Actions in the order they were raised, narrowed by `filter` (NULL: all). */
+GPtrArray *
+cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (filter == NULL || !filter->overdue_only || filter->today != NULL, NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT " ACTION_COLUMNS " FROM action WHERE (?1 IS NULL OR status = ?1)"
+    " AND (?2 = 0 OR finding = ?2) AND (?3 = 0 OR review = ?3) ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter != NULL && filter->by_status)
+    sqlite3_bind_text (stmt, 1, cw_action_status_to_string (filter->status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, filter ? filter->finding_id : 0);
+  sqlite3_bind_int64 (stmt, 3, filter ? filter->review_id : 0);
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (CwAction) action = action_from_row (stmt);
+      if (filter != NULL && filter->overdue_only && !cw_action_is_overdue (action, filter->today))
+        continue;
+      g_ptr_array_add (actions, g_steal_pointer (&action));
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&actions);
+}
+
+void
+cw_action_event_free (CwActionEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->at);
+  g_free (event->who);
+  g_free (event->field);
+  g_free (event->old_value);
+  g_free (event->new_value);
+  g_free (event);
+}
+
+/* The action's change history, oldest first: who changed what, when. */
+GPtrArray *
+cw_workspace_list_action_history (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT at, who, field, old_value, new_value FROM history"
+    " WHERE entity = 'action' AND entity_id = ? ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_autoptr (GPtrArray) events
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_action_event_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CwActionEvent *event = g_new0 (CwActionEvent, 1);
+      event->at = cw_workspace_column_text (stmt, 0);
+      event->who = cw_workspace_column_text (stmt, 1);
+      event->field = cw_workspace_column_text (stmt, 2);
+      event->old_value = cw_workspace_column_text (stmt, 3);
+      event->new_value = cw_workspace_column_text (stmt, 4);
+      g_ptr_array_add (events, event);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&events);
+}
+
+/* ---- Creating ---------------------------------------------------------- */
+
+static gboolean
+check_optional_date (const char *date, GError **error)
+{
+  return date == NULL || *date == '\0' || cw_date_check (date, error);
+}
+
+/* The review a decision belongs to must exist and still be a draft. */
+static gboolean
+check_review_open (CwWorkspace *self, gint64 review_id, GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (self, "SELECT status FROM review WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  int rc = sqlite3_step (stmt);
+  g_autofree char *status = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no management review %" G_GINT64_FORMAT " in this workspace"),
+                   review_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      cw_workspace_set_db_error (self, error);
+      return FALSE;
+    }
+  if (g_strcmp0 (status, "approved") == 0)
+    {
+      set_invalid (error,
+                   _("Management review %" G_GINT64_FORMAT " is approved and its minutes are "
+                     "read-only; record the decision in a new review"),
+                   review_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks the draft and, for a finding, works out title and description. */
+static gboolean
+check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char **description,
+             GError **error)
+{
+  if ((guint) draft->source >= G_N_ELEMENTS (sources))
+    {
+      set_invalid (error, _("Unknown source of an action; use one of %s"),
+                   cw_action_source_tokens ());
+      return FALSE;
+    }
+  if (!check_optional_date (draft->due, error))
+    return FALSE;
+  if (draft->finding_id != 0)
+    {
+      /* Any grade may get an action: an observation is often worth acting on
+       * before it becomes a nonconformity. Only nonconformities must have
+       * one before their audit closes. */
+      if (draft->source != CW_ACTION_SOURCE_INTERNAL_AUDIT || draft->review_id != 0)
+        {
+          set_invalid (error, _("An action raised from a finding has the source "
+                                "internal-audit; leave the source out"));
+          return FALSE;
+        }
+      g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, draft->finding_id, error);
+      if (finding == NULL)
+        return FALSE;
+      g_autoptr (GError) local = NULL;
+      g_autoptr (CwAction) existing
+        = cw_workspace_get_action_for_finding (self, draft->finding_id, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (existing != NULL)
+        {
+          set_invalid (error,
+                       _("Finding %" G_GINT64_FORMAT " already has action %" G_GINT64_FORMAT
+                         "; work on that action instead of raising another"),
+                       draft->finding_id, existing->id);
+          return FALSE;
+        }
+      *title = cw_text_is_blank (draft->title)
+                 ? g_strdup_printf (_("Finding %" G_GINT64_FORMAT ": %s at clause %s"),
+                                    draft->finding_id,
+                                    cw_grade_label (cw_finding_get_grade (finding)),
+                                    cw_finding_get_clause (finding))
+                 : cw_text_trimmed (draft->title);
+      const char *statement = cw_finding_get_statement (finding);
+      *description = !cw_text_is_blank (draft->description) ? cw_text_trimmed (draft->description)
+                     : *statement != '\0' ? g_strdup (statement)
+                                          : g_strdup (cw_finding_get_evidence (finding));
+      return TRUE;
+    }
+
+  if (draft->source == CW_ACTION_SOURCE_INTERNAL_AUDIT)
+    {
+      set_invalid (error, _("An action from an internal audit is raised from its finding; "
+                            "give the finding instead of the source"));
+      return FALSE;
+    }
+  if (draft->review_id != 0)
+    {
+      if (draft->source != CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
+        {
+          set_invalid (error, _("A decision of a management review has the source "
+                                "management-review"));
+          return FALSE;
+        }
+      if (!check_review_open (self, draft->review_id, error))
+        return FALSE;
+    }
+  if (cw_text_is_blank (draft->title))
+    {
+      set_invalid (error, _("An action needs a title that says what is to be fixed, such as "
+                            "“Record out-of-hours emergency change approvals”"));
+      return FALSE;
+    }
+  *title = cw_text_trimmed (draft->title);
+  *description = cw_text_trimmed (draft->description);
+  return TRUE;
+}
+
+static gint64
+insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
+               const char *description, GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "INSERT INTO action (title, source, finding, review, description, owner, due, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+  if (stmt == NULL)
+    return 0;
+  g_autofree char *owner = cw_text_trimmed (draft->owner);
+  g_autofree char *now = cw_timestamp_now ();
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, cw_action_source_to_string (draft->source), -1, SQLITE_STATIC);
+  if (draft->finding_id != 0)
+    sqlite3_bind_int64 (stmt, 3, draft->finding_id);
+  if (draft->review_id != 0)
+    sqlite3_bind_int64 (stmt, 4, draft->review_id);
+  sqlite3_bind_text (stmt, 5, description, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, draft->due && *draft->due ? draft->due : NULL, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!cw_workspace_step_done (self, stmt, error))
+    return 0;
+  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  g_autofree char *finding
+    = draft->finding_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->finding_id) : NULL;
+  g_autofree char *review
+    = draft->review_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->review_id) : NULL;
+  gboolean ok = cw_workspace_record (self, "action", id, "created", NULL, title, error)
+                && cw_workspace_record (self, "action", id, "source", NULL,
+                                        cw_action_source_to_string (draft->source), error)
+                && (finding == NULL
+                    || cw_workspace_record (self, "action", id, "finding", NULL, finding, error))
+                && (review == NULL
+                    || cw_workspace_record (self, "review", draft->review_id, "decision", NULL,
+                                            title, error))
+                && cw_workspace_record_change (self, "action", id, "owner", "", owner, error)
+                && cw_workspace_record_change (self, "action", id, "due", NULL,
+                                               draft->due && *draft->due ? draft->due : NULL,
+                                               error);
+  return ok ? id : 0;
+}
+
+/* Returns the new action's id, or 0 with `error` set. */
+gint64
+cw_workspace_create_action (CwWorkspace *self, const CwActionDraft *draft, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  g_autofree char *title = NULL, *description = NULL;
+  if (!check_draft (self, draft, &title, &description, error)
+      || !cw_workspace_edit_begin (self, error))
+    return 0;
+  gint64 id = insert_action (self, draft, title, description, error);
+  return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
+}
+
+/* ---- Editing ----------------------------------------------------------- */
+
+/* "why 1\n\n why 2 " → "why 1\nwhy 2"; NULL when the chain is too long. */
+static char *
+normalise_whys (const char *text, GError **error)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  guint n = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!cw_text_is_blank (lines[i]))
+      {
+        g_strv_builder_add (kept, g_strstrip (lines[i]));
+        n++;
+      }
+  if (n > CW_ACTION_MAX_WHYS)
+    {
+      set_invalid (error,
+                   _("A 5-whys chain has at most %d “why” lines, one a line; this root cause "
+                     "has %u: keep the chain to the deepest five"),
+                   CW_ACTION_MAX_WHYS, n);
+      return NULL;
+    }
+  g_auto (GStrv) joined = g_strv_builder_end (kept);
+  return g_strjoinv ("\n", joined);
+}
+
+typedef struct
+{
+  char *title, *description, *correction, *root_cause, *similar, *plan, *owner, *due, *check_due,
+    *verification;
+  CwCauseCategory cause_category;
+} Values;
+
+static void
+values_clear (Values *v)
+{
+  char **fields[] = { &v->title, &v->description, &v->correction, &v->root_cause, &v->similar,
+                      &v->plan, &v->owner, &v->due, &v->check_due, &v->verification };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_clear_pointer (fields[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
+
+static char *
+pick_text (const char *change, const char *current)
+{
+  return change != NULL ? cw_text_trimmed (change) : g_strdup (current);
+}
+
+static char *
+pick_date (const char *change, const char *current)
+{
+  if (change == NULL)
+    return g_strdup (current);
+  return *change != '\0' ? g_strdup (change) : NULL;
+}
+
+/* The action as it would be after `changes`, checked against the rules of
+ * the state it is in: a planned action keeps what planning needed, and a
+ * verified one keeps its evidence. */
+static gboolean
+apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GError **error)
+{
+  if (action->status == CW_ACTION_CLOSED)
+    {
+      set_invalid (error,
+                   _("Action %" G_GINT64_FORMAT " is closed and can no longer change; if the "
+                     "problem has come back, raise a new action"),
+                   action->id);
+      return FALSE;
+    }
+  if (changes->title != NULL && cw_text_is_blank (changes->title))
+    {
+      set_invalid (error, _("An action needs a title; the title cannot be emptied"));
+      return FALSE;
+    }
+  if (!check_optional_date (changes->due, error)
+      || !check_optional_date (changes->check_due, error))
+    return FALSE;
+  if (changes->cause_category != NULL
+      && (guint) *changes->cause_category >= G_N_ELEMENTS (causes))
+    {
+      set_invalid (error, _("Unknown cause category; use one of %s"),
+                   cw_cause_category_tokens ());
+      return FALSE;
+    }
+  if (changes->root_cause != NULL)
+    {
+      v->root_cause = normalise_whys (changes->root_cause, error);
+      if (v->root_cause == NULL)
+        return FALSE;
+    }
+  else
+    v->root_cause = g_strdup (action->root_cause);
+  v->title = pick_text (changes->title, action->title);
+  v->description = pick_text (changes->description, action->description);
+  v->correction = pick_text (changes->correction, action->correction);
+  v->similar = pick_text (changes->similar, action->similar);
+  v->plan = pick_text (changes->plan, action->plan);
+  v->owner = pick_text (changes->owner, action->owner);
+  v->verification = pick_text (changes->verification, action->verification);
+  v->due = pick_date (changes->due, action->due);
+  v->check_due = pick_date (changes->check_due, action->check_due);
+  v->cause_category
+    = changes->cause_category ? *changes->cause_category : action->cause_category;
+
+  if (action->status >= CW_ACTION_PLANNED)
+    {
+      g_autofree char *gaps = planning_gaps (v->root_cause, v->plan, v->owner, v->due);
+      if (gaps != NULL)
+        {
+          set_invalid (error,
+                       _("Action %" G_GINT64_FORMAT " is %s, so it must keep its root cause, "
+                         "plan, owner and due date; this change would leave it without %s"),
+                       action->id, cw_action_status_to_string (action->status), gaps);
+          return FALSE;
+        }
+    }
+  if (action->status >= CW_ACTION_VERIFIED && cw_text_is_blank (v->verification))
+    {
+      set_invalid (error,
+                   _("Action %" G_GINT64_FORMAT " is verified, so its verification evidence "
+                     "cannot be emptied"),
+                   action->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+category_token (CwCauseCategory category)
+{
+  return category == CW_CAUSE_NONE ? NULL : cw_cause_category_to_string (category);
+}
+
+static gboolean
+store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE action SET title = ?, description = ?, correction = ?, root_cause = ?,"
+    " cause_category = ?, similar_checked = ?, similar = ?, plan = ?, owner = ?, due = ?,"
+    " check_due = ?, verification = ? WHERE id = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  const char *texts[] = { v->title,
+                          v->description,
+                          v->correction,
+                          v->root_cause,
+                          category_token (v->cause_category) };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, *v->similar != '\0');
+  const char *more[] = { v->similar, v->plan, v->owner, v->due, v->check_due, v->verification };
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    sqlite3_bind_text (stmt, i + 7, more[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, a->id);
+  if (!cw_workspace_step_done (self, stmt, error))
+    return FALSE;
+
+  static const char *const fields[] = { "title", "description", "correction", "root_cause",
+                                        "cause_category", "similar", "plan", "owner", "due",
+                                        "check_due", "verification" };
+  const char *before[] = { a->title, a->description, a->correction, a->root_cause,
+                           category_token (a->cause_category), a->similar, a->plan, a->owner,
+                           a->due, a->check_due, a->verification };
+  const char *after[] = { v->title, v->description, v->correction, v->root_cause,
+                          category_token (v->cause_category), v->similar, v->plan, v->owner,
+                          v->due, v->check_due, v->verification };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!cw_workspace_record_change (self, "action", a->id, fields[i], before[i], after[i],
+                                     error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cw_workspace_update_action (CwWorkspace *self, gint64 id, const CwActionChanges *changes,
+                            GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  g_autoptr (CwAction) action = cw_workspace_get_action (self, id, error);
+  g_auto (Values) values = { 0 };
+  if (action == NULL || !apply_changes (action, changes, &values, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, store_values (self, action, &values, error), error);
+}
+
+/* ---- Moving ------------------------------------------------------------ */
+
+static gboolean
+store_finding_status (CwWorkspace *self, gint64 finding_id, CwActionStatus status,
+                      GError **error)
+{
+  sqlite3_stmt *read
+    = cw_workspace_prepare (self, "SELECT status FROM finding WHERE id = ?", error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, finding_id);
+  g_autofree char *old
+    = sqlite3_step (read) == SQLITE_ROW ? cw_workspace_column_text (read, 0) : NULL;
+  sqlite3_reset (read);
+  const char *new = cw_finding_status_to_string (cw_action_status_to_finding_status (status));
+
+  sqlite3_stmt *write
+    = cw_workspace_prepare (self, "UPDATE finding SET status = ? WHERE id = ?", error);
+  if (write == NULL)
+    return FALSE;
+  sqlite3_bind_text (write, 1, new, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (write, 2, finding_id);
+  return cw_workspace_step_done (self, write, error)
+         && cw_workspace_record_change (self, "finding", finding_id, "status", old, new, error);
+}
+
+static gboolean
+store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **error)
+{
+  CwActionStatus target;
+  const char *verdict = NULL;
+  switch (move)
+    {
+    case CW_ACTION_MOVE_PLANNED:
+      target = CW_ACTION_PLANNED;
+      break;
+    case CW_ACTION_MOVE_IMPLEMENTED:
+      target = CW_ACTION_IMPLEMENTED;
+      break;
+    case CW_ACTION_MOVE_VERIFIED:
+      target = CW_ACTION_VERIFIED;
+      verdict = "effective";
+      break;
+    case CW_ACTION_MOVE_NOT_EFFECTIVE:
+      target = CW_ACTION_PLANNED;
+      verdict = "not-effective";
+      break;
+    case CW_ACTION_MOVE_CLOSED:
+    default:
+      target = CW_ACTION_CLOSED;
+      break;
+    }
+  gboolean failed = move == CW_ACTION_MOVE_NOT_EFFECTIVE;
+
+  /* A failed check keeps its evidence in the history and clears the field,
+   * so the next verdict needs evidence of its own. */
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE action SET status = ?, verification = CASE WHEN ?2 THEN '' ELSE verification END,"
+    " not_effective = not_effective + ?2 WHERE id = ?3",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cw_action_status_to_string (target), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, failed);
+  sqlite3_bind_int64 (stmt, 3, action->id);
+  if (!cw_workspace_step_done (self, stmt, error))
+    return FALSE;
+  if (verdict != NULL
+      && !cw_workspace_record (self, "action", action->id, "verdict", action->verification,
+                               verdict, error))
+    return FALSE;
+  if (failed
+      && !cw_workspace_record (self, "action", action->id, "verification", action->verification,
+                               "", error))
+    return FALSE;
+  if (!cw_workspace_record (self, "action", action->id, "status",
+                            cw_action_status_to_string (action->status),
+                            cw_action_status_to_string (target), error))
+    return FALSE;
+  return action->finding_id == 0
+         || store_finding_status (self, action->finding_id, target, error);
+}
+
+/* Moves the action one step of its workflow, or refuses with the reason. */
+gboolean
+cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail ((guint) move < CW_ACTION_N_MOVES, FALSE);
+
+  g_autoptr (CwAction) action = cw_workspace_get_action (self, id, error);
+  if (action == NULL || !cw_action_can_move (action, move, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, store_move (self, action, move, error), error);
+}
+
+/* ---- Closing an audit -------------------------------------------------- */
+
+/* Whether the audit may be closed now, and if not, why: its fieldwork has
+ * started (in progress or reported), and each of its nonconformities has a
+ * corrective action. Closing ends the audit: nothing can be added to it. */
+gboolean
+cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL)
+    return FALSE;
+  CwAuditStatus status = cw_audit_get_status (audit);
+  if (status == CW_AUDIT_CLOSED)
+    {
+      set_invalid (error, _("Audit %" G_GINT64_FORMAT " is already closed"), audit_id);
+      return FALSE;
+    }
+  if (status == CW_AUDIT_PLANNED)
+    {
+      set_invalid (error,
+                   _("Audit %" G_GINT64_FORMAT " is only planned; nothing has been audited yet, "
+                     "so there is nothing to close"),
+                   audit_id);
+      return FALSE;
+    }
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT f.id FROM finding f LEFT JOIN action a ON a.finding = f.id"
+    " WHERE f.audit = ? AND f.grade IN ('minor', 'major') AND a.id IS NULL ORDER BY f.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GString) missing = g_string_new (NULL);
+  guint n = 0;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (missing, "%s%" G_GINT64_FORMAT, n ? ", " : "",
+                              (gint64) sqlite3_column_int64 (stmt, 0));
+      n++;
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return FALSE;
+  if (n > 0)
+    {
+      set_invalid (error,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Audit %" G_GINT64_FORMAT " cannot be closed: nonconformity %s "
+                                "has no corrective action; raise one from the finding first",
+                                "Audit %" G_GINT64_FORMAT " cannot be closed: nonconformities "
+                                "%s have no corrective action; raise one from each finding first",
+                                n),
+                   audit_id, missing->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL || !cw_workspace_can_close_audit (self, audit_id, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  CwAuditStatus status = cw_audit_get_status (audit);
+  sqlite3_stmt *stmt
+    = cw_workspace_prepare (self, "UPDATE audit SET status = 'closed' WHERE id = ?", error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, audit_id);
+      ok = cw_workspace_step_done (self, stmt, error)
+           && cw_workspace_record (self, "audit", audit_id, "status",
+                                   cw_audit_status_to_string (status), "closed", error);
+    }
+  return cw_workspace_edit_end (self, ok, error);
+}
