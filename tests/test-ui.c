@@ -6,12 +6,16 @@
 
 #include <adwaita.h>
 
+#include "cw-action.h"
+#include "cw-actions-page.h"
 #include "cw-application.h"
 #include "cw-audit-editor.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
+#include "cw-review.h"
+#include "cw-reviews-page.h"
 #include "cw-test-util.h"
 #include "cw-window.h"
 
@@ -72,6 +76,47 @@ find_button_with_icon (GtkWidget *root, const char *icon)
         return found;
     }
   return NULL;
+}
+
+/* The first widget of `type` under `root` whose `property` (a string)
+ * equals `value`, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *property, const char *value)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          g_autofree char *text = NULL;
+          g_object_get (child, property, &text, NULL);
+          if (g_strcmp0 (text, value) == 0)
+            return child;
+        }
+      GtkWidget *found = find_widget (child, type, property, value);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+apply_entry (GtkWidget *root, const char *title, const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, "title", title);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  settle (50);
+}
+
+static void
+click_button (GtkWidget *root, const char *label)
+{
+  GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, "label", label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle (100);
 }
 
 static CwWindow *
@@ -267,6 +312,126 @@ test_demo_screens (void)
   close_window (window);
 }
 
+static CwActionStatus
+action_status (CwWorkspace *workspace, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAction) action = cw_workspace_get_action (workspace, id, &error);
+  g_assert_no_error (error);
+  return cw_action_get_status (action);
+}
+
+static void
+test_actions_page (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "actions.clausewise");
+  CwWindow *window = open_window (path, TRUE);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  plan_audit (window, "Change audit");
+  CwFindingDraft draft = {
+    .audit_id = 1, .clause = "8.5.1.1", .grade = CW_GRADE_MINOR,
+    .requirement = "CMP-01 v3 defines the change types.",
+    .evidence = "RFC-2291 was raised as an emergency change, a type CMP-01 v3 lacks.",
+    .statement = "A change was raised under a type the policy does not define.",
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 finding = cw_workspace_create_finding (workspace, &draft, &error);
+  g_assert_no_error (error);
+  cw_window_show_audit (window, 1, "8.5.1.1.q1");
+  settle (200);
+
+  /* From the finding in the checklist to its new action in the register. */
+  click_button (cw_window_get_checklist (window), "Corrective _Action…");
+  CwActionsPage *page = CW_ACTIONS_PAGE (cw_window_get_actions_page (window));
+  gint64 action = cw_actions_page_get_action_id (page);
+  g_assert_cmpint (action, >, 0);
+  g_autoptr (CwAction) made = cw_workspace_get_action_for_finding (workspace, finding, &error);
+  g_assert_cmpint (cw_action_get_id (made), ==, action);
+
+  /* Planning is not offered until its fields are filled in. */
+  GtkWidget *root = GTK_WIDGET (page);
+  g_assert_null (find_widget (root, GTK_TYPE_BUTTON, "label", cw_action_move_label (CW_ACTION_MOVE_PLANNED)));
+  apply_entry (root, "Why? (1)", "CMP-01 was written before emergency changes were allowed");
+  apply_entry (root, "Action plan", "Add the emergency type to CMP-01 and train the CAB");
+  apply_entry (root, "Owner", "Tomasz Brennan");
+  apply_entry (root, "Due date (YYYY-MM-DD)", "2027-01-31");
+  screenshot (GTK_WIDGET (window), "actions");
+  click_button (root, cw_action_move_label (CW_ACTION_MOVE_PLANNED));
+  g_assert_cmpint (action_status (workspace, action), ==, CW_ACTION_PLANNED);
+  click_button (root, cw_action_move_label (CW_ACTION_MOVE_IMPLEMENTED));
+  apply_entry (root, "Verification evidence", "RFC-2302 to RFC-2310 all used the new type");
+  click_button (root, cw_action_move_label (CW_ACTION_MOVE_VERIFIED));
+  click_button (root, cw_action_move_label (CW_ACTION_MOVE_CLOSED));
+  g_assert_cmpint (action_status (workspace, action), ==, CW_ACTION_CLOSED);
+  g_autoptr (CwFinding) closed = cw_workspace_get_finding (workspace, finding, &error);
+  g_assert_cmpint (cw_finding_get_status (closed), ==, CW_FINDING_CLOSED);
+  close_window (window);
+}
+
+static void
+respond (const char *const *keys, const char *const *values, const char *response)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  for (guint i = 0; keys[i] != NULL; i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), keys[i])), values[i]);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (200);
+}
+
+static void
+test_reviews_page (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "reviews.clausewise");
+  CwWindow *window = open_window (path, TRUE);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews");
+  CwReviewsPage *page = CW_REVIEWS_PAGE (cw_window_get_reviews_page (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reviews.new", NULL);
+  settle (100);
+  respond ((const char *const[]) { "date", "chair", "attendees", NULL },
+           (const char *const[]) { "2026-11-20", "Owen Castellane", "Fiona Lindqvist, Ann Lee" },
+           "accept");
+  gint64 review = cw_reviews_page_get_review_id (page);
+  g_assert_cmpint (review, >, 0);
+  cw_window_show_review (window, review);
+  settle (200);
+
+  /* Notes typed into the first input are saved without a Save button. */
+  GtkWidget *view = find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "css-name", "textview");
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "All three actions from the spring review are closed.", -1);
+  settle (1000);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReview) saved = cw_workspace_get_review (workspace, review, &error);
+  const CwReviewEntry *first = g_ptr_array_index (cw_review_get_entries (saved), 0);
+  g_assert_cmpstr (first->notes, ==, "All three actions from the spring review are closed.");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reviews.decide", NULL);
+  settle (100);
+  respond ((const char *const[]) { "text", "owner", "due", NULL },
+           (const char *const[]) { "Hire a second change analyst", "Owen Castellane", "2027-03-31" },
+           "accept");
+  CwActionFilter filter = { .review_id = review };
+  g_autoptr (GPtrArray) decisions = cw_workspace_list_actions (workspace, &filter, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  screenshot (GTK_WIDGET (window), "reviews");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reviews.approve", NULL);
+  settle (100);
+  respond ((const char *const[]) { NULL }, (const char *const[]) { NULL }, "accept");
+  g_autoptr (CwReview) approved = cw_workspace_get_review (workspace, review, &error);
+  g_assert_cmpint (cw_review_get_status (approved), ==, CW_REVIEW_APPROVED);
+  view = find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "css-name", "textview");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -288,5 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/damaged-file", test_damaged_file);
   g_test_add_func ("/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/demo-screens", test_demo_screens);
+  g_test_add_func ("/ui/actions-page", test_actions_page);
+  g_test_add_func ("/ui/reviews-page", test_reviews_page);
   return g_test_run ();
 }

@@ -11,11 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
 #include "cw-evidence-dialog.h"
 #include "cw-evidence.h"
 #include "cw-finding-editor.h"
+#include "cw-finding.h"
 #include "cw-history-window.h"
 #include "cw-window.h"
 
@@ -49,6 +51,7 @@ struct _CwChecklist
   GtkFlowBox *result_box;
   GtkTextView *note_view;
   GtkListBox *evidence_list;
+  GtkListBox *findings_list;
 };
 
 G_DEFINE_FINAL_TYPE (CwChecklist, cw_checklist, GTK_TYPE_WIDGET)
@@ -407,6 +410,82 @@ fill_evidence (CwChecklist *self)
     }
 }
 
+/* A finding's corrective action: opened in the register when there is one,
+ * raised from the finding when there is not. */
+static void
+on_finding_action (GtkButton *button, CwChecklist *self)
+{
+  gint64 finding_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "finding-id"));
+  gint64 action_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "action-id"));
+  g_autoptr (GError) error = NULL;
+  if (action_id == 0)
+    {
+      CwActionDraft draft = { .finding_id = finding_id };
+      action_id = cw_workspace_create_action (self->workspace, &draft, &error);
+      if (action_id == 0)
+        {
+          report_error (self, _("Could Not Raise the Action"), error);
+          return;
+        }
+    }
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_show_action (window, action_id);
+}
+
+static GtkWidget *
+make_finding_row (CwChecklist *self, CwFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *text = *cw_finding_get_statement (finding) ? cw_finding_get_statement (finding)
+                                                          : cw_finding_get_evidence (finding);
+  g_autofree char *title = g_markup_printf_escaped (
+    "%s %" G_GINT64_FORMAT ": %s", cw_grade_label (cw_finding_get_grade (finding)),
+    cw_finding_get_id (finding), text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  g_autoptr (CwAction) action
+    = cw_workspace_get_action_for_finding (self->workspace, cw_finding_get_id (finding), NULL);
+  g_autofree char *label
+    = action ? g_strdup_printf (_("Action %" G_GINT64_FORMAT ": %s"), cw_action_get_id (action),
+                                cw_action_status_label (cw_action_get_status (action)))
+             : g_strdup (_("Corrective _Action…"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, action ? _("Open the corrective action in the register")
+                                              : _("Raise a corrective action for this finding"));
+  gtk_widget_set_sensitive (button, action != NULL || !cw_workspace_is_read_only (self->workspace));
+  g_object_set_data (G_OBJECT (button), "finding-id", GINT_TO_POINTER ((int) cw_finding_get_id (finding)));
+  g_object_set_data (G_OBJECT (button), "action-id",
+                     GINT_TO_POINTER (action ? (int) cw_action_get_id (action) : 0));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_finding_action), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+fill_findings (CwChecklist *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+  CwClause *clause = cw_question_get_clause (current_question (self));
+  g_autoptr (GPtrArray) findings
+    = cw_workspace_list_findings (self->workspace, cw_audit_get_id (self->audit), NULL);
+  guint shown = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      if (g_strcmp0 (cw_finding_get_clause (finding), cw_clause_get_number (clause)) != 0)
+        continue;
+      gtk_list_box_append (self->findings_list, make_finding_row (self, finding));
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_list), shown > 0);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->findings_list)), shown > 0);
+}
+
 static void
 show_question (CwChecklist *self, guint index)
 {
@@ -444,6 +523,7 @@ show_question (CwChecklist *self, guint index)
   self->loading = FALSE;
 
   fill_evidence (self);
+  fill_findings (self);
   select_clause (self, clause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.next",
@@ -530,6 +610,7 @@ on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
   g_autofree char *message = g_strdup_printf (_("Finding %" G_GINT64_FORMAT " raised"), finding_id);
   if (window != NULL)
     cw_window_toast (window, message);
+  fill_findings (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -714,6 +795,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, result_box);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, note_view);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, findings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_clause_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_show_clauses);
 

@@ -9,7 +9,10 @@
 
 #include "cw-audit-editor.h"
 #include "cw-audit.h"
+#include "cw-actions-page.h"
 #include "cw-checklist.h"
+#include "cw-finding.h"
+#include "cw-reviews-page.h"
 #include "cw-demo.h"
 #include "cw-search.h"
 #include "cw-window.h"
@@ -36,6 +39,11 @@ struct _CwWindow
   GtkLabel *workspace_summary;
   CwChecklist *checklist;
   GMenu *recent_menu;
+  AdwViewStack *view_stack;
+  AdwBin *actions_holder;
+  AdwBin *reviews_holder;
+  CwActionsPage *actions_page; /* made on first visit, like the checklist */
+  CwReviewsPage *reviews_page;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,6 +78,9 @@ const char *
 cw_window_get_page_name (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "welcome") == 0
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0)
+    return "welcome";
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
@@ -88,6 +99,94 @@ cw_window_get_checklist (CwWindow *self)
       gtk_stack_add_named (self->audits_stack, GTK_WIDGET (self->checklist), "checklist");
     }
   return GTK_WIDGET (self->checklist);
+}
+
+static CwActionsPage *
+get_actions_page (CwWindow *self)
+{
+  if (self->actions_page == NULL)
+    {
+      self->actions_page = g_object_new (CW_TYPE_ACTIONS_PAGE, NULL);
+      adw_bin_set_child (self->actions_holder, GTK_WIDGET (self->actions_page));
+      cw_actions_page_set_workspace (self->actions_page, self->workspace);
+    }
+  return self->actions_page;
+}
+
+static CwReviewsPage *
+get_reviews_page (CwWindow *self)
+{
+  if (self->reviews_page == NULL)
+    {
+      self->reviews_page = g_object_new (CW_TYPE_REVIEWS_PAGE, NULL);
+      adw_bin_set_child (self->reviews_holder, GTK_WIDGET (self->reviews_page));
+      cw_reviews_page_set_workspace (self->reviews_page, self->workspace);
+    }
+  return self->reviews_page;
+}
+
+GtkWidget *
+cw_window_get_actions_page (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (get_actions_page (self));
+}
+
+GtkWidget *
+cw_window_get_reviews_page (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (get_reviews_page (self));
+}
+
+static void
+on_page_changed (CwWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (page, "actions") == 0)
+    cw_actions_page_refresh (get_actions_page (self));
+  else if (g_strcmp0 (page, "reviews") == 0)
+    get_reviews_page (self);
+  else if (g_strcmp0 (page, "audits") == 0 && self->workspace != NULL)
+    rebuild_audit_list (self);
+}
+
+/* Shows an action in the register (the Actions page). */
+void
+cw_window_show_action (CwWindow *self, gint64 action_id)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
+  cw_actions_page_show_action (get_actions_page (self), action_id);
+}
+
+void
+cw_window_show_review (CwWindow *self, gint64 review_id)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
+  cw_reviews_page_show_review (get_reviews_page (self), review_id);
+}
+
+static void
+show_page_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Shows the audit a finding belongs to, at the finding's clause. */
+void
+cw_window_show_finding (CwWindow *self, CwFinding *finding)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_autofree char *question = g_strdup_printf ("%s.q1", cw_finding_get_clause (finding));
+  adw_view_stack_set_visible_child_name (self->view_stack, "audits");
+  cw_window_show_audit (self, cw_finding_get_audit_id (finding), question);
 }
 
 static void
@@ -218,9 +317,12 @@ rebuild_audit_list (CwWindow *self)
                                     "%u audits, %u nonconformities raised", shown),
                        shown, open_findings);
   gtk_label_set_label (self->workspace_summary, summary);
-  /* A workspace without audits greets the user instead of showing a blank list. */
+  /* A workspace without audits greets the user instead of showing a blank
+   * list; the checklist, when open, stays open. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "checklist") != 0)
+    gtk_stack_set_visible_child_name (self->audits_stack, shown == 0 ? "welcome" : "list");
   if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_stack_set_visible_child_name (self->main_stack, shown == 0 ? "welcome" : "workspace");
+    gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 }
 
 void
@@ -252,6 +354,7 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id)
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  adw_view_stack_set_visible_child_name (self->view_stack, "audits");
   gtk_stack_set_visible_child_name (self->audits_stack, "checklist");
 }
 
@@ -447,6 +550,10 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
   if (actor != NULL)
     cw_workspace_set_actor (workspace, actor);
   g_set_object (&self->workspace, workspace);
+  if (self->actions_page != NULL)
+    cw_actions_page_set_workspace (self->actions_page, workspace);
+  if (self->reviews_page != NULL)
+    cw_reviews_page_set_workspace (self->reviews_page, workspace);
   cw_application_remember_workspace (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
   gtk_stack_set_visible_child_name (self->audits_stack, "list");
   cw_window_refresh (self);
@@ -658,6 +765,10 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, organisation_label);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, actions_holder);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, reviews_holder);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -670,12 +781,19 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "audits");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "actions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "reviews");
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cw-application.h"
+#include "cw-finding.h"
 #include "cw-workspace.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,10 @@ void cw_window_show_error (CwWindow *self, const char *heading, const GError *er
 void cw_window_refresh (CwWindow *self);
 const char *cw_window_get_page_name (CwWindow *self);
 GtkWidget *cw_window_get_checklist (CwWindow *self);
+void cw_window_show_action (CwWindow *self, gint64 action_id);
+void cw_window_show_review (CwWindow *self, gint64 review_id);
+void cw_window_show_finding (CwWindow *self, CwFinding *finding);
+GtkWidget *cw_window_get_actions_page (CwWindow *self);
+GtkWidget *cw_window_get_reviews_page (CwWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,583 @@
+/* cw-actions-page.c: the register on the left, filterable by status, owner
+ * and overdue; the selected action on the right. The editor offers only the
+ * moves the core allows now, and says in the core's words why the next step
+ * of the workflow is not yet possible. Each field is saved when applied. */
+#define G_LOG_DOMAIN "cw-actions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-action.h"
+#include "cw-actions-page.h"
+#include "cw-finding.h"
+#include "cw-window.h"
+
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_DESCRIPTION,
+  FIELD_OWNER,
+  FIELD_DUE,
+  FIELD_CHECK_DUE,
+  FIELD_CORRECTION,
+  FIELD_WHY,
+  FIELD_SIMILAR,
+  FIELD_PLAN,
+  FIELD_VERIFICATION,
+} Field;
+
+struct _CwActionsPage
+{
+  GtkWidget parent_instance;
+  CwWorkspace *workspace;
+  CwAction *action; /* the one in the editor */
+  AdwEntryRow *rows[FIELD_VERIFICATION + 1];
+  AdwEntryRow *whys[CW_ACTION_MAX_WHYS];
+  AdwComboRow *cause_row;
+  gboolean loading;
+
+  AdwLeaflet *leaflet;
+  GtkWidget *list_side;
+  GtkDropDown *status_filter;
+  GtkToggleButton *overdue_toggle;
+  GtkSearchEntry *owner_filter;
+  GtkListBox *action_list;
+  GtkStack *detail_stack;
+  GtkLabel *heading;
+  GtkLabel *status_label;
+  GtkLabel *link_label;
+  GtkWidget *open_finding;
+  GtkFlowBox *moves_box;
+  GtkLabel *why_label;
+  AdwPreferencesGroup *action_group;
+  AdwPreferencesGroup *cause_group;
+  AdwPreferencesGroup *plan_group;
+  GtkListBox *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (CwActionsPage, cw_actions_page, GTK_TYPE_WIDGET)
+
+static void show_action (CwActionsPage *self, gint64 id);
+
+static void
+report_error (CwActionsPage *self, const char *heading, const GError *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  if (window != NULL)
+    cw_window_show_error (CW_WINDOW (window), heading, error);
+}
+
+static void
+clear_list_box (GtkListBox *box)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+/* ---- The register -------------------------------------------------------- */
+
+static gboolean
+owner_matches (CwAction *action, const char *wanted)
+{
+  if (*wanted == '\0')
+    return TRUE;
+  g_autofree char *owner = g_utf8_casefold (cw_action_get_owner (action), -1);
+  g_autofree char *needle = g_utf8_casefold (wanted, -1);
+  return strstr (owner, needle) != NULL;
+}
+
+static const char *
+due_css_class (CwActionDueState state)
+{
+  return state == CW_ACTION_DUE_OVERDUE ? "result-major"
+         : state == CW_ACTION_DUE_SOON  ? "result-minor"
+                                        : NULL;
+}
+
+static GtkWidget *
+make_action_row (CwAction *action, const GDate *today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (cw_action_get_title (action), -1);
+  const char *owner = cw_action_get_owner (action);
+  const char *due = cw_action_get_due (action);
+  g_autofree char *subtitle = g_markup_printf_escaped (
+    "%s · %s%s%s", cw_action_status_label (cw_action_get_status (action)),
+    *owner ? owner : _("no owner"), due ? _(" · due ") : "", due ? due : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "action-id", GINT_TO_POINTER ((int) cw_action_get_id (action)));
+
+  CwActionDueState state = cw_action_get_due_state (action, today);
+  const char *css = due_css_class (state);
+  if (css != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (cw_action_due_state_label (state));
+      gtk_widget_add_css_class (badge, "result-badge");
+      gtk_widget_add_css_class (badge, css);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  return row;
+}
+
+void
+cw_actions_page_refresh (CwActionsPage *self)
+{
+  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  clear_list_box (self->action_list);
+  if (self->workspace == NULL)
+    return;
+
+  GDate today;
+  cw_action_local_today (&today);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  CwActionFilter filter = {
+    .by_status = status > 0 && status != GTK_INVALID_LIST_POSITION,
+    .status = (CwActionStatus) (status > 0 ? status - 1 : 0),
+    .overdue_only = gtk_toggle_button_get_active (self->overdue_toggle),
+    .today = &today,
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
+  if (actions == NULL)
+    {
+      report_error (self, _("Could Not Read the Actions"), error);
+      return;
+    }
+  const char *owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_filter));
+  for (guint i = 0; i < actions->len; i++)
+    if (owner_matches (g_ptr_array_index (actions, i), owner))
+      gtk_list_box_append (self->action_list, make_action_row (g_ptr_array_index (actions, i), &today));
+  if (self->action != NULL)
+    show_action (self, cw_action_get_id (self->action));
+}
+
+static void
+on_filter_changed (CwActionsPage *self)
+{
+  cw_actions_page_refresh (self);
+}
+
+static void
+on_action_activated (CwActionsPage *self, GtkListBoxRow *row)
+{
+  show_action (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "action-id")));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_show_list (CwActionsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_side);
+}
+
+/* ---- The editor ---------------------------------------------------------- */
+
+static void
+set_row (AdwEntryRow *row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}
+
+/* The step that naturally follows each status, whose blocker is worth
+ * explaining; other illegal moves are simply not offered. */
+static CwActionMove
+natural_next (CwActionStatus status)
+{
+  switch (status)
+    {
+    case CW_ACTION_OPEN:
+      return CW_ACTION_MOVE_PLANNED;
+    case CW_ACTION_PLANNED:
+      return CW_ACTION_MOVE_IMPLEMENTED;
+    case CW_ACTION_IMPLEMENTED:
+      return CW_ACTION_MOVE_VERIFIED;
+    default:
+      return CW_ACTION_MOVE_CLOSED;
+    }
+}
+
+static void
+on_move_clicked (GtkButton *button, CwActionsPage *self)
+{
+  CwActionMove move = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "move"));
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &error))
+    report_error (self, _("Could Not Move the Action"), error);
+  cw_actions_page_refresh (self);
+}
+
+static void
+fill_moves (CwActionsPage *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
+    gtk_flow_box_remove (self->moves_box, child);
+  gboolean writable = !cw_workspace_is_read_only (self->workspace);
+  CwActionMove next = natural_next (cw_action_get_status (self->action));
+  g_autofree char *blocked = NULL;
+  for (CwActionMove move = 0; move < CW_ACTION_N_MOVES; move++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!cw_action_can_move (self->action, move, &error))
+        {
+          if (move == next && cw_action_get_status (self->action) != CW_ACTION_CLOSED)
+            blocked = g_strdup (error->message);
+          continue;
+        }
+      g_autofree char *label = g_strdup_printf ("%s", cw_action_move_label (move));
+      GtkWidget *button = gtk_button_new_with_label (label);
+      if (move == next)
+        gtk_widget_add_css_class (button, "suggested-action");
+      if (move == CW_ACTION_MOVE_NOT_EFFECTIVE)
+        gtk_widget_add_css_class (button, "destructive-action");
+      gtk_widget_set_sensitive (button, writable);
+      g_object_set_data (G_OBJECT (button), "move", GINT_TO_POINTER (move));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), self);
+      gtk_flow_box_append (self->moves_box, button);
+    }
+  gtk_label_set_label (self->why_label, blocked ? blocked : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->why_label), blocked != NULL);
+}
+
+static void
+fill_history (CwActionsPage *self)
+{
+  clear_list_box (self->history_list);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events
+    = cw_workspace_list_action_history (self->workspace, cw_action_get_id (self->action), &error);
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      CwActionEvent *event = g_ptr_array_index (events, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = g_strndup (event->at, 16);
+      g_strdelimit (when, "T", ' ');
+      g_autofree char *title = g_markup_printf_escaped (
+        "%s: %s → %s", event->field, event->old_value ? event->old_value : "—",
+        event->new_value ? event->new_value : "—");
+      g_autofree char *subtitle = g_markup_printf_escaped ("%s UTC · %s", when, event->who);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+fill_editor (CwActionsPage *self)
+{
+  CwAction *action = self->action;
+  self->loading = TRUE;
+  g_autofree char *heading
+    = g_strdup_printf (_("Action %" G_GINT64_FORMAT ": %s"), cw_action_get_id (action),
+                       cw_action_get_title (action));
+  gtk_label_set_label (self->heading, heading);
+  GDate today;
+  cw_action_local_today (&today);
+  CwActionDueState due = cw_action_get_due_state (action, &today);
+  g_autofree char *status = g_strdup_printf (
+    "%s · %s%s%s", cw_action_status_label (cw_action_get_status (action)),
+    cw_action_source_label (cw_action_get_source (action)),
+    due == CW_ACTION_DUE_NONE ? "" : " · ", due == CW_ACTION_DUE_NONE ? "" : cw_action_due_state_label (due));
+  gtk_label_set_label (self->status_label, status);
+
+  gint64 finding_id = cw_action_get_finding_id (action);
+  g_autoptr (CwFinding) finding
+    = finding_id ? cw_workspace_get_finding (self->workspace, finding_id, NULL) : NULL;
+  g_autofree char *link
+    = finding ? g_strdup_printf (_("For finding %" G_GINT64_FORMAT " (%s, %s) of audit %" G_GINT64_FORMAT),
+                                 finding_id, cw_finding_get_clause (finding),
+                                 cw_grade_label (cw_finding_get_grade (finding)),
+                                 cw_finding_get_audit_id (finding))
+              : g_strdup (_("Not linked to a finding"));
+  gtk_label_set_label (self->link_label, link);
+  gtk_widget_set_visible (self->open_finding, finding != NULL);
+
+  set_row (self->rows[FIELD_TITLE], cw_action_get_title (action));
+  set_row (self->rows[FIELD_DESCRIPTION], cw_action_get_description (action));
+  set_row (self->rows[FIELD_OWNER], cw_action_get_owner (action));
+  set_row (self->rows[FIELD_DUE], cw_action_get_due (action));
+  set_row (self->rows[FIELD_CHECK_DUE], cw_action_get_check_due (action));
+  set_row (self->rows[FIELD_CORRECTION], cw_action_get_correction (action));
+  set_row (self->rows[FIELD_SIMILAR], cw_action_get_similar (action));
+  set_row (self->rows[FIELD_PLAN], cw_action_get_plan (action));
+  set_row (self->rows[FIELD_VERIFICATION], cw_action_get_verification (action));
+  g_auto (GStrv) whys = cw_action_dup_whys (action);
+  for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
+    set_row (self->whys[i], whys && i < g_strv_length (whys) ? whys[i] : "");
+  adw_combo_row_set_selected (self->cause_row, cw_action_get_cause_category (action));
+
+  gboolean editable = cw_action_get_status (action) != CW_ACTION_CLOSED
+                      && !cw_workspace_is_read_only (self->workspace);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->action_group), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cause_group), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_group), editable);
+  self->loading = FALSE;
+  fill_moves (self);
+  fill_history (self);
+}
+
+static void
+show_action (CwActionsPage *self, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAction) action = cw_workspace_get_action (self->workspace, id, &error);
+  if (action == NULL)
+    {
+      g_clear_object (&self->action);
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+  g_set_object (&self->action, action);
+  fill_editor (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static char *
+joined_whys (CwActionsPage *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
+    g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->whys[i])));
+  g_auto (GStrv) lines = g_strv_builder_end (builder);
+  return g_strjoinv ("\n", lines);
+}
+
+static void
+save_changes (CwActionsPage *self, const CwActionChanges *changes)
+{
+  if (self->loading || self->action == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_action_get_id (self->action);
+  if (!cw_workspace_update_action (self->workspace, id, changes, &error))
+    report_error (self, _("Could Not Save the Action"), error);
+  cw_actions_page_refresh (self);
+}
+
+static void
+on_row_applied (AdwEntryRow *row, CwActionsPage *self)
+{
+  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "field"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *whys = field == FIELD_WHY ? joined_whys (self) : NULL;
+  CwActionChanges changes = { 0 };
+  const char **slots[] = {
+    [FIELD_TITLE] = &changes.title,           [FIELD_DESCRIPTION] = &changes.description,
+    [FIELD_OWNER] = &changes.owner,           [FIELD_DUE] = &changes.due,
+    [FIELD_CHECK_DUE] = &changes.check_due,   [FIELD_CORRECTION] = &changes.correction,
+    [FIELD_WHY] = &changes.root_cause,        [FIELD_SIMILAR] = &changes.similar,
+    [FIELD_PLAN] = &changes.plan,             [FIELD_VERIFICATION] = &changes.verification,
+  };
+  *slots[field] = whys ? whys : text;
+  save_changes (self, &changes);
+}
+
+static void
+on_cause_changed (CwActionsPage *self)
+{
+  CwCauseCategory category = adw_combo_row_get_selected (self->cause_row);
+  CwActionChanges changes = { .cause_category = &category };
+  save_changes (self, &changes);
+}
+
+static AdwEntryRow *
+add_row (CwActionsPage *self, AdwPreferencesGroup *group, Field field, const char *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_object_set_data (G_OBJECT (row), "field", GINT_TO_POINTER (field));
+  g_signal_connect (row, "apply", G_CALLBACK (on_row_applied), self);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static void
+build_editor (CwActionsPage *self)
+{
+  self->rows[FIELD_TITLE] = add_row (self, self->action_group, FIELD_TITLE, _("Title"));
+  self->rows[FIELD_DESCRIPTION]
+    = add_row (self, self->action_group, FIELD_DESCRIPTION, _("Description"));
+  self->rows[FIELD_OWNER] = add_row (self, self->action_group, FIELD_OWNER, _("Owner"));
+  self->rows[FIELD_DUE] = add_row (self, self->action_group, FIELD_DUE, _("Due date (YYYY-MM-DD)"));
+  self->rows[FIELD_CORRECTION] = add_row (self, self->cause_group, FIELD_CORRECTION,
+                                          _("Correction: what contained the problem at once"));
+  for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
+    {
+      g_autofree char *title = g_strdup_printf (_("Why? (%u)"), i + 1);
+      self->whys[i] = add_row (self, self->cause_group, FIELD_WHY, title);
+    }
+  self->cause_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cause_row), _("Cause category"));
+  g_autoptr (GtkStringList) causes = gtk_string_list_new (NULL);
+  for (CwCauseCategory c = CW_CAUSE_NONE; c <= CW_CAUSE_OTHER; c++)
+    gtk_string_list_append (causes, cw_cause_category_label (c));
+  adw_combo_row_set_model (self->cause_row, G_LIST_MODEL (causes));
+  g_signal_connect_swapped (self->cause_row, "notify::selected", G_CALLBACK (on_cause_changed),
+                            self);
+  adw_preferences_group_add (self->cause_group, GTK_WIDGET (self->cause_row));
+  self->rows[FIELD_SIMILAR] = add_row (self, self->cause_group, FIELD_SIMILAR,
+                                       _("Similar nonconformities looked for, and where"));
+  self->rows[FIELD_PLAN] = add_row (self, self->plan_group, FIELD_PLAN, _("Action plan"));
+  self->rows[FIELD_CHECK_DUE] = add_row (self, self->plan_group, FIELD_CHECK_DUE,
+                                         _("Effectiveness check on (YYYY-MM-DD)"));
+  self->rows[FIELD_VERIFICATION] = add_row (self, self->plan_group, FIELD_VERIFICATION,
+                                            _("Verification evidence"));
+}
+
+static void
+on_open_finding (CwActionsPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  if (window == NULL || self->action == NULL)
+    return;
+  g_autoptr (CwFinding) finding
+    = cw_workspace_get_finding (self->workspace, cw_action_get_finding_id (self->action), NULL);
+  if (finding != NULL)
+    cw_window_show_finding (CW_WINDOW (window), finding);
+}
+
+/* ---- New action from another source -------------------------------------- */
+
+static void
+on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *self)
+{
+  if (!g_str_equal (response, "create"))
+    return;
+  AdwComboRow *source = g_object_get_data (G_OBJECT (dialog), "source");
+  AdwEntryRow *title = g_object_get_data (G_OBJECT (dialog), "title");
+  CwActionDraft draft = {
+    .source = (CwActionSource) (adw_combo_row_get_selected (source) + CW_ACTION_SOURCE_CERTIFICATION_AUDIT),
+    .title = gtk_editable_get_text (GTK_EDITABLE (title)),
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
+  if (id == 0)
+    {
+      report_error (self, _("Could Not Create the Action"), error);
+      return;
+    }
+  cw_actions_page_show_action (self, id);
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CwActionsPage *self = CW_ACTIONS_PAGE (widget);
+  if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
+    return;
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (widget)), _("New Corrective Action"),
+    _("For an action from an audit finding, use Corrective Action on the finding in the "
+      "audit's checklist."));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *source = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (source), _("Source"));
+  g_autoptr (GtkStringList) sources = gtk_string_list_new (NULL);
+  for (CwActionSource s = CW_ACTION_SOURCE_CERTIFICATION_AUDIT; s <= CW_ACTION_SOURCE_OTHER; s++)
+    gtk_string_list_append (sources, cw_action_source_label (s));
+  adw_combo_row_set_model (ADW_COMBO_ROW (source), G_LIST_MODEL (sources));
+  GtkWidget *title = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), source);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create",
+                                    _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "source", source);
+  g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Public -------------------------------------------------------------- */
+
+void
+cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace)
+{
+  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  g_set_object (&self->workspace, workspace);
+  g_clear_object (&self->action);
+  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  cw_actions_page_refresh (self);
+}
+
+void
+cw_actions_page_show_action (CwActionsPage *self, gint64 action_id)
+{
+  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  cw_actions_page_refresh (self);
+  show_action (self, action_id);
+  if (self->action != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+gint64
+cw_actions_page_get_action_id (CwActionsPage *self)
+{
+  g_return_val_if_fail (CW_IS_ACTIONS_PAGE (self), 0);
+  return self->action ? cw_action_get_id (self->action) : 0;
+}
+
+static void
+cw_actions_page_dispose (GObject *object)
+{
+  CwActionsPage *self = CW_ACTIONS_PAGE (object);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_ACTIONS_PAGE);
+  g_clear_object (&self->action);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (cw_actions_page_parent_class)->dispose (object);
+}
+
+static void
+cw_actions_page_class_init (CwActionsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  G_OBJECT_CLASS (klass)->dispose = cw_actions_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cw-actions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, list_side);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, action_list);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, link_label);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, open_finding);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, moves_box);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, why_label);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, action_group);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, cause_group);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, CwActionsPage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_finding);
+  gtk_widget_class_install_action (widget_class, "actions.new", NULL, new_action);
+}
+
+static void
+cw_actions_page_init (CwActionsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (CwActionStatus s = CW_ACTION_OPEN; s <= CW_ACTION_CLOSED; s++)
+    gtk_string_list_append (statuses, cw_action_status_label (s));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  build_editor (self);
+}

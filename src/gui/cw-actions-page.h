@@ -1,0 +1,18 @@
+/* cw-actions-page.h: the corrective action register. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_ACTIONS_PAGE (cw_actions_page_get_type ())
+G_DECLARE_FINAL_TYPE (CwActionsPage, cw_actions_page, CW, ACTIONS_PAGE, GtkWidget)
+
+void cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace);
+void cw_actions_page_refresh (CwActionsPage *self);
+void cw_actions_page_show_action (CwActionsPage *self, gint64 action_id);
+gint64 cw_actions_page_get_action_id (CwActionsPage *self);
+
+G_END_DECLS
