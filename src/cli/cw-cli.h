@@ -65,4 +65,10 @@ int cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv);
 
+/* PDF reports (cw-cli-report.c). */
+int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

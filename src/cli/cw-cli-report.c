@@ -1,0 +1,142 @@
+/* cw-cli-report.c: `clausewise-cli report …`, the PDF reports. The layout
+ * and the safe write live in the core (cw-report.h); this file reads the
+ * command line and reports the outcome. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-cli.h"
+#include "cw-report.h"
+
+typedef CwReport *(*ReportForId) (CwWorkspace *workspace, gint64 id, GError **error);
+
+typedef struct
+{
+  char *output;
+  char *paper;
+  gboolean reproducible;
+} ReportOptions;
+
+static void
+report_options_clear (ReportOptions *options)
+{
+  g_free (options->output);
+  g_free (options->paper);
+}
+
+static int
+parse_report (const CwCliCommand *command, ReportOptions *options, CwPaper *paper, int argc,
+              char **argv, char ***args)
+{
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_ ("Where to write the PDF (required)"), N_ ("OUT.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
+      N_ ("Paper size: a4 (default) or letter"), N_ ("a4|letter") },
+    { "reproducible", 0, 0, G_OPTION_ARG_NONE, &options->reproducible,
+      N_ ("Same workspace, same bytes: date the PDF from the workspace, not the clock"), NULL },
+    { NULL },
+  };
+  int status = cw_cli_parse (command, entries, argc, argv, args);
+  if (status >= 0)
+    return status;
+  if (options->output == NULL || *options->output == '\0')
+    return cw_cli_usage_error (command, _ ("-o OUT.pdf is required"));
+  *paper = CW_PAPER_A4;
+  if (options->paper != NULL && !cw_paper_from_string (options->paper, paper))
+    return cw_cli_usage_error (command, _ ("“%s” is not a paper size; use a4 or letter"),
+                               options->paper);
+  return -1;
+}
+
+static int
+write_report (CwReport *report, const ReportOptions *options, CwPaper paper)
+{
+  cw_report_set_paper (report, paper);
+  cw_report_set_reproducible (report, options->reproducible);
+  g_autoptr (GError) error = NULL;
+  if (!cw_report_write_pdf (report, options->output, NULL, NULL, NULL, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+static int
+run_report_for_id (const CwCliCommand *command, int argc, char **argv, ReportForId make)
+{
+  ReportOptions options = { 0 };
+  CwPaper paper;
+  char **args;
+  int status = parse_report (command, &options, &paper, argc, argv, &args);
+  if (status >= 0)
+    {
+      report_options_clear (&options);
+      return status;
+    }
+  gint64 id;
+  if (!cw_cli_parse_id (args[1], make == cw_report_new_review ? _ ("a review") : _ ("an audit"),
+                        &id))
+    {
+      report_options_clear (&options);
+      return CW_CLI_BAD_INPUT;
+    }
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    {
+      report_options_clear (&options);
+      return status;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report = make (workspace, id, &error);
+  status = report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  report_options_clear (&options);
+  return status;
+}
+
+int
+cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_id (command, argc, argv, cw_report_new_audit);
+}
+
+int
+cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_id (command, argc, argv, cw_report_new_nonconformities);
+}
+
+/* The register as of today; with --reproducible as of the workspace's last
+ * change, so that the same workspace gives the same bytes on any day. */
+static int
+write_actions_report (CwWorkspace *workspace, const ReportOptions *options, CwPaper paper)
+{
+  g_autoptr (GError) error = NULL;
+  GDate day;
+  if (options->reproducible && !cw_report_reference_date (workspace, &day, &error))
+    return cw_cli_fail (error);
+  g_autoptr (CwReport) report
+      = cw_report_new_actions (workspace, options->reproducible ? &day : NULL, &error);
+  return report ? write_report (report, options, paper) : cw_cli_fail (error);
+}
+
+int
+cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
+{
+  ReportOptions options = { 0 };
+  CwPaper paper;
+  char **args;
+  int status = parse_report (command, &options, &paper, argc, argv, &args);
+  if (status < 0)
+    {
+      g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+      if (workspace != NULL)
+        status = write_actions_report (workspace, &options, paper);
+    }
+  report_options_clear (&options);
+  return status;
+}
+
+int
+cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_id (command, argc, argv, cw_report_new_review);
+}

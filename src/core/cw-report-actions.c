@@ -1,0 +1,243 @@
+/* cw-report-actions.c: the corrective action register, as of one day: every
+ * action with its status, owner and due date, overdue ones marked, then each
+ * action in full. What counts as overdue is cw-action.c's rule. */
+#define G_LOG_DOMAIN "cw-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-action.h"
+#include "cw-date.h"
+#include "cw-report-private.h"
+#include "cw-workspace-private.h"
+
+#define N_STATUSES (CW_ACTION_CLOSED + 1)
+
+typedef struct
+{
+  CwOrganisation *organisation;
+  GPtrArray *actions;
+  GArray *due_states; /* CwActionDueState per action, on `as_of` */
+  char *as_of;
+  guint statuses[N_STATUSES];
+  guint overdue;
+} ActionsContent;
+
+static void
+actions_content_free (ActionsContent *content)
+{
+  cw_organisation_free (content->organisation);
+  g_clear_pointer (&content->actions, g_ptr_array_unref);
+  g_clear_pointer (&content->due_states, g_array_unref);
+  g_free (content->as_of);
+  g_free (content);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActionsContent, actions_content_free)
+
+/* The day of the workspace's last recorded change: the "today" of
+ * reproducible output, so that the same workspace always gives the same
+ * register whatever day it is printed. */
+gboolean
+cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+      workspace,
+      "SELECT coalesce ((SELECT max (at) FROM history), (SELECT created_at FROM workspace))",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  int rc = sqlite3_step (stmt);
+  g_autofree char *at = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
+  if (!cw_workspace_rows_done (workspace, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    return FALSE;
+  g_autofree char *day = g_strndup (at ? at : "", 10);
+  if (!cw_date_parse (day, date, NULL))
+    g_date_set_dmy (date, 1, 1, 2000);
+  return TRUE;
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
+static void
+compose_actions (CwTypeset *ts, gpointer data)
+{
+  ActionsContent *c = data;
+  g_autofree char *total
+      = g_strdup_printf (_ ("%u actions, %u still open, %u overdue"), c->actions->len,
+                         c->actions->len - c->statuses[CW_ACTION_CLOSED], c->overdue);
+  const char *fields[] = {
+    _ ("Organisation"),
+    c->organisation->name,
+    _ ("Status as of"),
+    c->as_of,
+    _ ("Actions"),
+    total,
+    NULL,
+  };
+  cw_typeset_cover (ts, _ ("Corrective action register"), _ ("Corrective actions"),
+                    c->organisation->name, fields,
+                    _ ("Confidential. Prepared with Clausewise. Overdue means due before the "
+                       "date above and not yet verified or closed."));
+  cw_typeset_contents_here (ts);
+
+  cw_typeset_heading (ts, 1, _ ("1  Summary"), TRUE);
+  g_autofree char *intro = g_strdup_printf (
+      _ ("The register holds %u corrective actions as of %s. %u are overdue: due before that day "
+         "and neither verified nor closed. Overdue actions are the first thing an auditor asks "
+         "about; each needs a new date agreed by its owner or a reason recorded."),
+      c->actions->len, c->as_of, c->overdue);
+  cw_typeset_text (ts, CW_STYLE_BODY, intro);
+  static const double summary_widths[] = { 0.5, 0.5 };
+  const char *summary_header[] = { _ ("Status"), _ ("Actions") };
+  CwTable *summary = cw_typeset_table_begin (ts, 2, summary_widths, summary_header);
+  for (guint s = 0; s < N_STATUSES; s++)
+    {
+      g_autofree char *label = cw_markup_printf ("%s", cw_action_status_label (s));
+      g_autofree char *count = g_strdup_printf ("%u", c->statuses[s]);
+      const char *cells[] = { label, count };
+      cw_table_row (summary, cells, CW_ROW_NORMAL, -1, NULL);
+    }
+  g_autofree char *overdue_label = cw_markup_printf ("<b>%s</b>", _ ("Overdue"));
+  g_autofree char *overdue_count = g_strdup_printf ("<b>%u</b>", c->overdue);
+  const char *overdue_cells[] = { overdue_label, overdue_count };
+  cw_table_row (summary, overdue_cells, CW_ROW_GROUP, 0,
+                c->overdue ? cw_report_result_colour (CW_RESULT_MAJOR) : NULL);
+  cw_table_end (summary);
+
+  cw_typeset_heading (ts, 1, _ ("2  Register"), TRUE);
+  if (c->actions->len == 0)
+    cw_typeset_text (ts, CW_STYLE_BODY, _ ("No corrective action has been raised yet."));
+  else
+    {
+      static const double widths[] = { 0.08, 0.40, 0.17, 0.17, 0.18 };
+      const char *header[]
+          = { _ ("No."), _ ("Action and source"), _ ("Owner"), _ ("Due"), _ ("Status") };
+      CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
+      for (guint i = 0; i < c->actions->len; i++)
+        {
+          CwAction *action = g_ptr_array_index (c->actions, i);
+          CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
+          g_autofree char *number
+              = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
+          g_autofree char *source
+              = cw_action_get_finding_id (action)
+                    ? g_strdup_printf (_ ("%s, finding %" G_GINT64_FORMAT),
+                                       cw_action_source_label (cw_action_get_source (action)),
+                                       cw_action_get_finding_id (action))
+                    : g_strdup (cw_action_source_label (cw_action_get_source (action)));
+          g_autofree char *title
+              = cw_markup_printf ("%s\n<span size=\"smaller\" foreground=\"#6b7380\">%s</span>",
+                                  or_dash (cw_action_get_title (action)), source);
+          g_autofree char *owner = cw_markup_printf ("%s", or_dash (cw_action_get_owner (action)));
+          g_autofree char *date = cw_report_short_date (cw_action_get_due (action));
+          g_autofree char *due_text
+              = due == CW_ACTION_DUE_OVERDUE
+                    ? cw_markup_printf ("<b>%s</b>\n<b>%s</b>", date, _ ("OVERDUE"))
+                : due == CW_ACTION_DUE_SOON
+                    ? cw_markup_printf ("%s\n<i>%s</i>", date, cw_action_due_state_label (due))
+                    : cw_markup_printf ("%s", cw_action_get_due (action) ? date : "—");
+          g_autofree char *status
+              = cw_markup_printf ("%s", cw_action_status_label (cw_action_get_status (action)));
+          const char *cells[] = { number, title, owner, due_text, status };
+          cw_table_row (table, cells, CW_ROW_NORMAL, due == CW_ACTION_DUE_OVERDUE ? 3 : -1,
+                        due == CW_ACTION_DUE_OVERDUE ? cw_report_result_colour (CW_RESULT_MAJOR)
+                                                     : NULL);
+        }
+      cw_table_end (table);
+    }
+
+  if (c->actions->len == 0)
+    return;
+  cw_typeset_heading (ts, 1, _ ("3  Actions in detail"), TRUE);
+  for (guint i = 0; i < c->actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (c->actions, i);
+      CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
+      g_autofree char *heading
+          = g_strdup_printf ("A-%" G_GINT64_FORMAT "  %s", cw_action_get_id (action),
+                             or_dash (cw_action_get_title (action)));
+      cw_typeset_heading (ts, 2, heading, FALSE);
+      g_autofree char *date = cw_report_date (cw_action_get_due (action));
+      g_autofree char *line = cw_markup_printf (
+          _ ("Owner: %s  ·  due %s  ·  %s"), or_dash (cw_action_get_owner (action)),
+          cw_action_get_due (action) ? date : "—",
+          cw_action_status_label (cw_action_get_status (action)));
+      const CwRgb *colour = due == CW_ACTION_DUE_OVERDUE
+                                ? cw_report_result_colour (CW_RESULT_MAJOR)
+                                : cw_report_result_colour (CW_RESULT_NOT_APPLICABLE);
+      cw_typeset_badge_line (
+          ts, due == CW_ACTION_DUE_OVERDUE ? _ ("Overdue") : cw_action_due_state_label (due),
+          colour, line, NULL);
+      struct
+      {
+        const char *label;
+        const char *text;
+      } parts[] = {
+        { _ ("Description"), cw_action_get_description (action) },
+        { _ ("Correction"), cw_action_get_correction (action) },
+        { _ ("Root cause"), cw_action_get_root_cause (action) },
+        { _ ("Similar cases"), cw_action_get_similar (action) },
+        { _ ("Action plan"), cw_action_get_plan (action) },
+        { _ ("Effectiveness verification"), cw_action_get_verification (action) },
+      };
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        if (parts[p].text != NULL && *parts[p].text != '\0')
+          cw_typeset_labelled (ts, parts[p].label, parts[p].text, NULL);
+    }
+}
+
+/* The register on `as_of` (NULL: today in the user's time zone; for
+ * reproducible output pass cw_report_reference_date()). */
+CwReport *
+cw_report_new_actions (CwWorkspace *workspace, const GDate *as_of, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  GDate day;
+  if (as_of != NULL)
+    day = *as_of;
+  else
+    cw_action_local_today (&day);
+  g_autoptr (ActionsContent) content = g_new0 (ActionsContent, 1);
+  content->organisation = cw_workspace_get_organisation (workspace, error);
+  if (content->organisation == NULL)
+    return NULL;
+  CwActionFilter all = { 0 };
+  content->actions = cw_workspace_list_actions (workspace, &all, error);
+  if (content->actions == NULL)
+    return NULL;
+  content->due_states = g_array_new (FALSE, FALSE, sizeof (CwActionDueState));
+  for (guint i = 0; i < content->actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (content->actions, i);
+      CwActionDueState due = cw_action_get_due_state (action, &day);
+      g_array_append_val (content->due_states, due);
+      content->statuses[cw_action_get_status (action)]++;
+      content->overdue += due == CW_ACTION_DUE_OVERDUE;
+    }
+  g_autofree char *iso = cw_date_to_string (&day);
+  content->as_of = cw_report_date (iso);
+  g_autofree char *created = cw_report_workspace_created (workspace, error);
+  if (created == NULL)
+    return NULL;
+  g_autofree char *subject = g_strdup_printf (_ ("Corrective actions as of %s"), content->as_of);
+  CwReportInfo info = {
+    .title = _ ("Corrective action register"),
+    .subject = subject,
+    .author = content->organisation->name,
+    .organisation = content->organisation->name,
+    .created = created,
+  };
+  return cw_report_new_with (&info, g_steal_pointer (&content),
+                             (GDestroyNotify)actions_content_free, compose_actions);
+}

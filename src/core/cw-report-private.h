@@ -1,0 +1,32 @@
+/* cw-report-private.h: what the report modules share inside the core. */
+#pragma once
+
+#include "cw-report-typeset.h"
+#include "cw-report.h"
+#include "cw-types.h"
+
+G_BEGIN_DECLS
+
+/* Pours a report's content, already read from the workspace, into the
+ * typesetter. Runs again for every pagination (each paper size or printer). */
+typedef void (*CwReportCompose) (CwTypeset *typeset, gpointer content);
+
+typedef struct
+{
+  const char *title;   /* document title: metadata, running header */
+  const char *subject; /* metadata */
+  const char *author;  /* metadata: who is responsible for the content */
+  const char *organisation;
+  const char *created; /* the workspace's creation time: the reproducible date */
+} CwReportInfo;
+
+CwReport *cw_report_new_with (const CwReportInfo *info, gpointer content,
+                              GDestroyNotify content_free, CwReportCompose compose);
+char *cw_report_workspace_created (CwWorkspace *workspace, GError **error);
+
+const CwRgb *cw_report_result_colour (CwResult result);
+const CwRgb *cw_report_grade_colour (CwGrade grade);
+char *cw_report_date (const char *iso);
+char *cw_report_short_date (const char *iso);
+
+G_END_DECLS

@@ -1,0 +1,386 @@
+/* cw-report.c: a report as an object: pagination, drawing page by page, and
+ * export to PDF through a temporary file. The content lives in the report
+ * modules (cw-report-audit.c …); the typesetting in cw-report-typeset.c. */
+#define G_LOG_DOMAIN "cw-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cw-date.h"
+#include "cw-report-private.h"
+#include "cw-workspace-private.h"
+
+struct _CwReport
+{
+  GObject parent_instance;
+  char *title;
+  char *subject;
+  char *author;
+  char *organisation;
+  char *created;
+  CwPaper paper;
+  gboolean reproducible;
+  gpointer content;
+  GDestroyNotify content_free;
+  CwReportCompose compose;
+  CwTypeset *typeset;
+};
+
+G_DEFINE_FINAL_TYPE (CwReport, cw_report, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cw - report - error - quark, cw_report_error)
+
+static void
+cw_report_finalize (GObject *object)
+{
+  CwReport *self = CW_REPORT (object);
+  cw_typeset_free (self->typeset);
+  if (self->content_free != NULL)
+    self->content_free (self->content);
+  g_free (self->title);
+  g_free (self->subject);
+  g_free (self->author);
+  g_free (self->organisation);
+  g_free (self->created);
+  G_OBJECT_CLASS (cw_report_parent_class)->finalize (object);
+}
+
+static void
+cw_report_class_init (CwReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_report_finalize;
+}
+
+static void
+cw_report_init (CwReport *self)
+{
+}
+
+CwReport *
+cw_report_new_with (const CwReportInfo *info, gpointer content, GDestroyNotify content_free,
+                    CwReportCompose compose)
+{
+  CwReport *self = g_object_new (CW_TYPE_REPORT, NULL);
+  self->title = g_strdup (info->title);
+  self->subject = g_strdup (info->subject);
+  self->author = g_strdup (info->author);
+  self->organisation = g_strdup (info->organisation);
+  self->created = g_strdup (info->created);
+  self->content = content;
+  self->content_free = content_free;
+  self->compose = compose;
+  return self;
+}
+
+char *
+cw_report_workspace_created (CwWorkspace *workspace, GError **error)
+{
+  sqlite3_stmt *stmt
+      = cw_workspace_prepare (workspace, "SELECT created_at FROM workspace WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  int rc = sqlite3_step (stmt);
+  char *created = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
+  if (!cw_workspace_rows_done (workspace, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    {
+      g_free (created);
+      return NULL;
+    }
+  return created ? created : g_strdup ("2000-01-01T00:00:00Z");
+}
+
+static char *
+format_date (const char *iso, const char *format)
+{
+  GDate date;
+  if (iso == NULL || *iso == '\0')
+    return g_strdup (_ ("not set"));
+  g_autofree char *day = g_strndup (iso, 10);
+  if (!cw_date_parse (day, &date, NULL))
+    return g_strdup (iso);
+  char text[64];
+  if (g_date_strftime (text, sizeof text, format, &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (text[0] == '0' ? text + 1 : text);
+}
+
+/* "2026-09-14" (or a timestamp of that day) → "14 September 2026";
+ * anything else is shown as it is. */
+char *
+cw_report_date (const char *iso)
+{
+  return format_date (iso, "%d %B %Y");
+}
+
+/* The same for narrow table columns: "14 Sep 2026". */
+char *
+cw_report_short_date (const char *iso)
+{
+  return format_date (iso, "%d %b %Y");
+}
+
+/* Colours chosen to stay apart in greyscale as well: severity darkens. */
+const CwRgb *
+cw_report_result_colour (CwResult result)
+{
+  static const CwRgb colours[] = {
+    [CW_RESULT_NOT_ASSESSED] = { 1.00, 1.00, 1.00 },
+    [CW_RESULT_NOT_APPLICABLE] = { 0.80, 0.81, 0.83 },
+    [CW_RESULT_CONFORMING] = { 0.20, 0.52, 0.38 },
+    [CW_RESULT_OFI] = { 0.45, 0.66, 0.85 },
+    [CW_RESULT_OBSERVATION] = { 0.90, 0.72, 0.25 },
+    [CW_RESULT_MINOR] = { 0.83, 0.41, 0.16 },
+    [CW_RESULT_MAJOR] = { 0.55, 0.09, 0.11 },
+  };
+  return &colours[CLAMP (result, CW_RESULT_NOT_ASSESSED, CW_RESULT_MAJOR)];
+}
+
+const CwRgb *
+cw_report_grade_colour (CwGrade grade)
+{
+  return cw_report_result_colour (cw_grade_to_result (grade));
+}
+
+gboolean
+cw_paper_from_string (const char *token, CwPaper *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+  if (g_strcmp0 (token, "a4") == 0)
+    *paper = CW_PAPER_A4;
+  else if (g_strcmp0 (token, "letter") == 0)
+    *paper = CW_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+cw_paper_get_size (CwPaper paper, double *width, double *height)
+{
+  /* Points: A4 is 210 × 297 mm, US Letter 8.5 × 11 in. */
+  *width = paper == CW_PAPER_LETTER ? 612.0 : 595.276;
+  *height = paper == CW_PAPER_LETTER ? 792.0 : 841.89;
+}
+
+const char *
+cw_report_get_title (CwReport *self)
+{
+  g_return_val_if_fail (CW_IS_REPORT (self), NULL);
+  return self->title;
+}
+
+void
+cw_report_set_paper (CwReport *self, CwPaper paper)
+{
+  g_return_if_fail (CW_IS_REPORT (self));
+  self->paper = paper;
+}
+
+CwPaper
+cw_report_get_paper (CwReport *self)
+{
+  g_return_val_if_fail (CW_IS_REPORT (self), CW_PAPER_A4);
+  return self->paper;
+}
+
+/* Reproducible output: the same workspace gives the same bytes, because the
+ * creation date in the metadata is the workspace's, not the clock's. The
+ * content never shows the current time either way. */
+void
+cw_report_set_reproducible (CwReport *self, gboolean reproducible)
+{
+  g_return_if_fail (CW_IS_REPORT (self));
+  self->reproducible = reproducible;
+}
+
+/* Lays the report out for pages of `width` × `height` points, measuring
+ * on `cr`; returns the number of pages. */
+guint
+cw_report_paginate (CwReport *self, cairo_t *cr, double width, double height)
+{
+  g_return_val_if_fail (CW_IS_REPORT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  cw_typeset_free (self->typeset);
+  self->typeset = cw_typeset_new (cr, width, height);
+  cw_typeset_set_running (self->typeset, self->organisation, self->title, self->subject);
+  self->compose (self->typeset, self->content);
+  cw_typeset_finish (self->typeset);
+  return cw_typeset_get_n_pages (self->typeset);
+}
+
+guint
+cw_report_get_n_pages (CwReport *self)
+{
+  g_return_val_if_fail (CW_IS_REPORT (self), 0);
+  return self->typeset ? cw_typeset_get_n_pages (self->typeset) : 0;
+}
+
+/* Draws page `page` (from 0) with its origin at the top left of the paper,
+ * in points. Needs cw_report_paginate() first. */
+void
+cw_report_draw_page (CwReport *self, cairo_t *cr, guint page)
+{
+  g_return_if_fail (CW_IS_REPORT (self));
+  g_return_if_fail (self->typeset != NULL);
+  g_return_if_fail (page < cw_typeset_get_n_pages (self->typeset));
+  cw_typeset_draw_page (self->typeset, cr, page);
+}
+
+/* ---- PDF export ------------------------------------------------------- */
+
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} Sink;
+
+static cairo_status_t
+write_to_fd (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+  while (length > 0 && sink->saved_errno == 0)
+    {
+      ssize_t written = write (sink->fd, data, length);
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          sink->saved_errno = written < 0 ? errno : ENOSPC;
+          break;
+        }
+      data += written;
+      length -= written;
+    }
+  return sink->saved_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+set_write_error (GError **error, const char *path, const char *reason)
+{
+  g_set_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_WRITE,
+               _ ("Could not write the report to “%s”: %s; choose a folder you can write to "
+                  "and a file name that is not in use by a folder"),
+               path, reason);
+}
+
+static void
+set_metadata (CwReport *self, cairo_surface_t *surface)
+{
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Clausewise " PACKAGE_VERSION);
+  g_autofree char *date = NULL;
+  if (self->reproducible)
+    {
+      /* The workspace's creation, to the second ("2026-11-25T15:34:09Z"). */
+      g_autofree char *day = g_strndup (self->created ? self->created : "", 19);
+      date = strlen (day) == 19 ? g_strconcat (day, "Z", NULL) : g_strdup ("2000-01-01T00:00:00Z");
+    }
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+static gboolean
+render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpointer user_data,
+        GCancellable *cancellable, GError **error)
+{
+  double width, height;
+  cw_paper_get_size (self->paper, &width, &height);
+  Sink sink = { fd, 0 };
+  cairo_surface_t *surface
+      = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, width, height);
+  set_metadata (self, surface);
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages = cw_report_paginate (self, cr, width, height);
+  gboolean cancelled = FALSE;
+  for (guint i = 0; i < n_pages && sink.saved_errno == 0; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          break;
+        }
+      cw_report_draw_page (self, cr, i);
+      cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, n_pages, user_data);
+    }
+  cw_typeset_add_outlines (self->typeset, surface);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_status_t status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (cancelled)
+    {
+      g_set_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED,
+                   _ ("The export of “%s” was cancelled; no file was written"), path);
+      return FALSE;
+    }
+  if (sink.saved_errno != 0)
+    {
+      set_write_error (error, path, g_strerror (sink.saved_errno));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      set_write_error (error, path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress,
+                     gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (CW_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The temporary file sits beside the target so that the rename is atomic
+   * (same file system) and is hidden while it is being written. */
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *temp = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      return FALSE;
+    }
+
+  gboolean ok = render (self, fd, path, progress, user_data, cancellable, error);
+  if (ok && fsync (fd) != 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      ok = FALSE;
+    }
+  g_autoptr (GError) close_error = NULL;
+  if (!g_close (fd, &close_error) && ok)
+    {
+      set_write_error (error, path, close_error->message);
+      ok = FALSE;
+    }
+  if (ok && g_rename (temp, path) != 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
+  return ok;
+}

@@ -1,0 +1,744 @@
+/* test-report.c: the PDF reports as their readers get them. Each case writes
+ * a report with the real clausewise-cli (or the core API the window uses) and
+ * reads it back with the poppler tools and qpdf: page count and title, every
+ * finding's text and every clause in scope, embedded fonts, a clean file,
+ * bookmarks, "Page X of Y", reproducible bytes, and safe failure. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cw-action.h"
+#include "cw-audit.h"
+#include "cw-demo.h"
+#include "cw-evidence.h"
+#include "cw-finding.h"
+#include "cw-report.h"
+#include "cw-review.h"
+#include "cw-test-util.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* Runs `argv` (a program path first) and returns its exit status. */
+static int
+spawn (const char *const *argv, char **out, char **err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process = g_subprocess_newv (
+      argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+static int
+cli (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, CLI_PATH);
+  g_strv_builder_addv (builder, (const char **)args);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  return spawn ((const char *const *)argv, out, err);
+}
+
+static void
+cli_ok (const char *const *args)
+{
+  g_autofree char *err = NULL;
+  int status = cli (args, NULL, &err);
+  if (status != 0)
+    g_error ("clausewise-cli %s … exited %d: %s", args[0], status, err);
+  g_assert_cmpstr (err, ==, "");
+}
+
+/* A poppler or qpdf tool: guaranteed by build-aux/setup-deps, so a missing
+ * one fails the test rather than skipping it. */
+static char *
+tool (const char *name, const char *const *args, int expected_status)
+{
+  g_autofree char *program = g_find_program_in_path (name);
+  if (program == NULL)
+    g_error ("%s is not installed; run build-aux/setup-deps", name);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, program);
+  g_strv_builder_addv (builder, (const char **)args);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = spawn ((const char *const *)argv, &out, &err);
+  if (status != expected_status)
+    g_error ("%s exited %d: %s%s", name, status, out, err);
+  return out;
+}
+
+/* Text with every run of white space made one space: lines wrap and pages
+ * break differently from the source, the words do not. */
+static char *
+normalise (const char *text)
+{
+  GString *result = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p) || *p == '\f')
+        space = TRUE;
+      else
+        {
+          if (space && result->len > 0)
+            g_string_append_c (result, ' ');
+          space = FALSE;
+          g_string_append_c (result, *p);
+        }
+    }
+  return g_string_free (result, FALSE);
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  g_autofree char *wanted = normalise (needle);
+  if (strstr (haystack, wanted) == NULL)
+    g_error ("expected “%.200s” in the PDF text", wanted);
+}
+
+/* The body text, without the running header and footer, so that a
+ * paragraph broken across pages reads as one. */
+static char *
+body_text (const char *pdf)
+{
+  g_autofree char *raw
+      = tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "734", pdf, "-"), 0);
+  return normalise (raw);
+}
+
+static guint
+page_count (const char *pdf)
+{
+  g_autofree char *info = tool ("pdfinfo", ARGS (pdf), 0);
+  const char *pages = strstr (info, "\nPages:");
+  g_assert_nonnull (pages);
+  return (guint)g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + 7, " "), NULL, 10);
+}
+
+static char *
+info_field (const char *pdf, const char *field)
+{
+  g_autofree char *info = tool ("pdfinfo", ARGS (pdf), 0);
+  g_auto (GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s:", field);
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  g_error ("pdfinfo shows no %s", field);
+}
+
+static void
+assert_fonts_embedded (const char *pdf)
+{
+  g_autofree char *fonts = tool ("pdffonts", ARGS (pdf), 0);
+  g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+  for (guint i = 2; lines[i]; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* Columns: name type encoding emb sub uni object ID; the type may hold
+       * a space ("CID TrueType"), so read "emb" from the right. */
+      g_auto (GStrv) words = g_strsplit_set (lines[i], " ", -1);
+      g_autoptr (GPtrArray) fields = g_ptr_array_new ();
+      for (guint j = 0; words[j]; j++)
+        if (*words[j])
+          g_ptr_array_add (fields, words[j]);
+      g_assert_cmpuint (fields->len, >=, 7);
+      const char *emb = g_ptr_array_index (fields, fields->len - 5);
+      if (!g_str_equal (emb, "yes"))
+        g_error ("font not embedded: %s", lines[i]);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static void
+assert_clean (const char *pdf)
+{
+  g_autofree char *check = tool ("qpdf", ARGS ("--check", pdf), 0);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+  g_assert_null (strstr (check, "WARNING"));
+}
+
+static void
+assert_outline (const char *pdf, const char *title)
+{
+  g_autofree char *json = tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
+  g_autofree char *quoted = g_strdup_printf ("\"title\": \"%s", title);
+  if (strstr (json, quoted) == NULL)
+    g_error ("no bookmark “%s” in:\n%.2000s", title, json);
+}
+
+/* Every page but the cover says "Page X of Y", with Y the real count. */
+static void
+assert_page_numbers (const char *pdf)
+{
+  guint n = page_count (pdf);
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_auto (GStrv) pages = g_strsplit (raw, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
+      if (strstr (pages[i], expected) == NULL)
+        g_error ("page %u does not say “%s”", i + 1, expected);
+    }
+  g_autofree char *beyond = g_strdup_printf ("Page %u of", n + 1);
+  g_assert_null (strstr (raw, beyond));
+}
+
+static char *
+demo_workspace (const char *dir)
+{
+  char *path = cw_test_path (dir, "demo.clausewise");
+  cli_ok (ARGS ("demo", path));
+  return path;
+}
+
+/* ---- Internal audit report --------------------------------------------- */
+
+static void
+test_audit_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *pdf = cw_test_path (dir, "audit.pdf");
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", pdf));
+
+  g_assert_cmpuint (page_count (pdf), >=, 8);
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Internal audit report");
+  g_autofree char *author = info_field (pdf, "Author");
+  g_assert_cmpstr (author, ==, "Fiona Lindqvist");
+  g_autofree char *subject = info_field (pdf, "Subject");
+  g_assert_true (g_str_has_prefix (subject, "IA-1"));
+  g_autofree char *creator = info_field (pdf, "Creator");
+  g_assert_true (g_str_has_prefix (creator, "Clausewise"));
+  g_autofree char *size = info_field (pdf, "Page size");
+  g_assert_nonnull (strstr (size, "(A4)"));
+
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, NULL);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, 1, NULL);
+  g_assert_cmpuint (findings->len, >, 0);
+  g_autofree char *text = body_text (pdf);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      assert_contains (text, cw_finding_get_statement (finding));
+      assert_contains (text, cw_finding_get_evidence (finding));
+    }
+  GPtrArray *clauses = cw_catalogue_get_clauses (cw_workspace_get_catalogue (workspace));
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      if (!cw_audit_covers (audit, cw_clause_get_number (clause)))
+        continue;
+      g_autofree char *entry
+          = g_strdup_printf (" %s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+      assert_contains (text, entry);
+    }
+  const char *sections[] = { "Audit details",
+                             "Summary of results",
+                             "Findings",
+                             "Conclusions",
+                             "Unresolved diverging opinions",
+                             "Sampling",
+                             "Distribution",
+                             "Sign-off",
+                             "Contents",
+                             "Objectives",
+                             "Criteria",
+                             "Lead auditor" };
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    assert_contains (text, sections[i]);
+
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_outline (pdf, "1  Audit details");
+  assert_outline (pdf, "8.5.1.3  Change management activities");
+  assert_page_numbers (pdf);
+}
+
+/* ---- Nonconformity report ---------------------------------------------- */
+
+static void
+test_nc_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *pdf = cw_test_path (dir, "nc.pdf");
+  cli_ok (ARGS ("report", "nc", ws, "1", "-o", pdf, "--paper", "letter"));
+
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Nonconformity report");
+  g_autofree char *size = info_field (pdf, "Page size");
+  g_assert_nonnull (strstr (size, "612 x 792"));
+
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, NULL);
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = normalise (raw);
+  guint n_nc = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *number
+          = g_strdup_printf ("NC-%" G_GINT64_FORMAT " %s", cw_finding_get_id (finding),
+                             cw_finding_get_clause (finding));
+      if (cw_grade_is_nonconformity (cw_finding_get_grade (finding)))
+        {
+          assert_contains (text, number);
+          g_autofree char *bookmark
+              = g_strdup_printf ("NC-%" G_GINT64_FORMAT "  %s ", cw_finding_get_id (finding),
+                                 cw_finding_get_clause (finding));
+          assert_outline (pdf, bookmark);
+          n_nc++;
+        }
+      else
+        g_assert_null (strstr (text, number));
+    }
+  /* Cover, contents, summary, then at least a page per nonconformity. */
+  g_assert_cmpuint (page_count (pdf), >=, 3 + n_nc);
+  assert_contains (text, "Auditee's response to NC-");
+  assert_contains (text, "ROOT CAUSE");
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_page_numbers (pdf);
+}
+
+/* ---- Byte for byte ------------------------------------------------------ */
+
+static void
+test_reproducible (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *first = cw_test_path (dir, "first.pdf");
+  g_autofree char *second = cw_test_path (dir, "second.pdf");
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", first, "--reproducible"));
+  g_usleep (1100 * 1000); /* a clock-dated PDF would now differ */
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", second, "--reproducible"));
+  g_autoptr (GBytes) a = cw_test_read (first);
+  g_autoptr (GBytes) b = cw_test_read (second);
+  g_assert_true (g_bytes_equal (a, b));
+
+  cli_ok (ARGS ("report", "nc", ws, "1", "-o", first, "--reproducible"));
+  cli_ok (ARGS ("report", "nc", ws, "1", "-o", second, "--reproducible"));
+  g_autoptr (GBytes) c = cw_test_read (first);
+  g_autoptr (GBytes) d = cw_test_read (second);
+  g_assert_true (g_bytes_equal (c, d));
+}
+
+/* ---- Failing safely ----------------------------------------------------- */
+
+static void
+expect_refusal (const char *const *args, int status, const char *mention)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (cli (args, &out, &err), ==, status);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "clausewise-cli: "));
+  g_assert_nonnull (strchr (err, '\n'));
+  g_assert_true (strchr (err, '\n')[1] == '\0');
+  if (strstr (err, mention) == NULL)
+    g_error ("expected “%s” in: %s", mention, err);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *file = cw_test_path (dir, "plain-file");
+  cw_test_write (file, "x", 1);
+  g_autofree char *under_file = g_build_filename (file, "out.pdf", NULL);
+  g_autofree char *missing_dir = g_build_filename (dir, "no-such-dir", "out.pdf", NULL);
+  g_autofree char *subdir = cw_test_path (dir, "a-folder");
+  g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
+
+  guint before = count_entries (dir);
+  expect_refusal (ARGS ("report", "audit", ws, "1", "-o", missing_dir), 1, "no-such-dir");
+  expect_refusal (ARGS ("report", "audit", ws, "1", "-o", under_file), 1, "Could not write");
+  /* A folder in the way: the PDF is written, then cannot replace it. */
+  expect_refusal (ARGS ("report", "audit", ws, "1", "-o", subdir), 1, "a-folder");
+  g_assert_cmpuint (count_entries (dir), ==, before);
+  g_assert_cmpuint (count_entries (subdir), ==, 0);
+
+  /* A good report is never replaced by a failed one. */
+  g_autofree char *good = cw_test_path (dir, "good.pdf");
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", good));
+  g_autoptr (GBytes) good_bytes = cw_test_read (good);
+  before = count_entries (dir);
+  expect_refusal (ARGS ("report", "audit", ws, "99", "-o", good), 1, "99");
+  expect_refusal (ARGS ("report", "nc", ws, "x", "-o", good), 1, "x");
+  g_autoptr (GBytes) after = cw_test_read (good);
+  g_assert_true (g_bytes_equal (good_bytes, after));
+  g_assert_cmpuint (count_entries (dir), ==, before);
+
+  expect_refusal (ARGS ("report", "audit", ws, "1"), 2, "-o");
+  expect_refusal (ARGS ("report", "audit", ws, "1", "-o", good, "--paper", "a3"), 2, "a3");
+  expect_refusal (ARGS ("report", "audit", ws, "-o", good), 2, "WORKSPACE AUDIT");
+  expect_refusal (ARGS ("report"), 2, "audit");
+}
+
+/* ---- Non-Latin text and long flows -------------------------------------- */
+
+static const char *const languages[] = {
+  "Änderungsantrag RFC-7 wurde ohne Freigabe umgesetzt; die Prüfung ergab Mängel (Größe, Maß).",
+  "Zgłoszenie zmiany nie zostało zatwierdzone; żółć, gęś, jaźń, źródło, łódź.",
+  "Η αλλαγή εφαρμόστηκε χωρίς έγκριση· ο ελεγκτής κατέγραψε την απόκλιση.",
+};
+
+static gint64
+fixture_audit (CwWorkspace *workspace, const char *title)
+{
+  const char *scope[] = { "8.5", "8.6", NULL };
+  CwAuditDraft draft = {
+    .title = title,
+    .objectives = "Zielsetzung: Änderungen prüfen. Cel: sprawdzić zmiany. Στόχος: έλεγχος.",
+    .criteria = "ISO/IEC 20000-1:2018, 8.5 und 8.6",
+    .scope = scope,
+    .planned_start = "2026-03-02",
+    .planned_end = "2026-03-04",
+    .lead_auditor = "Łucja Wiśniewska",
+    .team = "Jürgen Weiß\nΝίκος Παπαδόπουλος",
+    .auditees = "Zoë Ångström",
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_audit (workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_non_latin (void)
+{
+  g_autoptr (GString) row = g_string_new (NULL);
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (row, "Sample %u: RFC-%u checked.\n", i, 5000 + i);
+  const char *long_row = row->str;
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "intl.clausewise");
+  g_autofree char *pdf = cw_test_path (dir, "intl.pdf");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CwWorkspace) workspace = cw_workspace_create (ws, "Müller & Søn Sp. z o.o.", &error);
+    g_assert_no_error (error);
+    gint64 audit = fixture_audit (workspace, "Audit Änderungen / Zmiany / Αλλαγές");
+    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+      {
+        CwFindingDraft draft
+            = { audit, "8.5.1.3", CW_GRADE_MINOR, languages[i], languages[i], languages[i] };
+        g_assert_cmpint (cw_workspace_create_finding (workspace, &draft, &error), >, 0);
+        g_assert_no_error (error);
+      }
+    CwEvidenceDraft sample = { .audit_id = audit,
+                               .kind = CW_EVIDENCE_RECORD,
+                               .reference = "RFC-2026-Q1",
+                               .description = long_row,
+                               .population = "Wszystkie zmiany / alle Änderungen",
+                               .sample_size = 25 };
+    g_assert_cmpint (cw_workspace_add_evidence (workspace, &sample, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", pdf));
+  g_autofree char *text = body_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    assert_contains (text, languages[i]);
+  /* A table row longer than a page continues on the next, line by line;
+   * its cells sit beside each other, so each sentence is checked alone. */
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *sentence = g_strdup_printf ("Sample %u: RFC-%u checked.", i, 5000 + i);
+      assert_contains (text, sentence);
+    }
+  assert_contains (text, "Łucja Wiśniewska");
+  assert_contains (text, "Νίκος Παπαδόπουλος");
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  g_autofree char *nc = cw_test_path (dir, "intl-nc.pdf");
+  cli_ok (ARGS ("report", "nc", ws, "1", "-o", nc));
+  g_autofree char *nc_text = body_text (nc);
+  assert_contains (nc_text, languages[2]);
+}
+
+/* A thousand findings, some far longer than a page: each statement must be
+ * there whole, whatever page breaks fall inside it. */
+static void
+test_thousand_findings (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "big.clausewise");
+  g_autofree char *pdf = cw_test_path (dir, "big.pdf");
+  g_autoptr (GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CwWorkspace) workspace = cw_workspace_create (ws, "Bulk Ltd", &error);
+    g_assert_no_error (error);
+    gint64 audit = fixture_audit (workspace, "Bulk audit");
+    const char *clauses[] = { "8.5.1.1", "8.5.1.3", "8.6.1", "8.6.3" };
+    g_assert_true (cw_workspace_begin_batch (workspace, &error));
+    for (guint i = 0; i < 1000; i++)
+      {
+        g_autoptr (GString) statement = g_string_new (NULL);
+        guint repeats = i % 250 == 7 ? 260 : 1 + i % 5;
+        for (guint r = 0; r < repeats; r++)
+          g_string_append_printf (statement,
+                                  "Statement %04u part %u: record REC-%u was not "
+                                  "approved before it was implemented. ",
+                                  i, r, i * 13 + r);
+        CwFindingDraft draft = {
+          audit,         clauses[i % 4], (CwGrade)(i % 4), "Requirement text.", "Evidence text.",
+          statement->str
+        };
+        g_assert_cmpint (cw_workspace_create_finding (workspace, &draft, &error), >, 0);
+        g_ptr_array_add (statements, g_string_free (g_steal_pointer (&statement), FALSE));
+      }
+    g_assert_true (cw_workspace_end_batch (workspace, TRUE, &error));
+  }
+  cli_ok (ARGS ("report", "audit", ws, "1", "-o", pdf));
+  g_autofree char *text = body_text (pdf);
+  for (guint i = 0; i < statements->len; i++)
+    assert_contains (text, g_ptr_array_index (statements, i));
+  assert_page_numbers (pdf);
+  assert_clean (pdf);
+}
+
+/* ---- The core API the window uses --------------------------------------- */
+
+static cairo_status_t
+discard (void *closure, const unsigned char *data, unsigned int length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+count_progress (guint page, guint n_pages, gpointer user_data)
+{
+  guint *calls = user_data;
+  g_assert_cmpuint (page, ==, *calls + 1);
+  (*calls)++;
+}
+
+static void
+cancel_at_two (guint page, guint n_pages, gpointer user_data)
+{
+  if (page == 2)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_core_api (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (cw_report_new_audit (workspace, 42, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "42"));
+  g_clear_error (&error);
+
+  g_autoptr (CwReport) report = cw_report_new_audit (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_report_get_title (report), ==, "Internal audit report");
+
+  /* As GtkPrintOperation drives it: paginate on the print surface, then draw
+   * each page it asks for, in any order. */
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, NULL, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  guint n = cw_report_paginate (report, cr, 612, 792);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (cw_report_get_n_pages (report), ==, n);
+  for (guint i = n; i-- > 0;)
+    {
+      cw_report_draw_page (report, cr, i);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Export with progress, as a GTask would run it. */
+  g_autofree char *pdf = cw_test_path (dir, "api.pdf");
+  guint calls = 0;
+  g_assert_true (cw_report_write_pdf (report, pdf, count_progress, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, page_count (pdf));
+
+  /* Cancelled half-way: no file, and the earlier one is untouched. */
+  g_autoptr (GBytes) before = cw_test_read (pdf);
+  guint entries = count_entries (dir);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_assert_false (
+      cw_report_write_pdf (report, pdf, cancel_at_two, cancellable, cancellable, &error));
+  g_assert_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_autoptr (GBytes) after = cw_test_read (pdf);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count_entries (dir), ==, entries);
+
+  /* The chart draws anywhere, an image surface as in the window. */
+  g_autoptr (CwResultsChart) chart = cw_results_chart_new (workspace, 1, &error);
+  g_assert_no_error (error);
+  double height = cw_results_chart_get_height (chart);
+  g_assert_cmpfloat (height, >, 100);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, (int)height);
+  cairo_t *icr = cairo_create (image);
+  cw_results_chart_draw (chart, icr, 400, height);
+  g_assert_cmpint (cairo_status (icr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (icr);
+  cairo_surface_destroy (image);
+}
+
+/* ---- Corrective action register and review minutes ---------------------- */
+
+static char *
+cli_out (const char *const *args)
+{
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = cli (args, &out, &err);
+  if (status != 0)
+    g_error ("clausewise-cli %s %s … exited %d: %s", args[0], args[1], status, err);
+  g_strchomp (out);
+  return out;
+}
+
+static void
+test_actions_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  /* One action surely overdue, whatever the demo holds. */
+  g_autofree char *id = cli_out (ARGS ("action", "new", ws, "--source", "complaint", "--title",
+                                       "Password resets take three days", "--owner", "Zoë Ångström",
+                                       "--due", "2001-02-03"));
+  g_autofree char *pdf = cw_test_path (dir, "actions.pdf");
+  cli_ok (ARGS ("report", "actions", ws, "-o", pdf));
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Corrective action register");
+
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
+  CwActionFilter all = { 0 };
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, NULL);
+  GDate today;
+  cw_action_local_today (&today);
+  g_autofree char *text = body_text (pdf);
+  guint overdue = 0;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *entry = g_strdup_printf (
+          "A-%" G_GINT64_FORMAT " %s", cw_action_get_id (action), cw_action_get_title (action));
+      assert_contains (text, entry);
+      overdue += cw_action_is_overdue (action, &today);
+    }
+  g_assert_cmpuint (overdue, >, 0);
+  g_autofree char *count = g_strdup_printf ("%u overdue", overdue);
+  assert_contains (text, count);
+  /* Marked twice: in the register and on the action's own entry. */
+  guint marks = 0;
+  for (const char *p = text; (p = strstr (p, "OVERDUE")) != NULL; p++)
+    marks++;
+  g_assert_cmpuint (marks, ==, 2 * overdue);
+  assert_contains (text, "3 Feb 2001");
+  assert_contains (text, "Zoë Ångström");
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_outline (pdf, "2  Register");
+  assert_page_numbers (pdf);
+
+  g_autofree char *again = cw_test_path (dir, "again.pdf");
+  cli_ok (ARGS ("report", "actions", ws, "-o", pdf, "--reproducible"));
+  cli_ok (ARGS ("report", "actions", ws, "-o", again, "--reproducible"));
+  g_autoptr (GBytes) a = cw_test_read (pdf);
+  g_autoptr (GBytes) b = cw_test_read (again);
+  g_assert_true (g_bytes_equal (a, b));
+  expect_refusal (ARGS ("report", "actions", ws, "extra", "-o", pdf), 2, "WORKSPACE");
+}
+
+static void
+test_review_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *id
+      = cli_out (ARGS ("review", "new", ws, "--date", "2026-12-01", "--chair", "Eleanor Whitcombe",
+                       "--attendees", "Owen Castellane, Παύλος Νικολάου"));
+  g_autofree char *decision = cli_out (ARGS ("review", "decide", ws, id, "--text",
+                                             "Hire a second change analyst before Stage Two",
+                                             "--owner", "Owen Castellane", "--due", "2027-01-31"));
+  g_autofree char *pdf = cw_test_path (dir, "review.pdf");
+  cli_ok (ARGS ("report", "review", ws, id, "-o", pdf));
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Management review minutes");
+
+  g_autofree char *text = body_text (pdf);
+  assert_contains (text, "Eleanor Whitcombe Chair");
+  assert_contains (text, "Παύλος Νικολάου");
+  assert_contains (text, "Hire a second change analyst before Stage Two");
+  assert_contains (text, "31 Jan 2027");
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
+  gint64 review_id = g_ascii_strtoll (id, NULL, 10);
+  g_autoptr (CwReview) review = cw_workspace_get_review (workspace, review_id, NULL);
+  GPtrArray *entries = cw_review_get_entries (review);
+  g_assert_cmpuint (entries->len, >, 5);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CwReviewEntry *entry = g_ptr_array_index (entries, i);
+      assert_contains (text, entry->title);
+      if (entry->figures && *entry->figures)
+        assert_contains (text, entry->figures);
+    }
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_outline (pdf, "3  Decisions and actions");
+  assert_page_numbers (pdf);
+  expect_refusal (ARGS ("report", "review", ws, "77", "-o", pdf), 1, "77");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/report/audit", test_audit_report);
+  g_test_add_func ("/cli/report/nc", test_nc_report);
+  g_test_add_func ("/cli/report/reproducible", test_reproducible);
+  g_test_add_func ("/cli/report/refusals", test_refusals);
+  g_test_add_func ("/cli/report/non-latin", test_non_latin);
+  g_test_add_func ("/cli/report/thousand-findings", test_thousand_findings);
+  g_test_add_func ("/cli/report/actions", test_actions_report);
+  g_test_add_func ("/cli/report/review", test_review_report);
+  g_test_add_func ("/core/report/api", test_core_api);
+  return g_test_run ();
+}
