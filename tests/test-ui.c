@@ -12,6 +12,8 @@
 #include "cw-audit-editor.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-demo.h"
+#include "cw-report-ui.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-review.h"
@@ -262,6 +264,39 @@ count_audits (CwWorkspace *workspace)
 }
 
 static void
+test_export (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autofree char *pdf = cw_test_path (dir, "audit report.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  CwWindow *window = open_window (path, FALSE);
+  cw_window_show_audit (window, 1, NULL);
+  g_autoptr (CwReport) report = cw_report_new_audit (cw_window_get_workspace (window), 1, &error);
+  g_assert_no_error (error);
+
+  /* The PDF is written in a thread while the window keeps running. */
+  cw_report_ui_export_to (cw_window_get_checklist (window), report, pdf);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (find_toplevel (ADW_TYPE_WINDOW) != NULL && !g_file_test (pdf, G_FILE_TEST_EXISTS)
+         && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  settle (300);
+  g_autoptr (GBytes) bytes = cw_test_read (pdf);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 10000);
+  g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), "%PDF", 4) == 0);
+  /* Beside the open workspace, only the PDF: no temporary file is left. */
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "demo.clausewise") || g_str_equal (name, "audit report.pdf"));
+  close_window (window);
+}
+
+static void
 test_delete_and_undo (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
@@ -306,6 +341,12 @@ test_demo_screens (void)
   cw_window_show_audit (window, 1, "8.5.1.3.q2");
   settle (300);
   screenshot (GTK_WIDGET (window), "demo-checklist");
+  GtkWidget *chart = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "tooltip-text",
+                                  "Results by Clause Group");
+  g_assert_nonnull (chart);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (chart));
+  screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chart))), "demo-chart");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (chart));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle (300);
   screenshot (GTK_WIDGET (window), "demo-narrow");
@@ -454,6 +495,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/demo-screens", test_demo_screens);
   g_test_add_func ("/ui/actions-page", test_actions_page);
+  g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/reviews-page", test_reviews_page);
   return g_test_run ();
 }

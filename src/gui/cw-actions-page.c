@@ -11,6 +11,7 @@
 #include "cw-action.h"
 #include "cw-actions-page.h"
 #include "cw-finding.h"
+#include "cw-report-ui.h"
 #include "cw-window.h"
 
 typedef enum
@@ -499,6 +500,24 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Reports ------------------------------------------------------------- */
+
+static void
+report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CwActionsPage *self = CW_ACTIONS_PAGE (widget);
+  if (self->workspace == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, NULL, &error);
+  if (report == NULL)
+    report_error (self, _("Could Not Prepare the Report"), error);
+  else if (g_str_equal (action_name, "actions.print"))
+    cw_report_ui_print (widget, report);
+  else
+    cw_report_ui_export (widget, report, _("Corrective action register.pdf"));
+}
+
 /* ---- Public -------------------------------------------------------------- */
 
 void
@@ -568,6 +587,8 @@ cw_actions_page_class_init (CwActionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_show_list);
   gtk_widget_class_bind_template_callback (widget_class, on_open_finding);
   gtk_widget_class_install_action (widget_class, "actions.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "actions.export", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "actions.print", NULL, report_action);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-history-window.h"
+#include "cw-report-ui.h"
 #include "cw-window.h"
 
 #define NOTE_SAVE_DELAY_MS 700
@@ -52,6 +53,9 @@ struct _CwChecklist
   GtkTextView *note_view;
   GtkListBox *evidence_list;
   GtkListBox *findings_list;
+  GtkDrawingArea *chart_area;
+  GtkMenuButton *chart_button;
+  CwResultsChart *chart;
 };
 
 G_DEFINE_FINAL_TYPE (CwChecklist, cw_checklist, GTK_TYPE_WIDGET)
@@ -662,6 +666,93 @@ history_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_window_present (history);
 }
 
+/* ---- Reports and the audit's status -------------------------------------- */
+
+static char *
+report_file_name (CwChecklist *self, const char *kind)
+{
+  g_autofree char *title = g_strdup (cw_audit_get_title (self->audit));
+  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  return g_strdup_printf ("%s – %s.pdf", title, kind);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  gboolean nc = g_str_equal (action, "checklist.export-nc");
+  cw_checklist_save_now (self);
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_audit_get_id (self->audit);
+  g_autoptr (CwReport) report = nc ? cw_report_new_nonconformities (self->workspace, id, &error)
+                                   : cw_report_new_audit (self->workspace, id, &error);
+  if (report == NULL)
+    {
+      report_error (self, _("Could Not Prepare the Report"), error);
+      return;
+    }
+  g_autofree char *name
+    = report_file_name (self, nc ? _("nonconformity report") : _("audit report"));
+  cw_report_ui_export (widget, report, name);
+}
+
+static void
+print_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report
+    = cw_report_new_audit (self->workspace, cw_audit_get_id (self->audit), &error);
+  if (report == NULL)
+    report_error (self, _("Could Not Prepare the Report"), error);
+  else
+    cw_report_ui_print (widget, report);
+}
+
+static void
+status_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  gint64 id = cw_audit_get_id (self->audit);
+  g_autoptr (GError) error = NULL;
+  gboolean close = g_str_equal (action, "checklist.close-audit");
+  gboolean ok = close ? cw_workspace_close_audit (self->workspace, id, &error)
+                      : cw_workspace_report_audit (self->workspace, id, &error);
+  if (!ok)
+    {
+      report_error (self, close ? _("The Audit Cannot Be Closed Yet")
+                                : _("The Audit Cannot Be Reported Yet"),
+                    error);
+      return;
+    }
+  cw_checklist_show (self, self->workspace, id, cw_checklist_get_question_id (self), NULL);
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_toast (window, close ? _("Audit closed") : _("Audit marked as reported"));
+}
+
+/* The same drawing as the report's chart (cw-report-chart.c). */
+static void
+draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  CwChecklist *self = data;
+  if (self->chart != NULL)
+    cw_results_chart_draw (self->chart, cr, width, height);
+}
+
+static void
+load_chart (CwChecklist *self)
+{
+  g_clear_pointer (&self->chart, cw_results_chart_free);
+  self->chart = cw_results_chart_new (self->workspace, cw_audit_get_id (self->audit), NULL);
+  if (self->chart != NULL)
+    gtk_drawing_area_set_content_height (self->chart_area,
+                                         (int) cw_results_chart_get_height (self->chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+}
+
 /* ---- Public ------------------------------------------------------------- */
 
 gboolean
@@ -708,6 +799,13 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
   g_object_unref (selection);
 
   gtk_label_set_label (self->audit_title, cw_audit_get_title (audit));
+  load_chart (self);
+  CwAuditStatus status = cw_audit_get_status (audit);
+  gboolean writable = !cw_workspace_is_read_only (workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.report-audit",
+                                 writable && status == CW_AUDIT_IN_PROGRESS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.close-audit",
+                                 writable && status != CW_AUDIT_CLOSED);
   self->current = 0;
   refresh_progress (self);
   show_question (self, start);
@@ -754,6 +852,7 @@ cw_checklist_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->by_question, g_hash_table_unref);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
+  g_clear_pointer (&self->chart, cw_results_chart_free);
   G_OBJECT_CLASS (cw_checklist_parent_class)->dispose (object);
 }
 
@@ -796,6 +895,8 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, note_view);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, chart_area);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, chart_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clause_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_show_clauses);
 
@@ -808,6 +909,11 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.add-evidence", NULL,
                                    add_evidence_action);
   gtk_widget_class_install_action (widget_class, "checklist.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "checklist.export-audit", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "checklist.export-nc", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "checklist.print-audit", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "checklist.report-audit", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "checklist.close-audit", NULL, status_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "checklist.next", NULL);
@@ -861,4 +967,8 @@ cw_checklist_init (CwChecklist *self)
     }
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (on_note_changed), self);
+  gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
+  /* Answers change during fieldwork: draw the chart afresh each time. */
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->chart_button), "show",
+                            G_CALLBACK (load_chart), self);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-report-ui.h"
 #include "cw-review.h"
 #include "cw-reviews-page.h"
 #include "cw-window.h"
@@ -432,6 +433,33 @@ approve (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Reports ------------------------------------------------------------- */
+
+static void
+report_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwReviewsPage *self = CW_REVIEWS_PAGE (widget);
+  if (self->review == NULL)
+    return;
+  save_notes (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report
+    = cw_report_new_review (self->workspace, cw_review_get_id (self->review), &error);
+  if (report == NULL)
+    {
+      report_error (self, _("Could Not Prepare the Minutes"), error);
+      return;
+    }
+  if (g_str_equal (action, "reviews.print"))
+    cw_report_ui_print (widget, report);
+  else
+    {
+      g_autofree char *name = g_strdup_printf (_("Management review %s.pdf"),
+                                               cw_review_get_held_on (self->review));
+      cw_report_ui_export (widget, report, name);
+    }
+}
+
 /* ---- Public -------------------------------------------------------------- */
 
 void
@@ -497,6 +525,8 @@ cw_reviews_page_class_init (CwReviewsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reviews.new", NULL, new_review);
   gtk_widget_class_install_action (widget_class, "reviews.decide", NULL, decide);
   gtk_widget_class_install_action (widget_class, "reviews.approve", NULL, approve);
+  gtk_widget_class_install_action (widget_class, "reviews.export", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "reviews.print", NULL, report_action);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "cw-audit.h"
 #include "cw-actions-page.h"
 #include "cw-checklist.h"
+#include "cw-report-ui.h"
 #include "cw-finding.h"
 #include "cw-reviews-page.h"
 #include "cw-demo.h"
@@ -56,6 +57,12 @@ void
 cw_window_toast (CwWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+void
+cw_window_add_toast (CwWindow *self, AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 void
@@ -782,6 +789,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  cw_report_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
                                        NULL);

@@ -17,6 +17,7 @@ gboolean cw_window_open_path (CwWindow *self, const char *path, gboolean create)
 CwWorkspace *cw_window_get_workspace (CwWindow *self);
 void cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id);
 void cw_window_toast (CwWindow *self, const char *message);
+void cw_window_add_toast (CwWindow *self, AdwToast *toast);
 void cw_window_show_error (CwWindow *self, const char *heading, const GError *error);
 void cw_window_refresh (CwWindow *self);
 const char *cw_window_get_page_name (CwWindow *self);
