@@ -106,3 +106,96 @@ cw_test_sql_int (const char *path, const char *sql)
   sqlite3_close (db);
   return value;
 }
+
+/* Runs `argv` (program first) and returns its exit status; `out` and `err`
+ * receive what it wrote, when not NULL. */
+int
+cw_test_spawn (const char *const *argv, char **out, char **err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process
+    = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                         &error);
+  g_assert_no_error (error);
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  /* communicate_utf8 also asserts that both streams are valid UTF-8. */
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  /* A crash (or a critical made fatal by G_DEBUG) is never an exit code. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Runs clausewise-cli with `args` (without the program name). */
+int
+cw_test_cli (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, CLI_PATH);
+  g_strv_builder_addv (builder, (const char **) args);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  return cw_test_spawn ((const char *const *) argv, out, err);
+}
+
+static char *
+describe (const char *const *args)
+{
+  g_autofree char *joined = g_strjoinv ("' '", (char **) args);
+  return g_strdup_printf ("clausewise-cli '%s'", joined);
+}
+
+void
+cw_test_assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("expected “%s” in:\n%s", needle, haystack);
+}
+
+/* What scripts grep for: exactly one line, with the program's prefix. */
+void
+cw_test_assert_error_line (const char *err)
+{
+  const char *newline = strchr (err, '\n');
+  if (!g_str_has_prefix (err, "clausewise-cli: ") || newline == NULL || newline[1] != '\0'
+      || strchr (err, '\r') != NULL)
+    g_error ("expected one line starting “clausewise-cli: ” on stderr, got:\n%s", err);
+}
+
+/* The command succeeds and writes nothing on stderr; returns its stdout. */
+char *
+cw_test_cli_ok (const char *const *args)
+{
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = cw_test_cli (args, &out, &err);
+  if (status != CLI_OK || *err != '\0')
+    {
+      g_autofree char *command = describe (args);
+      g_error ("%s exited %d; stderr:\n%s", command, status, err);
+    }
+  return out;
+}
+
+/* The command fails with `status`, writes nothing on stdout, and exactly one
+ * line on stderr starting "clausewise-cli: " (what scripts grep for) that
+ * mentions `mention` when not NULL. */
+void
+cw_test_cli_error (const char *const *args, int status, const char *mention)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int actual = cw_test_cli (args, &out, &err);
+  if (actual != status)
+    {
+      g_autofree char *command = describe (args);
+      g_error ("%s exited %d, not %d; stdout:\n%s\nstderr:\n%s", command, actual, status, out, err);
+    }
+  g_assert_cmpstr (out, ==, "");
+  cw_test_assert_error_line (err);
+  if (mention != NULL)
+    cw_test_assert_contains (err, mention);
+}

@@ -13,4 +13,24 @@ void cw_test_assert_untouched (const char *path, GBytes *before);
 void cw_test_sql (const char *path, const char *sql);
 gint64 cw_test_sql_int (const char *path, const char *sql);
 
+/* Running programs: clausewise-cli and the tools that read its output. */
+
+/* A NULL-terminated argument list, written inline. */
+#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+/* clausewise-cli's exit codes, which scripts rely on. */
+enum
+{
+  CLI_OK = 0,
+  CLI_BAD_INPUT = 1,
+  CLI_USAGE = 2,
+};
+
+int cw_test_spawn (const char *const *argv, char **out, char **err);
+int cw_test_cli (const char *const *args, char **out, char **err);
+char *cw_test_cli_ok (const char *const *args);
+void cw_test_cli_error (const char *const *args, int status, const char *mention);
+void cw_test_assert_contains (const char *haystack, const char *needle);
+void cw_test_assert_error_line (const char *err);
+
 G_END_DECLS

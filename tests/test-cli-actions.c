@@ -11,82 +11,11 @@
 #include "cw-csv.h"
 #include "cw-test-util.h"
 
-#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-
-#define CLI_OK 0
-#define CLI_BAD_INPUT 1
-#define CLI_USAGE 2
-
-static int
-run (const char *const *argv, char **out, char **err)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, CLI_PATH);
-  g_strv_builder_addv (builder, (const char **) argv);
-  g_auto (GStrv) full = g_strv_builder_end (builder);
-
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) process
-    = g_subprocess_newv ((const char *const *) full,
-                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected “%s” in:\n%s", needle, haystack);
-}
-
-/* Fails with `status`, nothing on stdout, one stderr line naming `mention`. */
-static void
-expect_error (const char *const *argv, int status, const char *mention)
-{
-  g_autofree char *out = NULL, *err = NULL;
-  int actual = run (argv, &out, &err);
-  if (actual != status)
-    {
-      g_autofree char *joined = g_strjoinv ("' '", (char **) argv);
-      g_error ("clausewise-cli '%s' exited %d, not %d; stderr:\n%s", joined, actual, status, err);
-    }
-  g_assert_cmpstr (out, ==, "");
-  const char *newline = strchr (err, '\n');
-  if (!g_str_has_prefix (err, "clausewise-cli: ") || newline == NULL || newline[1] != '\0')
-    g_error ("expected one line starting “clausewise-cli: ” on stderr, got:\n%s", err);
-  if (mention != NULL)
-    assert_contains (err, mention);
-}
-
-static char *
-expect_ok (const char *const *argv)
-{
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = run (argv, &out, &err);
-  if (status != CLI_OK)
-    {
-      g_autofree char *joined = g_strjoinv ("' '", (char **) argv);
-      g_error ("clausewise-cli '%s' exited %d: %s", joined, status, err);
-    }
-  g_assert_cmpstr (err, ==, "");
-  return out;
-}
-
 /* A command that prints one id: returns it without the newline. */
 static char *
 expect_id (const char *const *argv)
 {
-  char *out = expect_ok (argv);
+  char *out = cw_test_cli_ok (argv);
   g_assert_true (g_regex_match_simple ("^[1-9][0-9]*\n$", out, 0, 0));
   out[strlen (out) - 1] = '\0';
   return out;
@@ -106,7 +35,7 @@ static char *
 new_workspace (const char *dir)
 {
   char *path = cw_test_path (dir, "w.clausewise");
-  g_free (expect_ok (ARGS ("init", path)));
+  g_free (cw_test_cli_ok (ARGS ("init", path)));
   return path;
 }
 
@@ -126,18 +55,18 @@ test_help (void)
     { "action", "move" },  { "audit", "close" },  { "review", "new" },    { "review", "show" },
     { "review", "note" },  { "review", "decide" }, { "review", "approve" },
   };
-  g_autofree char *overview = expect_ok (ARGS ("--help"));
+  g_autofree char *overview = cw_test_cli_ok (ARGS ("--help"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *out = expect_ok (ARGS (commands[i][0], commands[i][1], "--help"));
+      g_autofree char *out = cw_test_cli_ok (ARGS (commands[i][0], commands[i][1], "--help"));
       g_autofree char *usage = g_strdup_printf ("clausewise-cli %s %s ", commands[i][0],
                                                 commands[i][1]);
-      assert_contains (out, usage);
+      cw_test_assert_contains (out, usage);
       g_autofree char *name = g_strdup_printf ("%s %s", commands[i][0], commands[i][1]);
-      assert_contains (overview, name);
+      cw_test_assert_contains (overview, name);
     }
-  expect_error (ARGS ("action"), CLI_USAGE, "new, list, show, update, move");
-  expect_error (ARGS ("review"), CLI_USAGE, "new, show, note, decide, approve");
+  cw_test_cli_error (ARGS ("action"), CLI_USAGE, "new, list, show, update, move");
+  cw_test_cli_error (ARGS ("review"), CLI_USAGE, "new, show, note, decide, approve");
 }
 
 static void
@@ -150,30 +79,30 @@ test_workflow (void)
 
   g_autofree char *id = expect_id (ARGS ("action", "new", ws, "--finding", finding));
   g_autofree char *again = g_strdup_printf ("already has action %s", id);
-  expect_error (ARGS ("action", "new", ws, "--finding", finding), CLI_BAD_INPUT, again);
+  cw_test_cli_error (ARGS ("action", "new", ws, "--finding", finding), CLI_BAD_INPUT, again);
 
   /* Illegal moves exit 1 and say why. */
-  expect_error (ARGS ("action", "move", ws, id, "planned"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "planned"), CLI_BAD_INPUT,
                 "the root cause, the action plan, the owner, the due date");
-  expect_error (ARGS ("action", "move", ws, id, "implemented"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "implemented"), CLI_BAD_INPUT,
                 "only a planned action");
-  expect_error (ARGS ("action", "move", ws, id, "closed"), CLI_BAD_INPUT, "verified");
-  expect_error (ARGS ("action", "move", ws, id, "done"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "closed"), CLI_BAD_INPUT, "verified");
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "done"), CLI_BAD_INPUT,
                 "planned|implemented|verified|not-effective|closed");
 
-  g_free (expect_ok (ARGS ("action", "update", ws, id, "--root-cause",
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--root-cause",
                            "Analysts lower priorities\nPRI-01 is silent on who may", "--plan",
                            "Lock the field", "--owner", "Aisha Merriman", "--due", "2020-01-31",
                            "--correction", "Re-prioritised six incidents", "--similar",
                            "Service requests checked: fine", "--cause-category", "process")));
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "planned")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "planned")));
 
   /* The finding follows. */
-  g_autofree char *findings = expect_ok (ARGS ("finding", "list", ws));
-  assert_contains (findings, "\tminor\tplanned\t");
+  g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws));
+  cw_test_assert_contains (findings, "\tminor\tplanned\t");
 
   /* Overdue: due in 2020 and not verified. */
-  g_autofree char *overdue = expect_ok (ARGS ("action", "list", ws, "--overdue"));
+  g_autofree char *overdue = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
   g_auto (GStrv) overdue_lines = output_lines (overdue);
   g_assert_cmpuint (g_strv_length (overdue_lines), ==, 1);
   g_auto (GStrv) fields = g_strsplit (overdue_lines[0], "\t", -1);
@@ -184,34 +113,34 @@ test_workflow (void)
   g_assert_cmpstr (fields[3], ==, "overdue");
   g_assert_cmpstr (fields[4], ==, "Aisha Merriman");
 
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "implemented")));
-  expect_error (ARGS ("action", "move", ws, id, "verified"), CLI_BAD_INPUT,
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "implemented")));
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "verified"), CLI_BAD_INPUT,
                 "no verification evidence");
-  g_free (expect_ok (ARGS ("action", "update", ws, id, "--verification",
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--verification",
                            "July sample: 3 of 40 still wrong")));
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "not-effective")));
-  g_free (expect_ok (ARGS ("action", "update", ws, id, "--due", "2099-12-31")));
-  g_autofree char *none = expect_ok (ARGS ("action", "list", ws, "--overdue"));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "not-effective")));
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--due", "2099-12-31")));
+  g_autofree char *none = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
   g_assert_cmpstr (none, ==, "");
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "implemented")));
-  g_free (expect_ok (ARGS ("action", "update", ws, id, "--verification", "Sept: 0 of 40")));
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "verified")));
-  g_free (expect_ok (ARGS ("action", "move", ws, id, "closed")));
-  expect_error (ARGS ("action", "move", ws, id, "closed"), CLI_BAD_INPUT, "closed");
-  expect_error (ARGS ("action", "update", ws, id, "--plan", "x"), CLI_BAD_INPUT, "closed");
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "implemented")));
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--verification", "Sept: 0 of 40")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "verified")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "closed")));
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "closed"), CLI_BAD_INPUT, "closed");
+  cw_test_cli_error (ARGS ("action", "update", ws, id, "--plan", "x"), CLI_BAD_INPUT, "closed");
 
-  g_autofree char *shown = expect_ok (ARGS ("action", "show", ws, id));
-  assert_contains (shown, "Why 2:");
-  assert_contains (shown, "PRI-01 is silent on who may");
-  assert_contains (shown, "Process");
-  assert_contains (shown, "Next steps:");
-  assert_contains (shown, "\tverdict\tJuly sample: 3 of 40 still wrong\tnot-effective\n");
-  assert_contains (shown, "\tverdict\tSept: 0 of 40\teffective\n");
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("action", "show", ws, id));
+  cw_test_assert_contains (shown, "Why 2:");
+  cw_test_assert_contains (shown, "PRI-01 is silent on who may");
+  cw_test_assert_contains (shown, "Process");
+  cw_test_assert_contains (shown, "Next steps:");
+  cw_test_assert_contains (shown, "\tverdict\tJuly sample: 3 of 40 still wrong\tnot-effective\n");
+  cw_test_assert_contains (shown, "\tverdict\tSept: 0 of 40\teffective\n");
 
-  g_autofree char *closed_list = expect_ok (ARGS ("action", "list", ws, "--status", "closed"));
+  g_autofree char *closed_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "closed"));
   g_auto (GStrv) closed_lines = output_lines (closed_list);
   g_assert_cmpuint (g_strv_length (closed_lines), ==, 1);
-  g_autofree char *open_list = expect_ok (ARGS ("action", "list", ws, "--status", "open"));
+  g_autofree char *open_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "open"));
   g_assert_cmpstr (open_list, ==, "");
 }
 
@@ -226,7 +155,7 @@ test_new_and_csv (void)
                        "2030-01-01"));
   g_assert_cmpstr (id, ==, "1");
 
-  g_autofree char *csv = expect_ok (ARGS ("action", "list", ws, "--csv"));
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("action", "list", ws, "--csv"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = cw_csv_parse (csv, &error);
   g_assert_no_error (error);
@@ -246,30 +175,30 @@ test_new_and_csv (void)
   g_assert_cmpstr (row[9], ==, "on-track");
 
   /* The plain listing keeps one record a line. */
-  g_autofree char *plain = expect_ok (ARGS ("action", "list", ws));
+  g_autofree char *plain = cw_test_cli_ok (ARGS ("action", "list", ws));
   g_auto (GStrv) lines = output_lines (plain);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
 
-  expect_error (ARGS ("action", "new", ws), CLI_USAGE, "--finding");
-  expect_error (ARGS ("action", "new", ws, "--source", "incident"), CLI_USAGE, "--title");
-  expect_error (ARGS ("action", "new", ws, "--finding", "1", "--source", "incident"), CLI_USAGE,
+  cw_test_cli_error (ARGS ("action", "new", ws), CLI_USAGE, "--finding");
+  cw_test_cli_error (ARGS ("action", "new", ws, "--source", "incident"), CLI_USAGE, "--title");
+  cw_test_cli_error (ARGS ("action", "new", ws, "--finding", "1", "--source", "incident"), CLI_USAGE,
                 NULL);
-  expect_error (ARGS ("action", "new", ws, "--source", "gossip", "--title", "T"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("action", "new", ws, "--source", "gossip", "--title", "T"), CLI_BAD_INPUT,
                 "gossip");
-  expect_error (ARGS ("action", "new", ws, "--source", "internal-audit", "--title", "T"),
+  cw_test_cli_error (ARGS ("action", "new", ws, "--source", "internal-audit", "--title", "T"),
                 CLI_BAD_INPUT, "finding");
-  expect_error (ARGS ("action", "new", ws, "--source", "incident", "--title", "T", "--due",
+  cw_test_cli_error (ARGS ("action", "new", ws, "--source", "incident", "--title", "T", "--due",
                       "2026-02-30"),
                 CLI_BAD_INPUT, "2026-02-30");
-  expect_error (ARGS ("action", "new", ws, "--finding", "42"), CLI_BAD_INPUT, "42");
-  expect_error (ARGS ("action", "new", ws, "--finding", "x"), CLI_BAD_INPUT, "x");
-  expect_error (ARGS ("action", "show", ws, "7"), CLI_BAD_INPUT, "no action 7");
-  expect_error (ARGS ("action", "show", ws, "-3"), CLI_USAGE, NULL);
-  expect_error (ARGS ("action", "list", ws, "--status", "pending"), CLI_BAD_INPUT, "pending");
-  expect_error (ARGS ("action", "update", ws, id, "--check-due", "soon"), CLI_BAD_INPUT, "soon");
-  expect_error (ARGS ("action", "update", ws, id, "--cause-category", "luck"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("action", "new", ws, "--finding", "42"), CLI_BAD_INPUT, "42");
+  cw_test_cli_error (ARGS ("action", "new", ws, "--finding", "x"), CLI_BAD_INPUT, "x");
+  cw_test_cli_error (ARGS ("action", "show", ws, "7"), CLI_BAD_INPUT, "no action 7");
+  cw_test_cli_error (ARGS ("action", "show", ws, "-3"), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("action", "list", ws, "--status", "pending"), CLI_BAD_INPUT, "pending");
+  cw_test_cli_error (ARGS ("action", "update", ws, id, "--check-due", "soon"), CLI_BAD_INPUT, "soon");
+  cw_test_cli_error (ARGS ("action", "update", ws, id, "--cause-category", "luck"), CLI_BAD_INPUT,
                 "luck");
-  expect_error (ARGS ("action", "move", ws, id), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("action", "move", ws, id), CLI_USAGE, NULL);
 }
 
 static void
@@ -278,19 +207,19 @@ test_audit_close (void)
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = new_workspace (dir);
   g_autofree char *audit = expect_id (ARGS ("audit", "new", ws, "--title", "Incidents"));
-  expect_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "planned");
-  g_free (expect_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q1", "minor")));
+  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "planned");
+  g_free (cw_test_cli_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q1", "minor")));
   g_autofree char *minor = new_finding (ws, audit, "minor");
   g_autofree char *ofi = expect_id (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1",
                                           "--grade", "ofi", "--evidence", "Could be faster"));
   g_autofree char *missing = g_strdup_printf ("nonconformity %s has no corrective action", minor);
-  expect_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, missing);
+  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, missing);
   g_autofree char *action = expect_id (ARGS ("action", "new", ws, "--finding", minor));
-  g_free (expect_ok (ARGS ("audit", "close", ws, audit)));
-  g_autofree char *list = expect_ok (ARGS ("audit", "list", ws));
-  assert_contains (list, "\tclosed\t");
-  expect_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "already closed");
-  expect_error (ARGS ("audit", "close", ws, "99"), CLI_BAD_INPUT, "99");
+  g_free (cw_test_cli_ok (ARGS ("audit", "close", ws, audit)));
+  g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
+  cw_test_assert_contains (list, "\tclosed\t");
+  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "already closed");
+  cw_test_cli_error (ARGS ("audit", "close", ws, "99"), CLI_BAD_INPUT, "99");
 }
 
 static void
@@ -302,50 +231,50 @@ test_review (void)
                                             "--start", "2026-05-04"));
   g_free (new_finding (ws, audit, "major"));
 
-  expect_error (ARGS ("review", "new", ws), CLI_USAGE, "--date");
-  expect_error (ARGS ("review", "new", ws, "--date", "30 June"), CLI_BAD_INPUT, "30 June");
+  cw_test_cli_error (ARGS ("review", "new", ws), CLI_USAGE, "--date");
+  cw_test_cli_error (ARGS ("review", "new", ws, "--date", "30 June"), CLI_BAD_INPUT, "30 June");
   g_autofree char *id = expect_id (ARGS ("review", "new", ws, "--date", "2026-06-30"));
-  g_autofree char *shown = expect_ok (ARGS ("review", "show", ws, id));
-  assert_contains (shown, "Management review 1 held on 2026-06-30\n");
-  assert_contains (shown, "Trends in nonconformities and corrective actions "
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("review", "show", ws, id));
+  cw_test_assert_contains (shown, "Management review 1 held on 2026-06-30\n");
+  cw_test_assert_contains (shown, "Trends in nonconformities and corrective actions "
                           "(nonconformity-trends)\n  Figures:\n");
-  assert_contains (shown, "Nonconformities from the start to 2026-06-30: 1 (1 major, 0 minor).");
-  assert_contains (shown, "Audits from the start to 2026-06-30: 1.");
-  assert_contains (shown, "Adequacy of resources (resources)\n");
+  cw_test_assert_contains (shown, "Nonconformities from the start to 2026-06-30: 1 (1 major, 0 minor).");
+  cw_test_assert_contains (shown, "Audits from the start to 2026-06-30: 1.");
+  cw_test_assert_contains (shown, "Adequacy of resources (resources)\n");
 
-  g_free (expect_ok (ARGS ("review", "note", ws, id, "resources", "Night shift is short")));
-  expect_error (ARGS ("review", "note", ws, id, "weather", "Sunny"), CLI_BAD_INPUT, "weather");
+  g_free (cw_test_cli_ok (ARGS ("review", "note", ws, id, "resources", "Night shift is short")));
+  cw_test_cli_error (ARGS ("review", "note", ws, id, "weather", "Sunny"), CLI_BAD_INPUT, "weather");
   g_autofree char *decided = expect_id (ARGS ("review", "decide", ws, id, "--text",
                                               "Hire two engineers", "--owner", "Owen", "--due",
                                               "2026-10-31"));
-  expect_error (ARGS ("review", "decide", ws, id, "--text", "x", "--owner", "Owen"), CLI_USAGE,
+  cw_test_cli_error (ARGS ("review", "decide", ws, id, "--text", "x", "--owner", "Owen"), CLI_USAGE,
                 "--due");
-  g_autofree char *action = expect_ok (ARGS ("action", "show", ws, decided));
-  assert_contains (action, "Management review");
+  g_autofree char *action = cw_test_cli_ok (ARGS ("action", "show", ws, decided));
+  cw_test_assert_contains (action, "Management review");
   g_autofree char *review_line = g_strdup_printf ("Review:        %s\n", id);
-  assert_contains (action, review_line);
+  cw_test_assert_contains (action, review_line);
 
   /* No chair, no approval. */
-  expect_error (ARGS ("review", "approve", ws, id), CLI_BAD_INPUT, "chair");
+  cw_test_cli_error (ARGS ("review", "approve", ws, id), CLI_BAD_INPUT, "chair");
   g_autofree char *second
     = expect_id (ARGS ("review", "new", ws, "--date", "2026-12-15", "--chair", "Owen"));
-  g_free (expect_ok (ARGS ("review", "approve", ws, second)));
-  expect_error (ARGS ("review", "approve", ws, second), CLI_BAD_INPUT, "read-only");
-  expect_error (ARGS ("review", "note", ws, second, "resources", "late"), CLI_BAD_INPUT,
+  g_free (cw_test_cli_ok (ARGS ("review", "approve", ws, second)));
+  cw_test_cli_error (ARGS ("review", "approve", ws, second), CLI_BAD_INPUT, "read-only");
+  cw_test_cli_error (ARGS ("review", "note", ws, second, "resources", "late"), CLI_BAD_INPUT,
                 "read-only");
-  expect_error (ARGS ("review", "decide", ws, second, "--text", "x", "--owner", "O", "--due",
+  cw_test_cli_error (ARGS ("review", "decide", ws, second, "--text", "x", "--owner", "O", "--due",
                       "2027-01-01"),
                 CLI_BAD_INPUT, "read-only");
-  g_autofree char *approved = expect_ok (ARGS ("review", "show", ws, second));
-  assert_contains (approved, "Approved");
+  g_autofree char *approved = cw_test_cli_ok (ARGS ("review", "show", ws, second));
+  cw_test_assert_contains (approved, "Approved");
   /* The second review covers the days after the first, and reports its
    * decision. */
-  assert_contains (approved, "Audits from 2026-07-01 to 2026-12-15: 0.");
-  assert_contains (approved, "Hire two engineers");
-  g_autofree char *first = expect_ok (ARGS ("review", "show", ws, id));
-  assert_contains (first, "Night shift is short");
-  assert_contains (first, "Decisions:\n  ");
-  expect_error (ARGS ("review", "show", ws, "9"), CLI_BAD_INPUT, "9");
+  cw_test_assert_contains (approved, "Audits from 2026-07-01 to 2026-12-15: 0.");
+  cw_test_assert_contains (approved, "Hire two engineers");
+  g_autofree char *first = cw_test_cli_ok (ARGS ("review", "show", ws, id));
+  cw_test_assert_contains (first, "Night shift is short");
+  cw_test_assert_contains (first, "Decisions:\n  ");
+  cw_test_cli_error (ARGS ("review", "show", ws, "9"), CLI_BAD_INPUT, "9");
 }
 
 static void
@@ -353,8 +282,8 @@ test_demo (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = cw_test_path (dir, "demo.clausewise");
-  g_free (expect_ok (ARGS ("demo", ws)));
-  g_autofree char *csv = expect_ok (ARGS ("action", "list", ws, "--csv"));
+  g_free (cw_test_cli_ok (ARGS ("demo", ws)));
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("action", "list", ws, "--csv"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = cw_csv_parse (csv, &error);
   g_assert_no_error (error);
@@ -367,11 +296,11 @@ test_demo (void)
       if (!seen)
         g_error ("the demo has no %s action", statuses[s]);
     }
-  g_autofree char *overdue = expect_ok (ARGS ("action", "list", ws, "--overdue"));
+  g_autofree char *overdue = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
   g_assert_cmpstr (overdue, !=, "");
-  g_free (expect_ok (ARGS ("review", "show", ws, "1")));
-  g_free (expect_ok (ARGS ("review", "show", ws, "2")));
-  g_free (expect_ok (ARGS ("check", ws)));
+  g_free (cw_test_cli_ok (ARGS ("review", "show", ws, "1")));
+  g_free (cw_test_cli_ok (ARGS ("review", "show", ws, "2")));
+  g_free (cw_test_cli_ok (ARGS ("check", ws)));
 }
 
 int

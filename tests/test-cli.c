@@ -11,103 +11,6 @@
 #include "cw-csv.h"
 #include "cw-test-util.h"
 
-/* A NULL-terminated argument list, written inline. */
-#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-
-#define CLI_OK 0
-#define CLI_BAD_INPUT 1
-#define CLI_USAGE 2
-
-/* Runs clausewise-cli with `argv` (without the program name) and returns its
- * exit status; `out` and `err` receive what it wrote, when not NULL. */
-static int
-run (const char *const *argv, char **out, char **err)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, CLI_PATH);
-  g_strv_builder_addv (builder, (const char **) argv);
-  g_auto (GStrv) full = g_strv_builder_end (builder);
-
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) process
-    = g_subprocess_newv ((const char *const *) full,
-                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  /* communicate_utf8 also asserts that both streams are valid UTF-8. */
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  /* A crash (or a critical made fatal by G_DEBUG) is never an exit code. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
-}
-
-/* The command as typed, for failure messages. */
-static char *
-describe (const char *const *argv)
-{
-  g_autofree char *joined = g_strjoinv ("' '", (char **) argv);
-  return g_strdup_printf ("clausewise-cli '%s'", joined);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected “%s” in:\n%s", needle, haystack);
-}
-
-/* What scripts grep for: exactly one line, with the program's prefix. */
-static void
-assert_one_error_line (const char *err)
-{
-  const char *newline = strchr (err, '\n');
-  if (!g_str_has_prefix (err, "clausewise-cli: ") || newline == NULL || newline[1] != '\0'
-      || strchr (err, '\r') != NULL)
-    g_error ("expected one line starting “clausewise-cli: ” on stderr, got:\n%s", err);
-}
-
-/* The command fails with `status`, prints nothing on stdout, and says why in
- * one stderr line mentioning `mention` (when not NULL). */
-static void
-expect_error (const char *const *argv, int status, const char *mention)
-{
-  g_autofree char *out = NULL, *err = NULL;
-  int actual = run (argv, &out, &err);
-  if (actual != status)
-    {
-      g_autofree char *command = describe (argv);
-      g_error ("%s exited %d, not %d; stdout:\n%s\nstderr:\n%s", command, actual, status, out,
-               err);
-    }
-  g_assert_cmpstr (out, ==, "");
-  assert_one_error_line (err);
-  if (mention != NULL)
-    assert_contains (err, mention);
-}
-
-/* The command succeeds silently on stderr; returns its stdout. */
-static char *
-expect_ok (const char *const *argv)
-{
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = run (argv, &out, &err);
-  if (status != CLI_OK)
-    {
-      g_autofree char *command = describe (argv);
-      g_error ("%s exited %d: %s", command, status, err);
-    }
-  g_assert_cmpstr (err, ==, "");
-  return out;
-}
-
 /* Output lines without their "\n"; a missing final newline is an error. */
 static GStrv
 output_lines (const char *text)
@@ -140,14 +43,14 @@ static char *
 new_workspace (const char *dir, const char *name)
 {
   char *path = cw_test_path (dir, name);
-  g_free (expect_ok (ARGS ("init", path)));
+  g_free (cw_test_cli_ok (ARGS ("init", path)));
   return path;
 }
 
 static char *
 new_audit (const char *workspace, const char *title)
 {
-  char *out = expect_ok (ARGS ("audit", "new", workspace, "--title", title));
+  char *out = cw_test_cli_ok (ARGS ("audit", "new", workspace, "--title", title));
   g_assert_true (g_regex_match_simple ("^[1-9][0-9]*\n$", out, 0, 0));
   out[strlen (out) - 1] = '\0';
   return out;
@@ -171,28 +74,28 @@ test_help (void)
       g_strv_builder_add (builder, "--help");
       g_auto (GStrv) argv = g_strv_builder_end (builder);
 
-      g_autofree char *out = expect_ok ((const char *const *) argv);
+      g_autofree char *out = cw_test_cli_ok ((const char *const *) argv);
       g_assert_true (g_str_has_prefix (out, "Usage:"));
       g_autofree char *usage = g_strdup_printf ("clausewise-cli %s ", command_names[i]);
-      assert_contains (out, usage);
+      cw_test_assert_contains (out, usage);
     }
 
   /* The overview names every command. */
-  g_autofree char *overview = expect_ok (ARGS ("--help"));
+  g_autofree char *overview = cw_test_cli_ok (ARGS ("--help"));
   for (guint i = 0; i < G_N_ELEMENTS (command_names); i++)
-    assert_contains (overview, command_names[i]);
+    cw_test_assert_contains (overview, command_names[i]);
 
   /* Nothing to do is a usage error like any other: one line on stderr. */
-  expect_error (ARGS (NULL), CLI_USAGE, "--help");
-  expect_error (ARGS ("catalogue", "extra"), CLI_USAGE, "no arguments");
+  cw_test_cli_error (ARGS (NULL), CLI_USAGE, "--help");
+  cw_test_cli_error (ARGS ("catalogue", "extra"), CLI_USAGE, "no arguments");
 
-  expect_error (ARGS ("frobnicate"), CLI_USAGE, "frobnicate");
-  expect_error (ARGS ("audit"), CLI_USAGE, "new, list, show, answer");
-  expect_error (ARGS ("audit", "frobnicate"), CLI_USAGE, "new, list, show, answer");
-  expect_error (ARGS ("finding"), CLI_USAGE, "new, list");
-  expect_error (ARGS ("catalogue", "--bogus"), CLI_USAGE, "--bogus");
-  expect_error (ARGS ("catalogue", "extra"), CLI_USAGE, NULL);
-  expect_error (ARGS ("check"), CLI_USAGE, "WORKSPACE");
+  cw_test_cli_error (ARGS ("frobnicate"), CLI_USAGE, "frobnicate");
+  cw_test_cli_error (ARGS ("audit"), CLI_USAGE, "new, list, show, answer");
+  cw_test_cli_error (ARGS ("audit", "frobnicate"), CLI_USAGE, "new, list, show, answer");
+  cw_test_cli_error (ARGS ("finding"), CLI_USAGE, "new, list");
+  cw_test_cli_error (ARGS ("catalogue", "--bogus"), CLI_USAGE, "--bogus");
+  cw_test_cli_error (ARGS ("catalogue", "extra"), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("check"), CLI_USAGE, "WORKSPACE");
 }
 
 /* ---- Catalogue --------------------------------------------------------- */
@@ -206,7 +109,7 @@ is_clause_number (const char *text)
 static void
 test_catalogue (void)
 {
-  g_autofree char *plain = expect_ok (ARGS ("catalogue"));
+  g_autofree char *plain = cw_test_cli_ok (ARGS ("catalogue"));
   g_auto (GStrv) lines = output_lines (plain);
   guint n = g_strv_length (lines);
   g_assert_cmpuint (n, >, 50);
@@ -225,7 +128,7 @@ test_catalogue (void)
       g_assert_true (g_hash_table_add (numbers, g_strdup (fields[0])));
     }
 
-  g_autofree char *full = expect_ok (ARGS ("catalogue", "--questions"));
+  g_autofree char *full = cw_test_cli_ok (ARGS ("catalogue", "--questions"));
   g_auto (GStrv) all = output_lines (full);
   g_autoptr (GHashTable) question_ids
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -291,15 +194,15 @@ test_init_and_audit (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = cw_test_path (dir, "q3.clausewise");
-  g_autofree char *created = expect_ok (ARGS ("init", ws, "--organisation", "Acme Services"));
+  g_autofree char *created = cw_test_cli_ok (ARGS ("init", ws, "--organisation", "Acme Services"));
   g_assert_true (g_file_test (ws, G_FILE_TEST_IS_REGULAR));
 
-  g_autofree char *id = expect_ok (ARGS ("audit", "new", ws, "--title", "Q3 incidents",
+  g_autofree char *id = cw_test_cli_ok (ARGS ("audit", "new", ws, "--title", "Q3 incidents",
                                          "--scope", "8.6, 9.2", "--lead", "Ann Auditor",
                                          "--start", "2026-03-02"));
   g_assert_cmpstr (id, ==, "1\n");
 
-  g_autofree char *shown = expect_ok (ARGS ("audit", "show", ws, "1"));
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("audit", "show", ws, "1"));
   g_auto (GStrv) lines = output_lines (shown);
   gboolean saw_scope = FALSE;
   for (guint i = 0; lines[i] != NULL; i++)
@@ -310,75 +213,75 @@ test_init_and_audit (void)
         saw_scope = TRUE;
       }
   g_assert_true (saw_scope);
-  assert_contains (shown, "Q3 incidents");
-  assert_contains (shown, "Ann Auditor");
-  assert_contains (shown, "2026-03-02");
+  cw_test_assert_contains (shown, "Q3 incidents");
+  cw_test_assert_contains (shown, "Ann Auditor");
+  cw_test_assert_contains (shown, "2026-03-02");
 
   /* Inside the scope, sub-clauses included. */
-  g_autofree char *answered = expect_ok (ARGS ("audit", "answer", ws, "1", "8.6.1.q1",
+  g_autofree char *answered = cw_test_cli_ok (ARGS ("audit", "answer", ws, "1", "8.6.1.q1",
                                                "conforming", "--note", "Saw INC-4411"));
-  g_autofree char *answered_92 = expect_ok (ARGS ("audit", "answer", ws, "1", "9.2.q1", "ofi"));
-  g_autofree char *after = expect_ok (ARGS ("audit", "show", ws, "1"));
-  assert_contains (after, "  8.6.1.q1\tconforming\tSaw INC-4411\n");
-  assert_contains (after, "  9.2.q1\tofi\t");
+  g_autofree char *answered_92 = cw_test_cli_ok (ARGS ("audit", "answer", ws, "1", "9.2.q1", "ofi"));
+  g_autofree char *after = cw_test_cli_ok (ARGS ("audit", "show", ws, "1"));
+  cw_test_assert_contains (after, "  8.6.1.q1\tconforming\tSaw INC-4411\n");
+  cw_test_assert_contains (after, "  9.2.q1\tofi\t");
 
   /* Every result token scripts may pass is understood. */
   const char *results[] = { "not-assessed", "conforming", "observation", "ofi",
                             "minor",        "major",      "not-applicable" };
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
-      g_autofree char *out = expect_ok (ARGS ("audit", "answer", ws, "1", "8.6.1.q2",
+      g_autofree char *out = cw_test_cli_ok (ARGS ("audit", "answer", ws, "1", "8.6.1.q2",
                                               results[i]));
       g_assert_cmpstr (out, ==, "");
     }
 
-  expect_error (ARGS ("audit", "answer", ws, "1", "8.5.1.3.q1", "conforming"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("audit", "answer", ws, "1", "8.5.1.3.q1", "conforming"), CLI_BAD_INPUT,
                 "outside the scope");
-  expect_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q1", "great"), CLI_BAD_INPUT, "great");
-  expect_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q99", "conforming"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q1", "great"), CLI_BAD_INPUT, "great");
+  cw_test_cli_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q99", "conforming"), CLI_BAD_INPUT,
                 "8.6.1.q99");
-  expect_error (ARGS ("audit", "answer", ws, "7", "8.6.1.q1", "conforming"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("audit", "answer", ws, "7", "8.6.1.q1", "conforming"), CLI_BAD_INPUT,
                 NULL);
-  expect_error (ARGS ("audit", "show", ws, "abc"), CLI_BAD_INPUT, "abc");
-  expect_error (ARGS ("audit", "show", ws, "0"), CLI_BAD_INPUT, NULL);
-  expect_error (ARGS ("audit", "show", ws, "999"), CLI_BAD_INPUT, "999");
-  expect_error (ARGS ("audit", "show", ws), CLI_USAGE, NULL);
-  expect_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q1"), CLI_USAGE, NULL);
-  expect_error (ARGS ("audit", "list", ws, "surplus"), CLI_USAGE, NULL);
-  expect_error (ARGS ("audit", "new", ws), CLI_USAGE, "--title");
-  expect_error (ARGS ("audit", "new", ws, "--title", "   "), CLI_BAD_INPUT, NULL);
-  expect_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "2026-02-30"),
+  cw_test_cli_error (ARGS ("audit", "show", ws, "abc"), CLI_BAD_INPUT, "abc");
+  cw_test_cli_error (ARGS ("audit", "show", ws, "0"), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("audit", "show", ws, "999"), CLI_BAD_INPUT, "999");
+  cw_test_cli_error (ARGS ("audit", "show", ws), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("audit", "answer", ws, "1", "8.6.1.q1"), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("audit", "list", ws, "surplus"), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("audit", "new", ws), CLI_USAGE, "--title");
+  cw_test_cli_error (ARGS ("audit", "new", ws, "--title", "   "), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "2026-02-30"),
                 CLI_BAD_INPUT, "2026-02-30");
-  expect_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "14/03/2026"),
+  cw_test_cli_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "14/03/2026"),
                 CLI_BAD_INPUT, "14/03/2026");
-  expect_error (ARGS ("audit", "new", ws, "--title", "T", "--scope", "8.6,8.99"),
+  cw_test_cli_error (ARGS ("audit", "new", ws, "--title", "T", "--scope", "8.6,8.99"),
                 CLI_BAD_INPUT, "8.99");
-  expect_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "2026-03-10", "--end",
+  cw_test_cli_error (ARGS ("audit", "new", ws, "--title", "T", "--start", "2026-03-10", "--end",
                       "2026-03-01"),
                 CLI_BAD_INPUT, NULL);
 
   /* None of the refusals created an audit. */
-  g_autofree char *list = expect_ok (ARGS ("audit", "list", ws));
+  g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
   g_auto (GStrv) audits = output_lines (list);
   g_assert_cmpuint (g_strv_length (audits), ==, 1);
   g_assert_true (g_str_has_prefix (audits[0], "1\t"));
 
   /* init never overwrites: neither a workspace nor someone's other file. */
   g_autoptr (GBytes) before = cw_test_read (ws);
-  expect_error (ARGS ("init", ws), CLI_BAD_INPUT, "already exists");
+  cw_test_cli_error (ARGS ("init", ws), CLI_BAD_INPUT, "already exists");
   cw_test_assert_untouched (ws, before);
 
   g_autofree char *notes = cw_test_path (dir, "notes.txt");
   cw_test_write (notes, "keep me\n", 8);
   g_autoptr (GBytes) notes_before = cw_test_read (notes);
-  expect_error (ARGS ("init", notes), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("init", notes), CLI_BAD_INPUT, NULL);
   cw_test_assert_untouched (notes, notes_before);
 
   g_autofree char *nowhere = g_build_filename (dir, "no-such-dir", "x.clausewise", NULL);
-  expect_error (ARGS ("init", nowhere), CLI_BAD_INPUT, NULL);
-  expect_error (ARGS ("audit", "list", nowhere), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("init", nowhere), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("audit", "list", nowhere), CLI_BAD_INPUT, NULL);
   g_autofree char *missing = cw_test_path (dir, "missing.clausewise");
-  expect_error (ARGS ("audit", "list", missing), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("audit", "list", missing), CLI_BAD_INPUT, NULL);
   /* Reading a missing workspace must not create one. */
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -391,59 +294,59 @@ test_findings (void)
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = new_workspace (dir, "f.clausewise");
   g_autofree char *changes
-    = expect_ok (ARGS ("audit", "new", ws, "--title", "Changes", "--scope", "8.5"));
+    = cw_test_cli_ok (ARGS ("audit", "new", ws, "--title", "Changes", "--scope", "8.5"));
   g_autofree char *incidents
-    = expect_ok (ARGS ("audit", "new", ws, "--title", "Incidents", "--scope", "8.6"));
+    = cw_test_cli_ok (ARGS ("audit", "new", ws, "--title", "Incidents", "--scope", "8.6"));
   g_assert_cmpstr (changes, ==, "1\n");
   g_assert_cmpstr (incidents, ==, "2\n");
 
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "major",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "major",
                       "--requirement", "Changes are assessed", "--evidence", "RFC-2291"),
                 CLI_BAD_INPUT, "statement");
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "minor",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "minor",
                       "--requirement", "Changes are assessed", "--statement", "Not assessed"),
                 CLI_BAD_INPUT, "evidence");
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "minor",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "minor",
                       "--requirement", "  ", "--evidence", "RFC-2291", "--statement", "No"),
                 CLI_BAD_INPUT, "requirement");
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "ofi"),
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "ofi"),
                 CLI_BAD_INPUT, NULL);
 
-  g_autofree char *major = expect_ok (
+  g_autofree char *major = cw_test_cli_ok (
     ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "major", "--requirement",
           "Changes are assessed before approval", "--evidence", "RFC-2291 had no assessment",
           "--statement", "An emergency change was approved without assessment"));
   g_assert_cmpstr (major, ==, "1\n");
-  g_autofree char *ofi = expect_ok (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3",
+  g_autofree char *ofi = cw_test_cli_ok (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3",
                                           "--grade", "ofi", "--evidence", "CAB minutes are late"));
   g_assert_cmpstr (ofi, ==, "2\n");
   g_autofree char *observation
-    = expect_ok (ARGS ("finding", "new", ws, "2", "--clause", "8.6.1", "--grade", "observation",
+    = cw_test_cli_ok (ARGS ("finding", "new", ws, "2", "--clause", "8.6.1", "--grade", "observation",
                        "--statement", "Priorities are set by hand"));
   g_assert_cmpstr (observation, ==, "3\n");
 
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.99", "--grade", "ofi",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.99", "--grade", "ofi",
                       "--evidence", "x"),
                 CLI_BAD_INPUT, "8.99");
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.6.1", "--grade", "ofi",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.6.1", "--grade", "ofi",
                       "--evidence", "x"),
                 CLI_BAD_INPUT, "outside the scope");
-  expect_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "severe",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--clause", "8.5.1.3", "--grade", "severe",
                       "--evidence", "x"),
                 CLI_BAD_INPUT, "severe");
-  expect_error (ARGS ("finding", "new", ws, "9", "--clause", "8.5.1.3", "--grade", "ofi",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "9", "--clause", "8.5.1.3", "--grade", "ofi",
                       "--evidence", "x"),
                 CLI_BAD_INPUT, "9");
-  expect_error (ARGS ("finding", "new", ws, "one", "--clause", "8.5.1.3", "--grade", "ofi",
+  cw_test_cli_error (ARGS ("finding", "new", ws, "one", "--clause", "8.5.1.3", "--grade", "ofi",
                       "--evidence", "x"),
                 CLI_BAD_INPUT, "one");
-  expect_error (ARGS ("finding", "new", ws, "1", "--grade", "ofi", "--evidence", "x"),
+  cw_test_cli_error (ARGS ("finding", "new", ws, "1", "--grade", "ofi", "--evidence", "x"),
                 CLI_USAGE, "--clause");
-  expect_error (ARGS ("finding", "new", ws, "--clause", "8.5.1.3", "--grade", "ofi"), CLI_USAGE,
+  cw_test_cli_error (ARGS ("finding", "new", ws, "--clause", "8.5.1.3", "--grade", "ofi"), CLI_USAGE,
                 NULL);
 
   /* id, audit, clause, grade, status, text: one line each. */
-  g_autofree char *all = expect_ok (ARGS ("finding", "list", ws));
+  g_autofree char *all = cw_test_cli_ok (ARGS ("finding", "list", ws));
   g_auto (GStrv) lines = output_lines (all);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[0], ==,
@@ -452,21 +355,21 @@ test_findings (void)
   g_assert_true (g_str_has_prefix (lines[1], "2\t1\t8.5.1.3\tofi\topen\t"));
   g_assert_true (g_str_has_prefix (lines[2], "3\t2\t8.6.1\tobservation\topen\t"));
 
-  g_autofree char *first = expect_ok (ARGS ("finding", "list", ws, "--audit", "1"));
+  g_autofree char *first = cw_test_cli_ok (ARGS ("finding", "list", ws, "--audit", "1"));
   g_auto (GStrv) first_lines = output_lines (first);
   g_assert_cmpuint (g_strv_length (first_lines), ==, 2);
   for (guint i = 0; first_lines[i] != NULL; i++)
     g_assert_true (g_regex_match_simple ("^[0-9]+\t1\t", first_lines[i], 0, 0));
-  g_autofree char *second = expect_ok (ARGS ("finding", "list", ws, "--audit", "2"));
+  g_autofree char *second = cw_test_cli_ok (ARGS ("finding", "list", ws, "--audit", "2"));
   g_auto (GStrv) second_lines = output_lines (second);
   g_assert_cmpuint (g_strv_length (second_lines), ==, 1);
   g_assert_true (g_str_has_prefix (second_lines[0], "3\t2\t"));
 
-  expect_error (ARGS ("finding", "list", ws, "--audit", "999"), CLI_BAD_INPUT, "999");
-  expect_error (ARGS ("finding", "list", ws, "--audit", "abc"), CLI_BAD_INPUT, "abc");
+  cw_test_cli_error (ARGS ("finding", "list", ws, "--audit", "999"), CLI_BAD_INPUT, "999");
+  cw_test_cli_error (ARGS ("finding", "list", ws, "--audit", "abc"), CLI_BAD_INPUT, "abc");
 
   /* The audit's counts follow its findings. */
-  g_autofree char *csv = expect_ok (ARGS ("audit", "list", ws, "--csv"));
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("audit", "list", ws, "--csv"));
   g_autoptr (GPtrArray) rows = parse_csv (csv);
   const char *const *header = csv_row (rows, 0);
   const char *const *changes_row = csv_row (rows, 1);
@@ -492,12 +395,12 @@ test_csv_round_trip (void)
   const char *statement = "Line one,\nline \"two\",,\"\"\nÄnderung ohne Bewertung";
 
   g_autofree char *audit = new_audit (ws, title);
-  g_autofree char *id = expect_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.5.1.3",
+  g_autofree char *id = cw_test_cli_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.5.1.3",
                                          "--grade", "minor", "--requirement", requirement,
                                          "--evidence", evidence, "--statement", statement));
   g_assert_cmpstr (id, ==, "1\n");
 
-  g_autofree char *findings = expect_ok (ARGS ("finding", "list", ws, "--csv"));
+  g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws, "--csv"));
   g_assert_true (g_str_has_prefix (findings, "id,audit,clause,grade,status,requirement,"
                                              "evidence,statement,created_at\r\n"));
   g_assert_true (g_str_has_suffix (findings, "\r\n"));
@@ -517,7 +420,7 @@ test_csv_round_trip (void)
   g_assert_cmpstr (row[7], ==, statement);
   g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT", row[8], 0, 0));
 
-  g_autofree char *audits = expect_ok (ARGS ("audit", "list", ws, "--csv"));
+  g_autofree char *audits = cw_test_cli_ok (ARGS ("audit", "list", ws, "--csv"));
   g_assert_true (g_str_has_prefix (audits, "id,title,status,"));
   g_assert_true (g_str_has_suffix (audits, "\r\n"));
   g_autoptr (GPtrArray) audit_rows = parse_csv (audits);
@@ -534,10 +437,10 @@ test_csv_round_trip (void)
 
   /* With nothing to list, the header still comes, alone. */
   g_autofree char *empty_dir_ws = new_workspace (dir, "empty.clausewise");
-  g_autofree char *none = expect_ok (ARGS ("finding", "list", empty_dir_ws, "--csv"));
+  g_autofree char *none = cw_test_cli_ok (ARGS ("finding", "list", empty_dir_ws, "--csv"));
   g_assert_cmpstr (none, ==,
                    "id,audit,clause,grade,status,requirement,evidence,statement,created_at\r\n");
-  g_autofree char *no_audits = expect_ok (ARGS ("audit", "list", empty_dir_ws, "--csv"));
+  g_autofree char *no_audits = cw_test_cli_ok (ARGS ("audit", "list", empty_dir_ws, "--csv"));
   g_autoptr (GPtrArray) no_audit_rows = parse_csv (no_audits);
   g_assert_cmpuint (no_audit_rows->len, ==, 1);
 }
@@ -550,25 +453,25 @@ test_search (void)
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = new_workspace (dir, "s.clausewise");
   g_autofree char *audit = new_audit (ws, "Search audit");
-  g_autofree char *id_line = expect_ok (
+  g_autofree char *id_line = cw_test_cli_ok (
     ARGS ("finding", "new", ws, audit, "--clause", "8.6.1", "--grade", "observation",
           "--evidence", "Ticket INC-77 was parked by Quetzalcoatl\nfor nine days"));
   g_autofree char *id = g_strndup (id_line, strlen (id_line) - 1);
 
-  g_autofree char *out = expect_ok (ARGS ("search", ws, "quetzalcoatl"));
+  g_autofree char *out = cw_test_cli_ok (ARGS ("search", ws, "quetzalcoatl"));
   g_auto (GStrv) lines = output_lines (out);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_autofree char *prefix = g_strdup_printf ("finding\t%s\t%s\t", id, audit);
   g_assert_true (g_str_has_prefix (lines[0], prefix));
-  assert_contains (lines[0], "Quetzalcoatl");
+  cw_test_assert_contains (lines[0], "Quetzalcoatl");
   /* Four tab-separated fields, whatever the text held. */
   g_auto (GStrv) fields = g_strsplit (lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (fields), ==, 4);
 
   /* Answer notes are found too, under their audit. */
-  g_autofree char *answered = expect_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q2",
+  g_autofree char *answered = cw_test_cli_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q2",
                                                "minor", "--note", "Review by Tlaloc missing"));
-  g_autofree char *note_hits = expect_ok (ARGS ("search", ws, "Tlaloc"));
+  g_autofree char *note_hits = cw_test_cli_ok (ARGS ("search", ws, "Tlaloc"));
   g_auto (GStrv) note_lines = output_lines (note_hits);
   g_assert_cmpuint (g_strv_length (note_lines), ==, 1);
   g_assert_true (g_str_has_prefix (note_lines[0], "answer\t"));
@@ -581,20 +484,20 @@ test_search (void)
                         "INC-77", "(", "^", "\"\"" };
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
     {
-      g_autofree char *hits = expect_ok (ARGS ("search", ws, odd[i]));
+      g_autofree char *hits = cw_test_cli_ok (ARGS ("search", ws, odd[i]));
       g_auto (GStrv) hit_lines = output_lines (hits);
       for (guint j = 0; hit_lines[j] != NULL; j++)
         g_assert_true (g_regex_match_simple ("^(finding|answer|evidence)\t\\d+\t\\d+\t",
                                              hit_lines[j], 0, 0));
     }
-  g_autofree char *ticket = expect_ok (ARGS ("search", ws, "INC-77"));
-  assert_contains (ticket, prefix);
+  g_autofree char *ticket = cw_test_cli_ok (ARGS ("search", ws, "INC-77"));
+  cw_test_assert_contains (ticket, prefix);
 
-  g_autofree char *nothing = expect_ok (ARGS ("search", ws, "xylophone"));
+  g_autofree char *nothing = cw_test_cli_ok (ARGS ("search", ws, "xylophone"));
   g_assert_cmpstr (nothing, ==, "");
-  g_autofree char *blank = expect_ok (ARGS ("search", ws, ""));
+  g_autofree char *blank = cw_test_cli_ok (ARGS ("search", ws, ""));
   g_assert_cmpstr (blank, ==, "");
-  expect_error (ARGS ("search", ws), CLI_USAGE, NULL);
+  cw_test_cli_error (ARGS ("search", ws), CLI_USAGE, NULL);
 }
 
 /* ---- Check ------------------------------------------------------------- */
@@ -606,26 +509,26 @@ test_check (void)
   g_autofree char *ws = new_workspace (dir, "c.clausewise");
   g_autofree char *audit = new_audit (ws, "Checked");
   g_autofree char *finding
-    = expect_ok (ARGS ("finding", "new", ws, audit, "--clause", "9.2", "--grade", "ofi",
+    = cw_test_cli_ok (ARGS ("finding", "new", ws, audit, "--clause", "9.2", "--grade", "ofi",
                        "--evidence", "Programme not risk based"));
-  g_autofree char *sound = expect_ok (ARGS ("check", ws));
+  g_autofree char *sound = cw_test_cli_ok (ARGS ("check", ws));
   g_assert_cmpstr (sound, !=, "");
 
   g_autofree char *text = cw_test_path (dir, "readme.txt");
   cw_test_write (text, "not a workspace\n", 16);
   g_autoptr (GBytes) before = cw_test_read (text);
-  expect_error (ARGS ("check", text), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("check", text), CLI_BAD_INPUT, NULL);
   cw_test_assert_untouched (text, before);
 
   cw_test_sql (ws, "DROP TRIGGER history_no_update; UPDATE history SET who = 'x' WHERE id = 2");
   g_autofree char *out = NULL, *err = NULL;
-  g_assert_cmpint (run (ARGS ("check", ws), &out, &err), ==, CLI_BAD_INPUT);
-  assert_one_error_line (err);
+  g_assert_cmpint (cw_test_cli (ARGS ("check", ws), &out, &err), ==, CLI_BAD_INPUT);
+  cw_test_assert_error_line (err);
   /* Both the missing guard and the altered entry are named, one a line. */
   g_auto (GStrv) problems = output_lines (out);
   g_assert_cmpuint (g_strv_length (problems), >=, 2);
-  assert_contains (out, "history_no_update");
-  assert_contains (out, "History entry 2");
+  cw_test_assert_contains (out, "history_no_update");
+  cw_test_assert_contains (out, "History entry 2");
 }
 
 /* ---- Demo -------------------------------------------------------------- */
@@ -633,7 +536,7 @@ test_check (void)
 static guint
 count_questions (void)
 {
-  g_autofree char *full = expect_ok (ARGS ("catalogue", "--questions"));
+  g_autofree char *full = cw_test_cli_ok (ARGS ("catalogue", "--questions"));
   g_auto (GStrv) lines = output_lines (full);
   guint n = 0;
   for (guint i = 0; lines[i] != NULL; i++)
@@ -646,13 +549,13 @@ test_demo (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *ws = cw_test_path (dir, "demo.clausewise");
-  g_autofree char *created = expect_ok (ARGS ("demo", ws));
+  g_autofree char *created = cw_test_cli_ok (ARGS ("demo", ws));
 
-  g_autofree char *list = expect_ok (ARGS ("audit", "list", ws));
+  g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
   g_auto (GStrv) lines = output_lines (list);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 
-  g_autofree char *csv = expect_ok (ARGS ("audit", "list", ws, "--csv"));
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("audit", "list", ws, "--csv"));
   g_autoptr (GPtrArray) rows = parse_csv (csv);
   g_assert_cmpuint (rows->len, ==, 3);
   const char *const *header = csv_row (rows, 0);
@@ -674,7 +577,7 @@ test_demo (void)
   g_assert_cmpuint (n_reported, ==, 1);
   g_assert_cmpuint (n_in_progress, ==, 1);
 
-  g_autofree char *findings = expect_ok (ARGS ("finding", "list", ws));
+  g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws));
   g_auto (GStrv) finding_lines = output_lines (findings);
   g_assert_cmpuint (g_strv_length (finding_lines), >=, 12);
   for (guint i = 0; finding_lines[i] != NULL; i++)
@@ -683,10 +586,10 @@ test_demo (void)
       g_assert_cmpuint (g_strv_length (fields), ==, 6);
     }
 
-  g_autofree char *checked = expect_ok (ARGS ("check", ws));
+  g_autofree char *checked = cw_test_cli_ok (ARGS ("check", ws));
 
   g_autoptr (GBytes) before = cw_test_read (ws);
-  expect_error (ARGS ("demo", ws), CLI_BAD_INPUT, "already exists");
+  cw_test_cli_error (ARGS ("demo", ws), CLI_BAD_INPUT, "already exists");
   cw_test_assert_untouched (ws, before);
 }
 
@@ -709,7 +612,7 @@ expect_refused (const char *path)
   };
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      expect_error (commands[i], CLI_BAD_INPUT, NULL);
+      cw_test_cli_error (commands[i], CLI_BAD_INPUT, NULL);
       cw_test_assert_untouched (path, before);
     }
 }
@@ -734,8 +637,8 @@ test_refusals (void)
   cw_test_sql (newer, "PRAGMA user_version = 99");
   expect_refused (newer);
   g_autofree char *out = NULL, *err = NULL;
-  g_assert_cmpint (run (ARGS ("audit", "list", newer), &out, &err), ==, CLI_BAD_INPUT);
-  assert_contains (err, "newer");
+  g_assert_cmpint (cw_test_cli (ARGS ("audit", "list", newer), &out, &err), ==, CLI_BAD_INPUT);
+  cw_test_assert_contains (err, "newer");
 
   g_autofree char *empty = cw_test_path (dir, "empty.clausewise");
   cw_test_write (empty, "", 0);
@@ -753,16 +656,16 @@ test_double_dash (void)
   g_autofree char *ws = new_workspace (dir, "dash.clausewise");
   g_autofree char *audit = new_audit (ws, "Dashes");
   g_autofree char *id_line
-    = expect_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1", "--grade", "ofi",
+    = cw_test_cli_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1", "--grade", "ofi",
                        "--evidence", "Ticket INC-77 was parked"));
   g_autofree char *id = g_strndup (id_line, strlen (id_line) - 1);
   g_autofree char *prefix = g_strdup_printf ("finding\t%s\t%s\t", id, audit);
 
-  g_autofree char *plain = expect_ok (ARGS ("search", "--", ws, "parked"));
-  assert_contains (plain, prefix);
-  expect_error (ARGS ("search", ws, "-77"), CLI_USAGE, "-77");
-  g_autofree char *dashed = expect_ok (ARGS ("search", ws, "--", "-77"));
-  assert_contains (dashed, prefix);
+  g_autofree char *plain = cw_test_cli_ok (ARGS ("search", "--", ws, "parked"));
+  cw_test_assert_contains (plain, prefix);
+  cw_test_cli_error (ARGS ("search", ws, "-77"), CLI_USAGE, "-77");
+  g_autofree char *dashed = cw_test_cli_ok (ARGS ("search", ws, "--", "-77"));
+  cw_test_assert_contains (dashed, prefix);
 }
 
 /* ---- Text output ------------------------------------------------------- */
@@ -776,16 +679,16 @@ test_list_lines (void)
   g_autofree char *ws = new_workspace (dir, "lines.clausewise");
   g_autofree char *audit = new_audit (ws, "Two\nlines\tand a tab");
   g_autofree char *finding
-    = expect_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1", "--grade", "ofi",
+    = cw_test_cli_ok (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1", "--grade", "ofi",
                        "--evidence", "Two\nlines\tand a tab"));
 
-  g_autofree char *findings = expect_ok (ARGS ("finding", "list", ws));
+  g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws));
   g_auto (GStrv) finding_lines = output_lines (findings);
   g_assert_cmpuint (g_strv_length (finding_lines), ==, 1);
   g_auto (GStrv) finding_fields = g_strsplit (finding_lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (finding_fields), ==, 6);
 
-  g_autofree char *audits = expect_ok (ARGS ("audit", "list", ws));
+  g_autofree char *audits = cw_test_cli_ok (ARGS ("audit", "list", ws));
   g_auto (GStrv) audit_lines = output_lines (audits);
   g_assert_cmpuint (g_strv_length (audit_lines), ==, 1);
   g_auto (GStrv) audit_fields = g_strsplit (audit_lines[0], "\t", -1);

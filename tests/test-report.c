@@ -1,5 +1,5 @@
 /* test-report.c: the PDF reports as their readers get them. Each case writes
- * a report with the real clausewise-cli (or the core API the window uses) and
+ * a report with the real clausewise-cw_test_cli (or the core API the window uses) and
  * reads it back with the poppler tools and qpdf: page count and title, every
  * finding's text and every clause in scope, embedded fonts, a clean file,
  * bookmarks, "Page X of Y", reproducible bytes, and safe failure. */
@@ -19,42 +19,11 @@
 #include "cw-review.h"
 #include "cw-test-util.h"
 
-#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-
-/* Runs `argv` (a program path first) and returns its exit status. */
-static int
-spawn (const char *const *argv, char **out, char **err)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) process = g_subprocess_newv (
-      argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
-}
-
-static int
-cli (const char *const *args, char **out, char **err)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, CLI_PATH);
-  g_strv_builder_addv (builder, (const char **)args);
-  g_auto (GStrv) argv = g_strv_builder_end (builder);
-  return spawn ((const char *const *)argv, out, err);
-}
-
 static void
 cli_ok (const char *const *args)
 {
   g_autofree char *err = NULL;
-  int status = cli (args, NULL, &err);
+  int status = cw_test_cli (args, NULL, &err);
   if (status != 0)
     g_error ("clausewise-cli %s … exited %d: %s", args[0], status, err);
   g_assert_cmpstr (err, ==, "");
@@ -74,7 +43,7 @@ tool (const char *name, const char *const *args, int expected_status)
   g_auto (GStrv) argv = g_strv_builder_end (builder);
   char *out = NULL;
   g_autofree char *err = NULL;
-  int status = spawn ((const char *const *)argv, &out, &err);
+  int status = cw_test_spawn ((const char *const *)argv, &out, &err);
   if (status != expected_status)
     g_error ("%s exited %d: %s%s", name, status, out, err);
   return out;
@@ -102,8 +71,9 @@ normalise (const char *text)
   return g_string_free (result, FALSE);
 }
 
+/* PDF text has its line breaks folded: compare with the needle folded too. */
 static void
-assert_contains (const char *haystack, const char *needle)
+assert_in_text (const char *haystack, const char *needle)
 {
   g_autofree char *wanted = normalise (needle);
   if (strstr (haystack, wanted) == NULL)
@@ -240,8 +210,8 @@ test_audit_report (void)
   for (guint i = 0; i < findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (findings, i);
-      assert_contains (text, cw_finding_get_statement (finding));
-      assert_contains (text, cw_finding_get_evidence (finding));
+      assert_in_text (text, cw_finding_get_statement (finding));
+      assert_in_text (text, cw_finding_get_evidence (finding));
     }
   GPtrArray *clauses = cw_catalogue_get_clauses (cw_workspace_get_catalogue (workspace));
   for (guint i = 0; i < clauses->len; i++)
@@ -251,7 +221,7 @@ test_audit_report (void)
         continue;
       g_autofree char *entry
           = g_strdup_printf (" %s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
-      assert_contains (text, entry);
+      assert_in_text (text, entry);
     }
   const char *sections[] = { "Audit details",
                              "Summary of results",
@@ -266,7 +236,7 @@ test_audit_report (void)
                              "Criteria",
                              "Lead auditor" };
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    assert_contains (text, sections[i]);
+    assert_in_text (text, sections[i]);
 
   assert_fonts_embedded (pdf);
   assert_clean (pdf);
@@ -303,7 +273,7 @@ test_nc_report (void)
                              cw_finding_get_clause (finding));
       if (cw_grade_is_nonconformity (cw_finding_get_grade (finding)))
         {
-          assert_contains (text, number);
+          assert_in_text (text, number);
           g_autofree char *bookmark
               = g_strdup_printf ("NC-%" G_GINT64_FORMAT "  %s ", cw_finding_get_id (finding),
                                  cw_finding_get_clause (finding));
@@ -315,8 +285,8 @@ test_nc_report (void)
     }
   /* Cover, contents, summary, then at least a page per nonconformity. */
   g_assert_cmpuint (page_count (pdf), >=, 3 + n_nc);
-  assert_contains (text, "Auditee's response to NC-");
-  assert_contains (text, "ROOT CAUSE");
+  assert_in_text (text, "Auditee's response to NC-");
+  assert_in_text (text, "ROOT CAUSE");
   assert_fonts_embedded (pdf);
   assert_clean (pdf);
   assert_page_numbers (pdf);
@@ -351,7 +321,7 @@ static void
 expect_refusal (const char *const *args, int status, const char *mention)
 {
   g_autofree char *out = NULL, *err = NULL;
-  g_assert_cmpint (cli (args, &out, &err), ==, status);
+  g_assert_cmpint (cw_test_cli (args, &out, &err), ==, status);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "clausewise-cli: "));
   g_assert_nonnull (strchr (err, '\n'));
@@ -470,22 +440,22 @@ test_non_latin (void)
   cli_ok (ARGS ("report", "audit", ws, "1", "-o", pdf));
   g_autofree char *text = body_text (pdf);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    assert_contains (text, languages[i]);
+    assert_in_text (text, languages[i]);
   /* A table row longer than a page continues on the next, line by line;
    * its cells sit beside each other, so each sentence is checked alone. */
   for (guint i = 0; i < 400; i++)
     {
       g_autofree char *sentence = g_strdup_printf ("Sample %u: RFC-%u checked.", i, 5000 + i);
-      assert_contains (text, sentence);
+      assert_in_text (text, sentence);
     }
-  assert_contains (text, "Łucja Wiśniewska");
-  assert_contains (text, "Νίκος Παπαδόπουλος");
+  assert_in_text (text, "Łucja Wiśniewska");
+  assert_in_text (text, "Νίκος Παπαδόπουλος");
   assert_fonts_embedded (pdf);
   assert_clean (pdf);
   g_autofree char *nc = cw_test_path (dir, "intl-nc.pdf");
   cli_ok (ARGS ("report", "nc", ws, "1", "-o", nc));
   g_autofree char *nc_text = body_text (nc);
-  assert_contains (nc_text, languages[2]);
+  assert_in_text (nc_text, languages[2]);
 }
 
 /* A thousand findings, some far longer than a page: each statement must be
@@ -525,7 +495,7 @@ test_thousand_findings (void)
   cli_ok (ARGS ("report", "audit", ws, "1", "-o", pdf));
   g_autofree char *text = body_text (pdf);
   for (guint i = 0; i < statements->len; i++)
-    assert_contains (text, g_ptr_array_index (statements, i));
+    assert_in_text (text, g_ptr_array_index (statements, i));
   assert_page_numbers (pdf);
   assert_clean (pdf);
 }
@@ -626,7 +596,7 @@ cli_out (const char *const *args)
 {
   char *out = NULL;
   g_autofree char *err = NULL;
-  int status = cli (args, &out, &err);
+  int status = cw_test_cli (args, &out, &err);
   if (status != 0)
     g_error ("clausewise-cli %s %s … exited %d: %s", args[0], args[1], status, err);
   g_strchomp (out);
@@ -659,19 +629,19 @@ test_actions_report (void)
       CwAction *action = g_ptr_array_index (actions, i);
       g_autofree char *entry = g_strdup_printf (
           "A-%" G_GINT64_FORMAT " %s", cw_action_get_id (action), cw_action_get_title (action));
-      assert_contains (text, entry);
+      assert_in_text (text, entry);
       overdue += cw_action_is_overdue (action, &today);
     }
   g_assert_cmpuint (overdue, >, 0);
   g_autofree char *count = g_strdup_printf ("%u overdue", overdue);
-  assert_contains (text, count);
+  assert_in_text (text, count);
   /* Marked twice: in the register and on the action's own entry. */
   guint marks = 0;
   for (const char *p = text; (p = strstr (p, "OVERDUE")) != NULL; p++)
     marks++;
   g_assert_cmpuint (marks, ==, 2 * overdue);
-  assert_contains (text, "3 Feb 2001");
-  assert_contains (text, "Zoë Ångström");
+  assert_in_text (text, "3 Feb 2001");
+  assert_in_text (text, "Zoë Ångström");
   assert_fonts_embedded (pdf);
   assert_clean (pdf);
   assert_outline (pdf, "2  Register");
@@ -703,10 +673,10 @@ test_review_report (void)
   g_assert_cmpstr (title, ==, "Management review minutes");
 
   g_autofree char *text = body_text (pdf);
-  assert_contains (text, "Eleanor Whitcombe Chair");
-  assert_contains (text, "Παύλος Νικολάου");
-  assert_contains (text, "Hire a second change analyst before Stage Two");
-  assert_contains (text, "31 Jan 2027");
+  assert_in_text (text, "Eleanor Whitcombe Chair");
+  assert_in_text (text, "Παύλος Νικολάου");
+  assert_in_text (text, "Hire a second change analyst before Stage Two");
+  assert_in_text (text, "31 Jan 2027");
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
   gint64 review_id = g_ascii_strtoll (id, NULL, 10);
   g_autoptr (CwReview) review = cw_workspace_get_review (workspace, review_id, NULL);
@@ -715,9 +685,9 @@ test_review_report (void)
   for (guint i = 0; i < entries->len; i++)
     {
       CwReviewEntry *entry = g_ptr_array_index (entries, i);
-      assert_contains (text, entry->title);
+      assert_in_text (text, entry->title);
       if (entry->figures && *entry->figures)
-        assert_contains (text, entry->figures);
+        assert_in_text (text, entry->figures);
     }
   assert_fonts_embedded (pdf);
   assert_clean (pdf);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-terms.h"
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-finding.h"
@@ -26,13 +27,7 @@
 
 /* ---- Vocabularies ------------------------------------------------------ */
 
-typedef struct
-{
-  const char *token;
-  const char *label;
-} Term;
-
-static const Term statuses[] = {
+static const CwTerm statuses[] = {
   [CW_ACTION_OPEN] = { "open", N_("Open") },
   [CW_ACTION_PLANNED] = { "planned", N_("Planned") },
   [CW_ACTION_IMPLEMENTED] = { "implemented", N_("Implemented") },
@@ -40,7 +35,7 @@ static const Term statuses[] = {
   [CW_ACTION_CLOSED] = { "closed", N_("Closed") },
 };
 
-static const Term sources[] = {
+static const CwTerm sources[] = {
   [CW_ACTION_SOURCE_INTERNAL_AUDIT] = { "internal-audit", N_("Internal audit") },
   [CW_ACTION_SOURCE_CERTIFICATION_AUDIT] = { "certification-audit", N_("Certification audit") },
   [CW_ACTION_SOURCE_INCIDENT] = { "incident", N_("Incident") },
@@ -50,7 +45,7 @@ static const Term sources[] = {
 };
 
 /* CW_CAUSE_NONE has no token: it is stored as NULL. */
-static const Term causes[] = {
+static const CwTerm causes[] = {
   [CW_CAUSE_NONE] = { "", N_("Not yet known") },
   [CW_CAUSE_PEOPLE] = { "people", N_("People (skills, awareness, workload)") },
   [CW_CAUSE_PROCESS] = { "process", N_("Process (missing or unclear steps)") },
@@ -60,7 +55,7 @@ static const Term causes[] = {
   [CW_CAUSE_OTHER] = { "other", N_("Other") },
 };
 
-static const Term moves[] = {
+static const CwTerm moves[] = {
   [CW_ACTION_MOVE_PLANNED] = { "planned", N_("Mark planned") },
   [CW_ACTION_MOVE_IMPLEMENTED] = { "implemented", N_("Mark implemented") },
   [CW_ACTION_MOVE_VERIFIED] = { "verified", N_("Verified effective") },
@@ -68,67 +63,17 @@ static const Term moves[] = {
   [CW_ACTION_MOVE_CLOSED] = { "closed", N_("Close") },
 };
 
-static const Term due_states[] = {
+static const CwTerm due_states[] = {
   [CW_ACTION_DUE_NONE] = { "none", N_("No due date") },
   [CW_ACTION_DUE_ON_TRACK] = { "on-track", N_("On track") },
   [CW_ACTION_DUE_SOON] = { "due-soon", N_("Due soon") },
   [CW_ACTION_DUE_OVERDUE] = { "overdue", N_("Overdue") },
 };
 
-static gboolean
-term_lookup (const Term *terms, guint n_terms, guint first, const char *token, guint *value)
-{
-  for (guint i = first; token != NULL && i < n_terms; i++)
-    if (g_str_equal (terms[i].token, token))
-      {
-        *value = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static const char *
-term_list (const Term *terms, guint n_terms, guint first, const char **cache)
-{
-  if (g_once_init_enter (cache))
-    {
-      g_autoptr (GString) list = g_string_new (NULL);
-      for (guint i = first; i < n_terms; i++)
-        g_string_append_printf (list, "%s%s", i > first ? "|" : "", terms[i].token);
-      g_once_init_leave (cache, g_string_free (g_steal_pointer (&list), FALSE));
-    }
-  return *cache;
-}
-
-#define DEFINE_TERMS(prefix, Type, table, first)                                                   \
-  const char *prefix##_to_string (Type value)                                                      \
-  {                                                                                                \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);                             \
-    return table[value].token;                                                                     \
-  }                                                                                                \
-  const char *prefix##_label (Type value)                                                          \
-  {                                                                                                \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);                             \
-    return _(table[value].label);                                                                  \
-  }                                                                                                \
-  gboolean prefix##_from_string (const char *token, Type *value)                                   \
-  {                                                                                                \
-    guint found;                                                                                   \
-    if (!term_lookup (table, G_N_ELEMENTS (table), first, token, &found))                          \
-      return FALSE;                                                                                \
-    *value = (Type) found;                                                                         \
-    return TRUE;                                                                                   \
-  }                                                                                                \
-  const char *prefix##_tokens (void)                                                               \
-  {                                                                                                \
-    static const char *cache;                                                                      \
-    return term_list (table, G_N_ELEMENTS (table), first, &cache);                                 \
-  }
-
-DEFINE_TERMS (cw_action_status, CwActionStatus, statuses, 0)
-DEFINE_TERMS (cw_action_source, CwActionSource, sources, 0)
-DEFINE_TERMS (cw_cause_category, CwCauseCategory, causes, 1)
-DEFINE_TERMS (cw_action_move, CwActionMove, moves, 0)
+CW_DEFINE_TERMS (cw_action_status, CwActionStatus, statuses, 0)
+CW_DEFINE_TERMS (cw_action_source, CwActionSource, sources, 0)
+CW_DEFINE_TERMS (cw_cause_category, CwCauseCategory, causes, 1)
+CW_DEFINE_TERMS (cw_action_move, CwActionMove, moves, 0)
 
 const char *
 cw_action_due_state_to_string (CwActionDueState state)

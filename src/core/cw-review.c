@@ -673,18 +673,9 @@ cw_workspace_list_reviews (CwWorkspace *self, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt
-    = cw_workspace_prepare (self, "SELECT id FROM review ORDER BY held_on, id", error);
-  if (stmt == NULL)
-    return NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  g_autoptr (GArray) ids
+    = cw_workspace_query_ids (self, "SELECT id FROM review ORDER BY held_on, id", error);
+  if (ids == NULL)
     return NULL;
   g_autoptr (GPtrArray) reviews = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ids->len; i++)

@@ -73,10 +73,12 @@ CwResult cw_grade_to_result (CwGrade grade);
 const char *cw_audit_status_to_string (CwAuditStatus status);
 gboolean cw_audit_status_from_string (const char *token, CwAuditStatus *status);
 const char *cw_audit_status_label (CwAuditStatus status);
+const char *cw_audit_status_tokens (void);
 
 const char *cw_finding_status_to_string (CwFindingStatus status);
 gboolean cw_finding_status_from_string (const char *token, CwFindingStatus *status);
 const char *cw_finding_status_label (CwFindingStatus status);
+const char *cw_finding_status_tokens (void);
 
 const char *cw_evidence_kind_to_string (CwEvidenceKind kind);
 gboolean cw_evidence_kind_from_string (const char *token, CwEvidenceKind *kind);

@@ -25,6 +25,7 @@ gboolean cw_workspace_step_done (CwWorkspace *self, sqlite3_stmt *stmt, GError *
 gboolean cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error);
 void cw_workspace_set_db_error (CwWorkspace *self, GError **error);
 gboolean cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **error);
+GArray *cw_workspace_query_ids (CwWorkspace *self, const char *sql, GError **error);
 char *cw_workspace_column_text (sqlite3_stmt *stmt, int column);
 
 gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);

@@ -204,6 +204,27 @@ cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **
   return FALSE;
 }
 
+/* The ids a query returns (its first column), for lists that then build
+ * each object: collected first, because building one runs other cached
+ * statements. */
+GArray *
+cw_workspace_query_ids (CwWorkspace *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 char *
 cw_workspace_column_text (sqlite3_stmt *stmt, int column)
 {

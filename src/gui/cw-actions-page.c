@@ -13,6 +13,7 @@
 #include "cw-finding.h"
 #include "cw-report-ui.h"
 #include "cw-window.h"
+#include "cw-widgets.h"
 
 typedef enum
 {
@@ -69,14 +70,6 @@ report_error (CwActionsPage *self, const char *heading, const GError *error)
     cw_window_show_error (CW_WINDOW (window), heading, error);
 }
 
-static void
-clear_list_box (GtkListBox *box)
-{
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
-}
-
 /* ---- The register -------------------------------------------------------- */
 
 static gboolean
@@ -129,7 +122,7 @@ void
 cw_actions_page_refresh (CwActionsPage *self)
 {
   g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
-  clear_list_box (self->action_list);
+  cw_list_box_remove_all (self->action_list);
   if (self->workspace == NULL)
     return;
 
@@ -249,7 +242,7 @@ fill_moves (CwActionsPage *self)
 static void
 fill_history (CwActionsPage *self)
 {
-  clear_list_box (self->history_list);
+  cw_list_box_remove_all (self->history_list);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) events
     = cw_workspace_list_action_history (self->workspace, cw_action_get_id (self->action), &error);

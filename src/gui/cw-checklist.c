@@ -21,6 +21,7 @@
 #include "cw-history-window.h"
 #include "cw-report-ui.h"
 #include "cw-window.h"
+#include "cw-widgets.h"
 
 #define NOTE_SAVE_DELAY_MS 700
 
@@ -122,15 +123,6 @@ reload_answers (CwChecklist *self, GError **error)
   return TRUE;
 }
 
-static char *
-note_text (CwChecklist *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void refresh_progress (CwChecklist *self);
 
 static void
@@ -159,7 +151,7 @@ cw_checklist_save_now (CwChecklist *self)
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   if (self->audit == NULL || current_question (self) == NULL)
     return;
-  g_autofree char *note = note_text (self);
+  g_autofree char *note = cw_text_view_dup_text (self->note_view);
   CwAnswer *answer = current_answer (self);
   if (g_strcmp0 (note, answer ? answer->note : "") == 0)
     return;
@@ -191,7 +183,7 @@ on_result_toggled (GtkToggleButton *button, CwChecklist *self)
     return;
   CwResult result = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "result"));
   g_clear_handle_id (&self->note_timeout, g_source_remove);
-  g_autofree char *note = note_text (self);
+  g_autofree char *note = cw_text_view_dup_text (self->note_view);
   store (self, result, note);
 }
 
@@ -373,9 +365,7 @@ select_clause (CwChecklist *self, CwClause *clause)
 static void
 fill_evidence (CwChecklist *self)
 {
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
-    gtk_list_box_remove (self->evidence_list, child);
+  cw_list_box_remove_all (self->evidence_list);
   CwQuestion *question = current_question (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items
@@ -471,9 +461,7 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
 static void
 fill_findings (CwChecklist *self)
 {
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    gtk_list_box_remove (self->findings_list, child);
+  cw_list_box_remove_all (self->findings_list);
   CwClause *clause = cw_question_get_clause (current_question (self));
   g_autoptr (GPtrArray) findings
     = cw_workspace_list_findings (self->workspace, cw_audit_get_id (self->audit), NULL);
@@ -626,7 +614,7 @@ raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter
   if (question == NULL)
     return;
   cw_checklist_save_now (self);
-  g_autofree char *note = note_text (self);
+  g_autofree char *note = cw_text_view_dup_text (self->note_view);
   CwFindingEditor *editor = cw_finding_editor_new (
     GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, cw_audit_get_id (self->audit),
     cw_clause_get_number (cw_question_get_clause (question)), note);

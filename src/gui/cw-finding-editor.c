@@ -9,6 +9,7 @@
 
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
+#include "cw-widgets.h"
 
 struct _CwFindingEditor
 {
@@ -32,21 +33,6 @@ static guint saved_signal;
 static const CwGrade grade_order[] = { CW_GRADE_MAJOR, CW_GRADE_MINOR, CW_GRADE_OBSERVATION,
                                        CW_GRADE_OFI };
 
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextIter start, end;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_view_text (GtkTextView *view, const char *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
 void
 cw_finding_editor_fill (CwFindingEditor *self, CwGrade grade, const char *requirement,
                         const char *evidence, const char *statement)
@@ -55,9 +41,9 @@ cw_finding_editor_fill (CwFindingEditor *self, CwGrade grade, const char *requir
   for (guint i = 0; i < G_N_ELEMENTS (grade_order); i++)
     if (grade_order[i] == grade)
       adw_combo_row_set_selected (self->grade_row, i);
-  set_view_text (self->requirement_view, requirement);
-  set_view_text (self->evidence_view, evidence);
-  set_view_text (self->statement_view, statement);
+  cw_text_view_set_text (self->requirement_view, requirement);
+  cw_text_view_set_text (self->evidence_view, evidence);
+  cw_text_view_set_text (self->statement_view, statement);
 }
 
 /* Returns TRUE and closes the editor when the core accepted the finding. */
@@ -65,9 +51,9 @@ gboolean
 cw_finding_editor_save (CwFindingEditor *self)
 {
   g_return_val_if_fail (CW_IS_FINDING_EDITOR (self), FALSE);
-  g_autofree char *requirement = view_text (self->requirement_view);
-  g_autofree char *evidence = view_text (self->evidence_view);
-  g_autofree char *statement = view_text (self->statement_view);
+  g_autofree char *requirement = cw_text_view_dup_text (self->requirement_view);
+  g_autofree char *evidence = cw_text_view_dup_text (self->evidence_view);
+  g_autofree char *statement = cw_text_view_dup_text (self->statement_view);
   CwFindingDraft draft = {
     .audit_id = self->audit_id,
     .clause = gtk_editable_get_text (GTK_EDITABLE (self->clause_row)),
@@ -144,7 +130,7 @@ cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_i
   self->workspace = g_object_ref (workspace);
   self->audit_id = audit_id;
   gtk_editable_set_text (GTK_EDITABLE (self->clause_row), clause ? clause : "");
-  set_view_text (self->evidence_view, evidence);
+  cw_text_view_set_text (self->evidence_view, evidence);
   gtk_widget_grab_focus (GTK_WIDGET (self->requirement_view));
   return self;
 }

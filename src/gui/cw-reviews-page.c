@@ -13,6 +13,7 @@
 #include "cw-review.h"
 #include "cw-reviews-page.h"
 #include "cw-window.h"
+#include "cw-widgets.h"
 
 #define NOTES_SAVE_DELAY_MS 700
 
@@ -55,24 +56,7 @@ clear_box (GtkWidget *box)
     gtk_widget_unparent (child);
 }
 
-static void
-clear_list_box (GtkListBox *box)
-{
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
-}
-
 /* ---- Notes --------------------------------------------------------------- */
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextIter start, end;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
 
 /* Saves every input's notes that differ from what is stored. */
 static void
@@ -88,7 +72,7 @@ save_notes (CwReviewsPage *self)
       GtkTextView *view = g_ptr_array_index (self->note_views, i);
       const char *input = g_object_get_data (G_OBJECT (view), "input");
       const CwReviewEntry *entry = cw_review_lookup_entry (self->review, input);
-      g_autofree char *notes = view_text (view);
+      g_autofree char *notes = cw_text_view_dup_text (view);
       if (entry == NULL || g_strcmp0 (entry->notes, notes) == 0)
         continue;
       g_autoptr (GError) error = NULL;
@@ -165,7 +149,7 @@ make_input (CwReviewsPage *self, const CwReviewEntry *entry, gboolean editable)
 static void
 fill_decisions (CwReviewsPage *self)
 {
-  clear_list_box (self->decision_list);
+  cw_list_box_remove_all (self->decision_list);
   CwActionFilter filter = { .review_id = cw_review_get_id (self->review) };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
@@ -248,7 +232,7 @@ show_review (CwReviewsPage *self, gint64 id)
 static void
 refresh_list (CwReviewsPage *self)
 {
-  clear_list_box (self->review_list);
+  cw_list_box_remove_all (self->review_list);
   if (self->workspace == NULL)
     return;
   g_autoptr (GError) error = NULL;

@@ -17,6 +17,7 @@
 #include "cw-demo.h"
 #include "cw-search.h"
 #include "cw-window.h"
+#include "cw-widgets.h"
 
 struct _CwWindow
 {
@@ -293,9 +294,7 @@ make_audit_row (CwWindow *self, CwAudit *audit, const CwAuditProgress *progress)
 static void
 rebuild_audit_list (CwWindow *self)
 {
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
-    gtk_list_box_remove (self->audit_list, child);
+  cw_list_box_remove_all (self->audit_list);
   if (self->workspace == NULL)
     return;
 
@@ -462,9 +461,7 @@ ask_delete_audit (GtkButton *button, CwWindow *self)
 static void
 on_search_changed (CwWindow *self)
 {
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
-    gtk_list_box_remove (self->search_results, child);
+  cw_list_box_remove_all (self->search_results);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (self->workspace == NULL || *query == '\0')
     {

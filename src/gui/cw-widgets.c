@@ -1,0 +1,28 @@
+/* cw-widgets.c: small helpers every view shares. */
+#include "config.h"
+
+#include "cw-widgets.h"
+
+char *
+cw_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+cw_text_view_set_text (GtkTextView *view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+/* GTK 4.8 has no gtk_list_box_remove_all (4.12). */
+void
+cw_list_box_remove_all (GtkListBox *box)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}

@@ -1,0 +1,12 @@
+/* cw-widgets.h: small helpers every view shares. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char *cw_text_view_dup_text (GtkTextView *view);
+void cw_text_view_set_text (GtkTextView *view, const char *text);
+void cw_list_box_remove_all (GtkListBox *box);
+
+G_END_DECLS
