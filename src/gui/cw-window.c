@@ -25,11 +25,14 @@ struct _CwWindow
 
   CwWorkspace *workspace;
   gint64 pending_delete; /* audit hidden behind an Undo toast, not yet deleted */
+  guint progress_idle;
   AdwToast *undo_toast;
 
   AdwToastOverlay *toasts;
   AdwViewSwitcherTitle *switcher_title;
-  GtkInfoBar *read_only_bar;
+  GtkRevealer *read_only_bar;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *search_button;
@@ -202,7 +205,7 @@ update_actions (CwWindow *self)
 {
   gboolean writable = self->workspace != NULL && !cw_workspace_is_read_only (self->workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-audit", writable);
-  gtk_info_bar_set_revealed (self->read_only_bar,
+  gtk_revealer_set_reveal_child (self->read_only_bar,
                              self->workspace != NULL && !writable);
 }
 
@@ -226,6 +229,7 @@ update_title (CwWindow *self)
 
 static void flush_pending_delete (CwWindow *self);
 
+/* Status, dates and lead; with `progress`, also how far it has got. */
 static char *
 describe_audit (CwAudit *audit, const CwAuditProgress *progress)
 {
@@ -237,11 +241,15 @@ describe_audit (CwAudit *audit, const CwAuditProgress *progress)
     g_string_append_printf (text, " · %s%s%s", start, end ? " – " : "", end ? end : "");
   if (lead != NULL && *lead)
     g_string_append_printf (text, " · %s", lead);
-  g_string_append_printf (text, _(" · %u of %u answered"), progress->answered, progress->total);
-  guint nonconformities = progress->findings[CW_GRADE_MAJOR] + progress->findings[CW_GRADE_MINOR];
-  if (nonconformities > 0)
-    g_string_append_printf (text, _(" · %u major, %u minor"), progress->findings[CW_GRADE_MAJOR],
-                            progress->findings[CW_GRADE_MINOR]);
+  if (progress != NULL)
+    {
+      g_string_append_printf (text, _(" · %u of %u answered"), progress->answered,
+                              progress->total);
+      if (progress->findings[CW_GRADE_MAJOR] + progress->findings[CW_GRADE_MINOR] > 0)
+        g_string_append_printf (text, _(" · %u major, %u minor"),
+                                progress->findings[CW_GRADE_MAJOR],
+                                progress->findings[CW_GRADE_MINOR]);
+    }
   return g_markup_escape_text (text->str, -1);
 }
 
@@ -249,25 +257,22 @@ static void
 ask_delete_audit (GtkButton *button, CwWindow *self);
 
 static GtkWidget *
-make_audit_row (CwWindow *self, CwAudit *audit, const CwAuditProgress *progress)
+make_audit_row (CwWindow *self, CwAudit *audit)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (cw_audit_get_title (audit), -1);
-  g_autofree char *subtitle = describe_audit (audit, progress);
+  g_autofree char *subtitle = describe_audit (audit, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "audit-id", GINT_TO_POINTER ((int) cw_audit_get_id (audit)));
+  g_object_set_data_full (G_OBJECT (row), "audit", g_object_ref (audit), g_object_unref);
 
-  GtkWidget *level = gtk_level_bar_new_for_interval (0, MAX (progress->total, 1));
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), progress->answered);
+  GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
   gtk_widget_set_size_request (level, 80, -1);
   gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
-  g_autofree char *level_label = g_strdup_printf (_("%u of %u questions answered"),
-                                                  progress->answered, progress->total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  level_label, -1);
+  g_object_set_data (G_OBJECT (row), "level", level);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
 
   if (!cw_workspace_is_read_only (self->workspace))
@@ -291,6 +296,43 @@ make_audit_row (CwWindow *self, CwAudit *audit, const CwAuditProgress *progress)
   return row;
 }
 
+/* Progress and finding counts come after the rows are on screen: with
+ * 100,000 findings counting them is the slowest part of the list, and the
+ * window should not wait for it to appear. */
+static gboolean
+fill_progress (gpointer data)
+{
+  CwWindow *self = data;
+  self->progress_idle = 0;
+  guint rows = 0, nonconformities = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      CwAudit *audit = g_object_get_data (G_OBJECT (row), "audit");
+      CwAuditProgress progress;
+      if (audit == NULL
+          || !cw_workspace_get_audit_progress (self->workspace, audit, &progress, NULL))
+        continue;
+      rows++;
+      nonconformities += progress.findings[CW_GRADE_MAJOR] + progress.findings[CW_GRADE_MINOR];
+      g_autofree char *subtitle = describe_audit (audit, &progress);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      GtkLevelBar *level = g_object_get_data (G_OBJECT (row), "level");
+      gtk_level_bar_set_max_value (level, MAX (progress.total, 1));
+      gtk_level_bar_set_value (level, progress.answered);
+      g_autofree char *label = g_strdup_printf (_("%u of %u questions answered"),
+                                                progress.answered, progress.total);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+  g_autofree char *summary
+    = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audit, %u nonconformities raised",
+                                    "%u audits, %u nonconformities raised", rows),
+                       rows, nonconformities);
+  gtk_label_set_label (self->workspace_summary, summary);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_audit_list (CwWindow *self)
 {
@@ -305,24 +347,18 @@ rebuild_audit_list (CwWindow *self)
       cw_window_show_error (self, _("Could Not Read the Audits"), error);
       return;
     }
-  guint shown = 0, open_findings = 0;
+  guint shown = 0;
   for (guint i = 0; i < audits->len; i++)
     {
       CwAudit *audit = g_ptr_array_index (audits, i);
       if (cw_audit_get_id (audit) == self->pending_delete)
         continue;
-      CwAuditProgress progress;
-      if (!cw_workspace_get_audit_progress (self->workspace, audit, &progress, &error))
-        break;
-      open_findings += progress.findings[CW_GRADE_MAJOR] + progress.findings[CW_GRADE_MINOR];
-      gtk_list_box_append (self->audit_list, make_audit_row (self, audit, &progress));
+      gtk_list_box_append (self->audit_list, make_audit_row (self, audit));
       shown++;
     }
-  g_autofree char *summary
-    = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audit, %u nonconformities raised",
-                                    "%u audits, %u nonconformities raised", shown),
-                       shown, open_findings);
-  gtk_label_set_label (self->workspace_summary, summary);
+  g_clear_handle_id (&self->progress_idle, g_source_remove);
+  self->progress_idle = g_idle_add (fill_progress, self);
+
   /* A workspace without audits greets the user instead of showing a blank
    * list; the checklist, when open, stays open. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "checklist") != 0)
@@ -669,6 +705,19 @@ new_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Built on first use rather than by GtkApplicationWindow for every new
+ * window: it is the largest widget tree of the app and most sessions never
+ * open it. */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  g_autoptr (GtkBuilder) builder
+    = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_present (overlay);
+}
+
 static void
 search_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -742,6 +791,7 @@ static void
 cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
+  g_clear_handle_id (&self->progress_idle, g_source_remove);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
@@ -759,6 +809,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_button);
@@ -785,6 +837,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   cw_report_ui_install_actions (widget_class);
 
@@ -793,6 +847,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "audits");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page",
@@ -801,10 +857,21 @@ cw_window_class_init (CwWindowClass *klass)
                                        "s", "reviews");
 }
 
+/* The primary menu's popover is built when first opened, not with the
+ * window: it is a start-up cost most sessions never need at once. */
+static void
+create_primary_popover (GtkMenuButton *button, gpointer data)
+{
+  CwWindow *self = data;
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 cw_window_init (CwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);

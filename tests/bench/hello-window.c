@@ -1,12 +1,14 @@
 /* hello-window.c: the floor for the start-up benchmark. The smallest
- * libadwaita app with a header bar, quitting after its first frame, exactly
- * as clausewise does under CLAUSEWISE_QUIT_AFTER_FIRST_FRAME. */
+ * libadwaita app with a header bar, printing the moment of its first painted
+ * frame and quitting, exactly as clausewise does under
+ * CLAUSEWISE_QUIT_AFTER_FIRST_FRAME. */
 #include <adwaita.h>
 
 static void
 quit_after_paint (GdkFrameClock *clock, GApplication *app)
 {
   g_signal_handlers_disconnect_by_func (clock, quit_after_paint, app);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (app);
 }
 
@@ -34,7 +36,7 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (AdwApplication) app
-    = adw_application_new ("io.github.clausewise.HelloBench", G_APPLICATION_NON_UNIQUE);
+    = adw_application_new ("io.github.clausewise.HelloBench", G_APPLICATION_DEFAULT_FLAGS);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
