@@ -3,6 +3,8 @@
  * core and prints; the workflow, overdue and closure rules are the core's. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -201,7 +203,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   GDate today;
   cw_action_local_today (&today);
 
-  g_print (_("Action %" G_GINT64_FORMAT ": %s\n"), id, cw_action_get_title (action));
+  g_print (_("Action %" PRId64 ": %s\n"), id, cw_action_get_title (action));
   g_autofree char *state = g_strdup_printf (
     "%s (%s)", cw_action_status_label (cw_action_get_status (action)),
     cw_action_due_state_label (cw_action_get_due_state (action, &today)));
@@ -431,7 +433,7 @@ cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
   if (decisions == NULL)
     return cw_cli_fail (error);
 
-  g_print (_("Management review %" G_GINT64_FORMAT " held on %s\n"), id,
+  g_print (_("Management review %" PRId64 " held on %s\n"), id,
            cw_review_get_held_on (review));
   const char *start = cw_review_get_period_start (review);
   g_autofree char *period = g_strdup_printf ("%s – %s", start ? start : _("the start"),

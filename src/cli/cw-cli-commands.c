@@ -2,6 +2,8 @@
  * command line, calls the core and prints; no rule of the domain lives here. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
@@ -267,7 +269,7 @@ cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv)
   if (answers == NULL)
     return cw_cli_fail (error);
 
-  g_print (_("Audit %" G_GINT64_FORMAT ": %s\n"), id, cw_audit_get_title (audit));
+  g_print (_("Audit %" PRId64 ": %s\n"), id, cw_audit_get_title (audit));
   g_autofree char *scope = g_strjoinv (", ", (char **) cw_audit_get_scope (audit));
   g_autofree char *dates = g_strdup_printf (
     "%s – %s", cw_audit_get_planned_start (audit) ? cw_audit_get_planned_start (audit) : "?",

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -307,7 +309,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
   if (status == CW_ACTION_CLOSED)
     {
       set_invalid (error,
-                   _("Action %" G_GINT64_FORMAT " is closed and can no longer change; if the "
+                   _("Action %" PRId64 " is closed and can no longer change; if the "
                      "problem has come back, raise a new action"),
                    id);
       return FALSE;
@@ -319,7 +321,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
         if (status != CW_ACTION_OPEN)
           {
             set_invalid (error,
-                         _("Action %" G_GINT64_FORMAT " is %s; only an open action can be "
+                         _("Action %" PRId64 " is %s; only an open action can be "
                            "planned (an implemented action found not effective returns to "
                            "planned with the move not-effective)"),
                          id, state);
@@ -329,7 +331,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
         if (gaps != NULL)
           {
             set_invalid (error,
-                         _("Action %" G_GINT64_FORMAT " cannot be planned yet: planning needs "
+                         _("Action %" PRId64 " cannot be planned yet: planning needs "
                            "a root cause, an action plan, an owner and a due date; missing: %s"),
                          id, gaps);
             return FALSE;
@@ -340,7 +342,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
       if (status != CW_ACTION_PLANNED)
         {
           set_invalid (error,
-                       _("Action %" G_GINT64_FORMAT " is %s; only a planned action can be "
+                       _("Action %" PRId64 " is %s; only a planned action can be "
                          "marked implemented"),
                        id, state);
           return FALSE;
@@ -352,9 +354,9 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
         {
           set_invalid (error,
                        move == CW_ACTION_MOVE_VERIFIED
-                         ? _("Action %" G_GINT64_FORMAT " is %s; only an implemented action "
+                         ? _("Action %" PRId64 " is %s; only an implemented action "
                              "can be verified")
-                         : _("Action %" G_GINT64_FORMAT " is %s; only an implemented action "
+                         : _("Action %" PRId64 " is %s; only an implemented action "
                              "can be found not effective"),
                        id, state);
           return FALSE;
@@ -362,7 +364,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
       if (cw_text_is_blank (verification))
         {
           set_invalid (error,
-                       _("Action %" G_GINT64_FORMAT " has no verification evidence; record "
+                       _("Action %" PRId64 " has no verification evidence; record "
                          "what was checked and what it showed before giving the verdict"),
                        id);
           return FALSE;
@@ -372,7 +374,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
       if (status != CW_ACTION_VERIFIED)
         {
           set_invalid (error,
-                       _("Action %" G_GINT64_FORMAT " is %s; only an action verified as "
+                       _("Action %" PRId64 " is %s; only an action verified as "
                          "effective can be closed"),
                        id, state);
           return FALSE;
@@ -434,7 +436,7 @@ static void
 set_no_such_action (GError **error, gint64 id)
 {
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no action %" G_GINT64_FORMAT " in this workspace; "
+               _("There is no action %" PRId64 " in this workspace; "
                  "“clausewise-cli action list” shows the actions"),
                id);
 }
@@ -582,7 +584,7 @@ check_review_open (CwWorkspace *self, gint64 review_id, GError **error)
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no management review %" G_GINT64_FORMAT " in this workspace"),
+                   _("There is no management review %" PRId64 " in this workspace"),
                    review_id);
       return FALSE;
     }
@@ -594,7 +596,7 @@ check_review_open (CwWorkspace *self, gint64 review_id, GError **error)
   if (g_strcmp0 (status, "approved") == 0)
     {
       set_invalid (error,
-                   _("Management review %" G_GINT64_FORMAT " is approved and its minutes are "
+                   _("Management review %" PRId64 " is approved and its minutes are "
                      "read-only; record the decision in a new review"),
                    review_id);
       return FALSE;
@@ -640,13 +642,13 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
       if (existing != NULL)
         {
           set_invalid (error,
-                       _("Finding %" G_GINT64_FORMAT " already has action %" G_GINT64_FORMAT
+                       _("Finding %" PRId64 " already has action %" PRId64
                          "; work on that action instead of raising another"),
                        draft->finding_id, existing->id);
           return FALSE;
         }
       *title = cw_text_is_blank (draft->title)
-                 ? g_strdup_printf (_("Finding %" G_GINT64_FORMAT ": %s at clause %s"),
+                 ? g_strdup_printf (_("Finding %" PRId64 ": %s at clause %s"),
                                     draft->finding_id,
                                     cw_grade_label (cw_finding_get_grade (finding)),
                                     cw_finding_get_clause (finding))
@@ -815,7 +817,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
   if (action->status == CW_ACTION_CLOSED)
     {
       set_invalid (error,
-                   _("Action %" G_GINT64_FORMAT " is closed and can no longer change; if the "
+                   _("Action %" PRId64 " is closed and can no longer change; if the "
                      "problem has come back, raise a new action"),
                    action->id);
       return FALSE;
@@ -861,7 +863,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
       if (gaps != NULL)
         {
           set_invalid (error,
-                       _("Action %" G_GINT64_FORMAT " is %s, so it must keep its root cause, "
+                       _("Action %" PRId64 " is %s, so it must keep its root cause, "
                          "plan, owner and due date; this change would leave it without %s"),
                        action->id, cw_action_status_to_string (action->status), gaps);
           return FALSE;
@@ -870,7 +872,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
   if (action->status >= CW_ACTION_VERIFIED && cw_text_is_blank (v->verification))
     {
       set_invalid (error,
-                   _("Action %" G_GINT64_FORMAT " is verified, so its verification evidence "
+                   _("Action %" PRId64 " is verified, so its verification evidence "
                      "cannot be emptied"),
                    action->id);
       return FALSE;
@@ -1055,13 +1057,13 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
   CwAuditStatus status = cw_audit_get_status (audit);
   if (status == CW_AUDIT_CLOSED)
     {
-      set_invalid (error, _("Audit %" G_GINT64_FORMAT " is already closed"), audit_id);
+      set_invalid (error, _("Audit %" PRId64 " is already closed"), audit_id);
       return FALSE;
     }
   if (status == CW_AUDIT_PLANNED)
     {
       set_invalid (error,
-                   _("Audit %" G_GINT64_FORMAT " is only planned; nothing has been audited yet, "
+                   _("Audit %" PRId64 " is only planned; nothing has been audited yet, "
                      "so there is nothing to close"),
                    audit_id);
       return FALSE;

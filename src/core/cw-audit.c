@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
@@ -146,7 +148,7 @@ static void
 set_no_such_audit (GError **error, gint64 id)
 {
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no audit %" G_GINT64_FORMAT " in this workspace; "
+               _("There is no audit %" PRId64 " in this workspace; "
                  "“clausewise-cli audit list” shows the audits"),
                id);
 }
@@ -160,7 +162,7 @@ accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *
   if (status == CW_AUDIT_CLOSED)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-                   _("Audit %" G_GINT64_FORMAT " is closed; nothing in it can change any more"),
+                   _("Audit %" PRId64 " is closed; nothing in it can change any more"),
                    id);
       return FALSE;
     }
@@ -169,7 +171,7 @@ accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *
       return TRUE;
   g_autofree char *listed = g_strjoinv (", ", (char **) scope);
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-               _("Clause %s is outside the scope of audit %" G_GINT64_FORMAT
+               _("Clause %s is outside the scope of audit %" PRId64
                  " (%s); widen the audit's scope first"),
                clause, id, listed);
   return FALSE;
@@ -544,7 +546,7 @@ cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
   if (audit->status != CW_AUDIT_IN_PROGRESS)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-                   _("Audit %" G_GINT64_FORMAT " is %s; only an audit in progress can be "
+                   _("Audit %" PRId64 " is %s; only an audit in progress can be "
                      "reported"),
                    audit_id, cw_audit_status_label (audit->status));
       return FALSE;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
@@ -261,7 +263,7 @@ cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error)
   CwFinding *finding = rc == SQLITE_ROW ? finding_from_row (stmt) : NULL;
   if (rc == SQLITE_DONE)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no finding %" G_GINT64_FORMAT " in this workspace"), id);
+                 _("There is no finding %" PRId64 " in this workspace"), id);
   else if (rc != SQLITE_ROW)
     cw_workspace_set_db_error (self, error);
   sqlite3_reset (stmt);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-history.h"
@@ -66,15 +68,15 @@ char *
 cw_history_entry_describe (const CwHistoryEntry *entry)
 {
   if (g_str_equal (entry->field, "created"))
-    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " created: %s"), entry->entity,
+    return g_strdup_printf (_("%s %" PRId64 " created: %s"), entry->entity,
                             entry->entity_id, entry->new_value ? entry->new_value : "");
   if (g_str_equal (entry->field, "deleted"))
-    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " deleted: %s"), entry->entity,
+    return g_strdup_printf (_("%s %" PRId64 " deleted: %s"), entry->entity,
                             entry->entity_id, entry->old_value ? entry->old_value : "");
   g_autofree char *old_text = g_strdelimit (g_strdup (entry->old_value ? entry->old_value : "—"),
                                             "\n", ' ');
   g_autofree char *new_text = g_strdelimit (g_strdup (entry->new_value ? entry->new_value : "—"),
                                             "\n", ' ');
-  return g_strdup_printf (_("%s %" G_GINT64_FORMAT ", %s: %s → %s"), entry->entity,
+  return g_strdup_printf (_("%s %" PRId64 ", %s: %s → %s"), entry->entity,
                           entry->entity_id, entry->field, old_text, new_text);
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -130,7 +132,7 @@ compose_actions (CwTypeset *ts, gpointer data)
               = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
           g_autofree char *source
               = cw_action_get_finding_id (action)
-                    ? g_strdup_printf (_ ("%s, finding %" G_GINT64_FORMAT),
+                    ? g_strdup_printf (_ ("%s, finding %" PRId64),
                                        cw_action_source_label (cw_action_get_source (action)),
                                        cw_action_get_finding_id (action))
                     : g_strdup (cw_action_source_label (cw_action_get_source (action)));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
@@ -312,7 +314,7 @@ compose_finding (CwTypeset *ts, AuditContent *c, CwFinding *finding, gboolean wi
       return;
     }
   g_autofree char *title
-      = cw_markup_printf (_ ("Finding %" G_GINT64_FORMAT "  <span weight=\"normal\" "
+      = cw_markup_printf (_ ("Finding %" PRId64 "  <span weight=\"normal\" "
                              "foreground=\"#6b7380\">·  clause %s  ·  %s</span>"),
                           cw_finding_get_id (finding), cw_finding_get_clause (finding),
                           cw_finding_status_label (cw_finding_get_status (finding)));
@@ -568,7 +570,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
   cw_typeset_page_break (ts);
   CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, cw_finding_get_clause (finding));
   g_autofree char *heading = g_strdup_printf (
-      _ ("NC-%" G_GINT64_FORMAT "  %s %s"), cw_finding_get_id (finding),
+      _ ("NC-%" PRId64 "  %s %s"), cw_finding_get_id (finding),
       cw_finding_get_clause (finding), clause ? cw_clause_get_title (clause) : "");
   cw_typeset_heading (ts, 1, heading, TRUE);
   g_autofree char *raised = cw_report_date (cw_finding_get_created_at (finding));
@@ -586,7 +588,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
   /* The response form stays whole: if it does not fit under the finding it
    * starts the next page rather than leaving the signatures alone there. */
   cw_typeset_keep (ts, 215);
-  g_autofree char *response = g_strdup_printf (_ ("Auditee's response to NC-%" G_GINT64_FORMAT),
+  g_autofree char *response = g_strdup_printf (_ ("Auditee's response to NC-%" PRId64),
                                                cw_finding_get_id (finding));
   cw_typeset_heading (ts, 3, response, FALSE);
   cw_typeset_box (ts, _ ("Correction: what was done at once to contain it"), 34);

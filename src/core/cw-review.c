@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -160,7 +162,7 @@ cw_review_can_edit (CwReview *self, GError **error)
   if (self->status == CW_REVIEW_APPROVED)
     {
       set_invalid (error,
-                   _("Management review %" G_GINT64_FORMAT " was approved on %s and its "
+                   _("Management review %" PRId64 " was approved on %s and its "
                      "minutes are read-only; record anything new in the next review"),
                    self->id, self->approved_at ? self->approved_at : "?");
       return FALSE;
@@ -177,7 +179,7 @@ cw_review_can_approve (CwReview *self, GError **error)
   if (cw_text_is_blank (self->chair))
     {
       set_invalid (error,
-                   _("Management review %" G_GINT64_FORMAT " has no chair; name the member of "
+                   _("Management review %" PRId64 " has no chair; name the member of "
                      "top management who chaired it before approving the minutes"),
                    self->id);
       return FALSE;
@@ -202,7 +204,7 @@ append_action_line (GString *out, CwAction *action, const GDate *today)
   const char *due = cw_action_get_due (action);
   const char *owner = cw_action_get_owner (action);
   CwActionDueState state = cw_action_get_due_state (action, today);
-  g_string_append_printf (out, _("  Action %" G_GINT64_FORMAT " “%s”: %s, owner %s, due %s"),
+  g_string_append_printf (out, _("  Action %" PRId64 " “%s”: %s, owner %s, due %s"),
                           cw_action_get_id (action), cw_action_get_title (action),
                           cw_action_status_label (cw_action_get_status (action)),
                           *owner ? owner : _("not named"), due ? due : _("not set"));
@@ -517,7 +519,7 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
       const char *end = cw_audit_get_planned_end (audit);
       g_string_append_printf (
         out,
-        _("  Audit %" G_GINT64_FORMAT " “%s” (%s, %s to %s): %u major, %u minor, %u "
+        _("  Audit %" PRId64 " “%s” (%s, %s to %s): %u major, %u minor, %u "
           "observation, %u OFI; %u of %u nonconformities have an action, %u not yet "
           "verified.\n"),
         row->id, cw_audit_get_title (audit), cw_audit_status_label (cw_audit_get_status (audit)),
@@ -596,7 +598,7 @@ static void
 set_no_such_review (GError **error, gint64 id)
 {
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no management review %" G_GINT64_FORMAT " in this workspace"), id);
+               _("There is no management review %" PRId64 " in this workspace"), id);
 }
 
 static gboolean
@@ -724,7 +726,7 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
   if (previous != NULL && g_str_equal (previous, draft->held_on))
     {
       set_invalid (error,
-                   _("Management review %" G_GINT64_FORMAT " is already held on %s; add to "
+                   _("Management review %" PRId64 " is already held on %s; add to "
                      "that review instead of holding a second one on the same day"),
                    other, previous);
       return FALSE;

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -1163,7 +1165,7 @@ check_history_chain (CwWorkspace *self, GPtrArray *problems, GError **error)
       if (g_strcmp0 (expected, TEXT (8)) != 0)
         {
           add_problem (problems,
-                       _("History entry %" G_GINT64_FORMAT " does not match its hash: the "
+                       _("History entry %" PRId64 " does not match its hash: the "
                          "change history was altered outside Clausewise"),
                        (gint64) sqlite3_column_int64 (stmt, 0));
           break;

@@ -176,8 +176,8 @@ cw_xml_read_file (GFile *file, gsize max_bytes, const char *schema_resource, GEr
   if (g_bytes_get_size (bytes) > max_bytes)
     {
       g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_TOO_LARGE,
-                   _("%s is too large to read (more than %" G_GSIZE_FORMAT " KiB)"), name,
-                   max_bytes / 1024);
+                   _("%s is too large to read (more than %u KiB)"), name,
+                   (guint) (max_bytes / 1024));
       return NULL;
     }
   return cw_xml_read_bytes (bytes, name, schema_resource, error);

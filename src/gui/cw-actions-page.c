@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -269,7 +271,7 @@ fill_editor (CwActionsPage *self)
   CwAction *action = self->action;
   self->loading = TRUE;
   g_autofree char *heading
-    = g_strdup_printf (_("Action %" G_GINT64_FORMAT ": %s"), cw_action_get_id (action),
+    = g_strdup_printf (_("Action %" PRId64 ": %s"), cw_action_get_id (action),
                        cw_action_get_title (action));
   gtk_label_set_label (self->heading, heading);
   GDate today;
@@ -285,7 +287,7 @@ fill_editor (CwActionsPage *self)
   g_autoptr (CwFinding) finding
     = finding_id ? cw_workspace_get_finding (self->workspace, finding_id, NULL) : NULL;
   g_autofree char *link
-    = finding ? g_strdup_printf (_("For finding %" G_GINT64_FORMAT " (%s, %s) of audit %" G_GINT64_FORMAT),
+    = finding ? g_strdup_printf (_("For finding %" PRId64 " (%s, %s) of audit %" PRId64),
                                  finding_id, cw_finding_get_clause (finding),
                                  cw_grade_label (cw_finding_get_grade (finding)),
                                  cw_finding_get_audit_id (finding))

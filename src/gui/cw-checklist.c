@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -442,7 +444,7 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
   g_autoptr (CwAction) action
     = cw_workspace_get_action_for_finding (self->workspace, cw_finding_get_id (finding), NULL);
   g_autofree char *label
-    = action ? g_strdup_printf (_("Action %" G_GINT64_FORMAT ": %s"), cw_action_get_id (action),
+    = action ? g_strdup_printf (_("Action %" PRId64 ": %s"), cw_action_get_id (action),
                                 cw_action_status_label (cw_action_get_status (action)))
              : g_strdup (_("Corrective _Action…"));
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
@@ -599,7 +601,7 @@ static void
 on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
 {
   CwWindow *window = get_window (self);
-  g_autofree char *message = g_strdup_printf (_("Finding %" G_GINT64_FORMAT " raised"), finding_id);
+  g_autofree char *message = g_strdup_printf (_("Finding %" PRId64 " raised"), finding_id);
   if (window != NULL)
     cw_window_toast (window, message);
   fill_findings (self);

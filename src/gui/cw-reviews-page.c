@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
@@ -160,7 +162,7 @@ fill_decisions (CwReviewsPage *self)
       g_autofree char *title = g_markup_escape_text (cw_action_get_title (action), -1);
       const char *due = cw_action_get_due (action);
       g_autofree char *subtitle = g_markup_printf_escaped (
-        _("Action %" G_GINT64_FORMAT " · %s · %s · due %s"), cw_action_get_id (action),
+        _("Action %" PRId64 " · %s · %s · due %s"), cw_action_get_id (action),
         cw_action_status_label (cw_action_get_status (action)), cw_action_get_owner (action),
         due ? due : "—");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

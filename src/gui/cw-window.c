@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -514,7 +516,7 @@ on_search_changed (CwWindow *self)
       CwSearchHit *hit = g_ptr_array_index (hits, i);
       static const char *const kinds[] = { N_("Finding"), N_("Note"), N_("Evidence") };
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("%s in audit %" G_GINT64_FORMAT), _(kinds[hit->kind]),
+      g_autofree char *title = g_strdup_printf (_("%s in audit %" PRId64), _(kinds[hit->kind]),
                                                 hit->audit_id);
       g_autofree char *escaped = g_markup_escape_text (hit->snippet, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
