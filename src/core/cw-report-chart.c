@@ -25,7 +25,25 @@ struct _CwResultsChart
   guint n_groups;
   char **labels;
   Counts *counts;
+  double ink[3]; /* text and rules: near-black on paper, the theme's text colour on screen */
 };
+
+/* The colour of the chart's text and grid, which the lighter greys are
+ * drawn as translucent shades of, so that it reads on a dark window too. */
+void
+cw_results_chart_set_ink (CwResultsChart *chart, double red, double green, double blue)
+{
+  g_return_if_fail (chart != NULL);
+  chart->ink[0] = red;
+  chart->ink[1] = green;
+  chart->ink[2] = blue;
+}
+
+static void
+set_ink (cairo_t *cr, const CwResultsChart *chart, double alpha)
+{
+  cairo_set_source_rgba (cr, chart->ink[0], chart->ink[1], chart->ink[2], alpha);
+}
 
 /* Severe results first, so that a reader's eye lands on them. */
 static const CwResult order[] = {
@@ -85,6 +103,7 @@ cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, GError **error)
 
   /* Only the groups the audit looked at. */
   CwResultsChart *chart = g_new0 (CwResultsChart, 1);
+  cw_results_chart_set_ink (chart, 0.13, 0.14, 0.16);
   chart->labels = g_new0 (char *, mains->len + 1);
   chart->counts = g_new0 (Counts, mains->len);
   for (guint g = 0; g < mains->len; g++)
@@ -191,14 +210,14 @@ cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, d
   for (guint q = 0; q <= 4; q++)
     {
       double gx = bar_x + bar_w * q / 4.0;
-      cairo_set_source_rgb (cr, 0.86, 0.87, 0.89);
+      set_ink (cr, chart, 0.15);
       cairo_rectangle (cr, gx - 0.2, 0, 0.4, rows_h);
       cairo_fill (cr);
       g_autofree char *percent = g_strdup_printf ("%u %%", q * 25);
       g_autoptr (PangoLayout) tick = make_text (cr, "DejaVu Sans 6.5", percent);
       int tw, th;
       pango_layout_get_size (tick, &tw, &th);
-      cairo_set_source_rgb (cr, 0.42, 0.45, 0.49);
+      set_ink (cr, chart, 0.65);
       cairo_move_to (cr, gx - (double)tw / PANGO_SCALE / 2, rows_h + 3);
       pango_cairo_show_layout (cr, tick);
     }
@@ -211,7 +230,7 @@ cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, d
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       int lw, lh;
       pango_layout_get_size (label, &lw, &lh);
-      cairo_set_source_rgb (cr, 0.13, 0.14, 0.16);
+      set_ink (cr, chart, 1.0);
       cairo_move_to (cr, 0, y + (ROW_HEIGHT - (double)lh / PANGO_SCALE) / 2);
       pango_cairo_show_layout (cr, label);
 
@@ -232,7 +251,7 @@ cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, d
       g_autoptr (PangoLayout) count = make_text (cr, "DejaVu Sans Condensed 7", n);
       int cw, ch;
       pango_layout_get_size (count, &cw, &ch);
-      cairo_set_source_rgb (cr, 0.42, 0.45, 0.49);
+      set_ink (cr, chart, 0.65);
       cairo_move_to (cr, bar_x + bar_w + 5, y + (ROW_HEIGHT - (double)ch / PANGO_SCALE) / 2);
       pango_cairo_show_layout (cr, count);
     }
@@ -253,7 +272,7 @@ cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, d
       if (ly + 10 > height)
         break;
       fill_segment (cr, order[k], lx, ly + 1, 8, 8);
-      cairo_set_source_rgb (cr, 0.25, 0.27, 0.30);
+      set_ink (cr, chart, 0.85);
       cairo_move_to (cr, lx + 12,
                      ly + 5 - (double)pango_layout_get_baseline (text) / PANGO_SCALE + 3);
       pango_cairo_show_layout (cr, text);

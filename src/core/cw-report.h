@@ -75,6 +75,7 @@ typedef struct _CwResultsChart CwResultsChart;
 CwResultsChart *cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, GError **error);
 void cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, double height);
 double cw_results_chart_get_height (const CwResultsChart *chart);
+void cw_results_chart_set_ink (CwResultsChart *chart, double red, double green, double blue);
 void cw_results_chart_free (CwResultsChart *chart);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwResultsChart, cw_results_chart_free)

@@ -728,8 +728,12 @@ static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   CwChecklist *self = data;
-  if (self->chart != NULL)
-    cw_results_chart_draw (self->chart, cr, width, height);
+  if (self->chart == NULL)
+    return;
+  GdkRGBA ink;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &ink);
+  cw_results_chart_set_ink (self->chart, ink.red, ink.green, ink.blue);
+  cw_results_chart_draw (self->chart, cr, width, height);
 }
 
 static void
