@@ -16,6 +16,7 @@
 #include "cw-report-ui.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
+#include "cw-history-window.h"
 #include "cw-review.h"
 #include "cw-reviews-page.h"
 #include "cw-test-util.h"
@@ -197,6 +198,16 @@ test_fieldwork (void)
   screenshot (GTK_WIDGET (editor), "finding-editor");
   g_assert_true (cw_finding_editor_save (editor));
   settle (200);
+
+  /* The history names each change, newest (the finding) first. */
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.history", NULL);
+  settle (200);
+  GtkWidget *history = find_toplevel (CW_TYPE_HISTORY_WINDOW);
+  g_assert_nonnull (history);
+  GtkWidget *first_entry = find_widget (history, GTK_TYPE_LABEL, "css-name", "label");
+  g_assert_nonnull (first_entry);
+  screenshot (history, "history");
+  gtk_window_close (GTK_WINDOW (history));
   close_window (window);
 
   /* Everything is there after closing and reopening. */

@@ -63,6 +63,13 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
   return g_steal_pointer (&entries);
 }
 
+/* A value on one line; nothing at all shows as a dash. */
+static char *
+shown_value (const char *value)
+{
+  return g_strdelimit (g_strdup (value && *value ? value : "—"), "\n", ' ');
+}
+
 /* "finding 12: created (8.6.1 minor)", "answer 3: result minor → conforming". */
 char *
 cw_history_entry_describe (const CwHistoryEntry *entry)
@@ -73,10 +80,8 @@ cw_history_entry_describe (const CwHistoryEntry *entry)
   if (g_str_equal (entry->field, "deleted"))
     return g_strdup_printf (_("%s %" PRId64 " deleted: %s"), entry->entity,
                             entry->entity_id, entry->old_value ? entry->old_value : "");
-  g_autofree char *old_text = g_strdelimit (g_strdup (entry->old_value ? entry->old_value : "—"),
-                                            "\n", ' ');
-  g_autofree char *new_text = g_strdelimit (g_strdup (entry->new_value ? entry->new_value : "—"),
-                                            "\n", ' ');
+  g_autofree char *old_text = shown_value (entry->old_value);
+  g_autofree char *new_text = shown_value (entry->new_value);
   return g_strdup_printf (_("%s %" PRId64 ", %s: %s → %s"), entry->entity,
                           entry->entity_id, entry->field, old_text, new_text);
 }
