@@ -17,6 +17,7 @@
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-history-window.h"
+#include "cw-organisation-dialog.h"
 #include "cw-review.h"
 #include "cw-reviews-page.h"
 #include "cw-test-util.h"
@@ -165,6 +166,23 @@ test_fieldwork (void)
   CwWindow *window = open_window (path, TRUE);
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "welcome");
   screenshot (GTK_WIDGET (window), "welcome");
+
+  /* Name the organisation; a date that does not exist is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.organisation", NULL);
+  settle (100);
+  CwOrganisationDialog *profile = find_toplevel (CW_TYPE_ORGANISATION_DIALOG);
+  g_assert_nonnull (profile);
+  GtkWidget *name = find_widget (GTK_WIDGET (profile), ADW_TYPE_ENTRY_ROW, "title",
+                                 "Organisation name");
+  GtkWidget *stage_one = find_widget (GTK_WIDGET (profile), ADW_TYPE_ENTRY_ROW, "title",
+                                      "Stage One audit (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Example Services Ltd");
+  gtk_editable_set_text (GTK_EDITABLE (stage_one), "2027-02-30");
+  g_assert_false (cw_organisation_dialog_save (profile));
+  gtk_editable_set_text (GTK_EDITABLE (stage_one), "2027-02-15");
+  g_assert_true (cw_organisation_dialog_save (profile));
+  settle (100);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Example Services Ltd"));
 
   gint64 audit = plan_audit (window, "Change and incident audit");
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");

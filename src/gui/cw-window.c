@@ -13,6 +13,7 @@
 #include "cw-audit.h"
 #include "cw-actions-page.h"
 #include "cw-checklist.h"
+#include "cw-organisation-dialog.h"
 #include "cw-report-ui.h"
 #include "cw-finding.h"
 #include "cw-reviews-page.h"
@@ -721,6 +722,18 @@ show_help_overlay_action (GtkWidget *widget, const char *action, GVariant *param
 }
 
 static void
+organisation_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  if (self->workspace == NULL)
+    return;
+  CwOrganisationDialog *dialog = cw_organisation_dialog_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cw_window_refresh), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwWindow *self = CW_WINDOW (widget);
@@ -839,6 +852,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.organisation", NULL, organisation_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

@@ -1,0 +1,18 @@
+/* cw-organisation-dialog.h: who is being audited, and towards which
+ * certification. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_ORGANISATION_DIALOG (cw_organisation_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CwOrganisationDialog, cw_organisation_dialog, CW, ORGANISATION_DIALOG,
+                      AdwWindow)
+
+CwOrganisationDialog *cw_organisation_dialog_new (GtkWindow *parent, CwWorkspace *workspace);
+gboolean cw_organisation_dialog_save (CwOrganisationDialog *self);
+
+G_END_DECLS
