@@ -385,6 +385,34 @@ test_batch_rolls_back (void)
 }
 
 static void
+test_claim (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "shared.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) first = cw_workspace_open (path, &error);
+  g_autoptr (CwWorkspace) second = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+
+  /* One window works on a file; a second is told where it is open. */
+  g_assert_true (cw_workspace_claim (first, &error));
+  g_assert_true (cw_workspace_claim (first, &error));
+  g_assert_false (cw_workspace_claim (second, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "shared.clausewise"));
+  g_clear_error (&error);
+
+  /* Without a claim the file still works, as the CLI uses it beside the app. */
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (second, &error);
+  g_assert_cmpuint (audits->len, ==, 1);
+  add_audit (second, "Added by a script");
+
+  g_clear_object (&first);
+  g_assert_true (cw_workspace_claim (second, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_read_only (void)
 {
   if (getuid () == 0)
@@ -429,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/core/store/history", test_history);
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
+  g_test_add_func ("/core/store/claim", test_claim);
   g_test_add_func ("/core/store/read-only", test_read_only);
   return g_test_run ();
 }

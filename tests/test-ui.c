@@ -266,6 +266,17 @@ test_damaged_file (void)
   /* The window keeps its workspace and goes on working. */
   g_assert_cmpstr (cw_workspace_get_path (cw_window_get_workspace (window)), ==, good);
   cw_test_assert_untouched (bad, before);
+
+  /* A second window on the same workspace says where it is already open. */
+  CwWindow *second = cw_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_false (cw_window_open_path (second, good, FALSE));
+  settle (100);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already open"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  close_window (second);
   close_window (window);
 }
 

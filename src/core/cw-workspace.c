@@ -14,6 +14,7 @@
 #include <inttypes.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -34,6 +35,7 @@ struct _CwWorkspace
   guint edit_depth;
   gboolean edit_failed;
   CwCatalogue *catalogue; /* loaded on first use */
+  int claim_fd;           /* held while a window works on the file, else -1 */
 };
 
 G_DEFINE_FINAL_TYPE (CwWorkspace, cw_workspace, G_TYPE_OBJECT)
@@ -60,6 +62,13 @@ cw_workspace_dispose (GObject *object)
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
       self->db = NULL;
+    }
+  /* Only after SQLite has closed: closing another descriptor of the file
+   * while SQLite holds its POSIX locks would drop them. */
+  if (self->claim_fd >= 0)
+    {
+      close (self->claim_fd);
+      self->claim_fd = -1;
     }
   G_OBJECT_CLASS (cw_workspace_parent_class)->dispose (object);
 }
@@ -90,6 +99,7 @@ finalize_statement (gpointer stmt)
 static void
 cw_workspace_init (CwWorkspace *self)
 {
+  self->claim_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   const char *real_name = g_get_real_name ();
   self->actor
@@ -782,6 +792,43 @@ cw_workspace_set_actor (CwWorkspace *self, const char *actor)
   g_return_if_fail (actor != NULL && *actor != '\0');
   g_free (self->actor);
   self->actor = g_strdup (actor);
+}
+
+/* A byte far past SQLite's own lock bytes (which start at 1 GiB), locked
+ * with an open-file-description lock: it never disturbs SQLite's locks and
+ * conflicts with any other open of the file that claims it, in this process
+ * or another. */
+#define CLAIM_BYTE (G_GINT64_CONSTANT (0x40000000) + 4096)
+
+/* Claims the workspace for one window to work on. A second window or app
+ * that tries is refused, so two people do not edit the same file unaware of
+ * each other; the CLI never claims, so scripts still work beside the app. */
+gboolean
+cw_workspace_claim (CwWorkspace *self, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  if (self->claim_fd >= 0 || self->read_only)
+    return TRUE;
+  int fd = g_open (self->path, O_RDWR | O_CLOEXEC, 0);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = CLAIM_BYTE, .l_len = 1 };
+  if (fd >= 0 && fcntl (fd, F_OFD_SETLK, &lock) == 0)
+    {
+      self->claim_fd = fd;
+      return TRUE;
+    }
+  int saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_autofree char *name = g_filename_display_name (self->path);
+  if (saved_errno == EAGAIN || saved_errno == EACCES)
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
+                 _("%s is already open in another Clausewise window; switch to that window to "
+                   "work on it"),
+                 name);
+  else
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                 _("Could not open %s for editing: %s"), name, g_strerror (saved_errno));
+  return FALSE;
 }
 
 /* The workspace's own copy of the catalogue, loaded once. A catalogue that

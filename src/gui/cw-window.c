@@ -582,7 +582,7 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     }
   else
     workspace = cw_workspace_open (path, &error);
-  if (workspace == NULL)
+  if (workspace == NULL || !cw_workspace_claim (workspace, &error))
     {
       cw_window_show_error (self, _("Could Not Open the Workspace"), error);
       return FALSE;
