@@ -615,9 +615,30 @@ test_audit_close (Fixture *f, gconstpointer data)
   assert_invalid (error, one);
   g_clear_error (&error);
 
-  /* The observation and the OFI need no action. */
+  /* The observation and the OFI need no action; the nonconformities' actions
+   * must have been verified effective. */
   CwActionDraft for_major = { .finding_id = major };
-  g_assert_cmpint (cw_workspace_create_action (f->workspace, &for_major, &error), >, 0);
+  gint64 major_action = cw_workspace_create_action (f->workspace, &for_major, &error);
+  g_assert_cmpint (major_action, >, 0);
+  g_assert_false (cw_workspace_can_close_audit (f->workspace, f->audit, &error));
+  g_autofree char *unverified
+    = g_strdup_printf ("nonconformities %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " have not been "
+                       "verified", minor, major);
+  assert_invalid (error, unverified);
+  g_clear_error (&error);
+  CwActionFilter of_audit = { 0 };
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (f->workspace, &of_audit, &error);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      gint64 id = cw_action_get_id (g_ptr_array_index (actions, i));
+      CwActionChanges plan = planning;
+      plan.owner = "Ann Lee";
+      update (f, id, &plan);
+      move (f, id, CW_ACTION_MOVE_PLANNED);
+      move (f, id, CW_ACTION_MOVE_IMPLEMENTED);
+      update (f, id, &(CwActionChanges) { .verification = "Twenty incidents since: all right." });
+      move (f, id, CW_ACTION_MOVE_VERIFIED);
+    }
   g_assert_true (cw_workspace_can_close_audit (f->workspace, f->audit, &error));
   g_assert_true (cw_workspace_close_audit (f->workspace, f->audit, &error));
   g_assert_no_error (error);

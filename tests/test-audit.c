@@ -2,6 +2,7 @@
  * and recording evidence, with every rule the core enforces. */
 #include "config.h"
 
+#include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-evidence.h"
@@ -324,6 +325,36 @@ test_evidence (Fixture *f, gconstpointer data)
                               .file = "/nonexistent/file.pdf" };
   g_assert_cmpint (cw_workspace_add_evidence (f->workspace, &missing, &error), ==, 0);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A pipe would never finish hashing; a folder is not a file. */
+  CwEvidenceDraft folder = { .audit_id = audit, .kind = CW_EVIDENCE_FILE, .reference = "x",
+                             .file = f->dir };
+  g_assert_cmpint (cw_workspace_add_evidence (f->workspace, &folder, &error), ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+}
+
+static void
+test_evidence_refusals (Fixture *f, gconstpointer data)
+{
+  const char *scope[] = { "8.6", NULL };
+  gint64 audit = plan (f, scope);
+  g_autoptr (GError) error = NULL;
+  CwEvidenceDraft outside = { .audit_id = audit, .question = "8.5.1.3.q1",
+                              .kind = CW_EVIDENCE_RECORD, .reference = "RFC-2291",
+                              .sample_size = -1 };
+  g_assert_cmpint (cw_workspace_add_evidence (f->workspace, &outside, &error), ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cw_workspace_answer (f->workspace, audit, "8.6.1.q1", CW_RESULT_CONFORMING, NULL,
+                                      &error));
+  g_assert_true (cw_workspace_close_audit (f->workspace, audit, &error));
+  CwEvidenceDraft late = { .audit_id = audit, .question = "8.6.1.q1", .kind = CW_EVIDENCE_RECORD,
+                           .reference = "INC-1042", .sample_size = -1 };
+  g_assert_cmpint (cw_workspace_add_evidence (f->workspace, &late, &error), ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "closed"));
 }
 
 static void
@@ -345,6 +376,25 @@ test_delete_and_history (Fixture *f, gconstpointer data)
   g_assert_cmpstr (newest->entity, ==, "finding");
   g_autofree char *described = cw_history_entry_describe (newest);
   g_assert_nonnull (strstr (described, "created"));
+
+  /* Reported, it is evidence and stays. (Set back behind the core's back
+   * to reach the next rule.) */
+  g_assert_true (cw_workspace_report_audit (f->workspace, audit, &error));
+  g_assert_false (cw_workspace_delete_audit (f->workspace, audit, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "evidence"));
+  g_clear_error (&error);
+  cw_test_sql (cw_workspace_get_path (f->workspace), "UPDATE audit SET status = 'in-progress'");
+
+  /* With a corrective action on one of its findings it stays too. */
+  g_autoptr (GPtrArray) raised = cw_workspace_list_findings (f->workspace, audit, &error);
+  CwActionDraft action = { .finding_id = cw_finding_get_id (g_ptr_array_index (raised, 0)) };
+  gint64 action_id = cw_workspace_create_action (f->workspace, &action, &error);
+  g_assert_cmpint (action_id, >, 0);
+  g_assert_false (cw_workspace_delete_audit (f->workspace, audit, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  cw_test_sql (cw_workspace_get_path (f->workspace), "DELETE FROM action");
 
   g_assert_true (cw_workspace_delete_audit (f->workspace, audit, &error));
   g_assert_no_error (error);
@@ -422,6 +472,7 @@ main (int argc, char **argv)
   ADD ("/core/audit/findings", test_findings);
   ADD ("/core/audit/finding-refusals", test_finding_refusals);
   ADD ("/core/audit/evidence", test_evidence);
+  ADD ("/core/audit/evidence-refusals", test_evidence_refusals);
   ADD ("/core/audit/organisation", test_organisation);
   ADD ("/core/audit/delete-and-history", test_delete_and_history);
   ADD ("/core/audit/clause-summary", test_clause_summary);

@@ -215,6 +215,16 @@ test_audit_close (void)
   g_autofree char *missing = g_strdup_printf ("nonconformity %s has no corrective action", minor);
   cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, missing);
   g_autofree char *action = expect_id (ARGS ("action", "new", ws, "--finding", minor));
+  g_autofree char *pending = g_strdup_printf ("nonconformity %s has not been verified", minor);
+  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, pending);
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, action, "--root-cause",
+                                "Priority matrix not enforced by the tool", "--plan",
+                                "Lock the field", "--owner", "Ann Lee", "--due", "2027-01-31")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "planned")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "implemented")));
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, action, "--verification",
+                                "No wrong priority in 30 incidents")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "verified")));
   g_free (cw_test_cli_ok (ARGS ("audit", "close", ws, audit)));
   g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
   cw_test_assert_contains (list, "\tclosed\t");

@@ -412,6 +412,34 @@ test_claim (void)
   g_assert_no_error (error);
 }
 
+/* Opening a file again in the same process, or refusing it, must not drop
+ * the POSIX locks SQLite holds through the first connection: otherwise a
+ * script's write next to the app is lost when the app closes. */
+static void
+test_second_open_keeps_locks (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "w.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) window = cw_workspace_open (path, &error);
+  g_assert_true (cw_workspace_claim (window, &error));
+  g_assert_true (cw_workspace_answer (window, 1, "8.5.1.1.q1", CW_RESULT_CONFORMING, NULL, &error));
+
+  CwWorkspace *again = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_workspace_claim (again, NULL));
+  g_object_unref (again);
+
+  /* A script reads (and, closing last, would checkpoint), the app writes,
+   * the script writes, the app closes: nothing may be lost. */
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("audit", "show", path, "1"));
+  g_assert_true (cw_workspace_answer (window, 1, "8.5.1.1.q3", CW_RESULT_CONFORMING, NULL, &error));
+  g_autofree char *out = cw_test_cli_ok (ARGS ("audit", "answer", path, "1", "8.5.1.1.q2", "minor"));
+  g_clear_object (&window);
+
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM answer"), ==, 3);
+}
+
 static void
 test_read_only (void)
 {
@@ -458,6 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/history", test_history);
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
   g_test_add_func ("/core/store/claim", test_claim);
+  g_test_add_func ("/core/store/second-open-keeps-locks", test_second_open_keeps_locks);
   g_test_add_func ("/core/store/read-only", test_read_only);
   return g_test_run ();
 }

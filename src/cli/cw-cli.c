@@ -142,7 +142,7 @@ const CwCliCommand cw_cli_commands[] = {
   { "audit answer", "WORKSPACE AUDIT QID RESULT", N_("Record the result of a checklist question"),
     cw_cli_run_audit_answer },
   { "audit close", "WORKSPACE AUDIT",
-    N_("Close an audit; each of its nonconformities needs a corrective action"),
+    N_("Close an audit once its nonconformities' actions are verified"),
     cw_cli_run_audit_close },
   { "finding new", "WORKSPACE AUDIT", N_("Raise a finding; prints its id"),
     cw_cli_run_finding_new },

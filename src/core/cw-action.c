@@ -5,7 +5,7 @@
  * effective returns it to planned with the verdict kept in the history; a
  * closed action never changes. A finding's status follows its action in the
  * same transaction, and an audit closes only when each of its
- * nonconformities has an action.
+ * nonconformities has an action verified effective.
  *
  * Dates are calendar days. "Today" is the user's local day and is always
  * passed in, so the window, the CLI and the tests agree on one rule while
@@ -1046,6 +1046,29 @@ cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move, GErro
 /* Whether the audit may be closed now, and if not, why: its fieldwork has
  * started (in progress or reported), and each of its nonconformities has a
  * corrective action. Closing ends the audit: nothing can be added to it. */
+/* The ids `sql` returns for the audit, as "3, 7, 12", and how many. */
+static gboolean
+list_findings (CwWorkspace *self, gint64 audit_id, const char *sql, char **ids, guint *n,
+               GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GString) text = g_string_new (NULL);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, *n ? ", " : "",
+                              (gint64) sqlite3_column_int64 (stmt, 0));
+      (*n)++;
+    }
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return FALSE;
+  *ids = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
 gboolean
 cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
 {
@@ -1069,35 +1092,45 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
       return FALSE;
     }
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
-    self,
-    "SELECT f.id FROM finding f LEFT JOIN action a ON a.finding = f.id"
-    " WHERE f.audit = ? AND f.grade IN ('minor', 'major') AND a.id IS NULL ORDER BY f.id",
-    error);
-  if (stmt == NULL)
+  /* Follow-up ends when every nonconformity's corrective action has been
+   * verified effective: first those with no action at all, then those whose
+   * action is still under way. */
+  g_autofree char *without = NULL, *unverified = NULL;
+  guint n_without = 0, n_unverified = 0;
+  if (!list_findings (self, audit_id,
+                      "SELECT f.id FROM finding f LEFT JOIN action a ON a.finding = f.id"
+                      " WHERE f.audit = ? AND f.grade IN ('minor', 'major') AND a.id IS NULL"
+                      " ORDER BY f.id",
+                      &without, &n_without, error)
+      || !list_findings (self, audit_id,
+                         "SELECT f.id FROM finding f JOIN action a ON a.finding = f.id"
+                         " WHERE f.audit = ? AND f.grade IN ('minor', 'major')"
+                         " AND a.status NOT IN ('verified', 'closed') ORDER BY f.id",
+                         &unverified, &n_unverified, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
-  g_autoptr (GString) missing = g_string_new (NULL);
-  guint n = 0;
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append_printf (missing, "%s%" G_GINT64_FORMAT, n ? ", " : "",
-                              (gint64) sqlite3_column_int64 (stmt, 0));
-      n++;
-    }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
-    return FALSE;
-  if (n > 0)
+  g_autofree char *id = g_strdup_printf ("%" PRId64, audit_id);
+  if (n_without > 0)
     {
       set_invalid (error,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Audit %" G_GINT64_FORMAT " cannot be closed: nonconformity %s "
-                                "has no corrective action; raise one from the finding first",
-                                "Audit %" G_GINT64_FORMAT " cannot be closed: nonconformities "
-                                "%s have no corrective action; raise one from each finding first",
-                                n),
-                   audit_id, missing->str);
+                                "Audit %s cannot be closed: nonconformity %s has no corrective "
+                                "action; raise one from the finding first",
+                                "Audit %s cannot be closed: nonconformities %s have no "
+                                "corrective action; raise one from each finding first",
+                                n_without),
+                   id, without);
+      return FALSE;
+    }
+  if (n_unverified > 0)
+    {
+      set_invalid (error,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Audit %s cannot be closed yet: the action for nonconformity %s "
+                                "has not been verified effective",
+                                "Audit %s cannot be closed yet: the actions for nonconformities "
+                                "%s have not been verified effective",
+                                n_unverified),
+                   id, unverified);
       return FALSE;
     }
   return TRUE;

@@ -154,7 +154,7 @@ set_no_such_audit (GError **error, gint64 id)
 }
 
 /* The one rule for adding work to an audit: it exists, is not closed, and
- * the clause is within its scope. */
+ * the clause (when there is one) is within its scope. */
 static gboolean
 accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *clause,
          GError **error)
@@ -166,6 +166,8 @@ accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *
                    id);
       return FALSE;
     }
+  if (clause == NULL)
+    return TRUE;
   for (guint i = 0; scope[i] != NULL; i++)
     if (cw_clause_number_covers (scope[i], clause))
       return TRUE;
@@ -675,6 +677,41 @@ drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
          && cw_workspace_record (self, "audit", audit->id, "deleted", audit->title, NULL, error);
 }
 
+/* A reported or closed audit is certification evidence, and an audit whose
+ * findings have corrective actions would leave those actions without their
+ * reason: neither may be deleted. */
+gboolean
+cw_audit_can_delete (CwWorkspace *workspace, CwAudit *audit, GError **error)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (audit), FALSE);
+  if (audit->status == CW_AUDIT_REPORTED || audit->status == CW_AUDIT_CLOSED)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("Audit %" PRId64 " is %s: its record is certification evidence and "
+                     "cannot be deleted"),
+                   audit->id, cw_audit_status_label (audit->status));
+      return FALSE;
+    }
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    workspace,
+    "SELECT count(*) FROM action WHERE finding IN (SELECT id FROM finding WHERE audit = ?)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit->id);
+  gint64 actions = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (actions > 0)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("Audit %" PRId64 " has findings with corrective actions; deleting it would "
+                     "leave those actions without their finding"),
+                   audit->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Deletes an audit with its answers, findings and evidence. The history of
  * all of them stays. */
 gboolean
@@ -683,7 +720,8 @@ cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error)
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
 
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
-  if (audit == NULL || !cw_workspace_edit_begin (self, error))
+  if (audit == NULL || !cw_audit_can_delete (self, audit, error)
+      || !cw_workspace_edit_begin (self, error))
     return FALSE;
   return cw_workspace_edit_end (self, drop_audit (self, audit, error), error);
 }

@@ -54,7 +54,8 @@ const char *cw_audit_get_team (CwAudit *self);
 const char *cw_audit_get_auditees (CwAudit *self);
 CwAuditStatus cw_audit_get_status (CwAudit *self);
 gboolean cw_audit_covers (CwAudit *self, const char *clause_number);
-gboolean cw_audit_accepts (CwAudit *self, const char *clause_number, GError **error);
+gboolean cw_audit_accepts (CwAudit *self, const char *clause_number /* nullable */,
+                           GError **error);
 
 gint64 cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError **error);
 GPtrArray *cw_workspace_list_audits (CwWorkspace *self, GError **error);
@@ -64,6 +65,7 @@ gboolean cw_workspace_audit_accepts (CwWorkspace *self, gint64 audit_id,
 gboolean cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit,
                                           CwAuditProgress *progress, GError **error);
 
+gboolean cw_audit_can_delete (CwWorkspace *workspace, CwAudit *audit, GError **error);
 gboolean cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 gboolean cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 

@@ -3,11 +3,15 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-evidence.h"
+#include "cw-finding.h"
+#include "cw-open-files.h"
 #include "cw-text.h"
 #include "cw-workspace-private.h"
 
@@ -16,6 +20,17 @@
 char *
 cw_file_sha256 (const char *path, GError **error)
 {
+  /* A pipe or device would never end; an open workspace must not be opened
+   * and closed again beside its connection (cw-open-files.c). */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || cw_open_files_contains (path))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("%s cannot be kept as evidence: choose an ordinary file, not a folder, a "
+                     "device or an open workspace"),
+                   name);
+      return NULL;
+    }
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, error);
   if (stream == NULL)
@@ -44,6 +59,7 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
                      "id and version, record numbers, or who was interviewed and when"));
       return FALSE;
     }
+  const char *clause = NULL;
   if (draft->question != NULL)
     {
       CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
@@ -53,6 +69,21 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
         {
           g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
                        _("There is no question “%s”"), draft->question);
+          return FALSE;
+        }
+      clause = cw_clause_get_number (cw_question_get_clause (question));
+    }
+  if (!cw_audit_accepts (audit, clause, error))
+    return FALSE;
+  if (draft->finding_id > 0)
+    {
+      g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, draft->finding_id, error);
+      if (finding == NULL)
+        return FALSE;
+      if (cw_finding_get_audit_id (finding) != draft->audit_id)
+        {
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                       _("Finding %" PRId64 " belongs to another audit"), draft->finding_id);
           return FALSE;
         }
     }

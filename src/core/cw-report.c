@@ -350,6 +350,16 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Choosing the workspace itself as the report's file would replace it. */
+  if (cw_workspace_path_is_database (path))
+    {
+      g_set_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_WRITE,
+                   _ ("“%s” is a Clausewise workspace or another database; it was left as it "
+                      "was. Choose another name for the report"),
+                   path);
+      return FALSE;
+    }
+
   /* The temporary file sits beside the target so that the rename is atomic
    * (same file system) and is hidden while it is being written. */
   g_autofree char *dir = g_path_get_dirname (path);

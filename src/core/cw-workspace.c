@@ -14,13 +14,13 @@
 #include <inttypes.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cw-date.h"
+#include "cw-open-files.h"
 #include "cw-text.h"
 #include "cw-workspace-private.h"
 
@@ -35,7 +35,7 @@ struct _CwWorkspace
   guint edit_depth;
   gboolean edit_failed;
   CwCatalogue *catalogue; /* loaded on first use */
-  int claim_fd;           /* held while a window works on the file, else -1 */
+  CwOpenFile *open_file;  /* this process's record of the file */
 };
 
 G_DEFINE_FINAL_TYPE (CwWorkspace, cw_workspace, G_TYPE_OBJECT)
@@ -63,13 +63,7 @@ cw_workspace_dispose (GObject *object)
         g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
       self->db = NULL;
     }
-  /* Only after SQLite has closed: closing another descriptor of the file
-   * while SQLite holds its POSIX locks would drop them. */
-  if (self->claim_fd >= 0)
-    {
-      close (self->claim_fd);
-      self->claim_fd = -1;
-    }
+  cw_open_files_remove (g_steal_pointer (&self->open_file), self);
   G_OBJECT_CLASS (cw_workspace_parent_class)->dispose (object);
 }
 
@@ -99,11 +93,8 @@ finalize_statement (gpointer stmt)
 static void
 cw_workspace_init (CwWorkspace *self)
 {
-  self->claim_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  const char *real_name = g_get_real_name ();
-  self->actor
-    = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+  cw_workspace_set_actor (self, NULL);
 }
 
 /* ---- Errors ----------------------------------------------------------- */
@@ -576,6 +567,7 @@ open_connection (const char *path, gboolean read_only, GError **error)
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 3000);
+  self->open_file = cw_open_files_add (path);
   return g_steal_pointer (&self);
 }
 
@@ -592,8 +584,10 @@ cw_workspace_open_with (const char *path, const CwMigration *migrations, guint n
 {
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A file this process already has open was checked then, and reading it
+   * again here would drop the locks of its connection (cw-open-files.c). */
   guint current = migrations[n_migrations - 1].version;
-  if (!check_header (path, current, error))
+  if (!cw_open_files_contains (path) && !check_header (path, current, error))
     return NULL;
 
   g_autoptr (CwWorkspace) self = open_connection (path, !is_writable (path), error);
@@ -784,21 +778,41 @@ cw_workspace_get_actor (CwWorkspace *self)
   return self->actor;
 }
 
-/* The person recorded in the change history for the edits that follow. */
+/* The person recorded in the change history for the edits that follow;
+ * NULL or blank means the account's own name. */
 void
 cw_workspace_set_actor (CwWorkspace *self, const char *actor)
 {
   g_return_if_fail (CW_IS_WORKSPACE (self));
-  g_return_if_fail (actor != NULL && *actor != '\0');
   g_free (self->actor);
-  self->actor = g_strdup (actor);
+  if (!cw_text_is_blank (actor))
+    self->actor = cw_text_trimmed (actor);
+  else
+    {
+      const char *real_name = g_get_real_name ();
+      self->actor
+        = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+    }
 }
 
-/* A byte far past SQLite's own lock bytes (which start at 1 GiB), locked
- * with an open-file-description lock: it never disturbs SQLite's locks and
- * conflicts with any other open of the file that claims it, in this process
- * or another. */
-#define CLAIM_BYTE (G_GINT64_CONSTANT (0x40000000) + 4096)
+/* Whether `path` holds a workspace or another SQLite database: something a
+ * report must never be written over. A file this process has open is not
+ * read again (see cw-open-files.c). */
+gboolean
+cw_workspace_path_is_database (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (cw_open_files_contains (path))
+    return TRUE;
+  char magic[16] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  gboolean database = fread (magic, 1, sizeof magic, file) == sizeof magic
+                      && memcmp (magic, "SQLite format 3", 16) == 0;
+  fclose (file);
+  return database;
+}
 
 /* Claims the workspace for one window to work on. A second window or app
  * that tries is refused, so two people do not edit the same file unaware of
@@ -807,27 +821,20 @@ gboolean
 cw_workspace_claim (CwWorkspace *self, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
-  if (self->claim_fd >= 0 || self->read_only)
+  gboolean taken;
+  int error_number;
+  if (self->read_only || self->open_file == NULL
+      || cw_open_files_claim (self->open_file, self->path, self, &taken, &error_number))
     return TRUE;
-  int fd = g_open (self->path, O_RDWR | O_CLOEXEC, 0);
-  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = CLAIM_BYTE, .l_len = 1 };
-  if (fd >= 0 && fcntl (fd, F_OFD_SETLK, &lock) == 0)
-    {
-      self->claim_fd = fd;
-      return TRUE;
-    }
-  int saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
   g_autofree char *name = g_filename_display_name (self->path);
-  if (saved_errno == EAGAIN || saved_errno == EACCES)
+  if (taken)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
                  _("%s is already open in another Clausewise window; switch to that window to "
                    "work on it"),
                  name);
   else
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
-                 _("Could not open %s for editing: %s"), name, g_strerror (saved_errno));
+                 _("Could not open %s for editing: %s"), name, g_strerror (error_number));
   return FALSE;
 }
 

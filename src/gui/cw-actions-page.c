@@ -105,7 +105,7 @@ make_action_row (CwAction *action, const GDate *today)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "action-id", GINT_TO_POINTER ((int) cw_action_get_id (action)));
+  cw_object_set_id (row, "action-id", cw_action_get_id (action));
 
   CwActionDueState state = cw_action_get_due_state (action, today);
   const char *css = due_css_class (state);
@@ -161,7 +161,7 @@ on_filter_changed (CwActionsPage *self)
 static void
 on_action_activated (CwActionsPage *self, GtkListBoxRow *row)
 {
-  show_action (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "action-id")));
+  show_action (self, cw_object_get_id (row, "action-id"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -491,7 +491,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_SUGGESTED);
   g_object_set_data (G_OBJECT (dialog), "source", source);
   g_object_set_data (G_OBJECT (dialog), "title", title);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -521,6 +521,8 @@ cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace)
   g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.new",
+                                 workspace != NULL && !cw_workspace_is_read_only (workspace));
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
   cw_actions_page_refresh (self);
 }

@@ -411,8 +411,8 @@ fill_evidence (CwChecklist *self)
 static void
 on_finding_action (GtkButton *button, CwChecklist *self)
 {
-  gint64 finding_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "finding-id"));
-  gint64 action_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "action-id"));
+  gint64 finding_id = cw_object_get_id (button, "finding-id");
+  gint64 action_id = cw_object_get_id (button, "action-id");
   g_autoptr (GError) error = NULL;
   if (action_id == 0)
     {
@@ -452,9 +452,8 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
   gtk_widget_set_tooltip_text (button, action ? _("Open the corrective action in the register")
                                               : _("Raise a corrective action for this finding"));
   gtk_widget_set_sensitive (button, action != NULL || !cw_workspace_is_read_only (self->workspace));
-  g_object_set_data (G_OBJECT (button), "finding-id", GINT_TO_POINTER ((int) cw_finding_get_id (finding)));
-  g_object_set_data (G_OBJECT (button), "action-id",
-                     GINT_TO_POINTER (action ? (int) cw_action_get_id (action) : 0));
+  cw_object_set_id (button, "finding-id", cw_finding_get_id (finding));
+  cw_object_set_id (button, "action-id", action ? cw_action_get_id (action) : 0);
   g_signal_connect (button, "clicked", G_CALLBACK (on_finding_action), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
@@ -620,7 +619,7 @@ raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter
   CwFindingEditor *editor = cw_finding_editor_new (
     GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, cw_audit_get_id (self->audit),
     cw_clause_get_number (cw_question_get_clause (question)), note);
-  g_signal_connect (editor, "saved", G_CALLBACK (on_finding_saved), self);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_finding_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -640,7 +639,7 @@ add_evidence_action (GtkWidget *widget, const char *action, GVariant *parameter)
   CwEvidenceDialog *dialog
     = cw_evidence_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace,
                               cw_audit_get_id (self->audit), cw_question_get_id (question));
-  g_signal_connect (dialog, "saved", G_CALLBACK (on_evidence_saved), self);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_evidence_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

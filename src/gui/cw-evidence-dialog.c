@@ -87,7 +87,7 @@ choose_file_action (GtkWidget *widget, const char *action, GVariant *parameter)
   GtkFileChooserNative *chooser
     = gtk_file_chooser_native_new (_("Choose Evidence File"), GTK_WINDOW (self),
                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -109,7 +109,8 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
   gtk_window_destroy (GTK_WINDOW (export->progress_window));
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED))
+      if (!g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED)
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         cw_window_show_error (export->window, _("Could Not Export the Report"), error);
     }
   else
@@ -158,12 +159,26 @@ progress_window (CwWindow *parent, Export *export)
   return window;
 }
 
+/* Closing the progress window means Cancel; it goes away when the writer
+ * has stopped, never before (the writer reports to it). */
+static gboolean
+on_progress_close (GtkWindow *window, GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return TRUE;
+}
+
 static void
 start_export (Export *export)
 {
   export->progress_window = progress_window (export->window, export);
+  g_signal_connect (export->progress_window, "close-request", G_CALLBACK (on_progress_close),
+                    export->cancellable);
   gtk_window_present (GTK_WINDOW (export->progress_window));
   g_autoptr (GTask) task = g_task_new (NULL, export->cancellable, on_written, export);
+  /* The writer's own result says whether it finished; a cancel after the
+   * rename must not report a written file as failed. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, export, NULL);
   g_task_run_in_thread (task, write_in_thread);
 }

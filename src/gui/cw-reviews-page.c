@@ -249,7 +249,7 @@ refresh_list (CwReviewsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "review-id", GINT_TO_POINTER ((int) cw_review_get_id (review)));
+      cw_object_set_id (row, "review-id", cw_review_get_id (review));
       gtk_list_box_append (self->review_list, row);
     }
 }
@@ -257,7 +257,7 @@ refresh_list (CwReviewsPage *self)
 static void
 on_review_activated (CwReviewsPage *self, GtkListBoxRow *row)
 {
-  show_review (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "review-id")));
+  show_review (self, cw_object_get_id (row, "review-id"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -351,7 +351,7 @@ new_review (GtkWidget *widget, const char *action, GVariant *parameter)
   g_object_set_data (G_OBJECT (dialog), "chair", entry_row (group, _("Chair"), NULL));
   g_object_set_data (G_OBJECT (dialog), "attendees",
                      entry_row (group, _("Attendees, separated by commas"), NULL));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -385,7 +385,7 @@ decide (GtkWidget *widget, const char *action, GVariant *parameter)
   g_object_set_data (G_OBJECT (dialog), "text", entry_row (group, _("Decision"), NULL));
   g_object_set_data (G_OBJECT (dialog), "owner", entry_row (group, _("Owner"), NULL));
   g_object_set_data (G_OBJECT (dialog), "due", entry_row (group, _("Due date (YYYY-MM-DD)"), NULL));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_decide_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_decide_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -415,7 +415,7 @@ approve (GtkWidget *widget, const char *action, GVariant *parameter)
                                     _("_Approve"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
                                               ADW_RESPONSE_SUGGESTED);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_approve_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_approve_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -455,6 +455,8 @@ cw_reviews_page_set_workspace (CwReviewsPage *self, CwWorkspace *workspace)
   save_notes (self);
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.new",
+                                 workspace != NULL && !cw_workspace_is_read_only (workspace));
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
   refresh_list (self);
 }

@@ -26,3 +26,18 @@ cw_list_box_remove_all (GtkListBox *box)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_list_box_remove (box, child);
 }
+
+/* Record ids ride on rows and buttons whole: a gint64 does not fit in a
+ * pointer-sized int everywhere, and a truncated id names another record. */
+void
+cw_object_set_id (gpointer object, const char *key, gint64 id)
+{
+  g_object_set_data_full (G_OBJECT (object), key, g_memdup2 (&id, sizeof id), g_free);
+}
+
+gint64
+cw_object_get_id (gpointer object, const char *key)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (object), key);
+  return id ? *id : 0;
+}

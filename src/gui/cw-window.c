@@ -269,7 +269,7 @@ make_audit_row (CwWindow *self, CwAudit *audit)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "audit-id", GINT_TO_POINTER ((int) cw_audit_get_id (audit)));
+  cw_object_set_id (row, "audit-id", cw_audit_get_id (audit));
   g_object_set_data_full (G_OBJECT (row), "audit", g_object_ref (audit), g_object_unref);
 
   GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
@@ -278,7 +278,8 @@ make_audit_row (CwWindow *self, CwAudit *audit)
   g_object_set_data (G_OBJECT (row), "level", level);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
 
-  if (!cw_workspace_is_read_only (self->workspace))
+  if (!cw_workspace_is_read_only (self->workspace)
+      && cw_audit_can_delete (self->workspace, audit, NULL))
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -287,8 +288,7 @@ make_audit_row (CwWindow *self, CwAudit *audit)
       gtk_widget_set_tooltip_text (remove, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
-      g_object_set_data (G_OBJECT (remove), "audit-id",
-                         GINT_TO_POINTER ((int) cw_audit_get_id (audit)));
+      cw_object_set_id (remove, "audit-id", cw_audit_get_id (audit));
       g_object_set_data_full (G_OBJECT (remove), "audit-title",
                               g_strdup (cw_audit_get_title (audit)), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (ask_delete_audit), self);
@@ -382,7 +382,7 @@ cw_window_refresh (CwWindow *self)
 static void
 on_audit_activated (CwWindow *self, GtkListBoxRow *row)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "audit-id"));
+  gint64 id = cw_object_get_id (row, "audit-id");
   cw_window_show_audit (self, id, NULL);
 }
 
@@ -469,7 +469,7 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, CwWindow *se
 {
   if (g_str_equal (response, "delete"))
     delete_audit_later (self,
-                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "audit-id")),
+                        cw_object_get_id (dialog, "audit-id"),
                         g_object_get_data (G_OBJECT (dialog), "audit-title"));
 }
 
@@ -488,10 +488,9 @@ ask_delete_audit (GtkButton *button, CwWindow *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "audit-id",
-                     g_object_get_data (G_OBJECT (button), "audit-id"));
+  cw_object_set_id (dialog, "audit-id", cw_object_get_id (button, "audit-id"));
   g_object_set_data_full (G_OBJECT (dialog), "audit-title", g_strdup (title), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -524,7 +523,7 @@ on_search_changed (CwWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "audit-id", GINT_TO_POINTER ((int) hit->audit_id));
+      cw_object_set_id (row, "audit-id", hit->audit_id);
       gtk_list_box_append (self->search_results, row);
     }
   if (hits->len == 0)
@@ -548,7 +547,7 @@ on_stop_search (CwWindow *self)
 static void
 on_search_result_activated (CwWindow *self, GtkListBoxRow *row)
 {
-  gint64 audit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "audit-id"));
+  gint64 audit = cw_object_get_id (row, "audit-id");
   if (audit > 0)
     cw_window_show_audit (self, audit, NULL);
 }
@@ -564,6 +563,17 @@ on_search_mode (CwWindow *self)
 }
 
 /* ---- Opening workspaces -------------------------------------------------- */
+
+/* The name in the change history follows Preferences at once. */
+static void
+apply_auditor_name (CwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  if (self->workspace == NULL || !CW_IS_APPLICATION (app))
+    return;
+  g_autofree char *actor = cw_application_dup_auditor_name (CW_APPLICATION (app));
+  cw_workspace_set_actor (self->workspace, actor);
+}
 
 /* Opens (or, with `create`, makes) the workspace at `path` in this window.
  * A file that cannot be opened leaves the window as it was and says why. */
@@ -589,10 +599,8 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     }
 
   flush_pending_delete (self);
-  g_autofree char *actor = cw_application_dup_auditor_name (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  if (actor != NULL)
-    cw_workspace_set_actor (workspace, actor);
   g_set_object (&self->workspace, workspace);
+  apply_auditor_name (self);
   if (self->actions_page != NULL)
     cw_actions_page_set_workspace (self->actions_page, workspace);
   if (self->reviews_page != NULL)
@@ -646,7 +654,7 @@ choose_workspace (CwWindow *self, gboolean create)
   if (create)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
                                        _("Audit workspace" CW_WORKSPACE_EXTENSION));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -704,7 +712,7 @@ new_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
   if (self->workspace == NULL)
     return;
   CwAuditEditor *editor = cw_audit_editor_new (GTK_WINDOW (self), self->workspace);
-  g_signal_connect (editor, "saved", G_CALLBACK (on_audit_saved), self);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_audit_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -900,6 +908,8 @@ cw_window_new (CwApplication *app)
   CwWindow *self = g_object_new (CW_TYPE_WINDOW, "application", app, NULL);
   restore_window_size (self);
   update_recent_menu (self);
+  g_signal_connect_object (cw_application_get_settings (app), "changed::auditor-name",
+                           G_CALLBACK (apply_auditor_name), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "recent-changed", G_CALLBACK (update_recent_menu), self,
                            G_CONNECT_SWAPPED);
   return self;
