@@ -358,6 +358,32 @@ test_history (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "History entry 3"));
 }
 
+/* `check` notices findings, answers and evidence changed behind
+ * Clausewise's back, not only a tampered history. */
+static void
+test_check_content (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "c.clausewise");
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+    g_assert_true (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_MINOR, "RFC-7",
+                                        &error));
+    g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_assert_true (cw_workspace_check (workspace, problems, &error));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  cw_test_sql (path, "UPDATE finding SET grade = 'observation', statement = 'All fine';"
+                     "UPDATE answer SET result = 'conforming'");
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Finding 1"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "8.5.1.1.q1"));
+}
+
 static void
 test_batch_rolls_back (void)
 {
@@ -440,6 +466,28 @@ test_second_open_keeps_locks (void)
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM answer"), ==, 3);
 }
 
+/* A catalogue copy damaged behind Clausewise's back is reported as damage,
+ * by every path that needs it, never a crash. */
+static void
+test_damaged_catalogue (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "c.clausewise");
+  cw_test_sql (path, "UPDATE clause SET parent = '9.9' WHERE number = '4.1'");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  CwAuditDraft draft = { .title = "After the damage" };
+  g_assert_cmpint (cw_workspace_create_audit (workspace, &draft, &error), ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+  g_assert_false (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_MINOR, NULL, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  cw_test_cli_error (ARGS ("audit", "new", path, "--title", "T"), CLI_BAD_INPUT, "catalogue");
+}
+
 static void
 test_read_only (void)
 {
@@ -484,9 +532,11 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/refuse-truncated", test_refuse_truncated);
   g_test_add_func ("/core/store/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/core/store/history", test_history);
+  g_test_add_func ("/core/store/check-content", test_check_content);
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
   g_test_add_func ("/core/store/claim", test_claim);
   g_test_add_func ("/core/store/second-open-keeps-locks", test_second_open_keeps_locks);
+  g_test_add_func ("/core/store/damaged-catalogue", test_damaged_catalogue);
   g_test_add_func ("/core/store/read-only", test_read_only);
   return g_test_run ();
 }

@@ -314,8 +314,9 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
-  if (!check_draft (draft, error) || catalogue == NULL)
+  CwCatalogue *catalogue;
+  if (!check_draft (draft, error)
+      || (catalogue = cw_workspace_load_catalogue (self, error)) == NULL)
     return 0;
   g_auto (GStrv) scope = cw_catalogue_normalise_scope (catalogue, draft->scope, error);
   if (scope == NULL || !cw_workspace_edit_begin (self, error))
@@ -413,7 +414,7 @@ cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit, CwAuditProgr
   g_return_val_if_fail (CW_IS_AUDIT (audit), FALSE);
 
   *progress = (CwAuditProgress) { 0 };
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
   if (catalogue == NULL)
     return FALSE;
   GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
@@ -453,8 +454,10 @@ cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit, CwAuditProgr
 static gboolean
 check_answerable (CwWorkspace *self, CwAudit *audit, const char *question_id, GError **error)
 {
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
-  CwQuestion *question = catalogue ? cw_catalogue_lookup_question (catalogue, question_id) : NULL;
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+  if (catalogue == NULL)
+    return FALSE;
+  CwQuestion *question = cw_catalogue_lookup_question (catalogue, question_id);
   if (question == NULL)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,

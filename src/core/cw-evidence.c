@@ -62,9 +62,10 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
   const char *clause = NULL;
   if (draft->question != NULL)
     {
-      CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
-      CwQuestion *question = catalogue ? cw_catalogue_lookup_question (catalogue, draft->question)
-                                       : NULL;
+      CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+      if (catalogue == NULL)
+        return FALSE;
+      CwQuestion *question = cw_catalogue_lookup_question (catalogue, draft->question);
       if (question == NULL)
         {
           g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
@@ -128,8 +129,12 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
         draft->population ? draft->population : "", NULL };
   if (!cw_search_index_put (self, CW_SEARCH_EVIDENCE, id, searchable, error))
     return 0;
-  return cw_workspace_record (self, "evidence", id, "created", NULL, draft->reference, error) ? id
-                                                                                              : 0;
+  g_autofree char *sample
+    = draft->sample_size >= 0 ? g_strdup_printf ("%d", draft->sample_size) : g_strdup ("");
+  const char *fields[] = { cw_evidence_kind_to_string (draft->kind), draft->reference,
+                           draft->description, draft->population, sample, sha256 };
+  g_autofree char *content = cw_history_content (fields, G_N_ELEMENTS (fields));
+  return cw_workspace_record (self, "evidence", id, "created", NULL, content, error) ? id : 0;
 }
 
 gint64

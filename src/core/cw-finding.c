@@ -155,8 +155,10 @@ cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
 static gboolean
 check_clause (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
 {
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
-  if (catalogue == NULL || cw_catalogue_lookup_clause (catalogue, draft->clause) == NULL)
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+  if (catalogue == NULL)
+    return FALSE;
+  if (cw_catalogue_lookup_clause (catalogue, draft->clause) == NULL)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
                    _("There is no clause “%s”; “clausewise-cli catalogue” lists them"),
@@ -193,9 +195,10 @@ insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
   const char *searchable[] = { draft->clause, requirement, evidence, statement, NULL };
   if (!cw_search_index_put (self, CW_SEARCH_FINDING, id, searchable, error))
     return 0;
-  g_autofree char *summary
-    = g_strdup_printf ("%s %s", draft->clause, cw_grade_to_string (draft->grade));
-  return cw_workspace_record (self, "finding", id, "created", NULL, summary, error) ? id : 0;
+  const char *fields[] = { draft->clause, cw_grade_to_string (draft->grade), requirement, evidence,
+                           statement };
+  g_autofree char *content = cw_history_content (fields, G_N_ELEMENTS (fields));
+  return cw_workspace_record (self, "finding", id, "created", NULL, content, error) ? id : 0;
 }
 
 /* Returns the new finding's id, or 0 with `error` set. */

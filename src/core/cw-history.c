@@ -75,8 +75,13 @@ char *
 cw_history_entry_describe (const CwHistoryEntry *entry)
 {
   if (g_str_equal (entry->field, "created"))
-    return g_strdup_printf (_("%s %" PRId64 " created: %s"), entry->entity,
-                            entry->entity_id, entry->new_value ? entry->new_value : "");
+    {
+      /* Content recorded field by field (cw_history_content) reads as a list. */
+      g_auto (GStrv) fields = g_strsplit (entry->new_value ? entry->new_value : "", "\x1f", -1);
+      g_autofree char *content = g_strjoinv (" · ", fields);
+      return g_strdup_printf (_("%s %" PRId64 " created: %s"), entry->entity, entry->entity_id,
+                              content);
+    }
   if (g_str_equal (entry->field, "deleted"))
     return g_strdup_printf (_("%s %" PRId64 " deleted: %s"), entry->entity,
                             entry->entity_id, entry->old_value ? entry->old_value : "");

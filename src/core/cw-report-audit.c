@@ -85,7 +85,10 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   content->chart = content->evidence ? cw_results_chart_new (workspace, audit_id, error) : NULL;
   if (content->chart == NULL)
     return NULL;
-  content->catalogue = g_object_ref (cw_workspace_get_catalogue (workspace));
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (workspace, error);
+  if (catalogue == NULL)
+    return NULL;
+  content->catalogue = g_object_ref (catalogue);
   content->reference = g_strdup_printf ("IA-%" G_GINT64_FORMAT, audit_id);
   g_autofree char *start = cw_report_date (cw_audit_get_planned_start (content->audit));
   g_autofree char *end = cw_report_date (cw_audit_get_planned_end (content->audit));

@@ -77,7 +77,9 @@ cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, GError **error)
       g_hash_table_insert (results, answer->question, GINT_TO_POINTER (answer->result));
     }
 
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (workspace, error);
+  if (catalogue == NULL)
+    return NULL;
   GPtrArray *mains = cw_catalogue_get_main_clauses (catalogue);
   GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
   Counts *counts = g_new0 (Counts, mains->len);

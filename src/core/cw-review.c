@@ -760,13 +760,9 @@ static gboolean
 store_figures (CwWorkspace *self, gint64 id, const char *period_start, const char *period_end,
                const GDate *today, gboolean fresh, GError **error)
 {
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
   if (catalogue == NULL)
-    {
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
-                   _("The clause catalogue of this workspace cannot be read"));
-      return FALSE;
-    }
+    return FALSE;
   GArray *inputs = cw_catalogue_get_review_inputs (catalogue);
   for (guint i = 0; i < inputs->len; i++)
     {

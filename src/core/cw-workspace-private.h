@@ -34,6 +34,7 @@ gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);
 gboolean cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id,
                               const char *field, const char *old_value, const char *new_value,
                               GError **error);
+char *cw_history_content (const char *const *fields, gsize n_fields);
 gboolean cw_workspace_record_change (CwWorkspace *self, const char *entity, gint64 entity_id,
                                      const char *field, const char *old_value,
                                      const char *new_value, GError **error);

@@ -375,6 +375,18 @@ cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id, co
   return cw_workspace_step_done (self, insert, error);
 }
 
+/* What the history keeps of a record at creation: its fields joined by the
+ * unit separator (0x1f), so that `check` can compare the row with it. The
+ * check's SQL builds the same string; NULL fields count as empty. */
+char *
+cw_history_content (const char *const *fields, gsize n_fields)
+{
+  g_autoptr (GString) content = g_string_new (NULL);
+  for (gsize i = 0; i < n_fields; i++)
+    g_string_append_printf (content, "%s%s", i ? "\x1f" : "", fields[i] ? fields[i] : "");
+  return g_string_free (g_steal_pointer (&content), FALSE);
+}
+
 /* Records a field's change, or nothing when the value stayed the same. */
 gboolean
 cw_workspace_record_change (CwWorkspace *self, const char *entity, gint64 entity_id,
@@ -496,12 +508,16 @@ write_backup (CwWorkspace *self, guint version, GError **error)
   if (rc == SQLITE_OK)
     {
       sqlite3_backup *backup = sqlite3_backup_init (copy, "main", self->db, "main");
-      if (backup != NULL)
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
         {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
+          /* A step that does not reach the end (busy, locked, disk full)
+           * is a failed backup, whatever finish says afterwards. */
+          int step = sqlite3_backup_step (backup, -1);
+          int finish = sqlite3_backup_finish (backup);
+          rc = step != SQLITE_DONE ? (step == SQLITE_OK ? SQLITE_ERROR : step) : finish;
         }
-      rc = sqlite3_errcode (copy);
     }
   if (rc != SQLITE_OK)
     set_sqlite_error (error, backup_path, rc, copy ? sqlite3_errmsg (copy) : "?");
@@ -740,7 +756,11 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
   if (ok && link (part, path) != 0)
     {
       int saved_errno = errno;
-      if (saved_errno == EEXIST || g_rename (part, path) != 0)
+      if (saved_errno != EEXIST && g_rename (part, path) != 0)
+        saved_errno = errno;
+      else if (saved_errno != EEXIST)
+        saved_errno = 0;
+      if (saved_errno != 0)
         {
           g_set_error (error, CW_WORKSPACE_ERROR,
                        saved_errno == EEXIST ? CW_WORKSPACE_ERROR_EXISTS
@@ -838,20 +858,33 @@ cw_workspace_claim (CwWorkspace *self, GError **error)
   return FALSE;
 }
 
-/* The workspace's own copy of the catalogue, loaded once. A catalogue that
- * cannot be read means the file is damaged; callers get NULL and the error. */
+/* The workspace's own copy of the catalogue, loaded once. A copy that
+ * cannot be read means the file is damaged: NULL with `error` set. */
 CwCatalogue *
-cw_workspace_get_catalogue (CwWorkspace *self)
+cw_workspace_load_catalogue (CwWorkspace *self, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   if (self->catalogue == NULL)
     {
-      g_autoptr (GError) error = NULL;
-      self->catalogue = load_catalogue (self, &error);
+      g_autoptr (GError) local = NULL;
+      self->catalogue = load_catalogue (self, &local);
       if (self->catalogue == NULL)
-        g_warning ("%s", error->message);
+        {
+          g_autofree char *name = g_filename_display_name (self->path);
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
+                       _("The clause catalogue in %s cannot be read (%s); restore the workspace "
+                         "from a backup copy"),
+                       name, local->message);
+        }
     }
   return self->catalogue;
+}
+
+/* For callers that can do without it: NULL when it cannot be read. */
+CwCatalogue *
+cw_workspace_get_catalogue (CwWorkspace *self)
+{
+  return cw_workspace_load_catalogue (self, NULL);
 }
 
 /* ---- The catalogue copy ----------------------------------------------- */
@@ -1279,6 +1312,31 @@ cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
                      " AND note <> '')"
                      " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 4)"
                      " ELSE 1 END",
+                     NULL, problems, error)
+         && collect (self,
+                     /* Rows against the history: the content recorded at creation
+                      * (cw_history_content) and each answer's latest result and note. */
+                     "SELECT 'Finding ' || f.id || ' is not what its history recorded: it was "
+                     "changed outside Clausewise' FROM finding f JOIN history h ON h.id ="
+                     " (SELECT max (id) FROM history WHERE entity = 'finding'"
+                     " AND entity_id = f.id AND field IN ('created', 'content'))"
+                     " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT"
+                     " (f.clause || char (31) || f.grade || char (31) || f.requirement"
+                     " || char (31) || f.evidence || char (31) || f.statement)"
+                     " UNION ALL SELECT 'Evidence ' || e.id || ' is not what its history "
+                     "recorded: it was changed outside Clausewise' FROM evidence e JOIN history h"
+                     " ON h.entity = 'evidence' AND h.entity_id = e.id AND h.field = 'created'"
+                     " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT"
+                     " (e.kind || char (31) || e.reference || char (31) || e.description"
+                     " || char (31) || e.population || char (31) || coalesce (e.sample_size, '')"
+                     " || char (31) || coalesce (e.sha256, ''))"
+                     " UNION ALL SELECT 'Answer ' || a.id || ' to ' || a.question || ' is not what "
+                     "its history recorded: it was changed outside Clausewise' FROM answer a"
+                     " WHERE a.result IS NOT (SELECT new_value FROM history WHERE entity = 'answer'"
+                     " AND entity_id = a.id AND field = 'result' ORDER BY id DESC LIMIT 1)"
+                     " OR a.note IS NOT coalesce ((SELECT new_value FROM history"
+                     " WHERE entity = 'answer' AND entity_id = a.id AND field = 'note'"
+                     " ORDER BY id DESC LIMIT 1), '')",
                      NULL, problems, error)
          && check_history_chain (self, problems, error)
          && (self->read_only

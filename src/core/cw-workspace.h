@@ -63,6 +63,7 @@ gboolean cw_workspace_path_is_database (const char *path);
 const char *cw_workspace_get_actor (CwWorkspace *self);
 void cw_workspace_set_actor (CwWorkspace *self, const char *actor);
 CwCatalogue *cw_workspace_get_catalogue (CwWorkspace *self);
+CwCatalogue *cw_workspace_load_catalogue (CwWorkspace *self, GError **error);
 
 gboolean cw_workspace_begin_batch (CwWorkspace *self, GError **error);
 gboolean cw_workspace_end_batch (CwWorkspace *self, gboolean commit, GError **error);

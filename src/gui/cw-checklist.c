@@ -756,8 +756,8 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
 
   cw_checklist_save_now (self);
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, error);
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
-  if (audit == NULL || catalogue == NULL)
+  CwCatalogue *catalogue;
+  if (audit == NULL || (catalogue = cw_workspace_load_catalogue (workspace, error)) == NULL)
     return FALSE;
   g_set_object (&self->workspace, workspace);
   g_set_object (&self->audit, audit);

@@ -653,7 +653,7 @@ choose_workspace (CwWindow *self, gboolean create)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (create)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                       _("Audit workspace" CW_WORKSPACE_EXTENSION));
+                                       _("Audit workspace.clausewise"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
