@@ -520,6 +520,15 @@ test_check (void)
   cw_test_cli_error (ARGS ("check", text), CLI_BAD_INPUT, NULL);
   cw_test_assert_untouched (text, before);
 
+  /* An older workspace is checked as it is: not upgraded, not touched. */
+  g_autofree char *old = cw_test_path (dir, "old.clausewise");
+  g_autoptr (GBytes) fixture = cw_test_read (TEST_DATA_DIR "/workspace-v1.clausewise");
+  cw_test_write (old, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_free (cw_test_cli_ok (ARGS ("check", old)));
+  cw_test_assert_untouched (old, fixture);
+  g_autofree char *backup = g_strconcat (old, ".schema-1.bak", NULL);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
   cw_test_sql (ws, "DROP TRIGGER history_no_update; UPDATE history SET who = 'x' WHERE id = 2");
   g_autofree char *out = NULL, *err = NULL;
   g_assert_cmpint (cw_test_cli (ARGS ("check", ws), &out, &err), ==, CLI_BAD_INPUT);

@@ -499,11 +499,12 @@ cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, NULL, argc, argv, &args);
   if (status >= 0)
     return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
-  if (workspace == NULL)
-    return status;
-
+  /* Checking never changes the file: an older one is examined as it is. */
   g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open_as_is (args[0], &error);
+  if (workspace == NULL)
+    return cw_cli_fail (error);
+
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   if (!cw_workspace_check (workspace, problems, &error))
     return cw_cli_fail (error);

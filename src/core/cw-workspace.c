@@ -594,9 +594,9 @@ is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
-CwWorkspace *
-cw_workspace_open_with (const char *path, const CwMigration *migrations, guint n_migrations,
-                        GError **error)
+static CwWorkspace *
+open_file (const char *path, const CwMigration *migrations, guint n_migrations, gboolean upgrade,
+           GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -637,7 +637,7 @@ cw_workspace_open_with (const char *path, const CwMigration *migrations, guint n
       && !cw_workspace_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
     return NULL;
 
-  if ((guint) version < current)
+  if ((guint) version < current && upgrade)
     {
       if (self->read_only)
         {
@@ -655,9 +655,24 @@ cw_workspace_open_with (const char *path, const CwMigration *migrations, guint n
 }
 
 CwWorkspace *
+cw_workspace_open_with (const char *path, const CwMigration *migrations, guint n_migrations,
+                        GError **error)
+{
+  return open_file (path, migrations, n_migrations, TRUE, error);
+}
+
+CwWorkspace *
 cw_workspace_open (const char *path, GError **error)
 {
-  return cw_workspace_open_with (path, cw_migrations, cw_n_migrations, error);
+  return open_file (path, cw_migrations, cw_n_migrations, TRUE, error);
+}
+
+/* Opens without upgrading an older file, for looking at it as it is
+ * (`check`): only what every schema has may be asked of it. */
+CwWorkspace *
+cw_workspace_open_as_is (const char *path, GError **error)
+{
+  return open_file (path, cw_migrations, cw_n_migrations, FALSE, error);
 }
 
 /* ---- Creating --------------------------------------------------------- */

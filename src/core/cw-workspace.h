@@ -55,6 +55,7 @@ CwWorkspace *cw_workspace_create (const char *path, const char *organisation, GE
 CwWorkspace *cw_workspace_create_filled (const char *path, const char *organisation,
                                          CwWorkspaceFill fill, gpointer data, GError **error);
 CwWorkspace *cw_workspace_open (const char *path, GError **error);
+CwWorkspace *cw_workspace_open_as_is (const char *path, GError **error);
 
 const char *cw_workspace_get_path (CwWorkspace *self);
 gboolean cw_workspace_is_read_only (CwWorkspace *self);
