@@ -992,53 +992,83 @@ save_catalogue (CwWorkspace *self, CwCatalogue *catalogue, GError **error)
 }
 
 static gboolean
+set_catalogue_error (GError **error, const char *what)
+{
+  g_set_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID,
+               _("%s names a clause the catalogue does not have"), what);
+  return FALSE;
+}
+
+/* One row of each catalogue table; FALSE with `error` set stops the read. */
+static gboolean
+add_clause_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+{
+  CwClause *clause = cw_catalogue_add_clause (
+    catalogue, (const char *) sqlite3_column_text (row, 0),
+    (const char *) sqlite3_column_text (row, 1), (const char *) sqlite3_column_text (row, 2), error);
+  if (clause != NULL)
+    cw_clause_set_guidance (clause, (const char *) sqlite3_column_text (row, 3));
+  return clause != NULL;
+}
+
+static gboolean
+add_question_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+{
+  const char *id = (const char *) sqlite3_column_text (row, 1);
+  CwClause *clause
+    = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (row, 0));
+  if (clause == NULL)
+    return set_catalogue_error (error, id ? id : _("A question"));
+  return cw_catalogue_add_question (catalogue, clause, id,
+                                    (const char *) sqlite3_column_text (row, 2), error)
+         != NULL;
+}
+
+static gboolean
+add_expected_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+{
+  CwClause *clause
+    = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (row, 0));
+  CwExpectedKind kind;
+  if (clause == NULL
+      || !cw_expected_kind_from_string ((const char *) sqlite3_column_text (row, 1), &kind))
+    return set_catalogue_error (error, _("An entry of expected documented information"));
+  cw_clause_add_expected (clause, kind, (const char *) sqlite3_column_text (row, 2));
+  return TRUE;
+}
+
+typedef gboolean (*AddRow) (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error);
+
+static gboolean
+load_rows (CwWorkspace *self, CwCatalogue *catalogue, const char *sql, AddRow add,
+           GError **error)
+{
+  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!add (catalogue, stmt, error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  return cw_workspace_rows_done (self, stmt, rc, error);
+}
+
+static gboolean
 load_clauses (CwWorkspace *self, CwCatalogue *catalogue, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
-    self, "SELECT number, title, parent, guidance FROM clause ORDER BY position", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      CwClause *clause = cw_catalogue_add_clause (
-        catalogue, (const char *) sqlite3_column_text (stmt, 0),
-        (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
-        error);
-      if (clause == NULL)
-        return FALSE;
-      cw_clause_set_guidance (clause, (const char *) sqlite3_column_text (stmt, 3));
-    }
-
-  stmt = cw_workspace_prepare (self, "SELECT clause, id, text FROM question ORDER BY position",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      CwClause *clause
-        = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (stmt, 0));
-      if (clause == NULL
-          || !cw_catalogue_add_question (catalogue, clause,
-                                         (const char *) sqlite3_column_text (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 2), error))
-        return FALSE;
-    }
-
-  stmt = cw_workspace_prepare (
-    self, "SELECT clause, kind, text FROM expected_information ORDER BY clause, position", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      CwClause *clause
-        = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (stmt, 0));
-      CwExpectedKind kind;
-      if (clause != NULL
-          && cw_expected_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
-        cw_clause_add_expected (clause, kind, (const char *) sqlite3_column_text (stmt, 2));
-    }
-  return sqlite3_errcode (self->db) == SQLITE_OK || sqlite3_errcode (self->db) == SQLITE_DONE
-         || (cw_workspace_set_db_error (self, error), FALSE);
+  return load_rows (self, catalogue,
+                    "SELECT number, title, parent, guidance FROM clause ORDER BY position",
+                    add_clause_row, error)
+         && load_rows (self, catalogue,
+                       "SELECT clause, id, text FROM question ORDER BY position",
+                       add_question_row, error)
+         && load_rows (self, catalogue,
+                       "SELECT clause, kind, text FROM expected_information"
+                       " ORDER BY clause, position",
+                       add_expected_row, error);
 }
 
 static CwCatalogue *
@@ -1051,6 +1081,7 @@ load_catalogue (CwWorkspace *self, GError **error)
   if (sqlite3_step (info) != SQLITE_ROW)
     {
       cw_workspace_set_db_error (self, error);
+      sqlite3_reset (info);
       return NULL;
     }
   g_autoptr (CwCatalogue) catalogue
