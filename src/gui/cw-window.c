@@ -33,6 +33,8 @@ struct _CwWindow
 
   AdwToastOverlay *toasts;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  guint switchers_idle;
   GtkRevealer *read_only_bar;
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
@@ -337,6 +339,35 @@ fill_progress (gpointer data)
 }
 
 static void
+on_first_paint (GdkFrameClock *clock, CwWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  g_clear_handle_id (&self->progress_idle, g_source_remove);
+  self->progress_idle = g_idle_add (fill_progress, self);
+}
+
+static void
+on_first_map (CwWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map, self);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (on_first_paint), self);
+}
+
+/* Counts come right after the rows; at start-up, after the first frame. */
+static void
+schedule_progress (CwWindow *self)
+{
+  g_clear_handle_id (&self->progress_idle, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->progress_idle = g_idle_add (fill_progress, self);
+  else if (g_signal_handler_find (self, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                  on_first_map, self)
+           == 0)
+    g_signal_connect_swapped (self, "map", G_CALLBACK (on_first_map), self);
+}
+
+static void
 rebuild_audit_list (CwWindow *self)
 {
   cw_list_box_remove_all (self->audit_list);
@@ -359,8 +390,7 @@ rebuild_audit_list (CwWindow *self)
       gtk_list_box_append (self->audit_list, make_audit_row (self, audit));
       shown++;
     }
-  g_clear_handle_id (&self->progress_idle, g_source_remove);
-  self->progress_idle = g_idle_add (fill_progress, self);
+  schedule_progress (self);
 
   /* A workspace without audits greets the user instead of showing a blank
    * list; the checklist, when open, stays open. */
@@ -815,6 +845,7 @@ cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
   g_clear_handle_id (&self->progress_idle, g_source_remove);
+  g_clear_handle_id (&self->switchers_idle, g_source_remove);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
@@ -831,6 +862,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, primary_menu);
@@ -881,6 +913,18 @@ cw_window_class_init (CwWindowClass *klass)
                                        "s", "reviews");
 }
 
+/* The page switchers build a button a page for each of their three places;
+ * they are given the pages after the first frame, which they do not delay. */
+static gboolean
+bind_switchers (gpointer data)
+{
+  CwWindow *self = data;
+  self->switchers_idle = 0;
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  return G_SOURCE_REMOVE;
+}
+
 /* The primary menu's popover is built when first opened, not with the
  * window: it is a start-up cost most sessions never need at once. */
 static void
@@ -896,6 +940,7 @@ cw_window_init (CwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
+  self->switchers_idle = g_idle_add_full (G_PRIORITY_LOW, bind_switchers, self, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
