@@ -170,18 +170,6 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
   return CW_CLI_OK;
 }
 
-static gboolean
-parse_action_args (char **args, CwWorkspace **workspace, gint64 *id, int *status)
-{
-  if (!cw_cli_parse_id (args[1], _("an action"), id))
-    {
-      *status = CW_CLI_BAD_INPUT;
-      return FALSE;
-    }
-  *workspace = cw_cli_open (args[0], status);
-  return *workspace != NULL;
-}
-
 int
 cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
 {
@@ -189,9 +177,9 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, NULL, argc, argv, &args);
   if (status >= 0)
     return status;
-  g_autoptr (CwWorkspace) workspace = NULL;
   gint64 id;
-  if (!parse_action_args (args, &workspace, &id, &status))
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an action"), &id, &status);
+  if (workspace == NULL)
     return status;
 
   g_autoptr (GError) error = NULL;
@@ -306,9 +294,9 @@ cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv)
     .check_due = check_due,
     .verification = verification,
   };
-  g_autoptr (CwWorkspace) workspace = NULL;
   gint64 id;
-  if (!parse_action_args (args, &workspace, &id, &status))
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an action"), &id, &status);
+  if (workspace == NULL)
     return status;
 
   g_autoptr (GError) error = NULL;
@@ -349,9 +337,7 @@ cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("an audit"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
   if (workspace == NULL)
     return status;
 
@@ -419,9 +405,7 @@ cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("a review"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
@@ -483,9 +467,7 @@ cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("a review"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
@@ -512,9 +494,7 @@ cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
   if (text == NULL || owner == NULL || due == NULL)
     return cw_cli_usage_error (command, _("--text, --owner and --due are required"));
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("a review"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
@@ -535,9 +515,7 @@ cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("a review"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 

@@ -254,9 +254,7 @@ cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], _("an audit"), &id))
-    return CW_CLI_BAD_INPUT;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
   if (workspace == NULL)
     return status;
 

@@ -98,6 +98,19 @@ cw_cli_open (const char *path, int *status)
   return workspace;
 }
 
+/* The workspace args[0] and the id in args[1] (`what` names its kind, "an
+ * audit"), the id checked before the file is opened. */
+CwWorkspace *
+cw_cli_open_record (char **args, const char *what, gint64 *id, int *status)
+{
+  if (!cw_cli_parse_id (args[1], what, id))
+    {
+      *status = CW_CLI_BAD_INPUT;
+      return NULL;
+    }
+  return cw_cli_open (args[0], status);
+}
+
 gboolean
 cw_cli_parse_id (const char *text, const char *what, gint64 *id)
 {
