@@ -387,6 +387,16 @@ test_demo_screens (void)
   gtk_menu_button_popup (GTK_MENU_BUTTON (chart));
   screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chart))), "demo-chart");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (chart));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "findings");
+  settle (300);
+  GtkWidget *findings = cw_window_get_findings_page (window);
+  GtkListView *list = GTK_LIST_VIEW (find_widget (findings, GTK_TYPE_LIST_VIEW, "css-name",
+                                                  "listview"));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), >=,
+                    12);
+  screenshot (GTK_WIDGET (window), "demo-findings");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audits");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle (300);
   screenshot (GTK_WIDGET (window), "demo-narrow");

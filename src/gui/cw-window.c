@@ -16,6 +16,7 @@
 #include "cw-organisation-dialog.h"
 #include "cw-report-ui.h"
 #include "cw-finding.h"
+#include "cw-findings-page.h"
 #include "cw-reviews-page.h"
 #include "cw-demo.h"
 #include "cw-search.h"
@@ -50,9 +51,11 @@ struct _CwWindow
   CwChecklist *checklist;
   GMenu *recent_menu;
   AdwViewStack *view_stack;
+  AdwBin *findings_holder;
   AdwBin *actions_holder;
   AdwBin *reviews_holder;
-  CwActionsPage *actions_page; /* made on first visit, like the checklist */
+  CwFindingsPage *findings_page; /* made on first visit, like the checklist */
+  CwActionsPage *actions_page;
   CwReviewsPage *reviews_page;
 };
 
@@ -117,6 +120,24 @@ cw_window_get_checklist (CwWindow *self)
   return GTK_WIDGET (self->checklist);
 }
 
+static CwFindingsPage *
+get_findings_page (CwWindow *self)
+{
+  if (self->findings_page == NULL)
+    {
+      self->findings_page = g_object_new (CW_TYPE_FINDINGS_PAGE, NULL);
+      adw_bin_set_child (self->findings_holder, GTK_WIDGET (self->findings_page));
+    }
+  return self->findings_page;
+}
+
+GtkWidget *
+cw_window_get_findings_page (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (get_findings_page (self));
+}
+
 static CwActionsPage *
 get_actions_page (CwWindow *self)
 {
@@ -159,7 +180,9 @@ static void
 on_page_changed (CwWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
-  if (g_strcmp0 (page, "actions") == 0)
+  if (g_strcmp0 (page, "findings") == 0)
+    cw_findings_page_set_workspace (get_findings_page (self), self->workspace);
+  else if (g_strcmp0 (page, "actions") == 0)
     cw_actions_page_refresh (get_actions_page (self));
   else if (g_strcmp0 (page, "reviews") == 0)
     get_reviews_page (self);
@@ -631,6 +654,8 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
   flush_pending_delete (self);
   g_set_object (&self->workspace, workspace);
   apply_auditor_name (self);
+  if (self->findings_page != NULL)
+    cw_findings_page_set_workspace (self->findings_page, workspace);
   if (self->actions_page != NULL)
     cw_actions_page_set_workspace (self->actions_page, workspace);
   if (self->reviews_page != NULL)
@@ -877,6 +902,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, findings_holder);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, actions_holder);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, reviews_holder);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
@@ -908,8 +934,10 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "audits");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page",
-                                       "s", "actions");
+                                       "s", "findings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "actions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "reviews");
 }
 

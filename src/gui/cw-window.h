@@ -25,6 +25,7 @@ GtkWidget *cw_window_get_checklist (CwWindow *self);
 void cw_window_show_action (CwWindow *self, gint64 action_id);
 void cw_window_show_review (CwWindow *self, gint64 review_id);
 void cw_window_show_finding (CwWindow *self, CwFinding *finding);
+GtkWidget *cw_window_get_findings_page (CwWindow *self);
 GtkWidget *cw_window_get_actions_page (CwWindow *self);
 GtkWidget *cw_window_get_reviews_page (CwWindow *self);
 

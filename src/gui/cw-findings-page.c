@@ -1,0 +1,152 @@
+/* cw-findings-page.c: every finding of the workspace, newest first, in a
+ * virtualised list over CwFindingsModel; activating one opens its audit at
+ * its clause. */
+#define G_LOG_DOMAIN "cw-findings-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "cw-finding.h"
+#include "cw-findings-model.h"
+#include "cw-findings-page.h"
+#include "cw-window.h"
+
+struct _CwFindingsPage
+{
+  GtkWidget parent_instance;
+  GtkStack *stack;
+  GtkScrolledWindow *scroller;
+  GtkListView *list;
+};
+
+G_DEFINE_FINAL_TYPE (CwFindingsPage, cw_findings_page, GTK_TYPE_WIDGET)
+
+static const char *
+grade_css_class (CwGrade grade)
+{
+  static const char *const classes[] = {
+    [CW_GRADE_OFI] = "result-ofi", [CW_GRADE_OBSERVATION] = "result-observation",
+    [CW_GRADE_MINOR] = "result-minor", [CW_GRADE_MAJOR] = "result-major",
+  };
+  return classes[grade];
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (badge, "result-badge");
+  GtkWidget *caption = gtk_label_new (NULL);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_box_append (GTK_BOX (heading), badge);
+  gtk_box_append (GTK_BOX (heading), caption);
+  GtkWidget *text = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_lines (GTK_LABEL (text), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), text);
+  g_object_set_data (G_OBJECT (box), "badge", badge);
+  g_object_set_data (G_OBJECT (box), "caption", caption);
+  g_object_set_data (G_OBJECT (box), "text", text);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  CwFinding *finding = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  if (finding == NULL)
+    return;
+  GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
+  for (CwGrade grade = CW_GRADE_OFI; grade <= CW_GRADE_MAJOR; grade++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), grade_css_class (grade));
+  CwGrade grade = cw_finding_get_grade (finding);
+  gtk_label_set_label (badge, cw_grade_to_string (grade));
+  gtk_widget_add_css_class (GTK_WIDGET (badge), grade_css_class (grade));
+  g_autofree char *caption = g_strdup_printf (
+    _("Finding %" PRId64 " · clause %s · audit %" PRId64 " · %s"), cw_finding_get_id (finding),
+    cw_finding_get_clause (finding), cw_finding_get_audit_id (finding),
+    cw_finding_status_label (cw_finding_get_status (finding)));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "caption"), caption);
+  const char *text = *cw_finding_get_statement (finding) ? cw_finding_get_statement (finding)
+                                                          : cw_finding_get_evidence (finding);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "text"), text);
+  g_autofree char *label = g_strdup_printf ("%s, %s: %s", cw_grade_label (grade), caption, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_activate (CwFindingsPage *self, guint position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list));
+  g_autoptr (CwFinding) finding = g_list_model_get_item (model, position);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  if (finding != NULL && window != NULL)
+    cw_window_show_finding (CW_WINDOW (window), finding);
+}
+
+void
+cw_findings_page_set_workspace (CwFindingsPage *self, CwWorkspace *workspace)
+{
+  g_return_if_fail (CW_IS_FINDINGS_PAGE (self));
+  g_autoptr (CwFindingsModel) model = workspace ? cw_findings_model_new (workspace, NULL) : NULL;
+  g_autoptr (GtkNoSelection) selection
+    = model ? gtk_no_selection_new (G_LIST_MODEL (g_object_ref (model))) : NULL;
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  gboolean empty = model == NULL || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0;
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+GtkScrolledWindow *
+cw_findings_page_get_scroller (CwFindingsPage *self)
+{
+  g_return_val_if_fail (CW_IS_FINDINGS_PAGE (self), NULL);
+  return self->scroller;
+}
+
+static void
+cw_findings_page_dispose (GObject *object)
+{
+  CwFindingsPage *self = CW_FINDINGS_PAGE (object);
+  if (self->list != NULL)
+    gtk_list_view_set_model (self->list, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_FINDINGS_PAGE);
+  G_OBJECT_CLASS (cw_findings_page_parent_class)->dispose (object);
+}
+
+static void
+cw_findings_page_class_init (CwFindingsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  G_OBJECT_CLASS (klass)->dispose = cw_findings_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cw-findings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwFindingsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingsPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+}
+
+static void
+cw_findings_page_init (CwFindingsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list, factory);
+}
