@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cw-action.h"
 #include "cw-audit.h"
@@ -575,6 +576,18 @@ test_core_api (void)
   g_autoptr (GBytes) after = cw_test_read (pdf);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (count_entries (dir), ==, entries);
+
+  /* Saved over a symbolic link: the PDF goes where the link points and the
+   * link stays a link. */
+  g_autofree char *linked = cw_test_path (dir, "linked.pdf");
+  g_autofree char *link = cw_test_path (dir, "link.pdf");
+  cw_test_write (linked, "old", 3);
+  g_assert_cmpint (symlink ("linked.pdf", link), ==, 0);
+  g_assert_true (cw_report_write_pdf (report, link, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_autoptr (GBytes) linked_bytes = cw_test_read (linked);
+  g_assert_cmpmem (g_bytes_get_data (linked_bytes, NULL), 5, "%PDF-", 5);
 
   /* The chart draws anywhere, an image surface as in the window. */
   g_autoptr (CwResultsChart) chart = cw_results_chart_new (workspace, 1, &error);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cw-date.h"
@@ -342,6 +343,34 @@ render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpo
   return TRUE;
 }
 
+/* Saving over a symbolic link writes where the link points, so the link the
+ * user made stays a link instead of being replaced by a plain file. */
+static char *
+resolve_link (const char *path)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return g_strdup (path);
+  char *target = realpath (path, NULL);
+  if (target == NULL) /* dangling: the link itself is replaced */
+    return g_strdup (path);
+  char *copy = g_strdup (target);
+  free (target);
+  return copy;
+}
+
+/* A rename lives in the folder: until the folder reaches the disk, a power
+ * cut can bring back the old file (or none) although the new content was
+ * synced. The file is already in place, so a failure here is not reported. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  (void)fsync (fd);
+  close (fd);
+}
+
 gboolean
 cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress,
                      gpointer user_data, GCancellable *cancellable, GError **error)
@@ -362,8 +391,9 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
 
   /* The temporary file sits beside the target so that the rename is atomic
    * (same file system) and is hidden while it is being written. */
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *target = resolve_link (path);
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
   g_autofree char *temp = g_build_filename (dir, name, NULL);
   int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
@@ -385,12 +415,14 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
       set_write_error (error, path, close_error->message);
       ok = FALSE;
     }
-  if (ok && g_rename (temp, path) != 0)
+  if (ok && g_rename (temp, target) != 0)
     {
       set_write_error (error, path, g_strerror (errno));
       ok = FALSE;
     }
-  if (!ok)
+  if (ok)
+    sync_folder (dir);
+  else
     g_unlink (temp);
   return ok;
 }
