@@ -40,6 +40,19 @@ cw_test_make_dir (void)
   return dir;
 }
 
+/* A new workspace in a fresh directory that is removed when the test ends;
+ * the directory is handed back through dir for the test's other files. */
+CwWorkspace *
+cw_test_new_workspace (char **dir)
+{
+  *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (*dir, "test.clausewise");
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *workspace = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  return workspace;
+}
+
 char *
 cw_test_path (const char *dir, const char *name)
 {
@@ -147,6 +160,17 @@ describe (const char *const *args)
 {
   g_autofree char *joined = g_strjoinv ("' '", (char **) args);
   return g_strdup_printf ("clausewise-cli '%s'", joined);
+}
+
+/* Output lines without their "\n"; a missing final newline is an error. */
+GStrv
+cw_test_output_lines (const char *text)
+{
+  if (*text == '\0')
+    return g_new0 (char *, 1);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  g_autofree char *body = g_strndup (text, strlen (text) - 1);
+  return g_strsplit (body, "\n", -1);
 }
 
 void

@@ -3,10 +3,13 @@
 
 #include <gio/gio.h>
 
+#include "cw-workspace.h"
+
 G_BEGIN_DECLS
 
 char *cw_test_make_dir (void);
 char *cw_test_path (const char *dir, const char *name);
+CwWorkspace *cw_test_new_workspace (char **dir);
 GBytes *cw_test_read (const char *path);
 void cw_test_write (const char *path, const void *data, gsize size);
 void cw_test_assert_untouched (const char *path, GBytes *before);
@@ -30,6 +33,7 @@ int cw_test_spawn (const char *const *argv, char **out, char **err);
 int cw_test_cli (const char *const *args, char **out, char **err);
 char *cw_test_cli_ok (const char *const *args);
 void cw_test_cli_error (const char *const *args, int status, const char *mention);
+GStrv cw_test_output_lines (const char *text);
 void cw_test_assert_contains (const char *haystack, const char *needle);
 void cw_test_assert_error_line (const char *err);
 

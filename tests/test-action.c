@@ -22,11 +22,8 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = cw_test_make_dir ();
-  g_autofree char *path = cw_test_path (f->dir, "a.clausewise");
+  f->workspace = cw_test_new_workspace (&f->dir);
   g_autoptr (GError) error = NULL;
-  f->workspace = cw_workspace_create (path, "Example Services Ltd", &error);
-  g_assert_no_error (error);
   CwAuditDraft draft = { .title = "Service desk audit", .planned_start = "2026-05-04" };
   f->audit = cw_workspace_create_audit (f->workspace, &draft, &error);
   g_assert_no_error (error);

@@ -21,16 +21,6 @@ expect_id (const char *const *argv)
   return out;
 }
 
-static GStrv
-output_lines (const char *text)
-{
-  if (*text == '\0')
-    return g_new0 (char *, 1);
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_autofree char *body = g_strndup (text, strlen (text) - 1);
-  return g_strsplit (body, "\n", -1);
-}
-
 static char *
 new_workspace (const char *dir)
 {
@@ -103,7 +93,7 @@ test_workflow (void)
 
   /* Overdue: due in 2020 and not verified. */
   g_autofree char *overdue = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
-  g_auto (GStrv) overdue_lines = output_lines (overdue);
+  g_auto (GStrv) overdue_lines = cw_test_output_lines (overdue);
   g_assert_cmpuint (g_strv_length (overdue_lines), ==, 1);
   g_auto (GStrv) fields = g_strsplit (overdue_lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (fields), ==, 6);
@@ -138,7 +128,7 @@ test_workflow (void)
   cw_test_assert_contains (shown, "\tverdict\tSept: 0 of 40\teffective\n");
 
   g_autofree char *closed_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "closed"));
-  g_auto (GStrv) closed_lines = output_lines (closed_list);
+  g_auto (GStrv) closed_lines = cw_test_output_lines (closed_list);
   g_assert_cmpuint (g_strv_length (closed_lines), ==, 1);
   g_autofree char *open_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "open"));
   g_assert_cmpstr (open_list, ==, "");
@@ -176,7 +166,7 @@ test_new_and_csv (void)
 
   /* The plain listing keeps one record a line. */
   g_autofree char *plain = cw_test_cli_ok (ARGS ("action", "list", ws));
-  g_auto (GStrv) lines = output_lines (plain);
+  g_auto (GStrv) lines = cw_test_output_lines (plain);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
 
   cw_test_cli_error (ARGS ("action", "new", ws), CLI_USAGE, "--finding");

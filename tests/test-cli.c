@@ -11,17 +11,6 @@
 #include "cw-csv.h"
 #include "cw-test-util.h"
 
-/* Output lines without their "\n"; a missing final newline is an error. */
-static GStrv
-output_lines (const char *text)
-{
-  if (*text == '\0')
-    return g_new0 (char *, 1);
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_autofree char *body = g_strndup (text, strlen (text) - 1);
-  return g_strsplit (body, "\n", -1);
-}
-
 static GPtrArray *
 parse_csv (const char *text)
 {
@@ -110,7 +99,7 @@ static void
 test_catalogue (void)
 {
   g_autofree char *plain = cw_test_cli_ok (ARGS ("catalogue"));
-  g_auto (GStrv) lines = output_lines (plain);
+  g_auto (GStrv) lines = cw_test_output_lines (plain);
   guint n = g_strv_length (lines);
   g_assert_cmpuint (n, >, 50);
   g_assert_cmpstr (lines[0], ==, "4\tContext of the organization");
@@ -129,7 +118,7 @@ test_catalogue (void)
     }
 
   g_autofree char *full = cw_test_cli_ok (ARGS ("catalogue", "--questions"));
-  g_auto (GStrv) all = output_lines (full);
+  g_auto (GStrv) all = cw_test_output_lines (full);
   g_autoptr (GHashTable) question_ids
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GStrvBuilder) clause_lines = g_strv_builder_new ();
@@ -203,7 +192,7 @@ test_init_and_audit (void)
   g_assert_cmpstr (id, ==, "1\n");
 
   g_autofree char *shown = cw_test_cli_ok (ARGS ("audit", "show", ws, "1"));
-  g_auto (GStrv) lines = output_lines (shown);
+  g_auto (GStrv) lines = cw_test_output_lines (shown);
   gboolean saw_scope = FALSE;
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], "Scope:"))
@@ -262,7 +251,7 @@ test_init_and_audit (void)
 
   /* None of the refusals created an audit. */
   g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
-  g_auto (GStrv) audits = output_lines (list);
+  g_auto (GStrv) audits = cw_test_output_lines (list);
   g_assert_cmpuint (g_strv_length (audits), ==, 1);
   g_assert_true (g_str_has_prefix (audits[0], "1\t"));
 
@@ -347,7 +336,7 @@ test_findings (void)
 
   /* id, audit, clause, grade, status, text: one line each. */
   g_autofree char *all = cw_test_cli_ok (ARGS ("finding", "list", ws));
-  g_auto (GStrv) lines = output_lines (all);
+  g_auto (GStrv) lines = cw_test_output_lines (all);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[0], ==,
                    "1\t1\t8.5.1.3\tmajor\topen\tAn emergency change was approved without "
@@ -356,12 +345,12 @@ test_findings (void)
   g_assert_true (g_str_has_prefix (lines[2], "3\t2\t8.6.1\tobservation\topen\t"));
 
   g_autofree char *first = cw_test_cli_ok (ARGS ("finding", "list", ws, "--audit", "1"));
-  g_auto (GStrv) first_lines = output_lines (first);
+  g_auto (GStrv) first_lines = cw_test_output_lines (first);
   g_assert_cmpuint (g_strv_length (first_lines), ==, 2);
   for (guint i = 0; first_lines[i] != NULL; i++)
     g_assert_true (g_regex_match_simple ("^[0-9]+\t1\t", first_lines[i], 0, 0));
   g_autofree char *second = cw_test_cli_ok (ARGS ("finding", "list", ws, "--audit", "2"));
-  g_auto (GStrv) second_lines = output_lines (second);
+  g_auto (GStrv) second_lines = cw_test_output_lines (second);
   g_assert_cmpuint (g_strv_length (second_lines), ==, 1);
   g_assert_true (g_str_has_prefix (second_lines[0], "3\t2\t"));
 
@@ -459,7 +448,7 @@ test_search (void)
   g_autofree char *id = g_strndup (id_line, strlen (id_line) - 1);
 
   g_autofree char *out = cw_test_cli_ok (ARGS ("search", ws, "quetzalcoatl"));
-  g_auto (GStrv) lines = output_lines (out);
+  g_auto (GStrv) lines = cw_test_output_lines (out);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_autofree char *prefix = g_strdup_printf ("finding\t%s\t%s\t", id, audit);
   g_assert_true (g_str_has_prefix (lines[0], prefix));
@@ -472,7 +461,7 @@ test_search (void)
   g_autofree char *answered = cw_test_cli_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q2",
                                                "minor", "--note", "Review by Tlaloc missing"));
   g_autofree char *note_hits = cw_test_cli_ok (ARGS ("search", ws, "Tlaloc"));
-  g_auto (GStrv) note_lines = output_lines (note_hits);
+  g_auto (GStrv) note_lines = cw_test_output_lines (note_hits);
   g_assert_cmpuint (g_strv_length (note_lines), ==, 1);
   g_assert_true (g_str_has_prefix (note_lines[0], "answer\t"));
   g_auto (GStrv) note_fields = g_strsplit (note_lines[0], "\t", -1);
@@ -485,7 +474,7 @@ test_search (void)
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
     {
       g_autofree char *hits = cw_test_cli_ok (ARGS ("search", ws, odd[i]));
-      g_auto (GStrv) hit_lines = output_lines (hits);
+      g_auto (GStrv) hit_lines = cw_test_output_lines (hits);
       for (guint j = 0; hit_lines[j] != NULL; j++)
         g_assert_true (g_regex_match_simple ("^(finding|answer|evidence)\t\\d+\t\\d+\t",
                                              hit_lines[j], 0, 0));
@@ -534,7 +523,7 @@ test_check (void)
   g_assert_cmpint (cw_test_cli (ARGS ("check", ws), &out, &err), ==, CLI_BAD_INPUT);
   cw_test_assert_error_line (err);
   /* Both the missing guard and the altered entry are named, one a line. */
-  g_auto (GStrv) problems = output_lines (out);
+  g_auto (GStrv) problems = cw_test_output_lines (out);
   g_assert_cmpuint (g_strv_length (problems), >=, 2);
   cw_test_assert_contains (out, "history_no_update");
   cw_test_assert_contains (out, "History entry 2");
@@ -546,7 +535,7 @@ static guint
 count_questions (void)
 {
   g_autofree char *full = cw_test_cli_ok (ARGS ("catalogue", "--questions"));
-  g_auto (GStrv) lines = output_lines (full);
+  g_auto (GStrv) lines = cw_test_output_lines (full);
   guint n = 0;
   for (guint i = 0; lines[i] != NULL; i++)
     n += g_str_has_prefix (lines[i], "  ");
@@ -561,7 +550,7 @@ test_demo (void)
   g_autofree char *created = cw_test_cli_ok (ARGS ("demo", ws));
 
   g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
-  g_auto (GStrv) lines = output_lines (list);
+  g_auto (GStrv) lines = cw_test_output_lines (list);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 
   g_autofree char *csv = cw_test_cli_ok (ARGS ("audit", "list", ws, "--csv"));
@@ -587,7 +576,7 @@ test_demo (void)
   g_assert_cmpuint (n_in_progress, ==, 1);
 
   g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws));
-  g_auto (GStrv) finding_lines = output_lines (findings);
+  g_auto (GStrv) finding_lines = cw_test_output_lines (findings);
   g_assert_cmpuint (g_strv_length (finding_lines), >=, 12);
   for (guint i = 0; finding_lines[i] != NULL; i++)
     {
@@ -692,13 +681,13 @@ test_list_lines (void)
                        "--evidence", "Two\nlines\tand a tab"));
 
   g_autofree char *findings = cw_test_cli_ok (ARGS ("finding", "list", ws));
-  g_auto (GStrv) finding_lines = output_lines (findings);
+  g_auto (GStrv) finding_lines = cw_test_output_lines (findings);
   g_assert_cmpuint (g_strv_length (finding_lines), ==, 1);
   g_auto (GStrv) finding_fields = g_strsplit (finding_lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (finding_fields), ==, 6);
 
   g_autofree char *audits = cw_test_cli_ok (ARGS ("audit", "list", ws));
-  g_auto (GStrv) audit_lines = output_lines (audits);
+  g_auto (GStrv) audit_lines = cw_test_output_lines (audits);
   g_assert_cmpuint (g_strv_length (audit_lines), ==, 1);
   g_auto (GStrv) audit_fields = g_strsplit (audit_lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (audit_fields), ==, 6);

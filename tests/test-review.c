@@ -20,11 +20,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = cw_test_make_dir ();
-  g_autofree char *path = cw_test_path (f->dir, "r.clausewise");
-  g_autoptr (GError) error = NULL;
-  f->workspace = cw_workspace_create (path, "Example Services Ltd", &error);
-  g_assert_no_error (error);
+  f->workspace = cw_test_new_workspace (&f->dir);
 }
 
 static void

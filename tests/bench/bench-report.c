@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "cw-audit.h"
 #include "cw-demo.h"
 #include "cw-finding.h"
@@ -16,20 +16,6 @@
 
 #define N_FINDINGS 1000
 #define N_RUNS 5
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static long
-peak_rss_mib (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
 
 /* Makes the report from the workspace and writes it: what the CLI does. */
 static double
@@ -42,7 +28,7 @@ write_report (CwWorkspace *workspace, gint64 audit, const char *pdf, guint *n_pa
   cw_report_set_reproducible (report, TRUE);
   if (!cw_report_write_pdf (report, pdf, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
-  double seconds = seconds_since (start);
+  double seconds = bench_seconds_since (start);
   *n_pages = cw_report_get_n_pages (report);
   return seconds;
 }
@@ -112,7 +98,7 @@ main (int argc, char **argv)
   g_assert_true (cw_workspace_end_batch (big, TRUE, &error));
   double seconds = write_report (big, audit, big_pdf, &n_pages);
   g_print ("1,000-finding report (%u pages): %6.3f s  (target < 2 s)\n", n_pages, seconds);
-  g_print ("peak RSS:                       %4ld MiB  (target < 150 MiB)\n", peak_rss_mib ());
+  g_print ("peak RSS:                       %4ld MiB  (target < 150 MiB)\n", bench_peak_rss_mib ());
 
   g_unlink (demo_pdf);
   g_unlink (big_pdf);

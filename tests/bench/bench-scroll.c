@@ -6,50 +6,20 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "cw-application.h"
-#include "cw-audit.h"
-#include "cw-finding.h"
 #include "cw-findings-page.h"
 #include "cw-window.h"
 
 #define N_FINDINGS 100000
 #define STEPS 400
 
-static long
-peak_rss_mib (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
-
 static void
 drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static void
-make_workspace (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Large Ltd", &error);
-  CwAuditDraft plan = { .title = "Audit with 100,000 findings" };
-  gint64 audit = cw_workspace_create_audit (workspace, &plan, &error);
-  cw_workspace_begin_batch (workspace, &error);
-  for (int i = 0; i < N_FINDINGS; i++)
-    {
-      g_autofree char *evidence = g_strdup_printf ("Record INC-%06d was closed without a cause.", i);
-      CwFindingDraft draft = { .audit_id = audit, .clause = "8.6.1", .grade = (CwGrade) (i % 4),
-                               .requirement = "Incidents are closed with a recorded cause.",
-                               .evidence = evidence, .statement = "The cause is not recorded." };
-      cw_workspace_create_finding (workspace, &draft, &error);
-    }
-  cw_workspace_end_batch (workspace, TRUE, &error);
-  g_assert_no_error (error);
 }
 
 int
@@ -59,7 +29,7 @@ main (int argc, char **argv)
    * count in this process's peak RSS, which measures the window alone. */
   if (argc == 3 && g_str_equal (argv[1], "--make"))
     {
-      make_workspace (argv[2]);
+      bench_make_large_workspace (argv[2], N_FINDINGS);
       return 0;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -89,13 +59,13 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   cw_window_open_path (window, path, FALSE);
   drain ();
-  long window_rss = peak_rss_mib ();
+  long window_rss = bench_peak_rss_mib ();
 
   gint64 start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "findings");
   drain ();
   g_print ("open the Findings page:   %7.3f s\n", (g_get_monotonic_time () - start) / 1e6);
-  long page_rss = peak_rss_mib ();
+  long page_rss = bench_peak_rss_mib ();
 
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
     cw_findings_page_get_scroller (CW_FINDINGS_PAGE (cw_window_get_findings_page (window))));
@@ -111,7 +81,7 @@ main (int argc, char **argv)
            STEPS, seconds, seconds * 1000 / STEPS);
   g_print ("peak RSS: %ld MiB with the window open, %ld MiB with the page, %ld MiB after "
            "scrolling (target < 200 MiB)\n",
-           window_rss, page_rss, peak_rss_mib ());
+           window_rss, page_rss, bench_peak_rss_mib ());
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
   return 0;

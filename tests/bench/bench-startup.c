@@ -9,9 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cw-audit.h"
+#include "bench-util.h"
 #include "cw-demo.h"
-#include "cw-finding.h"
 
 #define RUNS 11
 
@@ -58,26 +57,6 @@ median (double *times, guint n)
   return times[n / 2];
 }
 
-static void
-make_large_workspace (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Large Ltd", &error);
-  CwAuditDraft plan = { .title = "Audit with 100,000 findings" };
-  gint64 audit = cw_workspace_create_audit (workspace, &plan, &error);
-  cw_workspace_begin_batch (workspace, &error);
-  for (int i = 0; i < 100000; i++)
-    {
-      g_autofree char *evidence = g_strdup_printf ("Record INC-%06d was closed without a cause.", i);
-      CwFindingDraft draft = { .audit_id = audit, .clause = "8.6.1", .grade = CW_GRADE_MINOR,
-                               .requirement = "Incidents are closed with a recorded cause.",
-                               .evidence = evidence, .statement = "The cause is not recorded." };
-      cw_workspace_create_finding (workspace, &draft, &error);
-    }
-  cw_workspace_end_batch (workspace, TRUE, &error);
-  g_assert_no_error (error);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -96,7 +75,7 @@ main (int argc, char **argv)
   CwWorkspace *made = cw_demo_create (demo, &error);
   g_assert_no_error (error);
   g_object_unref (made);
-  make_large_workspace (large);
+  bench_make_large_workspace (large, 100000);
 
   const char *renderer = g_getenv ("GSK_RENDERER");
   g_print ("renderer: %s, %d runs each, interleaved, median\n", renderer ? renderer : "default",

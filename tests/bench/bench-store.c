@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "cw-audit.h"
 #include "cw-finding.h"
 #include "cw-search.h"
@@ -20,20 +20,6 @@ static const char *const words[] = {
   "release",  "backup",   "restore",  "catalogue", "asset",   "licence",  "emergency",
   "customer", "complaint", "budget",  "forecast", "problem",  "workaround", "continuity",
 };
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static long
-peak_rss_mib (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
 
 static char *
 sentence (guint i, guint salt)
@@ -77,7 +63,7 @@ main (int argc, char **argv)
   gint64 start = g_get_monotonic_time ();
   g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Bench Ltd", &error);
   g_assert_no_error (error);
-  g_print ("create workspace:          %7.3f s\n", seconds_since (start));
+  g_print ("create workspace:          %7.3f s\n", bench_seconds_since (start));
 
   CwAuditDraft plan = { .title = "Benchmark audit" };
   gint64 audit = cw_workspace_create_audit (workspace, &plan, &error);
@@ -86,7 +72,7 @@ main (int argc, char **argv)
   start = g_get_monotonic_time ();
   insert_findings (workspace, audit, 200);
   g_print ("one edit, own transaction: %7.2f ms  (synchronous=FULL, mean of 200)\n",
-           seconds_since (start) * 1000 / 200);
+           bench_seconds_since (start) * 1000 / 200);
 
   start = g_get_monotonic_time ();
   cw_workspace_begin_batch (workspace, &error);
@@ -95,7 +81,7 @@ main (int argc, char **argv)
   cw_workspace_end_batch (workspace, TRUE, &error);
   g_assert_no_error (error);
   g_print ("insert %d findings:    %7.3f s   (target < 3 s; of which commit %.3f s)\n",
-           N_FINDINGS, seconds_since (start), seconds_since (commit));
+           N_FINDINGS, bench_seconds_since (start), bench_seconds_since (commit));
   g_clear_object (&workspace);
 
   GStatBuf st;
@@ -106,33 +92,33 @@ main (int argc, char **argv)
   workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
   g_print ("reopen:                    %7.2f ms  (target < 50 ms)\n",
-           seconds_since (start) * 1000);
+           bench_seconds_since (start) * 1000);
   start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
   CwAuditProgress progress;
   cw_workspace_get_audit_progress (workspace, g_ptr_array_index (audits, 0), &progress, &error);
   g_print ("then the audits list:      %7.2f ms  (catalogue, audits, findings by grade)\n",
-           seconds_since (start) * 1000);
+           bench_seconds_since (start) * 1000);
 
   start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 0, &error);
   g_assert_no_error (error);
-  g_print ("list all %u findings:  %7.3f s\n", findings->len, seconds_since (start));
+  g_print ("list all %u findings:  %7.3f s\n", findings->len, bench_seconds_since (start));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) hits = cw_workspace_search (workspace, "emergency approval", 50, &error);
   g_assert_no_error (error);
   g_print ("FTS query (%u hits):       %7.2f ms  (target < 20 ms)\n", hits->len,
-           seconds_since (start) * 1000);
+           bench_seconds_since (start) * 1000);
   start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) again = cw_workspace_search (workspace, "emergency approval", 50, &error);
-  g_print ("FTS query again:           %7.2f ms\n", seconds_since (start) * 1000);
+  g_print ("FTS query again:           %7.2f ms\n", bench_seconds_since (start) * 1000);
   start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) rare = cw_workspace_search (workspace, "record 1234", 50, &error);
-  g_print ("FTS query, rare term:      %7.2f ms\n", seconds_since (start) * 1000);
+  g_print ("FTS query, rare term:      %7.2f ms\n", bench_seconds_since (start) * 1000);
 
-  g_print ("peak RSS:                  %7ld MiB (target < 100 MiB)\n", peak_rss_mib ());
+  g_print ("peak RSS:                  %7ld MiB (target < 100 MiB)\n", bench_peak_rss_mib ());
 
   g_clear_object (&workspace);
   if (g_getenv ("BENCH_KEEP"))
