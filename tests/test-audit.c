@@ -422,18 +422,33 @@ test_clause_summary (Fixture *f, gconstpointer data)
 
   guint answered = 0, total = 0;
   CwResult worst = CW_RESULT_NOT_ASSESSED;
-  cw_clause_summarise (cw_catalogue_lookup_clause (catalogue, "8.6"), index, &answered, &total,
-                       &worst);
+  g_autoptr (CwAudit) planned = cw_workspace_get_audit (f->workspace, audit, &error);
+  cw_clause_summarise (planned, cw_catalogue_lookup_clause (catalogue, "8.6"), index, &answered,
+                       &total, &worst);
   g_assert_cmpuint (answered, ==, 2);
   g_assert_cmpint (worst, ==, CW_RESULT_MAJOR);
   answered = total = 0;
   worst = CW_RESULT_NOT_ASSESSED;
-  cw_clause_summarise (cw_catalogue_lookup_clause (catalogue, "8.6.1"), index, &answered, &total,
-                       &worst);
+  cw_clause_summarise (planned, cw_catalogue_lookup_clause (catalogue, "8.6.1"), index, &answered,
+                       &total, &worst);
   g_assert_cmpuint (answered, ==, 1);
   g_assert_cmpuint (total, ==,
                     cw_clause_get_questions (cw_catalogue_lookup_clause (catalogue, "8.6.1"))->len);
   g_assert_cmpint (worst, ==, CW_RESULT_CONFORMING);
+
+  /* A main clause counts only the part of it in scope: "8" holds no more
+   * questions than "8.6" when only 8.6 was chosen. */
+  guint total_86 = 0, total_8 = 0;
+  answered = 0;
+  cw_clause_summarise (planned, cw_catalogue_lookup_clause (catalogue, "8.6"), index, &answered,
+                       &total_86, &worst);
+  answered = 0;
+  cw_clause_summarise (planned, cw_catalogue_lookup_clause (catalogue, "8"), index, &answered,
+                       &total_8, &worst);
+  g_assert_cmpuint (total_8, ==, total_86);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_true (cw_audit_reaches (planned, "8"));
+  g_assert_false (cw_audit_reaches (planned, "8.5"));
 }
 
 static void

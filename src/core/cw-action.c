@@ -1142,19 +1142,8 @@ cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
 
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
-  if (audit == NULL || !cw_workspace_can_close_audit (self, audit_id, error)
-      || !cw_workspace_edit_begin (self, error))
-    return FALSE;
-  CwAuditStatus status = cw_audit_get_status (audit);
-  sqlite3_stmt *stmt
-    = cw_workspace_prepare (self, "UPDATE audit SET status = 'closed' WHERE id = ?", error);
-  gboolean ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, audit_id);
-      ok = cw_workspace_step_done (self, stmt, error)
-           && cw_workspace_record (self, "audit", audit_id, "status",
-                                   cw_audit_status_to_string (status), "closed", error);
-    }
-  return cw_workspace_edit_end (self, ok, error);
+  return audit != NULL && cw_workspace_can_close_audit (self, audit_id, error)
+         && cw_workspace_edit_begin (self, error)
+         && cw_workspace_edit_end (
+           self, cw_audit_store_status (self, audit, CW_AUDIT_CLOSED, error), error);
 }

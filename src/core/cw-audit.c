@@ -144,6 +144,20 @@ cw_audit_covers (CwAudit *self, const char *clause_number)
   return FALSE;
 }
 
+/* Whether a clause belongs in the audit's checklist tree: it is in scope, or
+ * it holds a sub-clause that is (so "8" shows when only "8.1" was chosen). */
+gboolean
+cw_audit_reaches (CwAudit *self, const char *clause_number)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), FALSE);
+  if (cw_audit_covers (self, clause_number))
+    return TRUE;
+  for (guint i = 0; self->scope[i] != NULL; i++)
+    if (cw_clause_number_covers (clause_number, self->scope[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 set_no_such_audit (GError **error, gint64 id)
 {
@@ -517,8 +531,10 @@ store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const 
          && cw_workspace_record_change (self, "answer", id, "note", old_note ? old_note : "", note, error);
 }
 
-static gboolean
-store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status, GError **error)
+/* Moves an audit to a status and records the move in its history; the
+ * caller has checked that the move is allowed. */
+gboolean
+cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status, GError **error)
 {
   sqlite3_stmt *stmt
     = cw_workspace_prepare (self, "UPDATE audit SET status = ? WHERE id = ?", error);
@@ -536,7 +552,7 @@ static gboolean
 start_audit_if_planned (CwWorkspace *self, CwAudit *audit, GError **error)
 {
   return audit->status != CW_AUDIT_PLANNED
-         || store_status (self, audit, CW_AUDIT_IN_PROGRESS, error);
+         || cw_audit_store_status (self, audit, CW_AUDIT_IN_PROGRESS, error);
 }
 
 /* The audit report has been issued: fieldwork is over. */
@@ -557,7 +573,7 @@ cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
       return FALSE;
     }
   return cw_workspace_edit_begin (self, error)
-         && cw_workspace_edit_end (self, store_status (self, audit, CW_AUDIT_REPORTED, error),
+         && cw_workspace_edit_end (self, cw_audit_store_status (self, audit, CW_AUDIT_REPORTED, error),
                                    error);
 }
 
@@ -633,14 +649,18 @@ cw_answers_by_question (GPtrArray *answers)
   return index;
 }
 
-/* How far a clause and its sub-clauses are answered, and the most severe
- * result among them: what the checklist tree shows beside each clause. */
+/* How far the audit has answered a clause and its sub-clauses, counting only
+ * questions in its scope, and the most severe result among them: what the
+ * checklist tree shows beside each clause. */
 void
-cw_clause_summarise (CwClause *clause, GHashTable *answers_by_question, guint *answered,
-                     guint *total, CwResult *worst)
+cw_clause_summarise (CwAudit *audit, CwClause *clause, GHashTable *answers_by_question,
+                     guint *answered, guint *total, CwResult *worst)
 {
+  const char *number = cw_clause_get_number (clause);
+  if (!cw_audit_reaches (audit, number))
+    return;
   GPtrArray *questions = cw_clause_get_questions (clause);
-  for (guint i = 0; i < questions->len; i++)
+  for (guint i = 0; cw_audit_covers (audit, number) && i < questions->len; i++)
     {
       CwQuestion *question = g_ptr_array_index (questions, i);
       CwAnswer *answer = g_hash_table_lookup (answers_by_question, cw_question_get_id (question));
@@ -652,8 +672,8 @@ cw_clause_summarise (CwClause *clause, GHashTable *answers_by_question, guint *a
     }
   GPtrArray *children = cw_clause_get_children (clause);
   for (guint i = 0; i < children->len; i++)
-    cw_clause_summarise (g_ptr_array_index (children, i), answers_by_question, answered, total,
-                         worst);
+    cw_clause_summarise (audit, g_ptr_array_index (children, i), answers_by_question, answered,
+                         total, worst);
 }
 
 static gboolean

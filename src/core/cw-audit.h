@@ -54,6 +54,7 @@ const char *cw_audit_get_team (CwAudit *self);
 const char *cw_audit_get_auditees (CwAudit *self);
 CwAuditStatus cw_audit_get_status (CwAudit *self);
 gboolean cw_audit_covers (CwAudit *self, const char *clause_number);
+gboolean cw_audit_reaches (CwAudit *self, const char *clause_number);
 gboolean cw_audit_accepts (CwAudit *self, const char *clause_number /* nullable */,
                            GError **error);
 
@@ -74,7 +75,7 @@ gboolean cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *qu
 GPtrArray *cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error);
 void cw_answer_free (CwAnswer *answer);
 GHashTable *cw_answers_by_question (GPtrArray *answers);
-void cw_clause_summarise (CwClause *clause, GHashTable *answers_by_question, guint *answered,
-                          guint *total, CwResult *worst);
+void cw_clause_summarise (CwAudit *audit, CwClause *clause, GHashTable *answers_by_question,
+                          guint *answered, guint *total, CwResult *worst);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "cw-audit.h"
 #include "cw-search.h"
 #include "cw-workspace.h"
 
@@ -30,6 +31,8 @@ char *cw_workspace_column_text (sqlite3_stmt *stmt, int column);
 
 gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);
 gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);
+gboolean cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status,
+                                GError **error);
 
 gboolean cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id,
                               const char *field, const char *old_value, const char *new_value,

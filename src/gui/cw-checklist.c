@@ -191,25 +191,12 @@ on_result_toggled (GtkToggleButton *button, CwChecklist *self)
 
 /* ---- The clause tree ---------------------------------------------------- */
 
-static gboolean
-in_scope (CwAudit *audit, CwClause *clause)
-{
-  const char *number = cw_clause_get_number (clause);
-  if (cw_audit_covers (audit, number))
-    return TRUE;
-  const char *const *scope = cw_audit_get_scope (audit);
-  for (guint i = 0; scope[i] != NULL; i++)
-    if (cw_clause_number_covers (number, scope[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static GListStore *
 clauses_in_scope (CwAudit *audit, GPtrArray *clauses)
 {
   GListStore *store = g_list_store_new (CW_TYPE_CLAUSE);
   for (guint i = 0; i < clauses->len; i++)
-    if (in_scope (audit, g_ptr_array_index (clauses, i)))
+    if (cw_audit_reaches (audit, cw_clause_get_number (g_ptr_array_index (clauses, i))))
       g_list_store_append (store, g_ptr_array_index (clauses, i));
   return store;
 }
@@ -244,7 +231,7 @@ update_row (CwChecklist *self, GtkWidget *box)
   GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
   guint answered = 0, total = 0;
   CwResult worst = CW_RESULT_NOT_ASSESSED;
-  cw_clause_summarise (clause, self->by_question, &answered, &total, &worst);
+  cw_clause_summarise (self->audit, clause, self->by_question, &answered, &total, &worst);
   g_autofree char *text = g_strdup_printf ("%u/%u", answered, total);
   gtk_label_set_label (counts, text);
   for (guint i = 0; i < G_N_ELEMENTS (result_order); i++)
@@ -323,10 +310,9 @@ refresh_progress (CwChecklist *self)
   for (guint i = 0; roots != NULL && i < g_list_model_get_n_items (roots); i++)
     {
       g_autoptr (CwClause) clause = g_list_model_get_item (roots, i);
-      cw_clause_summarise (clause, self->by_question, &answered, &total, &worst);
+      cw_clause_summarise (self->audit, clause, self->by_question, &answered, &total, &worst);
     }
-  g_autofree char *text = g_strdup_printf (_("%u of %u questions answered"), answered,
-                                           self->questions->len);
+  g_autofree char *text = g_strdup_printf (_("%u of %u questions answered"), answered, total);
   gtk_label_set_label (self->audit_progress, text);
 }
 
@@ -510,7 +496,7 @@ show_question (CwChecklist *self, guint index)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             answer ? answer->note : "", -1);
   gboolean writable = !cw_workspace_is_read_only (self->workspace)
-                      && cw_audit_get_status (self->audit) != CW_AUDIT_CLOSED;
+                      && cw_audit_accepts (self->audit, NULL, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->result_box), writable);
   gtk_text_view_set_editable (self->note_view, writable);
   self->loading = FALSE;
