@@ -9,16 +9,7 @@
 
 #include "cw-action.h"
 #include "cw-cli.h"
-#include "cw-csv.h"
 #include "cw-review.h"
-
-static void
-print_csv_row (const char *const *fields, gsize n_fields)
-{
-  g_autoptr (GString) row = g_string_new (NULL);
-  cw_csv_append_row (row, fields, n_fields);
-  g_print ("%s", row->str);
-}
 
 static void
 print_field (const char *label, const char *value)
@@ -105,7 +96,7 @@ print_action_csv (CwAction *action, const GDate *today)
     cw_action_due_state_to_string (cw_action_get_due_state (action, today)),
     cw_action_get_created_at (action),
   };
-  print_csv_row (fields, G_N_ELEMENTS (fields));
+  cw_cli_print_csv_row (fields, G_N_ELEMENTS (fields));
 }
 
 int
@@ -148,7 +139,7 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
     {
       const char *header[] = { "id",     "title", "source", "finding",   "review",    "status",
                                "owner",  "due",   "check_due", "due_state", "created_at" };
-      print_csv_row (header, G_N_ELEMENTS (header));
+      cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
     }
   for (guint i = 0; i < actions->len; i++)
     {

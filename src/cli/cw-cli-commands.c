@@ -8,18 +8,9 @@
 
 #include "cw-audit.h"
 #include "cw-cli.h"
-#include "cw-csv.h"
 #include "cw-demo.h"
 #include "cw-finding.h"
 #include "cw-search.h"
-
-static void
-print_csv_row (const char *const *fields, gsize n_fields)
-{
-  g_autoptr (GString) row = g_string_new (NULL);
-  cw_csv_append_row (row, fields, n_fields);
-  g_print ("%s", row->str);
-}
 
 /* ---- Workspaces -------------------------------------------------------- */
 
@@ -182,7 +173,7 @@ print_audit_csv (CwAudit *audit, const CwAuditProgress *progress)
     cw_audit_get_lead_auditor (audit), scope, numbers[0], numbers[1], numbers[2], numbers[3],
     numbers[4], numbers[5],
   };
-  print_csv_row (fields, G_N_ELEMENTS (fields));
+  cw_cli_print_csv_row (fields, G_N_ELEMENTS (fields));
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     g_free (numbers[i]);
 }
@@ -213,7 +204,7 @@ cw_cli_run_audit_list (const CwCliCommand *command, int argc, char **argv)
                                "planned_end", "lead_auditor", "scope", "answered",
                                "questions",  "major",    "minor",     "observation",
                                "ofi" };
-      print_csv_row (header, G_N_ELEMENTS (header));
+      cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
     }
   for (guint i = 0; i < audits->len; i++)
     {
@@ -393,7 +384,7 @@ print_finding_csv (CwFinding *finding)
     cw_finding_get_statement (finding),
     cw_finding_get_created_at (finding),
   };
-  print_csv_row (fields, G_N_ELEMENTS (fields));
+  cw_cli_print_csv_row (fields, G_N_ELEMENTS (fields));
 }
 
 int
@@ -432,7 +423,7 @@ cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
     {
       const char *header[] = { "id",       "audit",     "clause",   "grade",     "status",
                                "requirement", "evidence", "statement", "created_at" };
-      print_csv_row (header, G_N_ELEMENTS (header));
+      cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
     }
   for (guint i = 0; i < findings->len; i++)
     {

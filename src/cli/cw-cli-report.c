@@ -24,6 +24,8 @@ report_options_clear (ReportOptions *options)
   g_free (options->paper);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
+
 static int
 parse_report (const CwCliCommand *command, ReportOptions *options, CwPaper *paper, int argc,
               char **argv, char ***args)
@@ -60,83 +62,57 @@ write_report (CwReport *report, const ReportOptions *options, CwPaper paper)
   return CW_CLI_OK;
 }
 
+/* `what` names the record in the message for a bad id: "an audit". */
 static int
-run_report_for_id (const CwCliCommand *command, int argc, char **argv, ReportForId make)
+run_report_for_id (const CwCliCommand *command, int argc, char **argv, ReportForId make,
+                   const char *what)
 {
-  ReportOptions options = { 0 };
+  g_auto (ReportOptions) options = { 0 };
   CwPaper paper;
   char **args;
   int status = parse_report (command, &options, &paper, argc, argv, &args);
   if (status >= 0)
-    {
-      report_options_clear (&options);
-      return status;
-    }
+    return status;
   gint64 id;
-  if (!cw_cli_parse_id (args[1], make == cw_report_new_review ? _ ("a review") : _ ("an audit"),
-                        &id))
-    {
-      report_options_clear (&options);
-      return CW_CLI_BAD_INPUT;
-    }
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, what, &id, &status);
   if (workspace == NULL)
-    {
-      report_options_clear (&options);
-      return status;
-    }
+    return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (CwReport) report = make (workspace, id, &error);
-  status = report ? write_report (report, &options, paper) : cw_cli_fail (error);
-  report_options_clear (&options);
-  return status;
+  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
 }
 
 int
 cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_audit);
+  return run_report_for_id (command, argc, argv, cw_report_new_audit, _ ("an audit"));
 }
 
 int
 cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_nonconformities);
-}
-
-/* The register as of today; with --reproducible as of the workspace's last
- * change, so that the same workspace gives the same bytes on any day. */
-static int
-write_actions_report (CwWorkspace *workspace, const ReportOptions *options, CwPaper paper)
-{
-  g_autoptr (GError) error = NULL;
-  GDate day;
-  if (options->reproducible && !cw_report_reference_date (workspace, &day, &error))
-    return cw_cli_fail (error);
-  g_autoptr (CwReport) report
-      = cw_report_new_actions (workspace, options->reproducible ? &day : NULL, &error);
-  return report ? write_report (report, options, paper) : cw_cli_fail (error);
+  return run_report_for_id (command, argc, argv, cw_report_new_nonconformities, _ ("an audit"));
 }
 
 int
 cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
 {
-  ReportOptions options = { 0 };
+  g_auto (ReportOptions) options = { 0 };
   CwPaper paper;
   char **args;
   int status = parse_report (command, &options, &paper, argc, argv, &args);
-  if (status < 0)
-    {
-      g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
-      if (workspace != NULL)
-        status = write_actions_report (workspace, &options, paper);
-    }
-  report_options_clear (&options);
-  return status;
+  if (status >= 0)
+    return status;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report = cw_report_new_actions (workspace, options.reproducible, &error);
+  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
 }
 
 int
 cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_review);
+  return run_report_for_id (command, argc, argv, cw_report_new_review, _ ("a review"));
 }

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "cw-cli.h"
+#include "cw-csv.h"
 #include "cw-text.h"
 
 static void
@@ -125,6 +126,15 @@ cw_cli_parse_id (const char *text, const char *what, gint64 *id)
 }
 
 /* "8.6, 9.2" → { "8.6", "9.2" }: comma-separated values as typed. */
+/* One record of a --csv listing on standard output. */
+void
+cw_cli_print_csv_row (const char *const *fields, gsize n_fields)
+{
+  g_autoptr (GString) row = g_string_new (NULL);
+  cw_csv_append_row (row, fields, n_fields);
+  g_print ("%s", row->str);
+}
+
 /* Text as one line of a tab-separated listing: line breaks and tabs inside
  * it become spaces, so every record stays one line with fixed columns. */
 char *

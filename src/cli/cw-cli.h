@@ -37,6 +37,7 @@ gboolean cw_cli_parse_id (const char *text, const char *what, gint64 *id);
 CwWorkspace *cw_cli_open_record (char **args, const char *what, gint64 *id, int *status);
 GStrv cw_cli_split_list (const char *list);
 char *cw_cli_one_line (const char *text);
+void cw_cli_print_csv_row (const char *const *fields, gsize n_fields);
 
 extern const CwCliCommand cw_cli_commands[];
 

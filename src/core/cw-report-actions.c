@@ -41,12 +41,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActionsContent, actions_content_free)
 /* The day of the workspace's last recorded change: the "today" of
  * reproducible output, so that the same workspace always gives the same
  * register whatever day it is printed. */
-gboolean
-cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error)
+static gboolean
+reference_date (CwWorkspace *workspace, GDate *date, GError **error)
 {
-  g_return_val_if_fail (CW_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
   sqlite3_stmt *stmt = cw_workspace_prepare (
       workspace,
       "SELECT coalesce ((SELECT max (at) FROM history), (SELECT created_at FROM workspace))",
@@ -61,12 +58,6 @@ cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error)
   if (!cw_date_parse (day, date, NULL))
     g_date_set_dmy (date, 1, 1, 2000);
   return TRUE;
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text && *text ? text : "—";
 }
 
 static void
@@ -138,8 +129,8 @@ compose_actions (CwTypeset *ts, gpointer data)
                     : g_strdup (cw_action_source_label (cw_action_get_source (action)));
           g_autofree char *title
               = cw_markup_printf ("%s\n<span size=\"smaller\" foreground=\"#6b7380\">%s</span>",
-                                  or_dash (cw_action_get_title (action)), source);
-          g_autofree char *owner = cw_markup_printf ("%s", or_dash (cw_action_get_owner (action)));
+                                  cw_report_or_dash (cw_action_get_title (action)), source);
+          g_autofree char *owner = cw_markup_printf ("%s", cw_report_or_dash (cw_action_get_owner (action)));
           g_autofree char *date = cw_report_short_date (cw_action_get_due (action));
           g_autofree char *due_text
               = due == CW_ACTION_DUE_OVERDUE
@@ -166,11 +157,11 @@ compose_actions (CwTypeset *ts, gpointer data)
       CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
       g_autofree char *heading
           = g_strdup_printf ("A-%" G_GINT64_FORMAT "  %s", cw_action_get_id (action),
-                             or_dash (cw_action_get_title (action)));
+                             cw_report_or_dash (cw_action_get_title (action)));
       cw_typeset_heading (ts, 2, heading, FALSE);
       g_autofree char *date = cw_report_date (cw_action_get_due (action));
       g_autofree char *line = cw_markup_printf (
-          _ ("Owner: %s  ·  due %s  ·  %s"), or_dash (cw_action_get_owner (action)),
+          _ ("Owner: %s  ·  due %s  ·  %s"), cw_report_or_dash (cw_action_get_owner (action)),
           cw_action_get_due (action) ? date : "—",
           cw_action_status_label (cw_action_get_status (action)));
       const CwRgb *colour = due == CW_ACTION_DUE_OVERDUE
@@ -197,19 +188,19 @@ compose_actions (CwTypeset *ts, gpointer data)
     }
 }
 
-/* The register on `as_of` (NULL: today in the user's time zone; for
- * reproducible output pass cw_report_reference_date()). */
+/* The register as of today in the user's time zone; reproducible, as of the
+ * workspace's last change, and marked reproducible. */
 CwReport *
-cw_report_new_actions (CwWorkspace *workspace, const GDate *as_of, GError **error)
+cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   GDate day;
-  if (as_of != NULL)
-    day = *as_of;
-  else
+  if (!reproducible)
     cw_action_local_today (&day);
+  else if (!reference_date (workspace, &day, error))
+    return NULL;
   g_autoptr (ActionsContent) content = g_new0 (ActionsContent, 1);
   content->organisation = cw_workspace_get_organisation (workspace, error);
   if (content->organisation == NULL)
@@ -240,6 +231,8 @@ cw_report_new_actions (CwWorkspace *workspace, const GDate *as_of, GError **erro
     .organisation = content->organisation->name,
     .created = created,
   };
-  return cw_report_new_with (&info, g_steal_pointer (&content),
-                             (GDestroyNotify)actions_content_free, compose_actions);
+  CwReport *report = cw_report_new_with (&info, g_steal_pointer (&content),
+                                         (GDestroyNotify)actions_content_free, compose_actions);
+  cw_report_set_reproducible (report, reproducible);
+  return report;
 }

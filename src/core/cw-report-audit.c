@@ -61,12 +61,6 @@ audit_content_free (AuditContent *content)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AuditContent, audit_content_free)
 
-static const char *
-or_dash (const char *text)
-{
-  return text && *text ? text : "—";
-}
-
 /* Reads the audit and everything about it the two reports show. */
 static AuditContent *
 load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
@@ -205,7 +199,7 @@ static void
 form_row (CwTable *table, const char *label, const char *value)
 {
   g_autofree char *l = cw_markup_printf ("<b>%s</b>", label);
-  g_autofree char *v = cw_markup_printf ("%s", or_dash (value));
+  g_autofree char *v = cw_markup_printf ("%s", cw_report_or_dash (value));
   const char *cells[] = { l, v };
   cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
 }
@@ -445,9 +439,9 @@ compose_rest (CwTypeset *ts, AuditContent *c)
             continue;
           g_autofree char *ref = cw_markup_printf ("%s", e->reference);
           g_autofree char *kind = cw_markup_printf ("%s", cw_evidence_kind_label (e->kind));
-          g_autofree char *population = cw_markup_printf ("%s", or_dash (e->population));
+          g_autofree char *population = cw_markup_printf ("%s", cw_report_or_dash (e->population));
           g_autofree char *sample = g_strdup_printf ("%d", e->sample_size);
-          g_autofree char *description = cw_markup_printf ("%s", or_dash (e->description));
+          g_autofree char *description = cw_markup_printf ("%s", cw_report_or_dash (e->description));
           const char *cells[] = { ref, kind, population, sample, description };
           cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
         }
@@ -508,7 +502,7 @@ compose_rest (CwTypeset *ts, AuditContent *c)
     {
       g_autofree char *role = cw_markup_printf ("%s", roles[i]);
       g_autofree char *name
-          = cw_markup_printf ("%s", i == 0 ? or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
+          = cw_markup_printf ("%s", i == 0 ? cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
       const char *cells[] = { role, name, "", "" };
       cw_table_row (sign, cells, CW_ROW_TALL, -1, NULL);
     }
@@ -536,9 +530,9 @@ compose_cover (CwTypeset *ts, AuditContent *c, const char *kicker, const char *e
     _ ("Audit dates"),
     c->dates,
     _ ("Lead auditor"),
-    or_dash (cw_audit_get_lead_auditor (c->audit)),
+    cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)),
     _ ("Audit team"),
-    or_dash (team),
+    cw_report_or_dash (team),
     extra_label,
     extra_value,
     NULL,
@@ -582,7 +576,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
   form_row (form, _ ("Audit"), audit);
   form_row (form, _ ("Grade"), cw_grade_label (cw_finding_get_grade (finding)));
   g_autofree char *raised_by
-      = g_strdup_printf (_ ("%s, by %s"), raised, or_dash (cw_audit_get_lead_auditor (c->audit)));
+      = g_strdup_printf (_ ("%s, by %s"), raised, cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)));
   form_row (form, _ ("Raised"), raised_by);
   form_row (form, _ ("Status"), cw_finding_status_label (cw_finding_get_status (finding)));
   cw_table_end (form);
@@ -606,7 +600,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
     {
       g_autofree char *role = cw_markup_printf ("%s", roles[i]);
       g_autofree char *name
-          = cw_markup_printf ("%s", i == 1 ? or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
+          = cw_markup_printf ("%s", i == 1 ? cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
       const char *cells[] = { role, name, "", "" };
       cw_table_row (sign, cells, CW_ROW_TALL, -1, NULL);
     }

@@ -28,5 +28,6 @@ const CwRgb *cw_report_result_colour (CwResult result);
 const CwRgb *cw_report_grade_colour (CwGrade grade);
 char *cw_report_date (const char *iso);
 char *cw_report_short_date (const char *iso);
+const char *cw_report_or_dash (const char *text);
 
 G_END_DECLS

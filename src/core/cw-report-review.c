@@ -35,12 +35,6 @@ review_content_free (ReviewContent *content)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReviewContent, review_content_free)
 
-static const char *
-or_dash (const char *text)
-{
-  return text && *text ? text : "—";
-}
-
 static void
 compose_review (CwTypeset *ts, gpointer data)
 {
@@ -50,7 +44,7 @@ compose_review (CwTypeset *ts, gpointer data)
   g_autofree char *approved_on = cw_report_date (cw_review_get_approved_at (review));
   g_autofree char *approval
       = approved ? g_strdup_printf (_ ("Approved by %s on %s"),
-                                    or_dash (cw_review_get_approved_by (review)), approved_on)
+                                    cw_report_or_dash (cw_review_get_approved_by (review)), approved_on)
                  : g_strdup (_ ("Draft, not yet approved"));
   g_autofree char *title = g_strdup_printf (_ ("Management review of %s"), c->held_on);
   const char *fields[] = {
@@ -61,7 +55,7 @@ compose_review (CwTypeset *ts, gpointer data)
     _ ("Held on"),
     c->held_on,
     _ ("Chair"),
-    or_dash (cw_review_get_chair (review)),
+    cw_report_or_dash (cw_review_get_chair (review)),
     _ ("Period reviewed"),
     c->period,
     _ ("Minutes"),
@@ -85,7 +79,7 @@ compose_review (CwTypeset *ts, gpointer data)
       const char *cells[] = { name, role };
       cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
     }
-  g_auto (GStrv) attendees = g_strsplit (or_dash (cw_review_get_attendees (review)), "\n", -1);
+  g_auto (GStrv) attendees = g_strsplit (cw_report_or_dash (cw_review_get_attendees (review)), "\n", -1);
   for (guint i = 0; attendees[i]; i++)
     {
       if (*g_strstrip (attendees[i]) == '\0' || g_strcmp0 (attendees[i], chair) == 0)
@@ -136,8 +130,8 @@ compose_review (CwTypeset *ts, gpointer data)
           const char *description = cw_action_get_description (action);
           g_autofree char *text = cw_markup_printf (
               "%s",
-              description && *description ? description : or_dash (cw_action_get_title (action)));
-          g_autofree char *owner = cw_markup_printf ("%s", or_dash (cw_action_get_owner (action)));
+              description && *description ? description : cw_report_or_dash (cw_action_get_title (action)));
+          g_autofree char *owner = cw_markup_printf ("%s", cw_report_or_dash (cw_action_get_owner (action)));
           g_autofree char *date = cw_report_short_date (cw_action_get_due (action));
           g_autofree char *due = cw_markup_printf ("%s", cw_action_get_due (action) ? date : "—");
           g_autofree char *status
@@ -193,7 +187,7 @@ cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error)
   CwReportInfo info = {
     .title = _ ("Management review minutes"),
     .subject = subject,
-    .author = or_dash (cw_review_get_chair (content->review)),
+    .author = cw_report_or_dash (cw_review_get_chair (content->review)),
     .organisation = content->organisation->name,
     .created = created,
   };

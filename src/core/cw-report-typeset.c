@@ -217,12 +217,6 @@ cw_typeset_free (CwTypeset *self)
   g_free (self);
 }
 
-double
-cw_typeset_get_width (CwTypeset *self)
-{
-  return self->right - self->left;
-}
-
 void
 cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *header_right,
                         const char *footer_left)
@@ -432,18 +426,12 @@ flow_text (CwTypeset *self, CwText *text, double x, const CwRgb *colour, const C
 /* ---- Content ------------------------------------------------------------ */
 
 void
-cw_typeset_markup (CwTypeset *self, CwStyle style, const char *markup)
-{
-  CwText *text = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
-  flow_text (self, text, self->left, NULL, NULL);
-  cw_typeset_space (self, style_specs[style].space_after);
-}
-
-void
 cw_typeset_text (CwTypeset *self, CwStyle style, const char *text)
 {
   g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
-  cw_typeset_markup (self, style, markup);
+  CwText *flowing = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
+  flow_text (self, flowing, self->left, NULL, NULL);
+  cw_typeset_space (self, style_specs[style].space_after);
 }
 
 /* A small grey capitalised label over its text, as in certification bodies'

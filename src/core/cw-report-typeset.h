@@ -51,13 +51,11 @@ CwTypeset *cw_typeset_new (cairo_t *cr, double page_width, double page_height);
 void cw_typeset_free (CwTypeset *self);
 void cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *header_right,
                              const char *footer_left);
-double cw_typeset_get_width (CwTypeset *self);
 
 void cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const char *subtitle,
                        const char *const *fields, const char *note);
 void cw_typeset_contents_here (CwTypeset *self);
 void cw_typeset_heading (CwTypeset *self, guint level, const char *text, gboolean in_contents);
-void cw_typeset_markup (CwTypeset *self, CwStyle style, const char *markup);
 void cw_typeset_text (CwTypeset *self, CwStyle style, const char *text);
 void cw_typeset_labelled (CwTypeset *self, const char *label, const char *text, const CwRgb *bar);
 void cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour,

@@ -118,6 +118,13 @@ cw_report_date (const char *iso)
   return format_date (iso, "%d %B %Y");
 }
 
+/* What a report prints for a field left empty. */
+const char *
+cw_report_or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
 /* The same for narrow table columns: "14 Sep 2026". */
 char *
 cw_report_short_date (const char *iso)
@@ -180,13 +187,6 @@ cw_report_set_paper (CwReport *self, CwPaper paper)
 {
   g_return_if_fail (CW_IS_REPORT (self));
   self->paper = paper;
-}
-
-CwPaper
-cw_report_get_paper (CwReport *self)
-{
-  g_return_val_if_fail (CW_IS_REPORT (self), CW_PAPER_A4);
-  return self->paper;
 }
 
 /* Reproducible output: the same workspace gives the same bytes, because the

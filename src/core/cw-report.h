@@ -52,13 +52,11 @@ void cw_paper_get_size (CwPaper paper, double *width, double *height);
 
 CwReport *cw_report_new_audit (CwWorkspace *workspace, gint64 audit_id, GError **error);
 CwReport *cw_report_new_nonconformities (CwWorkspace *workspace, gint64 audit_id, GError **error);
-CwReport *cw_report_new_actions (CwWorkspace *workspace, const GDate *as_of, GError **error);
+CwReport *cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **error);
 CwReport *cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error);
-gboolean cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error);
 
 const char *cw_report_get_title (CwReport *self);
 void cw_report_set_paper (CwReport *self, CwPaper paper);
-CwPaper cw_report_get_paper (CwReport *self);
 void cw_report_set_reproducible (CwReport *self, gboolean reproducible);
 
 guint cw_report_paginate (CwReport *self, cairo_t *cr, double width, double height);

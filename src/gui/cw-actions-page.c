@@ -504,7 +504,7 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->workspace == NULL)
     return;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, NULL, &error);
+  g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, FALSE, &error);
   if (report == NULL)
     report_error (self, _("Could Not Prepare the Report"), error);
   else if (g_str_equal (action_name, "actions.print"))
