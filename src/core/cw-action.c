@@ -24,6 +24,7 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-finding.h"
+#include "cw-review.h"
 #include "cw-text.h"
 #include "cw-workspace-private.h"
 
@@ -268,19 +269,6 @@ cw_action_is_overdue (CwAction *self, const GDate *today)
 
 /* ---- The workflow ------------------------------------------------------ */
 
-static void
-set_invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_invalid (GError **error, const char *format, ...)
-{
-  va_list args;
-  va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID, message);
-}
-
 /* What planning still lacks, as "the root cause, the owner", or NULL. */
 static char *
 planning_gaps (const char *root_cause, const char *plan, const char *owner, const char *due)
@@ -308,7 +296,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
   const char *state = cw_action_status_to_string (status);
   if (status == CW_ACTION_CLOSED)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Action %" PRId64 " is closed and can no longer change; if the "
                      "problem has come back, raise a new action"),
                    id);
@@ -320,7 +308,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
       {
         if (status != CW_ACTION_OPEN)
           {
-            set_invalid (error,
+            cw_set_invalid (error,
                          _("Action %" PRId64 " is %s; only an open action can be "
                            "planned (an implemented action found not effective returns to "
                            "planned with the move not-effective)"),
@@ -330,7 +318,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
         g_autofree char *gaps = planning_gaps (root_cause, plan, owner, due);
         if (gaps != NULL)
           {
-            set_invalid (error,
+            cw_set_invalid (error,
                          _("Action %" PRId64 " cannot be planned yet: planning needs "
                            "a root cause, an action plan, an owner and a due date; missing: %s"),
                          id, gaps);
@@ -341,7 +329,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
     case CW_ACTION_MOVE_IMPLEMENTED:
       if (status != CW_ACTION_PLANNED)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("Action %" PRId64 " is %s; only a planned action can be "
                          "marked implemented"),
                        id, state);
@@ -352,7 +340,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
     case CW_ACTION_MOVE_NOT_EFFECTIVE:
       if (status != CW_ACTION_IMPLEMENTED)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        move == CW_ACTION_MOVE_VERIFIED
                          ? _("Action %" PRId64 " is %s; only an implemented action "
                              "can be verified")
@@ -363,7 +351,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
         }
       if (cw_text_is_blank (verification))
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("Action %" PRId64 " has no verification evidence; record "
                          "what was checked and what it showed before giving the verdict"),
                        id);
@@ -373,7 +361,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
     case CW_ACTION_MOVE_CLOSED:
       if (status != CW_ACTION_VERIFIED)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("Action %" PRId64 " is %s; only an action verified as "
                          "effective can be closed"),
                        id, state);
@@ -574,34 +562,8 @@ check_optional_date (const char *date, GError **error)
 static gboolean
 check_review_open (CwWorkspace *self, gint64 review_id, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, "SELECT status FROM review WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, review_id);
-  int rc = sqlite3_step (stmt);
-  g_autofree char *status = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no management review %" PRId64 " in this workspace"),
-                   review_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
-  if (g_strcmp0 (status, "approved") == 0)
-    {
-      set_invalid (error,
-                   _("Management review %" PRId64 " is approved and its minutes are "
-                     "read-only; record the decision in a new review"),
-                   review_id);
-      return FALSE;
-    }
-  return TRUE;
+  g_autoptr (CwReview) review = cw_workspace_get_review (self, review_id, error);
+  return review != NULL && cw_review_can_edit (review, error);
 }
 
 /* Checks the draft and, for a finding, works out title and description. */
@@ -611,7 +573,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
 {
   if ((guint) draft->source >= G_N_ELEMENTS (sources))
     {
-      set_invalid (error, _("Unknown source of an action; use one of %s"),
+      cw_set_invalid (error, _("Unknown source of an action; use one of %s"),
                    cw_action_source_tokens ());
       return FALSE;
     }
@@ -624,7 +586,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
        * one before their audit closes. */
       if (draft->source != CW_ACTION_SOURCE_INTERNAL_AUDIT || draft->review_id != 0)
         {
-          set_invalid (error, _("An action raised from a finding has the source "
+          cw_set_invalid (error, _("An action raised from a finding has the source "
                                 "internal-audit; leave the source out"));
           return FALSE;
         }
@@ -641,7 +603,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
         }
       if (existing != NULL)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("Finding %" PRId64 " already has action %" PRId64
                          "; work on that action instead of raising another"),
                        draft->finding_id, existing->id);
@@ -662,7 +624,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
 
   if (draft->source == CW_ACTION_SOURCE_INTERNAL_AUDIT)
     {
-      set_invalid (error, _("An action from an internal audit is raised from its finding; "
+      cw_set_invalid (error, _("An action from an internal audit is raised from its finding; "
                             "give the finding instead of the source"));
       return FALSE;
     }
@@ -670,7 +632,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
     {
       if (draft->source != CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
         {
-          set_invalid (error, _("A decision of a management review has the source "
+          cw_set_invalid (error, _("A decision of a management review has the source "
                                 "management-review"));
           return FALSE;
         }
@@ -679,7 +641,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
     }
   if (cw_text_is_blank (draft->title))
     {
-      set_invalid (error, _("An action needs a title that says what is to be fixed, such as "
+      cw_set_invalid (error, _("An action needs a title that says what is to be fixed, such as "
                             "“Record out-of-hours emergency change approvals”"));
       return FALSE;
     }
@@ -766,7 +728,7 @@ normalise_whys (const char *text, GError **error)
       }
   if (n > CW_ACTION_MAX_WHYS)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("A 5-whys chain has at most %d “why” lines, one a line; this root cause "
                      "has %u: keep the chain to the deepest five"),
                    CW_ACTION_MAX_WHYS, n);
@@ -816,7 +778,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
 {
   if (action->status == CW_ACTION_CLOSED)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Action %" PRId64 " is closed and can no longer change; if the "
                      "problem has come back, raise a new action"),
                    action->id);
@@ -824,7 +786,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
     }
   if (changes->title != NULL && cw_text_is_blank (changes->title))
     {
-      set_invalid (error, _("An action needs a title; the title cannot be emptied"));
+      cw_set_invalid (error, _("An action needs a title; the title cannot be emptied"));
       return FALSE;
     }
   if (!check_optional_date (changes->due, error)
@@ -833,7 +795,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
   if (changes->cause_category != NULL
       && (guint) *changes->cause_category >= G_N_ELEMENTS (causes))
     {
-      set_invalid (error, _("Unknown cause category; use one of %s"),
+      cw_set_invalid (error, _("Unknown cause category; use one of %s"),
                    cw_cause_category_tokens ());
       return FALSE;
     }
@@ -862,7 +824,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
       g_autofree char *gaps = planning_gaps (v->root_cause, v->plan, v->owner, v->due);
       if (gaps != NULL)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("Action %" PRId64 " is %s, so it must keep its root cause, "
                          "plan, owner and due date; this change would leave it without %s"),
                        action->id, cw_action_status_to_string (action->status), gaps);
@@ -871,7 +833,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
     }
   if (action->status >= CW_ACTION_VERIFIED && cw_text_is_blank (v->verification))
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Action %" PRId64 " is verified, so its verification evidence "
                      "cannot be emptied"),
                    action->id);
@@ -1080,12 +1042,12 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
   CwAuditStatus status = cw_audit_get_status (audit);
   if (status == CW_AUDIT_CLOSED)
     {
-      set_invalid (error, _("Audit %" PRId64 " is already closed"), audit_id);
+      cw_set_invalid (error, _("Audit %" PRId64 " is already closed"), audit_id);
       return FALSE;
     }
   if (status == CW_AUDIT_PLANNED)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Audit %" PRId64 " is only planned; nothing has been audited yet, "
                      "so there is nothing to close"),
                    audit_id);
@@ -1111,7 +1073,7 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
   g_autofree char *id = g_strdup_printf ("%" PRId64, audit_id);
   if (n_without > 0)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Audit %s cannot be closed: nonconformity %s has no corrective "
                                 "action; raise one from the finding first",
@@ -1123,7 +1085,7 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
     }
   if (n_unverified > 0)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Audit %s cannot be closed yet: the action for nonconformity %s "
                                 "has not been verified effective",

@@ -141,19 +141,6 @@ cw_review_lookup_entry (CwReview *self, const char *input)
   return NULL;
 }
 
-static void
-set_invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_invalid (GError **error, const char *format, ...)
-{
-  va_list args;
-  va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID, message);
-}
-
 /* Approved minutes are the record of what was decided: never edited. */
 gboolean
 cw_review_can_edit (CwReview *self, GError **error)
@@ -161,7 +148,7 @@ cw_review_can_edit (CwReview *self, GError **error)
   g_return_val_if_fail (CW_IS_REVIEW (self), FALSE);
   if (self->status == CW_REVIEW_APPROVED)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Management review %" PRId64 " was approved on %s and its "
                      "minutes are read-only; record anything new in the next review"),
                    self->id, self->approved_at ? self->approved_at : "?");
@@ -178,7 +165,7 @@ cw_review_can_approve (CwReview *self, GError **error)
     return FALSE;
   if (cw_text_is_blank (self->chair))
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Management review %" PRId64 " has no chair; name the member of "
                      "top management who chaired it before approving the minutes"),
                    self->id);
@@ -333,14 +320,6 @@ typedef struct
   guint before[2]; /* in the previous period */
 } Counts;
 
-static const char *
-main_clause_title (CwWorkspace *self, const char *number)
-{
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
-  CwClause *clause = catalogue ? cw_catalogue_lookup_clause (catalogue, number) : NULL;
-  return clause ? cw_clause_get_title (clause) : "";
-}
-
 static char *
 count_text (const guint counts[2])
 {
@@ -437,25 +416,19 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
   else
     g_string_append (out, _("No earlier review period to compare with.\n"));
 
-  g_autofree const char **numbers
-    = (const char **) g_hash_table_get_keys_as_array (by_clause, NULL);
-  guint n = g_hash_table_size (by_clause);
-  /* Main clauses are whole numbers 4 to 10: sort them as numbers. */
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && atoi (numbers[j - 1]) > atoi (numbers[j]); j--)
-      {
-        const char *swap = numbers[j];
-        numbers[j] = numbers[j - 1];
-        numbers[j - 1] = swap;
-      }
-  if (n > 0)
+  /* In the catalogue's order, which is the standard's. */
+  GPtrArray *main_clauses = cw_catalogue_get_main_clauses (cw_workspace_get_catalogue (self));
+  if (g_hash_table_size (by_clause) > 0)
     g_string_append_printf (out, "%s\n", _("By clause:"));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < main_clauses->len; i++)
     {
-      Counts *counts = g_hash_table_lookup (by_clause, numbers[i]);
+      CwClause *clause = g_ptr_array_index (main_clauses, i);
+      Counts *counts = g_hash_table_lookup (by_clause, cw_clause_get_number (clause));
+      if (counts == NULL)
+        continue;
       g_autofree char *now_counts = count_text (counts->now);
-      g_string_append_printf (out, "  %s %s: %s", numbers[i],
-                              main_clause_title (self, numbers[i]), now_counts);
+      g_string_append_printf (out, "  %s %s: %s", cw_clause_get_number (clause),
+                              cw_clause_get_title (clause), now_counts);
       if (before_end != NULL)
         {
           g_autofree char *before_counts = count_text (counts->before);
@@ -701,7 +674,7 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
   GDate held_on;
   if (draft->held_on == NULL || *draft->held_on == '\0')
     {
-      set_invalid (error, _("A management review needs the date it is held on (YYYY-MM-DD)"));
+      cw_set_invalid (error, _("A management review needs the date it is held on (YYYY-MM-DD)"));
       return FALSE;
     }
   if (!cw_date_parse (draft->held_on, &held_on, error))
@@ -725,7 +698,7 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
     }
   if (previous != NULL && g_str_equal (previous, draft->held_on))
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("Management review %" PRId64 " is already held on %s; add to "
                      "that review instead of holding a second one on the same day"),
                    other, previous);
@@ -738,7 +711,7 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
         return FALSE;
       if (strcmp (draft->period_start, draft->held_on) > 0)
         {
-          set_invalid (error,
+          cw_set_invalid (error,
                        _("The period covered starts on %s, after the review itself (%s); "
                          "check the dates"),
                        draft->period_start, draft->held_on);
@@ -973,7 +946,7 @@ cw_workspace_decide (CwWorkspace *self, gint64 id, const CwReviewDecision *decis
                                                              : NULL;
   if (missing != NULL)
     {
-      set_invalid (error,
+      cw_set_invalid (error,
                    _("A decision of a management review needs what was decided, an owner and "
                      "a due date; %s is missing"),
                    missing);

@@ -21,6 +21,10 @@ typedef struct
 extern const CwMigration cw_migrations[];
 extern const guint cw_n_migrations;
 
+/* A request the workspace's rules refuse, with a message that says why. */
+#define cw_set_invalid(error, ...) \
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID, __VA_ARGS__)
+
 sqlite3_stmt *cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error);
 gboolean cw_workspace_step_done (CwWorkspace *self, sqlite3_stmt *stmt, GError **error);
 gboolean cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error);
