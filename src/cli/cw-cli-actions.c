@@ -9,6 +9,7 @@
 
 #include "cw-action.h"
 #include "cw-cli.h"
+#include "cw-text.h"
 #include "cw-review.h"
 
 static void
@@ -366,8 +367,7 @@ cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv)
   if (workspace == NULL)
     return status;
 
-  g_auto (GStrv) attendee_list = cw_cli_split_list (attendees);
-  g_autofree char *attendee_lines = g_strjoinv ("\n", attendee_list);
+  g_autofree char *attendee_lines = cw_text_commas_to_lines (attendees);
   CwReviewDraft draft
     = { .held_on = date, .chair = chair, .attendees = attendee_lines, .period_start = since };
   GDate today;

@@ -8,6 +8,7 @@
 
 #include "cw-audit.h"
 #include "cw-cli.h"
+#include "cw-text.h"
 #include "cw-demo.h"
 #include "cw-finding.h"
 #include "cw-search.h"
@@ -120,11 +121,9 @@ cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
   if (workspace == NULL)
     return status;
-  g_auto (GStrv) scope_list = cw_cli_split_list (scope);
-  g_auto (GStrv) team_list = cw_cli_split_list (team);
-  g_auto (GStrv) auditee_list = cw_cli_split_list (auditees);
-  g_autofree char *team_lines = g_strjoinv ("\n", team_list);
-  g_autofree char *auditee_lines = g_strjoinv ("\n", auditee_list);
+  g_auto (GStrv) scope_list = cw_text_split_list (scope);
+  g_autofree char *team_lines = cw_text_commas_to_lines (team);
+  g_autofree char *auditee_lines = cw_text_commas_to_lines (auditees);
   CwAuditDraft draft = {
     .title = title,
     .objectives = objectives,

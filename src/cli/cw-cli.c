@@ -9,7 +9,6 @@
 
 #include "cw-cli.h"
 #include "cw-csv.h"
-#include "cw-text.h"
 
 static void
 print_error_line (const char *message)
@@ -141,17 +140,6 @@ char *
 cw_cli_one_line (const char *text)
 {
   return g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
-}
-
-GStrv
-cw_cli_split_list (const char *list)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) items = g_strsplit (list ? list : "", ",", -1);
-  for (guint i = 0; items[i]; i++)
-    if (!cw_text_is_blank (items[i]))
-      g_strv_builder_add (builder, g_strstrip (items[i]));
-  return g_strv_builder_end (builder);
 }
 
 /* Every command, in the order --help lists them. */

@@ -35,7 +35,6 @@ int cw_cli_input_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 CwWorkspace *cw_cli_open (const char *path, int *status);
 gboolean cw_cli_parse_id (const char *text, const char *what, gint64 *id);
 CwWorkspace *cw_cli_open_record (char **args, const char *what, gint64 *id, int *status);
-GStrv cw_cli_split_list (const char *list);
 char *cw_cli_one_line (const char *text);
 void cw_cli_print_csv_row (const char *const *fields, gsize n_fields);
 

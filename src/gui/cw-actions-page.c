@@ -64,14 +64,6 @@ G_DEFINE_FINAL_TYPE (CwActionsPage, cw_actions_page, GTK_TYPE_WIDGET)
 
 static void show_action (CwActionsPage *self, gint64 id);
 
-static void
-report_error (CwActionsPage *self, const char *heading, const GError *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  if (window != NULL)
-    cw_window_show_error (CW_WINDOW (window), heading, error);
-}
-
 /* ---- The register -------------------------------------------------------- */
 
 static gboolean
@@ -141,7 +133,7 @@ cw_actions_page_refresh (CwActionsPage *self)
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
   if (actions == NULL)
     {
-      report_error (self, _("Could Not Read the Actions"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Actions"), error);
       return;
     }
   const char *owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_filter));
@@ -204,7 +196,7 @@ on_move_clicked (GtkButton *button, CwActionsPage *self)
   CwActionMove move = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "move"));
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &error))
-    report_error (self, _("Could Not Move the Action"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
   cw_actions_page_refresh (self);
 }
 
@@ -353,7 +345,7 @@ save_changes (CwActionsPage *self, const CwActionChanges *changes)
   g_autoptr (GError) error = NULL;
   gint64 id = cw_action_get_id (self->action);
   if (!cw_workspace_update_action (self->workspace, id, changes, &error))
-    report_error (self, _("Could Not Save the Action"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
   cw_actions_page_refresh (self);
 }
 
@@ -457,7 +449,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *
   gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
   if (id == 0)
     {
-      report_error (self, _("Could Not Create the Action"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Action"), error);
       return;
     }
   cw_actions_page_show_action (self, id);
@@ -506,7 +498,7 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, FALSE, &error);
   if (report == NULL)
-    report_error (self, _("Could Not Prepare the Report"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
   else if (g_str_equal (action_name, "actions.print"))
     cw_report_ui_print (widget, report);
   else

@@ -9,6 +9,7 @@
 
 #include "cw-audit-editor.h"
 #include "cw-audit.h"
+#include "cw-text.h"
 
 struct _CwAuditEditor
 {
@@ -39,18 +40,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static char *
-commas_to_lines (const char *text)
-{
-  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  for (guint i = 0; parts[i]; i++)
-    if (*g_strstrip (parts[i]))
-      g_strv_builder_add (builder, parts[i]);
-  g_auto (GStrv) kept = g_strv_builder_end (builder);
-  return g_strjoinv ("\n", kept);
-}
-
 static GStrv
 picked_scope (CwAuditEditor *self)
 {
@@ -76,8 +65,8 @@ cw_audit_editor_save (CwAuditEditor *self)
   if (!gtk_switch_get_active (self->whole_switch) && g_strv_length (scope) == 0)
     error = g_error_new_literal (CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
                                  _("Pick at least one clause, or audit the whole catalogue"));
-  g_autofree char *team = commas_to_lines (text_of (self->team_row));
-  g_autofree char *auditees = commas_to_lines (text_of (self->auditees_row));
+  g_autofree char *team = cw_text_commas_to_lines (text_of (self->team_row));
+  g_autofree char *auditees = cw_text_commas_to_lines (text_of (self->auditees_row));
   CwAuditDraft draft = {
     .title = text_of (self->title_row),
     .objectives = text_of (self->objectives_row),

@@ -84,16 +84,6 @@ get_window (CwChecklist *self)
   return window ? CW_WINDOW (window) : NULL;
 }
 
-static void
-report_error (CwChecklist *self, const char *heading, const GError *error)
-{
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_show_error (window, heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
 static CwQuestion *
 current_question (CwChecklist *self)
 {
@@ -138,7 +128,7 @@ store (CwChecklist *self, CwResult result, const char *note)
                             cw_question_get_id (question), result, note, &error)
       || !reload_answers (self, &error))
     {
-      report_error (self, _("Could Not Save the Answer"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
       return;
     }
   refresh_progress (self);
@@ -211,18 +201,6 @@ create_children (gpointer item, gpointer data)
   return G_LIST_MODEL (clauses_in_scope (self->audit, children));
 }
 
-static const char *
-result_css_class (CwResult result)
-{
-  static const char *const classes[] = {
-    [CW_RESULT_NOT_ASSESSED] = "result-not-assessed", [CW_RESULT_NOT_APPLICABLE] = "result-na",
-    [CW_RESULT_CONFORMING] = "result-conforming",    [CW_RESULT_OFI] = "result-ofi",
-    [CW_RESULT_OBSERVATION] = "result-observation",  [CW_RESULT_MINOR] = "result-minor",
-    [CW_RESULT_MAJOR] = "result-major",
-  };
-  return classes[result];
-}
-
 static void
 update_row (CwChecklist *self, GtkWidget *box)
 {
@@ -235,13 +213,13 @@ update_row (CwChecklist *self, GtkWidget *box)
   g_autofree char *text = g_strdup_printf ("%u/%u", answered, total);
   gtk_label_set_label (counts, text);
   for (guint i = 0; i < G_N_ELEMENTS (result_order); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (badge), result_css_class (result_order[i]));
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), cw_result_css_class (result_order[i]));
   gboolean noteworthy = worst >= CW_RESULT_OFI;
   gtk_widget_set_visible (GTK_WIDGET (badge), noteworthy);
   if (noteworthy)
     {
       gtk_label_set_label (badge, cw_result_to_string (worst));
-      gtk_widget_add_css_class (GTK_WIDGET (badge), result_css_class (worst));
+      gtk_widget_add_css_class (GTK_WIDGET (badge), cw_result_css_class (worst));
     }
   g_autofree char *description
     = g_strdup_printf (_("%s %s, %u of %u answered%s%s"), cw_clause_get_number (clause),
@@ -406,7 +384,7 @@ on_finding_action (GtkButton *button, CwChecklist *self)
       action_id = cw_workspace_create_action (self->workspace, &draft, &error);
       if (action_id == 0)
         {
-          report_error (self, _("Could Not Raise the Action"), error);
+          cw_window_show_error (GTK_WIDGET (self), _("Could Not Raise the Action"), error);
           return;
         }
     }
@@ -663,7 +641,7 @@ export_action (GtkWidget *widget, const char *action, GVariant *parameter)
                                    : cw_report_new_audit (self->workspace, id, &error);
   if (report == NULL)
     {
-      report_error (self, _("Could Not Prepare the Report"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
       return;
     }
   g_autofree char *name
@@ -680,7 +658,7 @@ print_action (GtkWidget *widget, const char *action, GVariant *parameter)
   g_autoptr (CwReport) report
     = cw_report_new_audit (self->workspace, cw_audit_get_id (self->audit), &error);
   if (report == NULL)
-    report_error (self, _("Could Not Prepare the Report"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
   else
     cw_report_ui_print (widget, report);
 }
@@ -697,7 +675,7 @@ status_action (GtkWidget *widget, const char *action, GVariant *parameter)
                       : cw_workspace_report_audit (self->workspace, id, &error);
   if (!ok)
     {
-      report_error (self, close ? _("The Audit Cannot Be Closed Yet")
+      cw_window_show_error (GTK_WIDGET (self), close ? _("The Audit Cannot Be Closed Yet")
                                 : _("The Audit Cannot Be Reported Yet"),
                     error);
       return;
@@ -933,7 +911,7 @@ cw_checklist_init (CwChecklist *self)
       g_autofree char *tooltip = g_strdup_printf (_("%s (Alt+%u)"), cw_result_label (result), i + 1);
       GtkWidget *button = gtk_toggle_button_new_with_label (cw_result_label (result));
       gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_add_css_class (button, result_css_class (result));
+      gtk_widget_add_css_class (button, cw_result_css_class (result));
       gtk_widget_add_css_class (button, "result-button");
       g_object_set_data (G_OBJECT (button), "result", GINT_TO_POINTER (result));
       if (group != NULL)

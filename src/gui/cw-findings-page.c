@@ -11,6 +11,7 @@
 #include "cw-finding.h"
 #include "cw-findings-model.h"
 #include "cw-findings-page.h"
+#include "cw-widgets.h"
 #include "cw-window.h"
 
 struct _CwFindingsPage
@@ -22,16 +23,6 @@ struct _CwFindingsPage
 };
 
 G_DEFINE_FINAL_TYPE (CwFindingsPage, cw_findings_page, GTK_TYPE_WIDGET)
-
-static const char *
-grade_css_class (CwGrade grade)
-{
-  static const char *const classes[] = {
-    [CW_GRADE_OFI] = "result-ofi", [CW_GRADE_OBSERVATION] = "result-observation",
-    [CW_GRADE_MINOR] = "result-minor", [CW_GRADE_MAJOR] = "result-major",
-  };
-  return classes[grade];
-}
 
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
@@ -72,10 +63,10 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     return;
   GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
   for (CwGrade grade = CW_GRADE_OFI; grade <= CW_GRADE_MAJOR; grade++)
-    gtk_widget_remove_css_class (GTK_WIDGET (badge), grade_css_class (grade));
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), cw_result_css_class (cw_grade_to_result (grade)));
   CwGrade grade = cw_finding_get_grade (finding);
   gtk_label_set_label (badge, cw_grade_to_string (grade));
-  gtk_widget_add_css_class (GTK_WIDGET (badge), grade_css_class (grade));
+  gtk_widget_add_css_class (GTK_WIDGET (badge), cw_result_css_class (cw_grade_to_result (grade)));
   g_autofree char *caption = g_strdup_printf (
     _("Finding %" PRId64 " · clause %s · audit %" PRId64 " · %s"), cw_finding_get_id (finding),
     cw_finding_get_clause (finding), cw_finding_get_audit_id (finding),

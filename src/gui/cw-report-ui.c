@@ -111,7 +111,7 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
     {
       if (!g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED)
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cw_window_show_error (export->window, _("Could Not Export the Report"), error);
+        cw_window_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
     }
   else
     {
@@ -282,7 +282,7 @@ cw_report_ui_print (GtkWidget *from, CwReport *report)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (window), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    cw_window_show_error (CW_WINDOW (window), _("Could Not Print the Report"), error);
+    cw_window_show_error (window, _("Could Not Print the Report"), error);
 }
 
 /* The window's "report.open" action, used by the Open button of the toast. */

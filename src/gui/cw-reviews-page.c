@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-date.h"
 #include "cw-report-ui.h"
 #include "cw-review.h"
+#include "cw-text.h"
 #include "cw-reviews-page.h"
 #include "cw-window.h"
 #include "cw-widgets.h"
@@ -41,14 +43,6 @@ struct _CwReviewsPage
 G_DEFINE_FINAL_TYPE (CwReviewsPage, cw_reviews_page, GTK_TYPE_WIDGET)
 
 static void show_review (CwReviewsPage *self, gint64 id);
-
-static void
-report_error (CwReviewsPage *self, const char *heading, const GError *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  if (window != NULL)
-    cw_window_show_error (CW_WINDOW (window), heading, error);
-}
 
 static void
 clear_box (GtkWidget *box)
@@ -80,7 +74,7 @@ save_notes (CwReviewsPage *self)
       g_autoptr (GError) error = NULL;
       if (!cw_workspace_note_review (self->workspace, id, input, notes, &error))
         {
-          report_error (self, _("Could Not Save the Notes"), error);
+          cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Notes"), error);
           return;
         }
       saved = TRUE;
@@ -306,13 +300,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
 {
   if (!g_str_equal (response, "accept"))
     return;
-  g_autofree char *attendees = NULL;
-  {
-    g_auto (GStrv) names = g_strsplit (dialog_text (dialog, "attendees"), ",", -1);
-    for (guint i = 0; names[i]; i++)
-      g_strstrip (names[i]);
-    attendees = g_strjoinv ("\n", names);
-  }
+  g_autofree char *attendees = cw_text_commas_to_lines (dialog_text (dialog, "attendees"));
   CwReviewDraft draft = {
     .held_on = dialog_text (dialog, "date"),
     .chair = dialog_text (dialog, "chair"),
@@ -324,7 +312,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
   gint64 id = cw_workspace_create_review (self->workspace, &draft, &today, &error);
   if (id == 0)
     {
-      report_error (self, _("Could Not Start the Review"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Start the Review"), error);
       return;
     }
   refresh_list (self);
@@ -339,8 +327,7 @@ new_review (GtkWidget *widget, const char *action, GVariant *parameter)
     return;
   GDate today;
   cw_action_local_today (&today);
-  char date[16];
-  g_date_strftime (date, sizeof date, "%Y-%m-%d", &today);
+  g_autofree char *date = cw_date_to_string (&today);
   GtkWidget *group;
   AdwMessageDialog *dialog = form_dialog (
     self, _("New Management Review"),
@@ -367,7 +354,7 @@ on_decide_response (AdwMessageDialog *dialog, const char *response, CwReviewsPag
   };
   g_autoptr (GError) error = NULL;
   if (cw_workspace_decide (self->workspace, cw_review_get_id (self->review), &decision, &error) == 0)
-    report_error (self, _("Could Not Record the Decision"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Record the Decision"), error);
   show_review (self, cw_review_get_id (self->review));
 }
 
@@ -396,7 +383,7 @@ on_approve_response (AdwMessageDialog *dialog, const char *response, CwReviewsPa
     return;
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_approve_review (self->workspace, cw_review_get_id (self->review), &error))
-    report_error (self, _("Could Not Approve the Review"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Approve the Review"), error);
   refresh_list (self);
   show_review (self, cw_review_get_id (self->review));
 }
@@ -433,7 +420,7 @@ report_action (GtkWidget *widget, const char *action, GVariant *parameter)
     = cw_report_new_review (self->workspace, cw_review_get_id (self->review), &error);
   if (report == NULL)
     {
-      report_error (self, _("Could Not Prepare the Minutes"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Minutes"), error);
       return;
     }
   if (g_str_equal (action, "reviews.print"))

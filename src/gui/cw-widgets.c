@@ -41,3 +41,17 @@ cw_object_get_id (gpointer object, const char *key)
   gint64 *id = g_object_get_data (G_OBJECT (object), key);
   return id ? *id : 0;
 }
+
+/* The style class that colours a result (and a finding's grade) in
+ * style.css, the same in the checklist, its badges and the findings list. */
+const char *
+cw_result_css_class (CwResult result)
+{
+  static const char *const classes[] = {
+    [CW_RESULT_NOT_ASSESSED] = "result-not-assessed", [CW_RESULT_NOT_APPLICABLE] = "result-na",
+    [CW_RESULT_CONFORMING] = "result-conforming",    [CW_RESULT_OFI] = "result-ofi",
+    [CW_RESULT_OBSERVATION] = "result-observation",  [CW_RESULT_MINOR] = "result-minor",
+    [CW_RESULT_MAJOR] = "result-major",
+  };
+  return classes[result];
+}

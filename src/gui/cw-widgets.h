@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cw-types.h"
+
 G_BEGIN_DECLS
 
 char *cw_text_view_dup_text (GtkTextView *view);
@@ -10,5 +12,6 @@ void cw_text_view_set_text (GtkTextView *view, const char *text);
 void cw_list_box_remove_all (GtkListBox *box);
 void cw_object_set_id (gpointer object, const char *key, gint64 id);
 gint64 cw_object_get_id (gpointer object, const char *key);
+const char *cw_result_css_class (CwResult result);
 
 G_END_DECLS

@@ -77,10 +77,17 @@ cw_window_add_toast (CwWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/* Shows an error over the window that holds `inside` (any widget in it). */
 void
-cw_window_show_error (CwWindow *self, const char *heading, const GError *error)
+cw_window_show_error (GtkWidget *inside, const char *heading, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  GtkRoot *root = gtk_widget_get_root (inside);
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_warning ("%s: %s", heading, error->message);
+      return;
+    }
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -401,7 +408,7 @@ rebuild_audit_list (CwWindow *self)
   g_autoptr (GPtrArray) audits = cw_workspace_list_audits (self->workspace, &error);
   if (audits == NULL)
     {
-      cw_window_show_error (self, _("Could Not Read the Audits"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Audits"), error);
       return;
     }
   guint shown = 0;
@@ -447,7 +454,7 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id)
   CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (self));
   if (!cw_checklist_show (checklist, self->workspace, audit_id, question_id, &error))
     {
-      cw_window_show_error (self, _("Could Not Open the Audit"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Audit"), error);
       return;
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -474,7 +481,7 @@ flush_pending_delete (CwWindow *self)
   self->pending_delete = 0;
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_delete_audit (self->workspace, id, &error))
-    cw_window_show_error (self, _("Could Not Delete the Audit"), error);
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Delete the Audit"), error);
   rebuild_audit_list (self);
 }
 
@@ -647,7 +654,7 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     workspace = cw_workspace_open (path, &error);
   if (workspace == NULL || !cw_workspace_claim (workspace, &error))
     {
-      cw_window_show_error (self, _("Could Not Open the Workspace"), error);
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Workspace"), error);
       return FALSE;
     }
 
@@ -686,7 +693,7 @@ on_open_response (GtkNativeDialog *dialog, int response, CwWindow *self)
           g_autoptr (GError) error = g_error_new (
             CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_EXISTS,
             _("%s already exists; choose another name, or open it with Open Workspace"), path);
-          cw_window_show_error (self, _("Could Not Create the Workspace"), error);
+          cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Workspace"), error);
         }
       else
         cw_window_open_path (self, path, create);
@@ -746,7 +753,7 @@ open_demo_action (GtkWidget *widget, const char *action, GVariant *parameter)
       g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
       if (demo == NULL)
         {
-          cw_window_show_error (self, _("Could Not Create the Demo Workspace"), error);
+          cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Demo Workspace"), error);
           return;
         }
     }

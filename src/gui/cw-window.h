@@ -18,7 +18,7 @@ CwWorkspace *cw_window_get_workspace (CwWindow *self);
 void cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id);
 void cw_window_toast (CwWindow *self, const char *message);
 void cw_window_add_toast (CwWindow *self, AdwToast *toast);
-void cw_window_show_error (CwWindow *self, const char *heading, const GError *error);
+void cw_window_show_error (GtkWidget *inside, const char *heading, const GError *error);
 void cw_window_refresh (CwWindow *self);
 const char *cw_window_get_page_name (CwWindow *self);
 GtkWidget *cw_window_get_checklist (CwWindow *self);
