@@ -212,6 +212,12 @@ test_findings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (all->len, ==, 2);
   g_autoptr (GPtrArray) other = cw_workspace_list_findings (f->workspace, audit + 1, &error);
   g_assert_cmpuint (other->len, ==, 0);
+  /* What the checklist shows under a question of 8.6.3: its clause only. */
+  g_autoptr (GPtrArray) under = cw_workspace_list_clause_findings (f->workspace, audit, "8.6.3",
+                                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (under->len, ==, 1);
+  g_assert_cmpint (cw_finding_get_grade (g_ptr_array_index (under, 0)), ==, CW_GRADE_OFI);
 
   g_autoptr (CwAudit) a = cw_workspace_get_audit (f->workspace, audit, &error);
   CwAuditProgress progress;

@@ -273,6 +273,18 @@ cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error)
   return finding;
 }
 
+static GPtrArray *
+collect_findings (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (findings, finding_from_row (stmt));
+  if (!cw_workspace_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&findings);
+}
+
 /* The findings of one audit, or of all audits when `audit_id` is 0, in the
  * order they were raised. */
 GPtrArray *
@@ -291,13 +303,27 @@ cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
     return NULL;
   if (audit_id != 0)
     sqlite3_bind_int64 (stmt, 1, audit_id);
-  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (findings, finding_from_row (stmt));
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  return collect_findings (self, stmt, error);
+}
+
+/* The findings an audit raised against one clause: what the checklist shows
+ * under each question, read through the (audit, clause) index rather than
+ * by listing the whole audit. */
+GPtrArray *
+cw_workspace_list_clause_findings (CwWorkspace *self, gint64 audit_id, const char *clause,
+                                   GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (clause != NULL, NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self, "SELECT " FINDING_COLUMNS " FROM finding WHERE audit = ? AND clause = ? ORDER BY id",
+    error);
+  if (stmt == NULL)
     return NULL;
-  return g_steal_pointer (&findings);
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  sqlite3_bind_text (stmt, 2, clause, -1, SQLITE_TRANSIENT);
+  return collect_findings (self, stmt, error);
 }
 
 /* Every finding's id, newest first: what a list of 100,000 findings keeps in

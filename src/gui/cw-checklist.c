@@ -428,17 +428,12 @@ fill_findings (CwChecklist *self)
 {
   cw_list_box_remove_all (self->findings_list);
   CwClause *clause = cw_question_get_clause (current_question (self));
-  g_autoptr (GPtrArray) findings
-    = cw_workspace_list_findings (self->workspace, cw_audit_get_id (self->audit), NULL);
-  guint shown = 0;
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      CwFinding *finding = g_ptr_array_index (findings, i);
-      if (g_strcmp0 (cw_finding_get_clause (finding), cw_clause_get_number (clause)) != 0)
-        continue;
-      gtk_list_box_append (self->findings_list, make_finding_row (self, finding));
-      shown++;
-    }
+  g_autoptr (GPtrArray) findings = cw_workspace_list_clause_findings (
+    self->workspace, cw_audit_get_id (self->audit), cw_clause_get_number (clause), NULL);
+  guint shown = findings != NULL ? findings->len : 0;
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->findings_list,
+                         make_finding_row (self, g_ptr_array_index (findings, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->findings_list), shown > 0);
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->findings_list)), shown > 0);
 }
