@@ -243,6 +243,12 @@ test_fieldwork (void)
   g_assert_cmpint (cw_finding_get_grade (g_ptr_array_index (findings, 0)), ==, CW_GRADE_MAJOR);
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
   screenshot (GTK_WIDGET (window), "audits");
+
+  /* A finding on a clause without questions of its own (8.6) opens at the
+   * first question under it, not at the start of the audit. */
+  cw_window_show_audit (window, audit, "8.6");
+  checklist = CW_CHECKLIST (cw_window_get_checklist (window));
+  g_assert_true (g_str_has_prefix (cw_checklist_get_question_id (checklist), "8.6.1."));
   close_window (window);
 }
 

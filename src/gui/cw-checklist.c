@@ -709,7 +709,7 @@ load_chart (CwChecklist *self)
 
 gboolean
 cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
-                   const char *question_id, GError **error)
+                   const char *place, GError **error)
 {
   g_return_val_if_fail (CW_IS_CHECKLIST (self), FALSE);
 
@@ -724,6 +724,7 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
     return FALSE;
 
   g_ptr_array_set_size (self->questions, 0);
+  gboolean placed = FALSE;
   guint start = 0;
   GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
   for (guint i = 0; i < clauses->len; i++)
@@ -735,8 +736,13 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
       for (guint q = 0; q < questions->len; q++)
         {
           CwQuestion *question = g_ptr_array_index (questions, q);
-          if (g_strcmp0 (question_id, cw_question_get_id (question)) == 0)
-            start = self->questions->len;
+          if (!placed && place != NULL
+              && (g_str_equal (place, cw_question_get_id (question))
+                  || cw_clause_number_covers (place, cw_clause_get_number (clause))))
+            {
+              start = self->questions->len;
+              placed = TRUE;
+            }
           g_ptr_array_add (self->questions, question);
         }
     }

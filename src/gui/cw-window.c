@@ -230,9 +230,8 @@ void
 cw_window_show_finding (CwWindow *self, CwFinding *finding)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
-  g_autofree char *question = g_strdup_printf ("%s.q1", cw_finding_get_clause (finding));
   adw_view_stack_set_visible_child_name (self->view_stack, "audits");
-  cw_window_show_audit (self, cw_finding_get_audit_id (finding), question);
+  cw_window_show_audit (self, cw_finding_get_audit_id (finding), cw_finding_get_clause (finding));
 }
 
 static void
@@ -447,12 +446,12 @@ on_audit_activated (CwWindow *self, GtkListBoxRow *row)
 }
 
 void
-cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id)
+cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *place)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
   g_autoptr (GError) error = NULL;
   CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (self));
-  if (!cw_checklist_show (checklist, self->workspace, audit_id, question_id, &error))
+  if (!cw_checklist_show (checklist, self->workspace, audit_id, place, &error))
     {
       cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Audit"), error);
       return;

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (CwWindow, cw_window, CW, WINDOW, AdwApplicationWindow)
 CwWindow *cw_window_new (CwApplication *app);
 gboolean cw_window_open_path (CwWindow *self, const char *path, gboolean create);
 CwWorkspace *cw_window_get_workspace (CwWindow *self);
-void cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *question_id);
+void cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *place);
 void cw_window_toast (CwWindow *self, const char *message);
 void cw_window_add_toast (CwWindow *self, AdwToast *toast);
 void cw_window_show_error (GtkWidget *inside, const char *heading, const GError *error);
