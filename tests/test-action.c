@@ -301,6 +301,15 @@ test_transitions (Fixture *f, gconstpointer data)
             g_assert_cmpint (cw_action_get_status (after), ==, status_of[state]);
           }
       }
+
+  /* The move the window suggests is the one that leads on once its needs
+   * are met. */
+  static const State ready[] = { READY_OPEN, PLANNED, CHECKED, VERIFIED };
+  for (guint i = 0; i < G_N_ELEMENTS (ready); i++)
+    {
+      CwActionMove next = cw_action_next_move (status_of[ready[i]]);
+      g_assert_cmpint (table[ready[i]][next].to, >, (int) status_of[ready[i]]);
+    }
 }
 
 static void

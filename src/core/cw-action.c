@@ -373,6 +373,24 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
     }
 }
 
+/* The move that normally follows a status: the one the window suggests, and
+ * whose blocker it explains when the move is not yet allowed. */
+CwActionMove
+cw_action_next_move (CwActionStatus status)
+{
+  switch (status)
+    {
+    case CW_ACTION_OPEN:
+      return CW_ACTION_MOVE_PLANNED;
+    case CW_ACTION_PLANNED:
+      return CW_ACTION_MOVE_IMPLEMENTED;
+    case CW_ACTION_IMPLEMENTED:
+      return CW_ACTION_MOVE_VERIFIED;
+    default:
+      return CW_ACTION_MOVE_CLOSED;
+    }
+}
+
 /* Whether `move` is allowed now, and if not, why (CW_WORKSPACE_ERROR_INVALID
  * with a sentence a person can act on). The window asks this for each move
  * to enable its buttons and explain the disabled ones. */

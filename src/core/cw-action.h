@@ -170,6 +170,7 @@ guint cw_action_get_not_effective_count (CwAction *self);
 
 CwActionDueState cw_action_get_due_state (CwAction *self, const GDate *today);
 gboolean cw_action_is_overdue (CwAction *self, const GDate *today);
+CwActionMove cw_action_next_move (CwActionStatus status);
 gboolean cw_action_can_move (CwAction *self, CwActionMove move, GError **error);
 
 gint64 cw_workspace_create_action (CwWorkspace *self, const CwActionDraft *draft, GError **error);

@@ -172,24 +172,6 @@ set_row (AdwEntryRow *row, const char *text)
   adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
-/* The step that naturally follows each status, whose blocker is worth
- * explaining; other illegal moves are simply not offered. */
-static CwActionMove
-natural_next (CwActionStatus status)
-{
-  switch (status)
-    {
-    case CW_ACTION_OPEN:
-      return CW_ACTION_MOVE_PLANNED;
-    case CW_ACTION_PLANNED:
-      return CW_ACTION_MOVE_IMPLEMENTED;
-    case CW_ACTION_IMPLEMENTED:
-      return CW_ACTION_MOVE_VERIFIED;
-    default:
-      return CW_ACTION_MOVE_CLOSED;
-    }
-}
-
 static void
 on_move_clicked (GtkButton *button, CwActionsPage *self)
 {
@@ -207,7 +189,7 @@ fill_moves (CwActionsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
     gtk_flow_box_remove (self->moves_box, child);
   gboolean writable = !cw_workspace_is_read_only (self->workspace);
-  CwActionMove next = natural_next (cw_action_get_status (self->action));
+  CwActionMove next = cw_action_next_move (cw_action_get_status (self->action));
   g_autofree char *blocked = NULL;
   for (CwActionMove move = 0; move < CW_ACTION_N_MOVES; move++)
     {
@@ -218,8 +200,7 @@ fill_moves (CwActionsPage *self)
             blocked = g_strdup (error->message);
           continue;
         }
-      g_autofree char *label = g_strdup_printf ("%s", cw_action_move_label (move));
-      GtkWidget *button = gtk_button_new_with_label (label);
+      GtkWidget *button = gtk_button_new_with_label (cw_action_move_label (move));
       if (move == next)
         gtk_widget_add_css_class (button, "suggested-action");
       if (move == CW_ACTION_MOVE_NOT_EFFECTIVE)
