@@ -150,7 +150,6 @@ struct _CwAction
   char *correction;
   char *root_cause;
   CwCauseCategory cause_category;
-  gboolean similar_checked;
   char *similar;
   char *plan;
   char *owner;
@@ -209,7 +208,6 @@ GETTER (const char *, description, NULL)
 GETTER (const char *, correction, NULL)
 GETTER (const char *, root_cause, NULL)
 GETTER (CwCauseCategory, cause_category, CW_CAUSE_NONE)
-GETTER (gboolean, similar_checked, FALSE)
 GETTER (const char *, similar, NULL)
 GETTER (const char *, plan, NULL)
 GETTER (const char *, owner, NULL)
@@ -218,6 +216,15 @@ GETTER (const char *, check_due, NULL)
 GETTER (const char *, verification, NULL)
 GETTER (CwActionStatus, status, CW_ACTION_OPEN)
 GETTER (const char *, created_at, NULL)
+
+/* Similar cases count as looked for once the action says where and what was
+ * found: one fact, kept once. */
+gboolean
+cw_action_get_similar_checked (CwAction *self)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), FALSE);
+  return *self->similar != '\0';
+}
 
 /* How many times an effectiveness check found the action not effective. */
 guint
@@ -407,8 +414,7 @@ cw_action_can_move (CwAction *self, CwActionMove move, GError **error)
 
 #define ACTION_COLUMNS                                                                             \
   "id, title, source, finding, review, description, correction, root_cause, cause_category,"      \
-  " similar_checked, similar, plan, owner, due, check_due, verification, not_effective, status,"  \
-  " created_at"
+  " similar, plan, owner, due, check_due, verification, not_effective, status, created_at"
 
 static CwAction *
 action_from_row (sqlite3_stmt *row)
@@ -425,16 +431,15 @@ action_from_row (sqlite3_stmt *row)
   self->cause_category = CW_CAUSE_NONE;
   cw_cause_category_from_string ((const char *) sqlite3_column_text (row, 8),
                                  &self->cause_category);
-  self->similar_checked = sqlite3_column_int (row, 9) != 0;
-  self->similar = cw_workspace_column_text (row, 10);
-  self->plan = cw_workspace_column_text (row, 11);
-  self->owner = cw_workspace_column_text (row, 12);
-  self->due = cw_workspace_column_text (row, 13);
-  self->check_due = cw_workspace_column_text (row, 14);
-  self->verification = cw_workspace_column_text (row, 15);
-  self->not_effective = sqlite3_column_int (row, 16);
-  cw_action_status_from_string ((const char *) sqlite3_column_text (row, 17), &self->status);
-  self->created_at = cw_workspace_column_text (row, 18);
+  self->similar = cw_workspace_column_text (row, 9);
+  self->plan = cw_workspace_column_text (row, 10);
+  self->owner = cw_workspace_column_text (row, 11);
+  self->due = cw_workspace_column_text (row, 12);
+  self->check_due = cw_workspace_column_text (row, 13);
+  self->verification = cw_workspace_column_text (row, 14);
+  self->not_effective = sqlite3_column_int (row, 15);
+  cw_action_status_from_string ((const char *) sqlite3_column_text (row, 16), &self->status);
+  self->created_at = cw_workspace_column_text (row, 17);
   return self;
 }
 
@@ -872,7 +877,7 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
   sqlite3_stmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE action SET title = ?, description = ?, correction = ?, root_cause = ?,"
-    " cause_category = ?, similar_checked = ?, similar = ?, plan = ?, owner = ?, due = ?,"
+    " cause_category = ?, similar = ?, plan = ?, owner = ?, due = ?,"
     " check_due = ?, verification = ? WHERE id = ?",
     error);
   if (stmt == NULL)
@@ -884,11 +889,10 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
                           category_token (v->cause_category) };
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, *v->similar != '\0');
   const char *more[] = { v->similar, v->plan, v->owner, v->due, v->check_due, v->verification };
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-    sqlite3_bind_text (stmt, i + 7, more[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, a->id);
+    sqlite3_bind_text (stmt, i + 6, more[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, a->id);
   if (!cw_workspace_step_done (self, stmt, error))
     return FALSE;
 

@@ -179,7 +179,6 @@ static const char schema_v2[] =
   "  root_cause TEXT NOT NULL DEFAULT '',"
   "  cause_category TEXT CHECK (cause_category IS NULL OR cause_category IN ('people',"
   "    'process', 'technology', 'supplier', 'information', 'other')),"
-  "  similar_checked INTEGER NOT NULL DEFAULT 0,"
   "  similar TEXT NOT NULL DEFAULT '',"
   "  plan TEXT NOT NULL DEFAULT '',"
   "  owner TEXT NOT NULL DEFAULT '',"
