@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cw-action.h"
+#include "cw-history.h"
 #include "cw-audit.h"
 #include "cw-finding.h"
 #include "cw-test-util.h"
@@ -392,7 +393,7 @@ test_not_effective (Fixture *f, gconstpointer data)
   gboolean kept_evidence = FALSE;
   for (guint i = 0; i < history->len; i++)
     {
-      CwActionEvent *event = g_ptr_array_index (history, i);
+      CwHistoryEntry *event = g_ptr_array_index (history, i);
       if (g_str_equal (event->field, "verdict"))
         {
           verdicts++;
@@ -402,7 +403,7 @@ test_not_effective (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (verdicts, ==, 2);
   g_assert_true (kept_evidence);
-  g_assert_cmpstr (((CwActionEvent *) g_ptr_array_index (history, 0))->field, ==, "created");
+  g_assert_cmpstr (((CwHistoryEntry *) g_ptr_array_index (history, 0))->field, ==, "created");
   g_assert_cmpint (cw_test_sql_int (cw_workspace_get_path (f->workspace),
                                     "SELECT count(*) FROM history WHERE entity = 'finding'"
                                     " AND field = 'status'"),

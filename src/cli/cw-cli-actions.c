@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-history.h"
 #include "cw-cli.h"
 #include "cw-text.h"
 #include "cw-review.h"
@@ -229,7 +230,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   g_print ("\n%s\n", _("History:"));
   for (guint i = 0; i < history->len; i++)
     {
-      CwActionEvent *event = g_ptr_array_index (history, i);
+      CwHistoryEntry *event = g_ptr_array_index (history, i);
       g_autofree char *old_value = cw_cli_one_line (event->old_value);
       g_autofree char *new_value = cw_cli_one_line (event->new_value);
       g_print ("  %s\t%s\t%s\t%s\t%s\n", event->at, event->who, event->field, old_value,

@@ -528,51 +528,6 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
   return g_steal_pointer (&actions);
 }
 
-void
-cw_action_event_free (CwActionEvent *event)
-{
-  if (event == NULL)
-    return;
-  g_free (event->at);
-  g_free (event->who);
-  g_free (event->field);
-  g_free (event->old_value);
-  g_free (event->new_value);
-  g_free (event);
-}
-
-/* The action's change history, oldest first: who changed what, when. */
-GPtrArray *
-cw_workspace_list_action_history (CwWorkspace *self, gint64 id, GError **error)
-{
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
-
-  sqlite3_stmt *stmt = cw_workspace_prepare (
-    self,
-    "SELECT at, who, field, old_value, new_value FROM history"
-    " WHERE entity = 'action' AND entity_id = ? ORDER BY id",
-    error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_autoptr (GPtrArray) events
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_action_event_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CwActionEvent *event = g_new0 (CwActionEvent, 1);
-      event->at = cw_workspace_column_text (stmt, 0);
-      event->who = cw_workspace_column_text (stmt, 1);
-      event->field = cw_workspace_column_text (stmt, 2);
-      event->old_value = cw_workspace_column_text (stmt, 3);
-      event->new_value = cw_workspace_column_text (stmt, 4);
-      g_ptr_array_add (events, event);
-    }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&events);
-}
-
 /* ---- Creating ---------------------------------------------------------- */
 
 static gboolean

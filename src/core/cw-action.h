@@ -112,16 +112,6 @@ typedef struct
   gint64 review_id;
 } CwActionFilter;
 
-/* One entry of an action's change history. */
-typedef struct
-{
-  char *at;
-  char *who;
-  char *field;
-  char *old_value;
-  char *new_value;
-} CwActionEvent;
-
 const char *cw_action_status_to_string (CwActionStatus status);
 gboolean cw_action_status_from_string (const char *token, CwActionStatus *status);
 const char *cw_action_status_label (CwActionStatus status);
@@ -183,12 +173,8 @@ gboolean cw_workspace_update_action (CwWorkspace *self, gint64 id, const CwActio
                                      GError **error);
 gboolean cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move,
                                    GError **error);
-GPtrArray *cw_workspace_list_action_history (CwWorkspace *self, gint64 id, GError **error);
-void cw_action_event_free (CwActionEvent *event);
 
 gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwActionEvent, cw_action_event_free)
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* cw-history.c: the change history of an audit, newest first, as the
- * history view shows it. */
+/* cw-history.c: the change history of an audit or an action, as the
+ * history views show it. */
 #define G_LOG_DOMAIN "cw-history"
 
 #include "config.h"
@@ -23,25 +23,11 @@ cw_history_entry_free (CwHistoryEntry *entry)
   g_free (entry);
 }
 
-/* Everything recorded about an audit: the audit itself and its answers,
- * findings and evidence. */
-GPtrArray *
-cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **error)
-{
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+#define ENTRY_COLUMNS "id, at, who, entity, entity_id, field, old_value, new_value"
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
-    self,
-    "SELECT id, at, who, entity, entity_id, field, old_value, new_value FROM history"
-    " WHERE (entity = 'audit' AND entity_id = ?1)"
-    " OR (entity = 'answer' AND entity_id IN (SELECT id FROM answer WHERE audit = ?1))"
-    " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1))"
-    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1))"
-    " ORDER BY id DESC",
-    error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+static GPtrArray *
+collect_entries (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+{
   g_autoptr (GPtrArray) entries
     = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_history_entry_free);
   int rc;
@@ -61,6 +47,45 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
   if (!cw_workspace_rows_done (self, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+/* Everything recorded about an audit, newest first: the audit itself and its
+ * answers, findings and evidence. */
+GPtrArray *
+cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT " ENTRY_COLUMNS " FROM history"
+    " WHERE (entity = 'audit' AND entity_id = ?1)"
+    " OR (entity = 'answer' AND entity_id IN (SELECT id FROM answer WHERE audit = ?1))"
+    " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1))"
+    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1))"
+    " ORDER BY id DESC",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  return collect_entries (self, stmt, error);
+}
+
+/* An action's change history, oldest first: who changed what, when. */
+GPtrArray *
+cw_workspace_list_action_history (CwWorkspace *self, gint64 action_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  sqlite3_stmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT " ENTRY_COLUMNS " FROM history WHERE entity = 'action' AND entity_id = ?"
+    " ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  return collect_entries (self, stmt, error);
 }
 
 /* A value on one line; nothing at all shows as a dash. */
@@ -89,4 +114,13 @@ cw_history_entry_describe (const CwHistoryEntry *entry)
   g_autofree char *new_text = shown_value (entry->new_value);
   return g_strdup_printf (_("%s %" PRId64 ", %s: %s → %s"), entry->entity,
                           entry->entity_id, entry->field, old_text, new_text);
+}
+
+/* "2026-03-02 14:05 UTC · Jane Auditor": when and by whom, to the minute. */
+char *
+cw_history_entry_byline (const CwHistoryEntry *entry)
+{
+  g_autofree char *when = g_strndup (entry->at ? entry->at : "", 16);
+  g_strdelimit (when, "T", ' ');
+  return g_strdup_printf (_("%s UTC · %s"), when, entry->who ? entry->who : "");
 }

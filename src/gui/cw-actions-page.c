@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-history.h"
 #include "cw-actions-page.h"
 #include "cw-finding.h"
 #include "cw-report-ui.h"
@@ -223,14 +224,13 @@ fill_history (CwActionsPage *self)
     = cw_workspace_list_action_history (self->workspace, cw_action_get_id (self->action), &error);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
-      CwActionEvent *event = g_ptr_array_index (events, i);
+      CwHistoryEntry *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = g_strndup (event->at, 16);
-      g_strdelimit (when, "T", ' ');
       g_autofree char *title = g_markup_printf_escaped (
         "%s: %s → %s", event->field, event->old_value ? event->old_value : "—",
         event->new_value ? event->new_value : "—");
-      g_autofree char *subtitle = g_markup_printf_escaped ("%s UTC · %s", when, event->who);
+      g_autofree char *byline = cw_history_entry_byline (event);
+      g_autofree char *subtitle = g_markup_escape_text (byline, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);

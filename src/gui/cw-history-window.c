@@ -40,10 +40,8 @@ static char *
 entry_markup (const CwHistoryEntry *entry)
 {
   g_autofree char *what = cw_history_entry_describe (entry);
-  g_autofree char *when = g_strndup (entry->at, 16);
-  g_strdelimit (when, "T", ' ');
-  return g_markup_printf_escaped ("<span size='small' alpha='70%%'>%s UTC · %s</span>\n%s", when,
-                                  entry->who, what);
+  g_autofree char *byline = cw_history_entry_byline (entry);
+  return g_markup_printf_escaped ("<span size='small' alpha='70%%'>%s</span>\n%s", byline, what);
 }
 
 GtkWindow *
