@@ -433,6 +433,14 @@ test_update (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_action_get_check_due (action), ==, "2026-09-01");
   g_assert_cmpstr (cw_action_get_owner (action), ==, "Ann Owner");
 
+  /* The register's owner filter: part of the name, in any case. */
+  CwActionFilter by_owner = { .owner = "ann ow" };
+  g_autoptr (GPtrArray) owned = cw_workspace_list_actions (f->workspace, &by_owner, NULL);
+  g_assert_cmpuint (owned->len, ==, 1);
+  by_owner.owner = "Someone Else";
+  g_autoptr (GPtrArray) none = cw_workspace_list_actions (f->workspace, &by_owner, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+
   g_autoptr (GError) error = NULL;
   CwActionChanges six = { .root_cause = "1\n2\n3\n4\n5\n6" };
   g_assert_false (cw_workspace_update_action (f->workspace, id, &six, &error));

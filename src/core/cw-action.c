@@ -496,6 +496,15 @@ cw_workspace_get_action_for_finding (CwWorkspace *self, gint64 finding_id, GErro
   return get_one (self, stmt, error);
 }
 
+static gboolean
+owner_matches (CwAction *action, const char *folded_part)
+{
+  if (folded_part == NULL)
+    return TRUE;
+  g_autofree char *owner = g_utf8_casefold (action->owner, -1);
+  return strstr (owner, folded_part) != NULL;
+}
+
 /* Actions in the order they were raised, narrowed by `filter` (NULL: all). */
 GPtrArray *
 cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GError **error)
@@ -514,12 +523,16 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
     sqlite3_bind_text (stmt, 1, cw_action_status_to_string (filter->status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, filter ? filter->finding_id : 0);
   sqlite3_bind_int64 (stmt, 3, filter ? filter->review_id : 0);
+  g_autofree char *owner = filter != NULL && !cw_text_is_blank (filter->owner)
+                             ? g_utf8_casefold (filter->owner, -1)
+                             : NULL;
   g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr (CwAction) action = action_from_row (stmt);
-      if (filter != NULL && filter->overdue_only && !cw_action_is_overdue (action, filter->today))
+      if ((filter != NULL && filter->overdue_only && !cw_action_is_overdue (action, filter->today))
+          || !owner_matches (action, owner))
         continue;
       g_ptr_array_add (actions, g_steal_pointer (&action));
     }

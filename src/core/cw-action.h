@@ -110,6 +110,7 @@ typedef struct
   const GDate *today;
   gint64 finding_id;
   gint64 review_id;
+  const char *owner; /* part of the owner's name, in any case; NULL or "": any */
 } CwActionFilter;
 
 const char *cw_action_status_to_string (CwActionStatus status);

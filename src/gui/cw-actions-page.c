@@ -67,16 +67,6 @@ static void show_action (CwActionsPage *self, gint64 id);
 
 /* ---- The register -------------------------------------------------------- */
 
-static gboolean
-owner_matches (CwAction *action, const char *wanted)
-{
-  if (*wanted == '\0')
-    return TRUE;
-  g_autofree char *owner = g_utf8_casefold (cw_action_get_owner (action), -1);
-  g_autofree char *needle = g_utf8_casefold (wanted, -1);
-  return strstr (owner, needle) != NULL;
-}
-
 static const char *
 due_css_class (CwActionDueState state)
 {
@@ -113,10 +103,10 @@ make_action_row (CwAction *action, const GDate *today)
   return row;
 }
 
-void
-cw_actions_page_refresh (CwActionsPage *self)
+/* The register as the filters narrow it. */
+static void
+fill_list (CwActionsPage *self)
 {
-  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
   cw_list_box_remove_all (self->action_list);
   if (self->workspace == NULL)
     return;
@@ -129,6 +119,7 @@ cw_actions_page_refresh (CwActionsPage *self)
     .status = (CwActionStatus) (status > 0 ? status - 1 : 0),
     .overdue_only = gtk_toggle_button_get_active (self->overdue_toggle),
     .today = &today,
+    .owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_filter)),
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
@@ -137,18 +128,26 @@ cw_actions_page_refresh (CwActionsPage *self)
       cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Actions"), error);
       return;
     }
-  const char *owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_filter));
   for (guint i = 0; i < actions->len; i++)
-    if (owner_matches (g_ptr_array_index (actions, i), owner))
-      gtk_list_box_append (self->action_list, make_action_row (g_ptr_array_index (actions, i), &today));
-  if (self->action != NULL)
+    gtk_list_box_append (self->action_list,
+                         make_action_row (g_ptr_array_index (actions, i), &today));
+}
+
+/* After an edit: the list and the open action, both read again. */
+void
+cw_actions_page_refresh (CwActionsPage *self)
+{
+  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  fill_list (self);
+  if (self->workspace != NULL && self->action != NULL)
     show_action (self, cw_action_get_id (self->action));
 }
 
+/* A filter narrows the list only; the open action stays as it is. */
 static void
 on_filter_changed (CwActionsPage *self)
 {
-  cw_actions_page_refresh (self);
+  fill_list (self);
 }
 
 static void
