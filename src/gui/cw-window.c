@@ -634,7 +634,8 @@ apply_auditor_name (CwWindow *self)
   cw_workspace_set_actor (self->workspace, actor);
 }
 
-/* Opens (or, with `create`, makes) the workspace at `path` in this window.
+/* Opens the workspace at `path` in this window; with `create`, makes it first
+ * when it is missing (the default workspace on first start).
  * A file that cannot be opened leaves the window as it was and says why. */
 gboolean
 cw_window_open_path (CwWindow *self, const char *path, gboolean create)
@@ -672,6 +673,22 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
   return TRUE;
 }
 
+/* New Workspace: the core refuses a name that exists, so nothing is ever
+ * opened in place of the new file the user asked for. */
+static void
+create_path (CwWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) created = cw_workspace_create (path, NULL, &error);
+  if (created == NULL)
+    {
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Workspace"), error);
+      return;
+    }
+  g_clear_object (&created);
+  cw_window_open_path (self, path, FALSE);
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, CwWindow *self)
 {
@@ -687,15 +704,10 @@ on_open_response (GtkNativeDialog *dialog, int response, CwWindow *self)
           g_free (path);
           path = with_extension;
         }
-      if (create && g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_autoptr (GError) error = g_error_new (
-            CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_EXISTS,
-            _("%s already exists; choose another name, or open it with Open Workspace"), path);
-          cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Workspace"), error);
-        }
+      if (create)
+        create_path (self, path);
       else
-        cw_window_open_path (self, path, create);
+        cw_window_open_path (self, path, FALSE);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
