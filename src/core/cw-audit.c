@@ -649,6 +649,15 @@ cw_answers_by_question (GPtrArray *answers)
   return index;
 }
 
+/* The result recorded for a question in an index from cw_answers_by_question;
+ * a question never answered is not assessed. */
+CwResult
+cw_answers_result (GHashTable *answers_by_question, const char *question_id)
+{
+  CwAnswer *answer = g_hash_table_lookup (answers_by_question, question_id);
+  return answer != NULL ? answer->result : CW_RESULT_NOT_ASSESSED;
+}
+
 /* How far the audit has answered a clause and its sub-clauses, counting only
  * questions in its scope, and the most severe result among them: what the
  * checklist tree shows beside each clause. */
@@ -663,12 +672,12 @@ cw_clause_summarise (CwAudit *audit, CwClause *clause, GHashTable *answers_by_qu
   for (guint i = 0; cw_audit_covers (audit, number) && i < questions->len; i++)
     {
       CwQuestion *question = g_ptr_array_index (questions, i);
-      CwAnswer *answer = g_hash_table_lookup (answers_by_question, cw_question_get_id (question));
+      CwResult result = cw_answers_result (answers_by_question, cw_question_get_id (question));
       (*total)++;
-      if (answer == NULL || answer->result == CW_RESULT_NOT_ASSESSED)
+      if (result == CW_RESULT_NOT_ASSESSED)
         continue;
       (*answered)++;
-      *worst = MAX (*worst, answer->result);
+      *worst = MAX (*worst, result);
     }
   GPtrArray *children = cw_clause_get_children (clause);
   for (guint i = 0; i < children->len; i++)

@@ -75,6 +75,7 @@ gboolean cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *qu
 GPtrArray *cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error);
 void cw_answer_free (CwAnswer *answer);
 GHashTable *cw_answers_by_question (GPtrArray *answers);
+CwResult cw_answers_result (GHashTable *answers_by_question, const char *question_id);
 void cw_clause_summarise (CwAudit *audit, CwClause *clause, GHashTable *answers_by_question,
                           guint *answered, guint *total, CwResult *worst);
 

@@ -76,13 +76,13 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   g_autoptr (GPtrArray) answers
       = findings ? cw_workspace_list_answers (workspace, audit_id, error) : NULL;
   content->evidence = answers ? cw_workspace_list_evidence (workspace, audit_id, error) : NULL;
-  content->chart = content->evidence ? cw_results_chart_new (workspace, audit_id, error) : NULL;
-  if (content->chart == NULL)
-    return NULL;
-  CwCatalogue *catalogue = cw_workspace_load_catalogue (workspace, error);
+  CwCatalogue *catalogue
+      = content->evidence ? cw_workspace_load_catalogue (workspace, error) : NULL;
   if (catalogue == NULL)
     return NULL;
   content->catalogue = g_object_ref (catalogue);
+  g_autoptr (GHashTable) results = cw_answers_by_question (answers);
+  content->chart = cw_results_chart_new_for (content->audit, catalogue, results);
   content->reference = g_strdup_printf ("IA-%" G_GINT64_FORMAT, audit_id);
   g_autofree char *start = cw_report_date (cw_audit_get_planned_start (content->audit));
   g_autofree char *end = cw_report_date (cw_audit_get_planned_end (content->audit));
@@ -92,12 +92,6 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
                        ? g_strdup (start)
                        : g_strdup_printf ("%s – %s", start, end);
 
-  g_autoptr (GHashTable) results = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      CwAnswer *answer = g_ptr_array_index (answers, i);
-      g_hash_table_insert (results, answer->question, GINT_TO_POINTER (answer->result));
-    }
   g_autoptr (GHashTable) by_clause
       = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < findings->len; i++)
@@ -129,11 +123,8 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
       GPtrArray *questions = cw_clause_get_questions (clause);
       for (guint j = 0; j < questions->len; j++)
         {
-          gpointer value;
           const char *id = cw_question_get_id (g_ptr_array_index (questions, j));
-          CwResult result = g_hash_table_lookup_extended (results, id, NULL, &value)
-                                ? (CwResult)GPOINTER_TO_INT (value)
-                                : CW_RESULT_NOT_ASSESSED;
+          CwResult result = cw_answers_result (results, id);
           row.n_questions++;
           content->n_questions++;
           content->results[result]++;

@@ -70,16 +70,18 @@ cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, GError **error)
   g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, audit_id, error);
   if (answers == NULL)
     return NULL;
-  g_autoptr (GHashTable) results = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      CwAnswer *answer = g_ptr_array_index (answers, i);
-      g_hash_table_insert (results, answer->question, GINT_TO_POINTER (answer->result));
-    }
-
   CwCatalogue *catalogue = cw_workspace_load_catalogue (workspace, error);
   if (catalogue == NULL)
     return NULL;
+  g_autoptr (GHashTable) by_question = cw_answers_by_question (answers);
+  return cw_results_chart_new_for (audit, catalogue, by_question);
+}
+
+/* The chart from what a caller has already read: the audit report reads the
+ * same audit, answers and catalogue for its own tables. */
+CwResultsChart *
+cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue, GHashTable *by_question)
+{
   GPtrArray *mains = cw_catalogue_get_main_clauses (catalogue);
   GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
   Counts *counts = g_new0 (Counts, mains->len);
@@ -95,11 +97,7 @@ cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, GError **error)
       for (guint j = 0; j < questions->len; j++)
         {
           const char *id = cw_question_get_id (g_ptr_array_index (questions, j));
-          gpointer value;
-          CwResult result = g_hash_table_lookup_extended (results, id, NULL, &value)
-                                ? (CwResult)GPOINTER_TO_INT (value)
-                                : CW_RESULT_NOT_ASSESSED;
-          counts[group][result]++;
+          counts[group][cw_answers_result (by_question, id)]++;
         }
     }
 

@@ -1,6 +1,8 @@
 /* cw-report-private.h: what the report modules share inside the core. */
 #pragma once
 
+#include "cw-audit.h"
+#include "cw-catalogue.h"
 #include "cw-report-typeset.h"
 #include "cw-report.h"
 #include "cw-types.h"
@@ -29,5 +31,7 @@ const CwRgb *cw_report_grade_colour (CwGrade grade);
 char *cw_report_date (const char *iso);
 char *cw_report_short_date (const char *iso);
 const char *cw_report_or_dash (const char *text);
+CwResultsChart *cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue,
+                                          GHashTable *by_question);
 
 G_END_DECLS
