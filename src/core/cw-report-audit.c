@@ -485,19 +485,9 @@ compose_rest (CwTypeset *ts, AuditContent *c)
                       "the audit and its evidence, and the auditee's representative confirms "
                       "having received it and the findings it contains."));
   cw_typeset_keep (ts, 140);
-  static const double sign_widths[] = { 0.26, 0.28, 0.28, 0.18 };
-  const char *sign_header[] = { _ ("Role"), _ ("Name"), _ ("Signature"), _ ("Date") };
-  CwTable *sign = cw_typeset_table_begin (ts, 4, sign_widths, sign_header);
   const char *roles[] = { _ ("Lead auditor"), _ ("Auditee representative"), _ ("Top management") };
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    {
-      g_autofree char *role = cw_markup_printf ("%s", roles[i]);
-      g_autofree char *name
-          = cw_markup_printf ("%s", i == 0 ? cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
-      const char *cells[] = { role, name, "", "" };
-      cw_table_row (sign, cells, CW_ROW_TALL, -1, NULL);
-    }
-  cw_table_end (sign);
+  const char *names[] = { cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)), NULL, NULL };
+  cw_typeset_sign_off (ts, _ ("Role"), roles, names, G_N_ELEMENTS (roles));
 }
 
 static const char *
@@ -583,19 +573,9 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
   cw_typeset_box (ts, _ ("Root cause, and whether it occurs elsewhere"), 34);
   cw_typeset_box (ts, _ ("Corrective action, owner and due date"), 42);
   cw_typeset_keep (ts, 72);
-  static const double widths[] = { 0.30, 0.28, 0.26, 0.16 };
-  const char *header[] = { _ ("Signed for"), _ ("Name"), _ ("Signature"), _ ("Date") };
-  CwTable *sign = cw_typeset_table_begin (ts, 4, widths, header);
   const char *roles[] = { _ ("Auditee (response)"), _ ("Lead auditor (accepted)") };
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    {
-      g_autofree char *role = cw_markup_printf ("%s", roles[i]);
-      g_autofree char *name
-          = cw_markup_printf ("%s", i == 1 ? cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) : "");
-      const char *cells[] = { role, name, "", "" };
-      cw_table_row (sign, cells, CW_ROW_TALL, -1, NULL);
-    }
-  cw_table_end (sign);
+  const char *names[] = { NULL, cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) };
+  cw_typeset_sign_off (ts, _ ("Signed for"), roles, names, G_N_ELEMENTS (roles));
 }
 
 static void

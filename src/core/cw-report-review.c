@@ -145,14 +145,9 @@ compose_review (CwTypeset *ts, gpointer data)
   cw_typeset_heading (ts, 1, _ ("4  Approval of the minutes"), TRUE);
   cw_typeset_text (ts, CW_STYLE_BODY, approval);
   cw_typeset_keep (ts, 90);
-  static const double s_widths[] = { 0.28, 0.28, 0.28, 0.16 };
-  const char *s_header[] = { _ ("Role"), _ ("Name"), _ ("Signature"), _ ("Date") };
-  CwTable *sign = cw_typeset_table_begin (ts, 4, s_widths, s_header);
-  g_autofree char *role = cw_markup_printf ("%s", _ ("Chair"));
-  g_autofree char *name = cw_markup_printf ("%s", chair ? chair : "");
-  const char *cells[] = { role, name, "", "" };
-  cw_table_row (sign, cells, CW_ROW_TALL, -1, NULL);
-  cw_table_end (sign);
+  const char *roles[] = { _ ("Chair") };
+  const char *names[] = { chair };
+  cw_typeset_sign_off (ts, _ ("Role"), roles, names, 1);
 }
 
 /* The minutes of management review `review_id`. */

@@ -787,6 +787,25 @@ cw_table_end (CwTable *table)
   cw_typeset_space (self, 10);
 }
 
+/* A sign-off table: a tall row for each signatory, with Signature and Date
+ * left blank to be signed by hand. A NULL name is left blank too. */
+void
+cw_typeset_sign_off (CwTypeset *self, const char *role_header, const char *const *roles,
+                     const char *const *names, guint n)
+{
+  static const double widths[] = { 0.28, 0.28, 0.28, 0.16 };
+  const char *header[] = { role_header, _ ("Name"), _ ("Signature"), _ ("Date") };
+  CwTable *table = cw_typeset_table_begin (self, 4, widths, header);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *role = cw_markup_printf ("%s", roles[i]);
+      g_autofree char *name = cw_markup_printf ("%s", names[i] ? names[i] : "");
+      const char *cells[] = { role, name, "", "" };
+      cw_table_row (table, cells, CW_ROW_TALL, -1, NULL);
+    }
+  cw_table_end (table);
+}
+
 /* ---- Table of contents -------------------------------------------------- */
 
 /* Lays out the contents on pages of their own and splices them in where
