@@ -220,19 +220,17 @@ cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **e
     }
   g_autofree char *iso = cw_date_to_string (&day);
   content->as_of = cw_report_date (iso);
-  g_autofree char *created = cw_report_workspace_created (workspace, error);
-  if (created == NULL)
-    return NULL;
   g_autofree char *subject = g_strdup_printf (_ ("Corrective actions as of %s"), content->as_of);
   CwReportInfo info = {
     .title = _ ("Corrective action register"),
     .subject = subject,
     .author = content->organisation->name,
     .organisation = content->organisation->name,
-    .created = created,
   };
-  CwReport *report = cw_report_new_with (&info, g_steal_pointer (&content),
-                                         (GDestroyNotify)actions_content_free, compose_actions);
-  cw_report_set_reproducible (report, reproducible);
+  CwReport *report
+      = cw_report_new_with (workspace, &info, g_steal_pointer (&content),
+                            (GDestroyNotify)actions_content_free, compose_actions, error);
+  if (report != NULL)
+    cw_report_set_reproducible (report, reproducible);
   return report;
 }

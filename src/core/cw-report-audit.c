@@ -633,12 +633,6 @@ new_audit_report (CwWorkspace *workspace, gint64 audit_id, const char *title,
   AuditContent *content = load_audit (workspace, audit_id, error);
   if (content == NULL)
     return NULL;
-  g_autofree char *created = cw_report_workspace_created (workspace, error);
-  if (created == NULL)
-    {
-      audit_content_free (content);
-      return NULL;
-    }
   g_autofree char *subject
       = g_strdup_printf ("%s: %s", content->reference, cw_audit_get_title (content->audit));
   CwReportInfo info = {
@@ -646,9 +640,9 @@ new_audit_report (CwWorkspace *workspace, gint64 audit_id, const char *title,
     .subject = subject,
     .author = cw_audit_get_lead_auditor (content->audit),
     .organisation = content->organisation->name,
-    .created = created,
   };
-  return cw_report_new_with (&info, content, (GDestroyNotify)audit_content_free, compose);
+  return cw_report_new_with (workspace, &info, content, (GDestroyNotify)audit_content_free,
+                             compose, error);
 }
 
 /* The internal audit report: details, results per clause with the chart,

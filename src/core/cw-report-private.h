@@ -19,12 +19,11 @@ typedef struct
   const char *subject; /* metadata */
   const char *author;  /* metadata: who is responsible for the content */
   const char *organisation;
-  const char *created; /* the workspace's creation time: the reproducible date */
 } CwReportInfo;
 
-CwReport *cw_report_new_with (const CwReportInfo *info, gpointer content,
-                              GDestroyNotify content_free, CwReportCompose compose);
-char *cw_report_workspace_created (CwWorkspace *workspace, GError **error);
+CwReport *cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer content,
+                              GDestroyNotify content_free, CwReportCompose compose,
+                              GError **error);
 
 const CwRgb *cw_report_result_colour (CwResult result);
 const CwRgb *cw_report_grade_colour (CwGrade grade);

@@ -168,9 +168,6 @@ cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error)
   content->decisions = cw_workspace_list_actions (workspace, &mine, error);
   if (content->decisions == NULL)
     return NULL;
-  g_autofree char *created = cw_report_workspace_created (workspace, error);
-  if (created == NULL)
-    return NULL;
   content->held_on = cw_report_date (cw_review_get_held_on (content->review));
   const char *start = cw_review_get_period_start (content->review);
   g_autofree char *from = cw_report_date (start);
@@ -184,8 +181,7 @@ cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error)
     .subject = subject,
     .author = cw_report_or_dash (cw_review_get_chair (content->review)),
     .organisation = content->organisation->name,
-    .created = created,
   };
-  return cw_report_new_with (&info, g_steal_pointer (&content), (GDestroyNotify)review_content_free,
-                             compose_review);
+  return cw_report_new_with (workspace, &info, g_steal_pointer (&content),
+                             (GDestroyNotify)review_content_free, compose_review, error);
 }

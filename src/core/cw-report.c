@@ -62,24 +62,9 @@ cw_report_init (CwReport *self)
 {
 }
 
-CwReport *
-cw_report_new_with (const CwReportInfo *info, gpointer content, GDestroyNotify content_free,
-                    CwReportCompose compose)
-{
-  CwReport *self = g_object_new (CW_TYPE_REPORT, NULL);
-  self->title = g_strdup (info->title);
-  self->subject = g_strdup (info->subject);
-  self->author = g_strdup (info->author);
-  self->organisation = g_strdup (info->organisation);
-  self->created = g_strdup (info->created);
-  self->content = content;
-  self->content_free = content_free;
-  self->compose = compose;
-  return self;
-}
-
-char *
-cw_report_workspace_created (CwWorkspace *workspace, GError **error)
+/* The workspace's creation time: the date reproducible output carries. */
+static char *
+workspace_created (CwWorkspace *workspace, GError **error)
 {
   sqlite3_stmt *stmt
       = cw_workspace_prepare (workspace, "SELECT created_at FROM workspace WHERE id = 1", error);
@@ -93,6 +78,29 @@ cw_report_workspace_created (CwWorkspace *workspace, GError **error)
       return NULL;
     }
   return created ? created : g_strdup ("2000-01-01T00:00:00Z");
+}
+
+/* A report over `content`, which it takes (and frees if it fails). */
+CwReport *
+cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer content,
+                    GDestroyNotify content_free, CwReportCompose compose, GError **error)
+{
+  g_autofree char *created = workspace_created (workspace, error);
+  if (created == NULL)
+    {
+      content_free (content);
+      return NULL;
+    }
+  CwReport *self = g_object_new (CW_TYPE_REPORT, NULL);
+  self->title = g_strdup (info->title);
+  self->subject = g_strdup (info->subject);
+  self->author = g_strdup (info->author);
+  self->organisation = g_strdup (info->organisation);
+  self->created = g_steal_pointer (&created);
+  self->content = content;
+  self->content_free = content_free;
+  self->compose = compose;
+  return self;
 }
 
 static char *
