@@ -515,7 +515,8 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
   sqlite3_stmt *stmt = cw_workspace_prepare (
     self,
     "SELECT " ACTION_COLUMNS " FROM action WHERE (?1 IS NULL OR status = ?1)"
-    " AND (?2 = 0 OR finding = ?2) AND (?3 = 0 OR review = ?3) ORDER BY id",
+    " AND (?2 = 0 OR finding = ?2) AND (?3 = 0 OR review = ?3)"
+    " AND (?4 IS NULL OR review IN (SELECT id FROM review WHERE held_on < ?4)) ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;
@@ -523,6 +524,8 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
     sqlite3_bind_text (stmt, 1, cw_action_status_to_string (filter->status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, filter ? filter->finding_id : 0);
   sqlite3_bind_int64 (stmt, 3, filter ? filter->review_id : 0);
+  if (filter != NULL && filter->decided_before != NULL)
+    sqlite3_bind_text (stmt, 4, filter->decided_before, -1, SQLITE_TRANSIENT);
   g_autofree char *owner = filter != NULL && !cw_text_is_blank (filter->owner)
                              ? g_utf8_casefold (filter->owner, -1)
                              : NULL;

@@ -111,6 +111,7 @@ typedef struct
   gint64 finding_id;
   gint64 review_id;
   const char *owner; /* part of the owner's name, in any case; NULL or "": any */
+  const char *decided_before; /* decided at a review held before this date */
 } CwActionFilter;
 
 const char *cw_action_status_to_string (CwActionStatus status);

@@ -200,45 +200,21 @@ append_action_line (GString *out, CwAction *action, const GDate *today)
   g_string_append_c (out, '\n');
 }
 
-/* Review ids → their dates, for "from an earlier review". */
-static GHashTable *
-review_dates (CwWorkspace *self, GError **error)
-{
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, "SELECT id, held_on FROM review", error);
-  if (stmt == NULL)
-    return NULL;
-  g_autoptr (GHashTable) dates
-    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (dates, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
-                                           sizeof (gint64)),
-                         cw_workspace_column_text (stmt, 1));
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&dates);
-}
-
 static char *
 previous_review_actions (CwWorkspace *self, const char *period_end, const GDate *today,
                          GError **error)
 {
-  g_autoptr (GHashTable) dates = review_dates (self, error);
-  g_autoptr (GPtrArray) actions = dates ? cw_workspace_list_actions (self, NULL, error) : NULL;
+  CwActionFilter earlier = { .decided_before = period_end };
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self, &earlier, error);
   if (actions == NULL)
     return NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   guint counts[CW_ACTION_CLOSED + 1] = { 0 };
-  guint n = 0, overdue = 0;
+  guint n = actions->len, overdue = 0;
   g_autoptr (GString) lines = g_string_new (NULL);
-  for (guint i = 0; i < actions->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       CwAction *action = g_ptr_array_index (actions, i);
-      gint64 review = cw_action_get_review_id (action);
-      const char *held_on = review ? g_hash_table_lookup (dates, &review) : NULL;
-      if (held_on == NULL || strcmp (held_on, period_end) >= 0)
-        continue;
-      n++;
       counts[cw_action_get_status (action)]++;
       overdue += cw_action_is_overdue (action, today);
       append_action_line (lines, action, today);
