@@ -22,25 +22,16 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-review.h"
+#include "cw-terms.h"
 #include "cw-text.h"
 #include "cw-workspace-private.h"
 
-static const char *const status_tokens[] = { "draft", "approved" };
-static const char *const status_labels[] = { N_("Draft"), N_("Approved") };
+static const CwTerm statuses[] = {
+  [CW_REVIEW_DRAFT] = { "draft", N_("Draft") },
+  [CW_REVIEW_APPROVED] = { "approved", N_("Approved") },
+};
 
-const char *
-cw_review_status_to_string (CwReviewStatus status)
-{
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_tokens), NULL);
-  return status_tokens[status];
-}
-
-const char *
-cw_review_status_label (CwReviewStatus status)
-{
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), NULL);
-  return _(status_labels[status]);
-}
+CW_DEFINE_TERMS (cw_review_status, CwReviewStatus, statuses, 0)
 
 /* ---- The object -------------------------------------------------------- */
 
@@ -606,9 +597,8 @@ cw_workspace_get_review (CwWorkspace *self, gint64 id, GError **error)
   review->attendees = cw_workspace_column_text (stmt, 3);
   review->period_start = cw_workspace_column_text (stmt, 4);
   review->period_end = cw_workspace_column_text (stmt, 5);
-  review->status = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "approved") == 0
-                     ? CW_REVIEW_APPROVED
-                     : CW_REVIEW_DRAFT;
+  review->status = CW_REVIEW_DRAFT;
+  cw_review_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &review->status);
   review->figures_as_of = cw_workspace_column_text (stmt, 7);
   review->approved_at = cw_workspace_column_text (stmt, 8);
   review->approved_by = cw_workspace_column_text (stmt, 9);
@@ -963,7 +953,9 @@ cw_workspace_approve_review (CwWorkspace *self, gint64 id, GError **error)
       sqlite3_bind_text (stmt, 2, cw_workspace_get_actor (self), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, id);
       ok = cw_workspace_step_done (self, stmt, error)
-           && cw_workspace_record (self, "review", id, "status", "draft", "approved", error);
+           && cw_workspace_record (self, "review", id, "status",
+                                   cw_review_status_to_string (CW_REVIEW_DRAFT),
+                                   cw_review_status_to_string (CW_REVIEW_APPROVED), error);
     }
   return cw_workspace_edit_end (self, ok, error);
 }

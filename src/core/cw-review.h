@@ -53,6 +53,8 @@ G_DECLARE_FINAL_TYPE (CwReview, cw_review, CW, REVIEW, GObject)
 
 const char *cw_review_status_to_string (CwReviewStatus status);
 const char *cw_review_status_label (CwReviewStatus status);
+gboolean cw_review_status_from_string (const char *token, CwReviewStatus *status);
+const char *cw_review_status_tokens (void);
 
 gint64 cw_review_get_id (CwReview *self);
 const char *cw_review_get_held_on (CwReview *self);
