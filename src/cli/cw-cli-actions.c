@@ -188,14 +188,8 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   g_autofree char *state = g_strdup_printf (
     "%s (%s)", cw_action_status_label (cw_action_get_status (action)),
     cw_action_due_state_label (cw_action_get_due_state (action, &today)));
-  g_autofree char *finding = cw_action_get_finding_id (action)
-                               ? g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                  cw_action_get_finding_id (action))
-                               : NULL;
-  g_autofree char *review = cw_action_get_review_id (action)
-                              ? g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 cw_action_get_review_id (action))
-                              : NULL;
+  g_autofree char *finding = id_text (cw_action_get_finding_id (action));
+  g_autofree char *review = id_text (cw_action_get_review_id (action));
   print_field (_("Status:"), state);
   print_field (_("Source:"), cw_action_source_label (cw_action_get_source (action)));
   print_field (_("Finding:"), finding);
@@ -306,13 +300,11 @@ cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   CwActionMove move;
-  gint64 id;
-  if (!cw_cli_parse_id (args[1], _("an action"), &id))
-    return CW_CLI_BAD_INPUT;
   if (!cw_action_move_from_string (args[2], &move))
     return cw_cli_input_error (_("“%s” is not a step of the workflow; use one of %s"), args[2],
                                cw_action_move_tokens ());
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an action"), &id, &status);
   if (workspace == NULL)
     return status;
 

@@ -301,12 +301,10 @@ cw_cli_run_audit_answer (const CwCliCommand *command, int argc, char **argv)
     return status;
   gint64 id;
   CwResult result;
-  if (!cw_cli_parse_id (args[1], _("an audit"), &id))
-    return CW_CLI_BAD_INPUT;
   if (!cw_result_from_string (args[3], &result))
     return cw_cli_input_error (_("“%s” is not a result; use one of %s"), args[3],
                                cw_result_tokens ());
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
   if (workspace == NULL)
     return status;
 
@@ -349,13 +347,11 @@ cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
     .evidence = evidence,
     .statement = statement,
   };
-  if (!cw_cli_parse_id (args[1], _("an audit"), &audit))
-    return CW_CLI_BAD_INPUT;
   if (!cw_grade_from_string (grade, &draft.grade))
     return cw_cli_input_error (_("“%s” is not a grade; use one of %s"), grade,
                                cw_grade_tokens ());
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &audit, &status);
   draft.audit_id = audit;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
   if (workspace == NULL)
     return status;
 
