@@ -117,12 +117,6 @@ finding_at (CwWorkspace *workspace, gint64 audit, const char *clause, GError **e
   return 0;
 }
 
-static gboolean
-demo_move (CwWorkspace *workspace, gint64 id, CwActionMove move, GError **error)
-{
-  return cw_workspace_move_action (workspace, id, move, error);
-}
-
 /* Walks an action through the workflow to the status the demo gives it,
  * the way its owner would have, so that its history reads true. */
 static gboolean
@@ -131,27 +125,27 @@ advance (CwWorkspace *workspace, gint64 id, CwActionStatus target, const char *f
 {
   if (target == CW_ACTION_OPEN)
     return TRUE;
-  if (!demo_move (workspace, id, CW_ACTION_MOVE_PLANNED, error))
+  if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_PLANNED, error))
     return FALSE;
   if (failed_check != NULL)
     {
       CwActionChanges failed = { .verification = failed_check };
-      if (!demo_move (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error)
+      if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error)
           || !cw_workspace_update_action (workspace, id, &failed, error)
-          || !demo_move (workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE, error))
+          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE, error))
         return FALSE;
     }
   if (target >= CW_ACTION_IMPLEMENTED
-      && !demo_move (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error))
+      && !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error))
     return FALSE;
   if (target >= CW_ACTION_VERIFIED)
     {
       CwActionChanges checked = { .verification = verification };
       if (!cw_workspace_update_action (workspace, id, &checked, error)
-          || !demo_move (workspace, id, CW_ACTION_MOVE_VERIFIED, error))
+          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_VERIFIED, error))
         return FALSE;
     }
-  return target < CW_ACTION_CLOSED || demo_move (workspace, id, CW_ACTION_MOVE_CLOSED, error);
+  return target < CW_ACTION_CLOSED || cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_CLOSED, error);
 }
 
 static gboolean

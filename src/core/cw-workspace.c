@@ -406,6 +406,13 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Every SQLite database starts with these 16 bytes, NUL included. */
+static gboolean
+starts_as_sqlite (const void *bytes, size_t n)
+{
+  return n >= 16 && memcmp (bytes, "SQLite format 3", 16) == 0;
+}
+
 /* Looks at the first 100 bytes before SQLite touches the file, so that a
  * foreign, newer or truncated file is refused without a single byte of it,
  * or a -wal beside it, being written. */
@@ -429,7 +436,7 @@ check_header (const char *path, guint current_version, GError **error)
   long file_size = ftell (file);
   fclose (file);
 
-  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n < sizeof header || !starts_as_sqlite (header, n))
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_WORKSPACE,
                    _("%s is not a Clausewise workspace; open a .clausewise file"), name);
@@ -843,8 +850,7 @@ cw_workspace_path_is_database (const char *path)
   FILE *file = g_fopen (path, "rb");
   if (file == NULL)
     return FALSE;
-  gboolean database = fread (magic, 1, sizeof magic, file) == sizeof magic
-                      && memcmp (magic, "SQLite format 3", 16) == 0;
+  gboolean database = starts_as_sqlite (magic, fread (magic, 1, sizeof magic, file));
   fclose (file);
   return database;
 }
