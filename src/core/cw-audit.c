@@ -555,6 +555,20 @@ start_audit_if_planned (CwWorkspace *self, CwAudit *audit, GError **error)
          || cw_audit_store_status (self, audit, CW_AUDIT_IN_PROGRESS, error);
 }
 
+/* Only fieldwork under way can be reported: the window asks this to offer
+ * "Mark Reported", and cw_workspace_report_audit to allow it. */
+gboolean
+cw_audit_can_report (CwAudit *self, GError **error)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), FALSE);
+  if (self->status == CW_AUDIT_IN_PROGRESS)
+    return TRUE;
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+               _("Audit %" PRId64 " is %s; only an audit in progress can be reported"),
+               self->id, cw_audit_status_label (self->status));
+  return FALSE;
+}
+
 /* The audit report has been issued: fieldwork is over. */
 gboolean
 cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
@@ -562,17 +576,8 @@ cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
 
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
-  if (audit == NULL)
-    return FALSE;
-  if (audit->status != CW_AUDIT_IN_PROGRESS)
-    {
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-                   _("Audit %" PRId64 " is %s; only an audit in progress can be "
-                     "reported"),
-                   audit_id, cw_audit_status_label (audit->status));
-      return FALSE;
-    }
-  return cw_workspace_edit_begin (self, error)
+  return audit != NULL && cw_audit_can_report (audit, error)
+         && cw_workspace_edit_begin (self, error)
          && cw_workspace_edit_end (self, cw_audit_store_status (self, audit, CW_AUDIT_REPORTED, error),
                                    error);
 }

@@ -55,6 +55,7 @@ const char *cw_audit_get_auditees (CwAudit *self);
 CwAuditStatus cw_audit_get_status (CwAudit *self);
 gboolean cw_audit_covers (CwAudit *self, const char *clause_number);
 gboolean cw_audit_reaches (CwAudit *self, const char *clause_number);
+gboolean cw_audit_can_report (CwAudit *self, GError **error);
 gboolean cw_audit_accepts (CwAudit *self, const char *clause_number /* nullable */,
                            GError **error);
 

@@ -758,12 +758,13 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
 
   gtk_label_set_label (self->audit_title, cw_audit_get_title (audit));
   load_chart (self);
-  CwAuditStatus status = cw_audit_get_status (audit);
+  /* Closing stays offered while the audit is open: when follow-up is not
+   * finished, the core's refusal names the nonconformities still waiting. */
   gboolean writable = !cw_workspace_is_read_only (workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.report-audit",
-                                 writable && status == CW_AUDIT_IN_PROGRESS);
+                                 writable && cw_audit_can_report (audit, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.close-audit",
-                                 writable && status != CW_AUDIT_CLOSED);
+                                 writable && cw_audit_accepts (audit, NULL, NULL));
   self->current = 0;
   refresh_progress (self);
   show_question (self, start);
