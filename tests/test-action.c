@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cw-action.h"
+#include "cw-date.h"
 #include "cw-history.h"
 #include "cw-audit.h"
 #include "cw-finding.h"
@@ -543,7 +544,7 @@ assert_local_day (const char *zone, gint64 seconds, guint day)
 {
   g_setenv ("TZ", zone, TRUE);
   GDate date;
-  cw_action_local_date_at (seconds, &date);
+  cw_date_local_at (seconds, &date);
   if (g_date_get_day (&date) != day || g_date_get_month (&date) != 3)
     g_error ("TZ=%s, %" G_GINT64_FORMAT ": expected 2026-03-%02u, got day %u", zone, seconds, day,
              g_date_get_day (&date));
@@ -572,10 +573,10 @@ test_time_zones (Fixture *f, gconstpointer data)
     {
       assert_local_day (zones[i].zone, zones[i].midnight - 1, 14);
       GDate today;
-      cw_action_local_date_at (zones[i].midnight - 1, &today);
+      cw_date_local_at (zones[i].midnight - 1, &today);
       g_assert_cmpint (cw_action_get_due_state (action, &today), ==, CW_ACTION_DUE_SOON);
       assert_local_day (zones[i].zone, zones[i].midnight, 15);
-      cw_action_local_date_at (zones[i].midnight, &today);
+      cw_date_local_at (zones[i].midnight, &today);
       g_assert_true (cw_action_is_overdue (action, &today));
     }
 
@@ -586,8 +587,8 @@ test_time_zones (Fixture *f, gconstpointer data)
   /* "Today" is the local date of now. */
   g_setenv ("TZ", "UTC", TRUE);
   GDate today, now;
-  cw_action_local_today (&today);
-  cw_action_local_date_at (g_get_real_time () / G_USEC_PER_SEC, &now);
+  cw_date_local_today (&today);
+  cw_date_local_at (g_get_real_time () / G_USEC_PER_SEC, &now);
   g_assert_cmpint (g_date_compare (&today, &now), ==, 0);
 
   if (saved != NULL)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cw-action.h"
+#include "cw-date.h"
 #include "cw-audit.h"
 #include "cw-demo.h"
 #include "cw-evidence.h"
@@ -634,7 +635,7 @@ test_actions_report (void)
   CwActionFilter all = { 0 };
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, NULL);
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   g_autofree char *text = body_text (pdf);
   guint overdue = 0;
   for (guint i = 0; i < actions->len; i++)

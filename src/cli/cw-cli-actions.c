@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-date.h"
 #include "cw-history.h"
 #include "cw-cli.h"
 #include "cw-text.h"
@@ -120,7 +121,7 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
   if (status >= 0)
     return status;
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   CwActionFilter filter = { .overdue_only = overdue, .today = &today };
   if (status_text != NULL)
     {
@@ -182,7 +183,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   if (history == NULL)
     return cw_cli_fail (error);
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
 
   g_print (_("Action %" PRId64 ": %s\n"), id, cw_action_get_title (action));
   g_autofree char *state = g_strdup_printf (
@@ -364,7 +365,7 @@ cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv)
   CwReviewDraft draft
     = { .held_on = date, .chair = chair, .attendees = attendee_lines, .period_start = since };
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_review (workspace, &draft, &today, &error);
   if (id == 0)

@@ -113,29 +113,6 @@ cw_action_status_to_finding_status (CwActionStatus status)
     }
 }
 
-/* ---- Calendar days ----------------------------------------------------- */
-
-/* The local calendar day of a moment. GLib re-reads TZ when it changes, so
- * a test (or a traveller) sees the day of the zone in force. */
-void
-cw_action_local_date_at (gint64 unix_seconds, GDate *date)
-{
-  g_return_if_fail (date != NULL);
-  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, zone);
-  gint year, month, day;
-  g_date_time_get_ymd (local, &year, &month, &day);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-}
-
-void
-cw_action_local_today (GDate *today)
-{
-  cw_action_local_date_at (g_get_real_time () / G_USEC_PER_SEC, today);
-}
-
 /* ---- The object -------------------------------------------------------- */
 
 struct _CwAction

@@ -134,11 +134,6 @@ const char *cw_action_due_state_to_string (CwActionDueState state);
 const char *cw_action_due_state_label (CwActionDueState state);
 CwFindingStatus cw_action_status_to_finding_status (CwActionStatus status);
 
-/* Calendar days in the user's time zone: "today" for overdue, and the local
- * day of any moment (seconds since 1970), so tests can cross midnight. */
-void cw_action_local_date_at (gint64 unix_seconds, GDate *date);
-void cw_action_local_today (GDate *today);
-
 gint64 cw_action_get_id (CwAction *self);
 const char *cw_action_get_title (CwAction *self);
 CwActionSource cw_action_get_source (CwAction *self);

@@ -77,3 +77,25 @@ cw_timestamp_now (void)
                           utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                           (int) (now % G_USEC_PER_SEC));
 }
+
+/* The local calendar day of a moment. GLib re-reads TZ when it changes, so
+ * a test (or a traveller) sees the day of the zone in force. */
+void
+cw_date_local_at (gint64 unix_seconds, GDate *date)
+{
+  g_return_if_fail (date != NULL);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, zone);
+  gint year, month, day;
+  g_date_time_get_ymd (local, &year, &month, &day);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+/* Today in the user's time zone: the day due dates are compared with. */
+void
+cw_date_local_today (GDate *today)
+{
+  cw_date_local_at (g_get_real_time () / G_USEC_PER_SEC, today);
+}

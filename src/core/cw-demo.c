@@ -189,7 +189,7 @@ static void
 figures_day (const char *held_on, GDate *day)
 {
   GDate held;
-  cw_action_local_today (day);
+  cw_date_local_today (day);
   if (cw_date_parse (held_on, &held, NULL) && g_date_compare (&held, day) < 0)
     *day = held;
 }

@@ -198,7 +198,7 @@ cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **e
 
   GDate day;
   if (!reproducible)
-    cw_action_local_today (&day);
+    cw_date_local_today (&day);
   else if (!reference_date (workspace, &day, error))
     return NULL;
   g_autoptr (ActionsContent) content = g_new0 (ActionsContent, 1);

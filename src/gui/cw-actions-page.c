@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-action.h"
+#include "cw-date.h"
 #include "cw-history.h"
 #include "cw-actions-page.h"
 #include "cw-finding.h"
@@ -112,7 +113,7 @@ fill_list (CwActionsPage *self)
     return;
 
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   guint status = gtk_drop_down_get_selected (self->status_filter);
   CwActionFilter filter = {
     .by_status = status > 0 && status != GTK_INVALID_LIST_POSITION,
@@ -247,7 +248,7 @@ fill_editor (CwActionsPage *self)
                        cw_action_get_title (action));
   gtk_label_set_label (self->heading, heading);
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   CwActionDueState due = cw_action_get_due_state (action, &today);
   g_autofree char *status = g_strdup_printf (
     "%s · %s%s%s", cw_action_status_label (cw_action_get_status (action)),

@@ -307,7 +307,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
     .attendees = attendees,
   };
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_review (self->workspace, &draft, &today, &error);
   if (id == 0)
@@ -326,7 +326,7 @@ new_review (GtkWidget *widget, const char *action, GVariant *parameter)
   if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
     return;
   GDate today;
-  cw_action_local_today (&today);
+  cw_date_local_today (&today);
   g_autofree char *date = cw_date_to_string (&today);
   GtkWidget *group;
   AdwMessageDialog *dialog = form_dialog (
