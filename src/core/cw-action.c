@@ -394,29 +394,29 @@ cw_action_can_move (CwAction *self, CwActionMove move, GError **error)
   " similar, plan, owner, due, check_due, verification, not_effective, status, created_at"
 
 static CwAction *
-action_from_row (sqlite3_stmt *row)
+action_from_row (CwStmt *row)
 {
   CwAction *self = g_object_new (CW_TYPE_ACTION, NULL);
-  self->id = sqlite3_column_int64 (row, 0);
-  self->title = cw_workspace_column_text (row, 1);
-  cw_action_source_from_string ((const char *) sqlite3_column_text (row, 2), &self->source);
-  self->finding_id = sqlite3_column_int64 (row, 3);
-  self->review_id = sqlite3_column_int64 (row, 4);
-  self->description = cw_workspace_column_text (row, 5);
-  self->correction = cw_workspace_column_text (row, 6);
-  self->root_cause = cw_workspace_column_text (row, 7);
+  self->id = cw_stmt_int64 (row, 0);
+  self->title = cw_stmt_dup_text (row, 1);
+  cw_action_source_from_string (cw_stmt_text (row, 2), &self->source);
+  self->finding_id = cw_stmt_int64 (row, 3);
+  self->review_id = cw_stmt_int64 (row, 4);
+  self->description = cw_stmt_dup_text (row, 5);
+  self->correction = cw_stmt_dup_text (row, 6);
+  self->root_cause = cw_stmt_dup_text (row, 7);
   self->cause_category = CW_CAUSE_NONE;
-  cw_cause_category_from_string ((const char *) sqlite3_column_text (row, 8),
+  cw_cause_category_from_string (cw_stmt_text (row, 8),
                                  &self->cause_category);
-  self->similar = cw_workspace_column_text (row, 9);
-  self->plan = cw_workspace_column_text (row, 10);
-  self->owner = cw_workspace_column_text (row, 11);
-  self->due = cw_workspace_column_text (row, 12);
-  self->check_due = cw_workspace_column_text (row, 13);
-  self->verification = cw_workspace_column_text (row, 14);
-  self->not_effective = sqlite3_column_int (row, 15);
-  cw_action_status_from_string ((const char *) sqlite3_column_text (row, 16), &self->status);
-  self->created_at = cw_workspace_column_text (row, 17);
+  self->similar = cw_stmt_dup_text (row, 9);
+  self->plan = cw_stmt_dup_text (row, 10);
+  self->owner = cw_stmt_dup_text (row, 11);
+  self->due = cw_stmt_dup_text (row, 12);
+  self->check_due = cw_stmt_dup_text (row, 13);
+  self->verification = cw_stmt_dup_text (row, 14);
+  self->not_effective = cw_stmt_int64 (row, 15);
+  cw_action_status_from_string (cw_stmt_text (row, 16), &self->status);
+  self->created_at = cw_stmt_dup_text (row, 17);
   return self;
 }
 
@@ -430,13 +430,11 @@ set_no_such_action (GError **error, gint64 id)
 }
 
 static CwAction *
-get_one (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+get_one (CwWorkspace *self, CwStmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
-  CwAction *action = rc == SQLITE_ROW ? action_from_row (stmt) : NULL;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    cw_workspace_set_db_error (self, error);
-  sqlite3_reset (stmt);
+  int rc = cw_stmt_step (stmt, error);
+  CwAction *action = rc == CW_STEP_ROW ? action_from_row (stmt) : NULL;
+  cw_stmt_reset (stmt);
   return action;
 }
 
@@ -445,11 +443,11 @@ cw_workspace_get_action (CwWorkspace *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "SELECT " ACTION_COLUMNS " FROM action WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  cw_stmt_bind_int64 (stmt, 1, id);
   g_autoptr (GError) local = NULL;
   CwAction *action = get_one (self, stmt, &local);
   if (local != NULL)
@@ -465,11 +463,11 @@ cw_workspace_get_action_for_finding (CwWorkspace *self, gint64 finding_id, GErro
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT " ACTION_COLUMNS " FROM action WHERE finding = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, finding_id);
+  cw_stmt_bind_int64 (stmt, 1, finding_id);
   return get_one (self, stmt, error);
 }
 
@@ -489,7 +487,7 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (filter == NULL || !filter->overdue_only || filter->today != NULL, NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT " ACTION_COLUMNS " FROM action WHERE (?1 IS NULL OR status = ?1)"
     " AND (?2 = 0 OR finding = ?2) AND (?3 = 0 OR review = ?3)"
@@ -498,17 +496,17 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
   if (stmt == NULL)
     return NULL;
   if (filter != NULL && filter->by_status)
-    sqlite3_bind_text (stmt, 1, cw_action_status_to_string (filter->status), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, filter ? filter->finding_id : 0);
-  sqlite3_bind_int64 (stmt, 3, filter ? filter->review_id : 0);
+    cw_stmt_bind_text (stmt, 1, cw_action_status_to_string (filter->status));
+  cw_stmt_bind_int64 (stmt, 2, filter ? filter->finding_id : 0);
+  cw_stmt_bind_int64 (stmt, 3, filter ? filter->review_id : 0);
   if (filter != NULL && filter->decided_before != NULL)
-    sqlite3_bind_text (stmt, 4, filter->decided_before, -1, SQLITE_TRANSIENT);
+    cw_stmt_bind_text (stmt, 4, filter->decided_before);
   g_autofree char *owner = filter != NULL && !cw_text_is_blank (filter->owner)
                              ? g_utf8_casefold (filter->owner, -1)
                              : NULL;
   g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       g_autoptr (CwAction) action = action_from_row (stmt);
       if ((filter != NULL && filter->overdue_only && !cw_action_is_overdue (action, filter->today))
@@ -516,7 +514,7 @@ cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter, GErr
         continue;
       g_ptr_array_add (actions, g_steal_pointer (&action));
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&actions);
 }
@@ -625,7 +623,7 @@ static gint64
 insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
                const char *description, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO action (title, source, finding, review, description, owner, due, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -634,20 +632,19 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
     return 0;
   g_autofree char *owner = cw_text_trimmed (draft->owner);
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, cw_action_source_to_string (draft->source), -1, SQLITE_STATIC);
+  cw_stmt_bind_text (stmt, 1, title);
+  cw_stmt_bind_text (stmt, 2, cw_action_source_to_string (draft->source));
   if (draft->finding_id != 0)
-    sqlite3_bind_int64 (stmt, 3, draft->finding_id);
+    cw_stmt_bind_int64 (stmt, 3, draft->finding_id);
   if (draft->review_id != 0)
-    sqlite3_bind_int64 (stmt, 4, draft->review_id);
-  sqlite3_bind_text (stmt, 5, description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, owner, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, draft->due && *draft->due ? draft->due : NULL, -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  if (!cw_workspace_step_done (self, stmt, error))
+    cw_stmt_bind_int64 (stmt, 4, draft->review_id);
+  cw_stmt_bind_text (stmt, 5, description);
+  cw_stmt_bind_text (stmt, 6, owner);
+  cw_stmt_bind_text (stmt, 7, draft->due && *draft->due ? draft->due : NULL);
+  cw_stmt_bind_text (stmt, 8, now);
+  if (!cw_stmt_run (stmt, error))
     return 0;
-  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  gint64 id = cw_workspace_last_insert_id (self);
   g_autofree char *finding
     = draft->finding_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->finding_id) : NULL;
   g_autofree char *review
@@ -822,7 +819,7 @@ category_token (CwCauseCategory category)
 static gboolean
 store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE action SET title = ?, description = ?, correction = ?, root_cause = ?,"
     " cause_category = ?, similar = ?, plan = ?, owner = ?, due = ?,"
@@ -836,12 +833,12 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
                           v->root_cause,
                           category_token (v->cause_category) };
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
+    cw_stmt_bind_text (stmt, i + 1, texts[i]);
   const char *more[] = { v->similar, v->plan, v->owner, v->due, v->check_due, v->verification };
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-    sqlite3_bind_text (stmt, i + 6, more[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 12, a->id);
-  if (!cw_workspace_step_done (self, stmt, error))
+    cw_stmt_bind_text (stmt, i + 6, more[i]);
+  cw_stmt_bind_int64 (stmt, 12, a->id);
+  if (!cw_stmt_run (stmt, error))
     return FALSE;
 
   static const char *const fields[] = { "title", "description", "correction", "root_cause",
@@ -881,23 +878,25 @@ static gboolean
 store_finding_status (CwWorkspace *self, gint64 finding_id, CwActionStatus status,
                       GError **error)
 {
-  sqlite3_stmt *read
+  CwStmt *read
     = cw_workspace_prepare (self, "SELECT status FROM finding WHERE id = ?", error);
   if (read == NULL)
     return FALSE;
-  sqlite3_bind_int64 (read, 1, finding_id);
-  g_autofree char *old
-    = sqlite3_step (read) == SQLITE_ROW ? cw_workspace_column_text (read, 0) : NULL;
-  sqlite3_reset (read);
+  cw_stmt_bind_int64 (read, 1, finding_id);
+  gboolean found;
+  if (!cw_stmt_row (read, &found, error))
+    return FALSE;
+  g_autofree char *old = found ? cw_stmt_dup_text (read, 0) : NULL;
+  cw_stmt_reset (read);
   const char *new = cw_finding_status_to_string (cw_action_status_to_finding_status (status));
 
-  sqlite3_stmt *write
+  CwStmt *write
     = cw_workspace_prepare (self, "UPDATE finding SET status = ? WHERE id = ?", error);
   if (write == NULL)
     return FALSE;
-  sqlite3_bind_text (write, 1, new, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (write, 2, finding_id);
-  return cw_workspace_step_done (self, write, error)
+  cw_stmt_bind_text (write, 1, new);
+  cw_stmt_bind_int64 (write, 2, finding_id);
+  return cw_stmt_run (write, error)
          && cw_workspace_record_change (self, "finding", finding_id, "status", old, new, error);
 }
 
@@ -931,17 +930,17 @@ store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **err
 
   /* A failed check keeps its evidence in the history and clears the field,
    * so the next verdict needs evidence of its own. */
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE action SET status = ?, verification = CASE WHEN ?2 THEN '' ELSE verification END,"
     " not_effective = not_effective + ?2 WHERE id = ?3",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, cw_action_status_to_string (target), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, failed);
-  sqlite3_bind_int64 (stmt, 3, action->id);
-  if (!cw_workspace_step_done (self, stmt, error))
+  cw_stmt_bind_text (stmt, 1, cw_action_status_to_string (target));
+  cw_stmt_bind_int64 (stmt, 2, failed);
+  cw_stmt_bind_int64 (stmt, 3, action->id);
+  if (!cw_stmt_run (stmt, error))
     return FALSE;
   if (verdict != NULL
       && !cw_workspace_record (self, "action", action->id, "verdict", action->verification,
@@ -983,19 +982,19 @@ static gboolean
 list_findings (CwWorkspace *self, gint64 audit_id, const char *sql, char **ids, guint *n,
                GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
   g_autoptr (GString) text = g_string_new (NULL);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       g_string_append_printf (text, "%s%" G_GINT64_FORMAT, *n ? ", " : "",
-                              (gint64) sqlite3_column_int64 (stmt, 0));
+                              (gint64) cw_stmt_int64 (stmt, 0));
       (*n)++;
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return FALSE;
   *ids = g_string_free (g_steal_pointer (&text), FALSE);
   return TRUE;

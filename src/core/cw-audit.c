@@ -208,24 +208,24 @@ cw_workspace_audit_accepts (CwWorkspace *self, gint64 audit_id, const char *clau
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT a.status, s.clause FROM audit a JOIN audit_scope s ON s.audit = a.id WHERE a.id = ?",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
   g_autoptr (GStrvBuilder) scope = g_strv_builder_new ();
   CwAuditStatus status = CW_AUDIT_PLANNED;
   gboolean found = FALSE;
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       found = TRUE;
-      cw_audit_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &status);
-      g_strv_builder_add (scope, (const char *) sqlite3_column_text (stmt, 1));
+      cw_audit_status_from_string (cw_stmt_text (stmt, 0), &status);
+      g_strv_builder_add (scope, cw_stmt_text (stmt, 1));
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return FALSE;
   if (!found)
     {
@@ -272,9 +272,9 @@ check_draft (const CwAuditDraft *draft, GError **error)
 }
 
 static void
-bind_optional (sqlite3_stmt *stmt, int column, const char *text)
+bind_optional (CwStmt *stmt, int column, const char *text)
 {
-  sqlite3_bind_text (stmt, column, text && *text ? text : NULL, -1, SQLITE_TRANSIENT);
+  cw_stmt_bind_text (stmt, column, text && *text ? text : NULL);
 }
 
 static gint64
@@ -283,25 +283,25 @@ insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *s
 {
   g_autofree char *now = cw_timestamp_now ();
   g_autofree char *title = cw_text_trimmed (draft->title);
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO audit (title, objectives, criteria, planned_start, planned_end, lead_auditor,"
     " team, auditees, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, or_empty (draft->objectives), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, or_empty (draft->criteria), -1, SQLITE_TRANSIENT);
+  cw_stmt_bind_text (stmt, 1, title);
+  cw_stmt_bind_text (stmt, 2, or_empty (draft->objectives));
+  cw_stmt_bind_text (stmt, 3, or_empty (draft->criteria));
   bind_optional (stmt, 4, draft->planned_start);
   bind_optional (stmt, 5, draft->planned_end);
-  sqlite3_bind_text (stmt, 6, or_empty (draft->lead_auditor), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, or_empty (draft->team), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, or_empty (draft->auditees), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
-  if (!cw_workspace_step_done (self, stmt, error))
+  cw_stmt_bind_text (stmt, 6, or_empty (draft->lead_auditor));
+  cw_stmt_bind_text (stmt, 7, or_empty (draft->team));
+  cw_stmt_bind_text (stmt, 8, or_empty (draft->auditees));
+  cw_stmt_bind_text (stmt, 9, now);
+  if (!cw_stmt_run (stmt, error))
     return 0;
-  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  gint64 id = cw_workspace_last_insert_id (self);
 
   for (guint i = 0; scope[i] != NULL; i++)
     {
@@ -309,9 +309,9 @@ insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *s
                                    error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, scope[i], -1, SQLITE_STATIC);
-      if (!cw_workspace_step_done (self, stmt, error))
+      cw_stmt_bind_int64 (stmt, 1, id);
+      cw_stmt_bind_text (stmt, 2, scope[i]);
+      if (!cw_stmt_run (stmt, error))
         return 0;
     }
   g_autofree char *scope_text = g_strjoinv (", ", (char **) scope);
@@ -344,33 +344,35 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
   " status"
 
 static CwAudit *
-audit_from_row (CwWorkspace *workspace, sqlite3_stmt *row, GError **error)
+audit_from_row (CwWorkspace *workspace, CwStmt *row, GError **error)
 {
   g_autoptr (CwAudit) self = g_object_new (CW_TYPE_AUDIT, NULL);
-  self->id = sqlite3_column_int64 (row, 0);
-  self->title = cw_workspace_column_text (row, 1);
-  self->objectives = cw_workspace_column_text (row, 2);
-  self->criteria = cw_workspace_column_text (row, 3);
-  self->planned_start = cw_workspace_column_text (row, 4);
-  self->planned_end = cw_workspace_column_text (row, 5);
-  self->lead_auditor = cw_workspace_column_text (row, 6);
-  self->team = cw_workspace_column_text (row, 7);
-  self->auditees = cw_workspace_column_text (row, 8);
-  cw_audit_status_from_string ((const char *) sqlite3_column_text (row, 9), &self->status);
+  self->id = cw_stmt_int64 (row, 0);
+  self->title = cw_stmt_dup_text (row, 1);
+  self->objectives = cw_stmt_dup_text (row, 2);
+  self->criteria = cw_stmt_dup_text (row, 3);
+  self->planned_start = cw_stmt_dup_text (row, 4);
+  self->planned_end = cw_stmt_dup_text (row, 5);
+  self->lead_auditor = cw_stmt_dup_text (row, 6);
+  self->team = cw_stmt_dup_text (row, 7);
+  self->auditees = cw_stmt_dup_text (row, 8);
+  cw_audit_status_from_string (cw_stmt_text (row, 9), &self->status);
 
   /* Document order comes from the catalogue copy's positions. */
-  sqlite3_stmt *scope = cw_workspace_prepare (
+  CwStmt *scope = cw_workspace_prepare (
     workspace,
     "SELECT s.clause FROM audit_scope s JOIN clause c ON c.number = s.clause"
     " WHERE s.audit = ? ORDER BY c.position",
     error);
   if (scope == NULL)
     return NULL;
-  sqlite3_bind_int64 (scope, 1, self->id);
+  cw_stmt_bind_int64 (scope, 1, self->id);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  while (sqlite3_step (scope) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (scope, 0));
-  sqlite3_reset (scope);
+  CwStep rc;
+  while ((rc = cw_stmt_step (scope, error)) == CW_STEP_ROW)
+    g_strv_builder_add (builder, cw_stmt_text (scope, 0));
+  if (rc != CW_STEP_DONE)
+    return NULL;
   self->scope = g_strv_builder_end (builder);
   return g_steal_pointer (&self);
 }
@@ -400,23 +402,20 @@ cw_workspace_get_audit (CwWorkspace *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "SELECT " AUDIT_COLUMNS " FROM audit WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cw_stmt_bind_int64 (stmt, 1, id);
+  int rc = cw_stmt_step (stmt, error);
+  if (rc == CW_STEP_ROW)
     {
       CwAudit *audit = audit_from_row (self, stmt, error);
-      sqlite3_reset (stmt);
+      cw_stmt_reset (stmt);
       return audit;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == CW_STEP_DONE)
     set_no_such_audit (error, id);
-  else
-    cw_workspace_set_db_error (self, error);
-  sqlite3_reset (stmt);
   return NULL;
 }
 
@@ -439,28 +438,29 @@ cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit, CwAuditProgr
         progress->total += cw_clause_get_questions (clause)->len;
     }
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT count(*) FROM answer WHERE audit = ? AND result <> 'not-assessed'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    progress->answered = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  cw_stmt_bind_int64 (stmt, 1, audit->id);
+  if (!cw_stmt_expect_row (stmt, error))
+    return FALSE;
+  progress->answered = cw_stmt_int64 (stmt, 0);
+  cw_stmt_reset (stmt);
 
   stmt = cw_workspace_prepare (
     self, "SELECT grade, count(*) FROM finding WHERE audit = ? GROUP BY grade", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cw_stmt_bind_int64 (stmt, 1, audit->id);
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       CwGrade grade;
-      if (cw_grade_from_string ((const char *) sqlite3_column_text (stmt, 0), &grade))
-        progress->findings[grade] = sqlite3_column_int (stmt, 1);
+      if (cw_grade_from_string (cw_stmt_text (stmt, 0), &grade))
+        progress->findings[grade] = cw_stmt_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return rc == CW_STEP_DONE;
 }
 
 /* ---- Answers ----------------------------------------------------------- */
@@ -492,20 +492,22 @@ static gboolean
 store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const char *result,
               const char *note, GError **error)
 {
-  sqlite3_stmt *find = cw_workspace_prepare (
+  CwStmt *find = cw_workspace_prepare (
     self, "SELECT id, result, note FROM answer WHERE audit = ? AND question = ?", error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_int64 (find, 1, audit->id);
-  sqlite3_bind_text (find, 2, question_id, -1, SQLITE_STATIC);
-  gboolean exists = sqlite3_step (find) == SQLITE_ROW;
-  gint64 id = exists ? sqlite3_column_int64 (find, 0) : 0;
-  g_autofree char *old_result = exists ? cw_workspace_column_text (find, 1) : NULL;
-  g_autofree char *old_note = exists ? cw_workspace_column_text (find, 2) : NULL;
-  sqlite3_reset (find);
+  cw_stmt_bind_int64 (find, 1, audit->id);
+  cw_stmt_bind_text (find, 2, question_id);
+  gboolean exists;
+  if (!cw_stmt_row (find, &exists, error))
+    return FALSE;
+  gint64 id = exists ? cw_stmt_int64 (find, 0) : 0;
+  g_autofree char *old_result = exists ? cw_stmt_dup_text (find, 1) : NULL;
+  g_autofree char *old_note = exists ? cw_stmt_dup_text (find, 2) : NULL;
+  cw_stmt_reset (find);
 
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_stmt *write = cw_workspace_prepare (
+  CwStmt *write = cw_workspace_prepare (
     self,
     "INSERT INTO answer (audit, question, result, note, answered_at, answered_by)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (audit, question) DO UPDATE SET"
@@ -513,16 +515,16 @@ store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const 
     error);
   if (write == NULL)
     return FALSE;
-  sqlite3_bind_int64 (write, 1, audit->id);
-  sqlite3_bind_text (write, 2, question_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 3, result, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 4, note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 6, cw_workspace_get_actor (self), -1, SQLITE_STATIC);
-  if (!cw_workspace_step_done (self, write, error))
+  cw_stmt_bind_int64 (write, 1, audit->id);
+  cw_stmt_bind_text (write, 2, question_id);
+  cw_stmt_bind_text (write, 3, result);
+  cw_stmt_bind_text (write, 4, note);
+  cw_stmt_bind_text (write, 5, now);
+  cw_stmt_bind_text (write, 6, cw_workspace_get_actor (self));
+  if (!cw_stmt_run (write, error))
     return FALSE;
   if (!exists)
-    id = sqlite3_last_insert_rowid (sqlite3_db_handle (write));
+    id = cw_workspace_last_insert_id (self);
   const char *searchable[] = { note, NULL };
   if (!cw_search_index_put (self, CW_SEARCH_ANSWER, id, searchable, error))
     return FALSE;
@@ -536,13 +538,13 @@ store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const 
 gboolean
 cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status, GError **error)
 {
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "UPDATE audit SET status = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, cw_audit_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, audit->id);
-  return cw_workspace_step_done (self, stmt, error)
+  cw_stmt_bind_text (stmt, 1, cw_audit_status_to_string (status));
+  cw_stmt_bind_int64 (stmt, 2, audit->id);
+  return cw_stmt_run (stmt, error)
          && cw_workspace_record (self, "audit", audit->id, "status",
                                  cw_audit_status_to_string (audit->status),
                                  cw_audit_status_to_string (status), error);
@@ -616,27 +618,27 @@ cw_workspace_list_answers (CwWorkspace *self, gint64 audit_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT a.question, a.result, a.note, a.answered_at, a.answered_by FROM answer a"
     " JOIN question q ON q.id = a.question WHERE a.audit = ? ORDER BY q.position",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
   g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_answer_free);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       CwAnswer *answer = g_new0 (CwAnswer, 1);
-      answer->question = cw_workspace_column_text (stmt, 0);
-      cw_result_from_string ((const char *) sqlite3_column_text (stmt, 1), &answer->result);
-      answer->note = cw_workspace_column_text (stmt, 2);
-      answer->answered_at = cw_workspace_column_text (stmt, 3);
-      answer->answered_by = cw_workspace_column_text (stmt, 4);
+      answer->question = cw_stmt_dup_text (stmt, 0);
+      cw_result_from_string (cw_stmt_text (stmt, 1), &answer->result);
+      answer->note = cw_stmt_dup_text (stmt, 2);
+      answer->answered_at = cw_stmt_dup_text (stmt, 3);
+      answer->answered_by = cw_stmt_dup_text (stmt, 4);
       g_ptr_array_add (answers, answer);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&answers);
 }
@@ -695,7 +697,7 @@ drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
 {
   /* The search index is kept by the core, not by cascades: drop the
    * audit's entries first, then the rows. */
-  sqlite3_stmt *unindex = cw_workspace_prepare (
+  CwStmt *unindex = cw_workspace_prepare (
     self,
     "DELETE FROM search_index WHERE rowid IN (SELECT id * 4 FROM finding WHERE audit = ?1"
     " UNION ALL SELECT id * 4 + 1 FROM answer WHERE audit = ?1"
@@ -703,14 +705,14 @@ drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
     error);
   if (unindex == NULL)
     return FALSE;
-  sqlite3_bind_int64 (unindex, 1, audit->id);
-  if (!cw_workspace_step_done (self, unindex, error))
+  cw_stmt_bind_int64 (unindex, 1, audit->id);
+  if (!cw_stmt_run (unindex, error))
     return FALSE;
-  sqlite3_stmt *drop = cw_workspace_prepare (self, "DELETE FROM audit WHERE id = ?", error);
+  CwStmt *drop = cw_workspace_prepare (self, "DELETE FROM audit WHERE id = ?", error);
   if (drop == NULL)
     return FALSE;
-  sqlite3_bind_int64 (drop, 1, audit->id);
-  return cw_workspace_step_done (self, drop, error)
+  cw_stmt_bind_int64 (drop, 1, audit->id);
+  return cw_stmt_run (drop, error)
          && cw_workspace_record (self, "audit", audit->id, "deleted", audit->title, NULL, error);
 }
 
@@ -732,15 +734,17 @@ cw_audit_can_delete (CwWorkspace *workspace, CwAudit *audit, GError **error)
   /* From the actions (few) to their findings, never the other way: the
    * audits list asks this for every audit, one of which may hold 100,000
    * findings (CROSS JOIN keeps SQLite to that order). */
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     workspace,
     "SELECT count(*) FROM action a CROSS JOIN finding f ON f.id = a.finding WHERE f.audit = ?",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit->id);
-  gint64 actions = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  cw_stmt_bind_int64 (stmt, 1, audit->id);
+  if (!cw_stmt_expect_row (stmt, error))
+    return FALSE;
+  gint64 actions = cw_stmt_int64 (stmt, 0);
+  cw_stmt_reset (stmt);
   if (actions > 0)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,

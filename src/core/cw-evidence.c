@@ -101,7 +101,7 @@ static gint64
 insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sha256,
                  GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO evidence (audit, question, finding, kind, reference, description, population,"
     " sample_size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -109,21 +109,21 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
   if (stmt == NULL)
     return 0;
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_bind_int64 (stmt, 1, draft->audit_id);
-  sqlite3_bind_text (stmt, 2, draft->question, -1, SQLITE_STATIC);
+  cw_stmt_bind_int64 (stmt, 1, draft->audit_id);
+  cw_stmt_bind_text (stmt, 2, draft->question);
   if (draft->finding_id > 0)
-    sqlite3_bind_int64 (stmt, 3, draft->finding_id);
-  sqlite3_bind_text (stmt, 4, cw_evidence_kind_to_string (draft->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, draft->reference, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, draft->description ? draft->description : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, draft->population ? draft->population : "", -1, SQLITE_STATIC);
+    cw_stmt_bind_int64 (stmt, 3, draft->finding_id);
+  cw_stmt_bind_text (stmt, 4, cw_evidence_kind_to_string (draft->kind));
+  cw_stmt_bind_text (stmt, 5, draft->reference);
+  cw_stmt_bind_text (stmt, 6, draft->description ? draft->description : "");
+  cw_stmt_bind_text (stmt, 7, draft->population ? draft->population : "");
   if (draft->sample_size >= 0)
-    sqlite3_bind_int (stmt, 8, draft->sample_size);
-  sqlite3_bind_text (stmt, 9, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
-  if (!cw_workspace_step_done (self, stmt, error))
+    cw_stmt_bind_int64 (stmt, 8, draft->sample_size);
+  cw_stmt_bind_text (stmt, 9, sha256);
+  cw_stmt_bind_text (stmt, 10, now);
+  if (!cw_stmt_run (stmt, error))
     return 0;
-  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  gint64 id = cw_workspace_last_insert_id (self);
   const char *searchable[]
     = { draft->reference, draft->description ? draft->description : "",
         draft->population ? draft->population : "", NULL };
@@ -170,33 +170,33 @@ cw_workspace_list_evidence (CwWorkspace *self, gint64 audit_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT id, audit, question, finding, kind, reference, description, population,"
     " sample_size, sha256 FROM evidence WHERE audit = ? ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_evidence_free);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       CwEvidence *item = g_new0 (CwEvidence, 1);
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->audit_id = sqlite3_column_int64 (stmt, 1);
-      item->question = cw_workspace_column_text (stmt, 2);
-      item->finding_id = sqlite3_column_int64 (stmt, 3);
-      cw_evidence_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &item->kind);
-      item->reference = cw_workspace_column_text (stmt, 5);
-      item->description = cw_workspace_column_text (stmt, 6);
-      item->population = cw_workspace_column_text (stmt, 7);
+      item->id = cw_stmt_int64 (stmt, 0);
+      item->audit_id = cw_stmt_int64 (stmt, 1);
+      item->question = cw_stmt_dup_text (stmt, 2);
+      item->finding_id = cw_stmt_int64 (stmt, 3);
+      cw_evidence_kind_from_string (cw_stmt_text (stmt, 4), &item->kind);
+      item->reference = cw_stmt_dup_text (stmt, 5);
+      item->description = cw_stmt_dup_text (stmt, 6);
+      item->population = cw_stmt_dup_text (stmt, 7);
       item->sample_size
-        = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
-      item->sha256 = cw_workspace_column_text (stmt, 9);
+        = cw_stmt_is_null (stmt, 8) ? -1 : cw_stmt_int64 (stmt, 8);
+      item->sha256 = cw_stmt_dup_text (stmt, 9);
       g_ptr_array_add (items, item);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&items);
 }

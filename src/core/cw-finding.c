@@ -171,7 +171,7 @@ check_clause (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
 static gint64
 insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO finding (audit, clause, grade, requirement, evidence, statement, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -179,19 +179,19 @@ insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
   if (stmt == NULL)
     return 0;
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_bind_int64 (stmt, 1, draft->audit_id);
-  sqlite3_bind_text (stmt, 2, draft->clause, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cw_grade_to_string (draft->grade), -1, SQLITE_STATIC);
+  cw_stmt_bind_int64 (stmt, 1, draft->audit_id);
+  cw_stmt_bind_text (stmt, 2, draft->clause);
+  cw_stmt_bind_text (stmt, 3, cw_grade_to_string (draft->grade));
   g_autofree char *requirement = cw_text_trimmed (draft->requirement);
   g_autofree char *evidence = cw_text_trimmed (draft->evidence);
   g_autofree char *statement = cw_text_trimmed (draft->statement);
-  sqlite3_bind_text (stmt, 4, requirement, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, evidence, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, statement, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  if (!cw_workspace_step_done (self, stmt, error))
+  cw_stmt_bind_text (stmt, 4, requirement);
+  cw_stmt_bind_text (stmt, 5, evidence);
+  cw_stmt_bind_text (stmt, 6, statement);
+  cw_stmt_bind_text (stmt, 7, now);
+  if (!cw_stmt_run (stmt, error))
     return 0;
-  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  gint64 id = cw_workspace_last_insert_id (self);
   const char *searchable[] = { draft->clause, requirement, evidence, statement, NULL };
   if (!cw_search_index_put (self, CW_SEARCH_FINDING, id, searchable, error))
     return 0;
@@ -222,15 +222,15 @@ cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft, GEr
  * then makes 200,000 allocations instead of 600,000, which keeps the
  * allocator quick when they are freed again. */
 static CwFinding *
-finding_from_row (sqlite3_stmt *row)
+finding_from_row (CwStmt *row)
 {
   static const int columns[] = { 2, 4, 5, 6, 8 };
   gsize lengths[G_N_ELEMENTS (columns)];
   gsize total = 0;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      sqlite3_column_text (row, columns[i]);
-      lengths[i] = sqlite3_column_bytes (row, columns[i]);
+      cw_stmt_text (row, columns[i]);
+      lengths[i] = cw_stmt_bytes (row, columns[i]);
       total += lengths[i] + 1;
     }
   CwFinding *self = g_object_new (CW_TYPE_FINDING, NULL);
@@ -240,15 +240,15 @@ finding_from_row (sqlite3_stmt *row)
   char *next = self->texts;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      const char *text = (const char *) sqlite3_column_text (row, columns[i]);
+      const char *text = cw_stmt_text (row, columns[i]);
       *fields[i] = memcpy (next, text ? text : "", lengths[i]);
       next[lengths[i]] = '\0';
       next += lengths[i] + 1;
     }
-  self->id = sqlite3_column_int64 (row, 0);
-  self->audit_id = sqlite3_column_int64 (row, 1);
-  cw_grade_from_string ((const char *) sqlite3_column_text (row, 3), &self->grade);
-  cw_finding_status_from_string ((const char *) sqlite3_column_text (row, 7), &self->status);
+  self->id = cw_stmt_int64 (row, 0);
+  self->audit_id = cw_stmt_int64 (row, 1);
+  cw_grade_from_string (cw_stmt_text (row, 3), &self->grade);
+  cw_finding_status_from_string (cw_stmt_text (row, 7), &self->status);
   return self;
 }
 
@@ -257,30 +257,28 @@ cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "SELECT " FINDING_COLUMNS " FROM finding WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  int rc = sqlite3_step (stmt);
-  CwFinding *finding = rc == SQLITE_ROW ? finding_from_row (stmt) : NULL;
-  if (rc == SQLITE_DONE)
+  cw_stmt_bind_int64 (stmt, 1, id);
+  int rc = cw_stmt_step (stmt, error);
+  CwFinding *finding = rc == CW_STEP_ROW ? finding_from_row (stmt) : NULL;
+  if (rc == CW_STEP_DONE)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no finding %" PRId64 " in this workspace"), id);
-  else if (rc != SQLITE_ROW)
-    cw_workspace_set_db_error (self, error);
-  sqlite3_reset (stmt);
+  cw_stmt_reset (stmt);
   return finding;
 }
 
 static GPtrArray *
-collect_findings (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+collect_findings (CwWorkspace *self, CwStmt *stmt, GError **error)
 {
   g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     g_ptr_array_add (findings, finding_from_row (stmt));
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&findings);
 }
@@ -294,7 +292,7 @@ cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
 
   /* Two statements rather than "?1 = 0 OR audit = ?1", which would keep
    * SQLite from using the audit index. */
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = audit_id == 0
         ? cw_workspace_prepare (self, "SELECT " FINDING_COLUMNS " FROM finding ORDER BY id", error)
         : cw_workspace_prepare (
@@ -302,7 +300,7 @@ cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
   if (stmt == NULL)
     return NULL;
   if (audit_id != 0)
-    sqlite3_bind_int64 (stmt, 1, audit_id);
+    cw_stmt_bind_int64 (stmt, 1, audit_id);
   return collect_findings (self, stmt, error);
 }
 
@@ -316,13 +314,13 @@ cw_workspace_list_clause_findings (CwWorkspace *self, gint64 audit_id, const cha
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (clause != NULL, NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT " FINDING_COLUMNS " FROM finding WHERE audit = ? AND clause = ? ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
-  sqlite3_bind_text (stmt, 2, clause, -1, SQLITE_TRANSIENT);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_text (stmt, 2, clause);
   return collect_findings (self, stmt, error);
 }
 

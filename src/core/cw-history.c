@@ -26,25 +26,25 @@ cw_history_entry_free (CwHistoryEntry *entry)
 #define ENTRY_COLUMNS "id, at, who, entity, entity_id, field, old_value, new_value"
 
 static GPtrArray *
-collect_entries (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
+collect_entries (CwWorkspace *self, CwStmt *stmt, GError **error)
 {
   g_autoptr (GPtrArray) entries
     = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_history_entry_free);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       CwHistoryEntry *entry = g_new0 (CwHistoryEntry, 1);
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = cw_workspace_column_text (stmt, 1);
-      entry->who = cw_workspace_column_text (stmt, 2);
-      entry->entity = cw_workspace_column_text (stmt, 3);
-      entry->entity_id = sqlite3_column_int64 (stmt, 4);
-      entry->field = cw_workspace_column_text (stmt, 5);
-      entry->old_value = cw_workspace_column_text (stmt, 6);
-      entry->new_value = cw_workspace_column_text (stmt, 7);
+      entry->id = cw_stmt_int64 (stmt, 0);
+      entry->at = cw_stmt_dup_text (stmt, 1);
+      entry->who = cw_stmt_dup_text (stmt, 2);
+      entry->entity = cw_stmt_dup_text (stmt, 3);
+      entry->entity_id = cw_stmt_int64 (stmt, 4);
+      entry->field = cw_stmt_dup_text (stmt, 5);
+      entry->old_value = cw_stmt_dup_text (stmt, 6);
+      entry->new_value = cw_stmt_dup_text (stmt, 7);
       g_ptr_array_add (entries, entry);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&entries);
 }
@@ -56,7 +56,7 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT " ENTRY_COLUMNS " FROM history"
     " WHERE (entity = 'audit' AND entity_id = ?1)"
@@ -67,7 +67,7 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
   return collect_entries (self, stmt, error);
 }
 
@@ -77,14 +77,14 @@ cw_workspace_list_action_history (CwWorkspace *self, gint64 action_id, GError **
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT " ENTRY_COLUMNS " FROM history WHERE entity = 'action' AND entity_id = ?"
     " ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, action_id);
+  cw_stmt_bind_int64 (stmt, 1, action_id);
   return collect_entries (self, stmt, error);
 }
 

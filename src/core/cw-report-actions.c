@@ -44,16 +44,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActionsContent, actions_content_free)
 static gboolean
 reference_date (CwWorkspace *workspace, GDate *date, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
       workspace,
       "SELECT coalesce ((SELECT max (at) FROM history), (SELECT created_at FROM workspace))",
       error);
   if (stmt == NULL)
     return FALSE;
-  int rc = sqlite3_step (stmt);
-  g_autofree char *at = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
-  if (!cw_workspace_rows_done (workspace, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+  if (!cw_stmt_expect_row (stmt, error))
     return FALSE;
+  g_autofree char *at = cw_stmt_dup_text (stmt, 0);
+  cw_stmt_reset (stmt);
   g_autofree char *day = g_strndup (at ? at : "", 10);
   if (!cw_date_parse (day, date, NULL))
     g_date_set_dmy (date, 1, 1, 2000);

@@ -66,17 +66,14 @@ cw_report_init (CwReport *self)
 static char *
 workspace_created (CwWorkspace *workspace, GError **error)
 {
-  sqlite3_stmt *stmt
+  CwStmt *stmt
       = cw_workspace_prepare (workspace, "SELECT created_at FROM workspace WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  int rc = sqlite3_step (stmt);
-  char *created = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 0) : NULL;
-  if (!cw_workspace_rows_done (workspace, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
-    {
-      g_free (created);
-      return NULL;
-    }
+  if (!cw_stmt_expect_row (stmt, error))
+    return NULL;
+  char *created = cw_stmt_dup_text (stmt, 0);
+  cw_stmt_reset (stmt);
   return created ? created : g_strdup ("2000-01-01T00:00:00Z");
 }
 

@@ -299,27 +299,22 @@ static gboolean
 previous_period (CwWorkspace *self, const char *period_end, char **start, char **end,
                  GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT period_start, period_end FROM review WHERE period_end < ?"
     " ORDER BY period_end DESC LIMIT 1",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, period_end, -1, SQLITE_TRANSIENT);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cw_stmt_bind_text (stmt, 1, period_end);
+  int rc = cw_stmt_step (stmt, error);
+  if (rc == CW_STEP_ROW)
     {
-      *start = cw_workspace_column_text (stmt, 0);
-      *end = cw_workspace_column_text (stmt, 1);
+      *start = cw_stmt_dup_text (stmt, 0);
+      *end = cw_stmt_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  cw_stmt_reset (stmt);
+  return rc != CW_STEP_ERROR;
 }
 
 static char *
@@ -329,7 +324,7 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
   g_autofree char *before_start = NULL, *before_end = NULL;
   if (!previous_period (self, period_end, &before_start, &before_end, error))
     return NULL;
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT f.grade, f.clause, " AUDIT_DAY " FROM finding f JOIN audit a ON a.id = f.audit"
     " WHERE f.grade IN ('minor', 'major')",
@@ -340,11 +335,11 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   Counts total = { { 0 } };
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      guint major = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "major") == 0;
-      const char *clause = (const char *) sqlite3_column_text (stmt, 1);
-      const char *day = (const char *) sqlite3_column_text (stmt, 2);
+      guint major = g_strcmp0 (cw_stmt_text (stmt, 0), "major") == 0;
+      const char *clause = cw_stmt_text (stmt, 1);
+      const char *day = cw_stmt_text (stmt, 2);
       gboolean now = in_period (day, period_start, period_end);
       gboolean before = before_end != NULL && in_period (day, before_start, before_end);
       if (!now && !before)
@@ -361,7 +356,7 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
       if (before)
         counts->before[major]++, total.before[major]++;
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
 
   g_autoptr (GString) out = g_string_new (NULL);
@@ -407,10 +402,10 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
 }
 
 static gboolean
-bind_period (sqlite3_stmt *stmt, const char *start, const char *end)
+bind_period (CwStmt *stmt, const char *start, const char *end)
 {
-  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  cw_stmt_bind_text (stmt, 1, start);
+  cw_stmt_bind_text (stmt, 2, end);
   return TRUE;
 }
 
@@ -418,7 +413,7 @@ static char *
 audit_results (CwWorkspace *self, const char *period_start, const char *period_end,
                GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT a.id, " AUDIT_DAY " AS day, (SELECT count(*) FROM finding f WHERE f.audit = a.id"
     " AND f.grade IN ('minor', 'major')), (SELECT count(*) FROM finding f JOIN action c"
@@ -436,13 +431,13 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
   } Row;
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      Row row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 2),
-                  sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4) };
+      Row row = { cw_stmt_int64 (stmt, 0), cw_stmt_int64 (stmt, 2),
+                  cw_stmt_int64 (stmt, 3), cw_stmt_int64 (stmt, 4) };
       g_array_append_val (rows, row);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
 
   g_autoptr (GString) out = g_string_new (NULL);
@@ -479,9 +474,9 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
   if (stmt == NULL || !bind_period (stmt, period_start, period_end))
     return NULL;
   g_autoptr (GHashTable) audited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (audited, cw_workspace_column_text (stmt, 0));
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    g_hash_table_add (audited, cw_stmt_dup_text (stmt, 0));
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
   GPtrArray *clauses = catalogue ? cw_catalogue_get_clauses (catalogue) : NULL;
@@ -544,30 +539,30 @@ set_no_such_review (GError **error, gint64 id)
 static gboolean
 load_entries (CwWorkspace *self, CwReview *review, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT i.id, i.title, i.hint, i.prefill, e.figures, e.notes FROM review_input i"
     " LEFT JOIN review_entry e ON e.input = i.id AND e.review = ? ORDER BY i.position",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, review->id);
+  cw_stmt_bind_int64 (stmt, 1, review->id);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       CwReviewEntry *entry = g_new0 (CwReviewEntry, 1);
-      entry->input = cw_workspace_column_text (stmt, 0);
-      entry->title = cw_workspace_column_text (stmt, 1);
-      entry->hint = cw_workspace_column_text (stmt, 2);
-      entry->prefill = cw_workspace_column_text (stmt, 3);
+      entry->input = cw_stmt_dup_text (stmt, 0);
+      entry->title = cw_stmt_dup_text (stmt, 1);
+      entry->hint = cw_stmt_dup_text (stmt, 2);
+      entry->prefill = cw_stmt_dup_text (stmt, 3);
       /* An input added to the catalogue after the review has no row yet. */
-      const char *figures = (const char *) sqlite3_column_text (stmt, 4);
-      const char *notes = (const char *) sqlite3_column_text (stmt, 5);
+      const char *figures = cw_stmt_text (stmt, 4);
+      const char *notes = cw_stmt_text (stmt, 5);
       entry->figures = g_strdup (figures ? figures : "");
       entry->notes = g_strdup (notes ? notes : "");
       g_ptr_array_add (review->entries, entry);
     }
-  return cw_workspace_rows_done (self, stmt, rc, error);
+  return (rc == CW_STEP_DONE);
 }
 
 CwReview *
@@ -575,34 +570,31 @@ cw_workspace_get_review (CwWorkspace *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "SELECT " REVIEW_COLUMNS " FROM review WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  int rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  cw_stmt_bind_int64 (stmt, 1, id);
+  int rc = cw_stmt_step (stmt, error);
+  if (rc != CW_STEP_ROW)
     {
-      if (rc == SQLITE_DONE)
+      if (rc == CW_STEP_DONE)
         set_no_such_review (error, id);
-      else
-        cw_workspace_set_db_error (self, error);
-      sqlite3_reset (stmt);
       return NULL;
     }
   g_autoptr (CwReview) review = g_object_new (CW_TYPE_REVIEW, NULL);
-  review->id = sqlite3_column_int64 (stmt, 0);
-  review->held_on = cw_workspace_column_text (stmt, 1);
-  review->chair = cw_workspace_column_text (stmt, 2);
-  review->attendees = cw_workspace_column_text (stmt, 3);
-  review->period_start = cw_workspace_column_text (stmt, 4);
-  review->period_end = cw_workspace_column_text (stmt, 5);
+  review->id = cw_stmt_int64 (stmt, 0);
+  review->held_on = cw_stmt_dup_text (stmt, 1);
+  review->chair = cw_stmt_dup_text (stmt, 2);
+  review->attendees = cw_stmt_dup_text (stmt, 3);
+  review->period_start = cw_stmt_dup_text (stmt, 4);
+  review->period_end = cw_stmt_dup_text (stmt, 5);
   review->status = CW_REVIEW_DRAFT;
-  cw_review_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &review->status);
-  review->figures_as_of = cw_workspace_column_text (stmt, 7);
-  review->approved_at = cw_workspace_column_text (stmt, 8);
-  review->approved_by = cw_workspace_column_text (stmt, 9);
-  sqlite3_reset (stmt);
+  cw_review_status_from_string (cw_stmt_text (stmt, 6), &review->status);
+  review->figures_as_of = cw_stmt_dup_text (stmt, 7);
+  review->approved_at = cw_stmt_dup_text (stmt, 8);
+  review->approved_by = cw_stmt_dup_text (stmt, 9);
+  cw_stmt_reset (stmt);
   if (!load_entries (self, review, error))
     return NULL;
   return g_steal_pointer (&review);
@@ -646,22 +638,19 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
   if (!cw_date_parse (draft->held_on, &held_on, error))
     return FALSE;
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT id, held_on FROM review WHERE held_on <= ? AND id <> ? ORDER BY held_on DESC",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, draft->held_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, self_id);
-  int rc = sqlite3_step (stmt);
-  gint64 other = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  g_autofree char *previous = rc == SQLITE_ROW ? cw_workspace_column_text (stmt, 1) : NULL;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
+  cw_stmt_bind_text (stmt, 1, draft->held_on);
+  cw_stmt_bind_int64 (stmt, 2, self_id);
+  int rc = cw_stmt_step (stmt, error);
+  gint64 other = rc == CW_STEP_ROW ? cw_stmt_int64 (stmt, 0) : 0;
+  g_autofree char *previous = rc == CW_STEP_ROW ? cw_stmt_dup_text (stmt, 1) : NULL;
+  cw_stmt_reset (stmt);
+  if (rc == CW_STEP_ERROR)
+    return FALSE;
   if (previous != NULL && g_str_equal (previous, draft->held_on))
     {
       cw_set_invalid (error,
@@ -710,27 +699,27 @@ store_figures (CwWorkspace *self, gint64 id, const char *period_start, const cha
                                                                period_end, today, error);
       if (figures == NULL)
         return FALSE;
-      sqlite3_stmt *stmt = cw_workspace_prepare (
+      CwStmt *stmt = cw_workspace_prepare (
         self,
         "INSERT INTO review_entry (review, input, figures) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (review, input) DO UPDATE SET figures = ?3",
         error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, input->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, figures, -1, SQLITE_STATIC);
-      if (!cw_workspace_step_done (self, stmt, error))
+      cw_stmt_bind_int64 (stmt, 1, id);
+      cw_stmt_bind_text (stmt, 2, input->id);
+      cw_stmt_bind_text (stmt, 3, figures);
+      if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
   g_autofree char *as_of = cw_date_to_string (today);
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "UPDATE review SET figures_as_of = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return cw_workspace_step_done (self, stmt, error)
+  cw_stmt_bind_text (stmt, 1, as_of);
+  cw_stmt_bind_int64 (stmt, 2, id);
+  return cw_stmt_run (stmt, error)
          && cw_workspace_record (self, "review", id, fresh ? "figures" : "figures refreshed",
                                  NULL, as_of, error);
 }
@@ -739,7 +728,7 @@ static gint64
 insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period_start,
                const GDate *today, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO review (held_on, chair, attendees, period_start, period_end, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?1, ?5)",
@@ -749,14 +738,14 @@ insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period
   g_autofree char *chair = cw_text_trimmed (draft->chair);
   g_autofree char *attendees = cw_text_trimmed (draft->attendees);
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_bind_text (stmt, 1, draft->held_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, attendees, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, period_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!cw_workspace_step_done (self, stmt, error))
+  cw_stmt_bind_text (stmt, 1, draft->held_on);
+  cw_stmt_bind_text (stmt, 2, chair);
+  cw_stmt_bind_text (stmt, 3, attendees);
+  cw_stmt_bind_text (stmt, 4, period_start);
+  cw_stmt_bind_text (stmt, 5, now);
+  if (!cw_stmt_run (stmt, error))
     return 0;
-  gint64 id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  gint64 id = cw_workspace_last_insert_id (self);
   gboolean ok
     = cw_workspace_record (self, "review", id, "created", NULL, draft->held_on, error)
       && cw_workspace_record_change (self, "review", id, "chair", "", chair, error)
@@ -808,7 +797,7 @@ cw_workspace_update_review (CwWorkspace *self, gint64 id, const CwReviewDraft *d
   g_autofree char *attendees = cw_text_trimmed (draft->attendees);
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE review SET held_on = ?1, period_end = ?1, chair = ?2, attendees = ?3,"
     " period_start = ?4 WHERE id = ?5",
@@ -816,12 +805,12 @@ cw_workspace_update_review (CwWorkspace *self, gint64 id, const CwReviewDraft *d
   gboolean ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, draft->held_on, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, attendees, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, period_start, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, id);
-      ok = cw_workspace_step_done (self, stmt, error)
+      cw_stmt_bind_text (stmt, 1, draft->held_on);
+      cw_stmt_bind_text (stmt, 2, chair);
+      cw_stmt_bind_text (stmt, 3, attendees);
+      cw_stmt_bind_text (stmt, 4, period_start);
+      cw_stmt_bind_int64 (stmt, 5, id);
+      ok = cw_stmt_run (stmt, error)
            && cw_workspace_record_change (self, "review", id, "held_on", review->held_on,
                                           draft->held_on, error)
            && cw_workspace_record_change (self, "review", id, "chair", review->chair, chair,
@@ -860,7 +849,7 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
   g_autofree char *text = cw_text_trimmed (notes);
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO review_entry (review, input, notes) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (review, input) DO UPDATE SET notes = ?3",
@@ -868,11 +857,11 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
   gboolean ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, input, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+      cw_stmt_bind_int64 (stmt, 1, id);
+      cw_stmt_bind_text (stmt, 2, input);
+      cw_stmt_bind_text (stmt, 3, text);
       g_autofree char *field = g_strconcat ("notes:", input, NULL);
-      ok = cw_workspace_step_done (self, stmt, error)
+      ok = cw_stmt_run (stmt, error)
            && cw_workspace_record_change (self, "review", id, field, entry->notes, text, error);
     }
   return cw_workspace_edit_end (self, ok, error);
@@ -943,16 +932,16 @@ cw_workspace_approve_review (CwWorkspace *self, gint64 id, GError **error)
       || !cw_workspace_edit_begin (self, error))
     return FALSE;
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "UPDATE review SET status = 'approved', approved_at = ?, approved_by = ? WHERE id = ?",
     error);
   gboolean ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, cw_workspace_get_actor (self), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, id);
-      ok = cw_workspace_step_done (self, stmt, error)
+      cw_stmt_bind_text (stmt, 1, now);
+      cw_stmt_bind_text (stmt, 2, cw_workspace_get_actor (self));
+      cw_stmt_bind_int64 (stmt, 3, id);
+      ok = cw_stmt_run (stmt, error)
            && cw_workspace_record (self, "review", id, "status",
                                    cw_review_status_to_string (CW_REVIEW_DRAFT),
                                    cw_review_status_to_string (CW_REVIEW_APPROVED), error);

@@ -45,11 +45,11 @@ cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id, const char
                      GError **error)
 {
   gint64 rowid = id * ROWID_KINDS + kind;
-  sqlite3_stmt *drop = cw_workspace_prepare (self, "DELETE FROM search_index WHERE rowid = ?", error);
+  CwStmt *drop = cw_workspace_prepare (self, "DELETE FROM search_index WHERE rowid = ?", error);
   if (drop == NULL)
     return FALSE;
-  sqlite3_bind_int64 (drop, 1, rowid);
-  if (!cw_workspace_step_done (self, drop, error))
+  cw_stmt_bind_int64 (drop, 1, rowid);
+  if (!cw_stmt_run (drop, error))
     return FALSE;
 
   g_autoptr (GString) body = g_string_new (NULL);
@@ -58,13 +58,13 @@ cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id, const char
       g_string_append_printf (body, "%s%s", body->len ? " " : "", parts[i]);
   if (body->len == 0)
     return TRUE;
-  sqlite3_stmt *put
+  CwStmt *put
     = cw_workspace_prepare (self, "INSERT INTO search_index (rowid, body) VALUES (?, ?)", error);
   if (put == NULL)
     return FALSE;
-  sqlite3_bind_int64 (put, 1, rowid);
-  sqlite3_bind_text (put, 2, body->str, body->len, SQLITE_STATIC);
-  return cw_workspace_step_done (self, put, error);
+  cw_stmt_bind_int64 (put, 1, rowid);
+  cw_stmt_bind_text (put, 2, body->str);
+  return cw_stmt_run (put, error);
 }
 
 const char *
@@ -82,21 +82,23 @@ cw_search_hit_free (CwSearchHit *hit)
   g_free (hit);
 }
 
-static gint64
-audit_of (CwWorkspace *self, CwSearchKind kind, gint64 id)
+static gboolean
+audit_of (CwWorkspace *self, CwSearchKind kind, gint64 id, gint64 *audit, GError **error)
 {
   static const char *const sql[] = {
     "SELECT audit FROM finding WHERE id = ?",
     "SELECT audit FROM answer WHERE id = ?",
     "SELECT audit FROM evidence WHERE id = ?",
   };
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql[kind], NULL);
+  CwStmt *stmt = cw_workspace_prepare (self, sql[kind], error);
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  gint64 audit = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  return audit;
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, id);
+  if (!cw_stmt_expect_row (stmt, error))
+    return FALSE;
+  *audit = cw_stmt_int64 (stmt, 0);
+  cw_stmt_reset (stmt);
+  return TRUE;
 }
 
 /* The best `limit` matches for what the user typed, best first. */
@@ -112,31 +114,32 @@ cw_workspace_search (CwWorkspace *self, const char *query, guint limit, GError *
   if (*match == '\0')
     return g_steal_pointer (&hits);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT rowid, snippet (search_index, 0, '[', ']', '…', 16) FROM search_index"
     " WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit);
+  cw_stmt_bind_text (stmt, 1, match);
+  cw_stmt_bind_int64 (stmt, 2, limit);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 rowid = cw_stmt_int64 (stmt, 0);
       CwSearchHit *hit = g_new0 (CwSearchHit, 1);
       hit->kind = rowid % ROWID_KINDS;
       hit->id = rowid / ROWID_KINDS;
-      hit->snippet = cw_workspace_column_text (stmt, 1);
+      hit->snippet = cw_stmt_dup_text (stmt, 1);
       g_ptr_array_add (hits, hit);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (!(rc == CW_STEP_DONE))
     return NULL;
   for (guint i = 0; i < hits->len; i++)
     {
       CwSearchHit *hit = g_ptr_array_index (hits, i);
-      hit->audit_id = audit_of (self, hit->kind, hit->id);
+      if (!audit_of (self, hit->kind, hit->id, &hit->audit_id, error))
+        return NULL;
     }
   return g_steal_pointer (&hits);
 }

@@ -2,9 +2,9 @@
  * Never included outside src/core (and the core's own tests). */
 #pragma once
 
-#include <sqlite3.h>
 
 #include "cw-audit.h"
+#include "cw-db.h"
 #include "cw-search.h"
 #include "cw-workspace.h"
 
@@ -25,13 +25,10 @@ extern const guint cw_n_migrations;
 #define cw_set_invalid(error, ...) \
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID, __VA_ARGS__)
 
-sqlite3_stmt *cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error);
-gboolean cw_workspace_step_done (CwWorkspace *self, sqlite3_stmt *stmt, GError **error);
+CwStmt *cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error);
 gboolean cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error);
-void cw_workspace_set_db_error (CwWorkspace *self, GError **error);
-gboolean cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **error);
+gint64 cw_workspace_last_insert_id (CwWorkspace *self);
 GArray *cw_workspace_query_ids (CwWorkspace *self, const char *sql, GError **error);
-char *cw_workspace_column_text (sqlite3_stmt *stmt, int column);
 
 gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);
 gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);

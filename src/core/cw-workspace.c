@@ -28,10 +28,9 @@ struct _CwWorkspace
 {
   GObject parent_instance;
   char *path;
-  sqlite3 *db;
+  CwDb *db;
   gboolean read_only;
   char *actor;
-  GHashTable *statements; /* SQL text → prepared statement */
   guint edit_depth;
   gboolean edit_failed;
   CwCatalogue *catalogue; /* loaded on first use */
@@ -54,15 +53,8 @@ static void
 cw_workspace_dispose (GObject *object)
 {
   CwWorkspace *self = CW_WORKSPACE (object);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->catalogue);
-  if (self->db != NULL)
-    {
-      /* sqlite3_close (not _v2) fails loudly if a statement was leaked. */
-      if (sqlite3_close (self->db) != SQLITE_OK)
-        g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
-      self->db = NULL;
-    }
+  g_clear_pointer (&self->db, cw_db_close);
   cw_open_files_remove (g_steal_pointer (&self->open_file), self);
   G_OBJECT_CLASS (cw_workspace_parent_class)->dispose (object);
 }
@@ -85,126 +77,29 @@ cw_workspace_class_init (CwWorkspaceClass *klass)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 cw_workspace_init (CwWorkspace *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   cw_workspace_set_actor (self, NULL);
-}
-
-/* ---- Errors ----------------------------------------------------------- */
-
-static void
-set_sqlite_error (GError **error, const char *path, int code, const char *detail)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  switch (code & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
-                   _("The workspace %s is damaged (%s). Restore it from a backup copy; "
-                     "“clausewise-cli check” lists what is wrong."),
-                   name, detail);
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
-                   _("Cannot change %s: the file or its folder is read-only (%s)"), name, detail);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
-                   _("%s is in use by another program; try again in a moment"), name);
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
-                   _("The disk holding %s is full; free some space and try again"), name);
-      break;
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-                   _("The change was refused because it breaks a rule of the workspace (%s)"),
-                   detail);
-      break;
-    default:
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
-                   _("Could not read or write %s (%s)"), name, detail);
-      break;
-    }
-}
-
-void
-cw_workspace_set_db_error (CwWorkspace *self, GError **error)
-{
-  set_sqlite_error (error, self->path, sqlite3_extended_errcode (self->db),
-                    sqlite3_errmsg (self->db));
 }
 
 /* ---- Statements ------------------------------------------------------- */
 
-/* Returns a cached, reset statement for `sql` (always a literal of ours;
- * values are bound, never spliced in). The workspace owns it. */
-sqlite3_stmt *
+CwStmt *
 cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      cw_workspace_set_db_error (self, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-/* Runs a statement that returns no rows to completion. */
-gboolean
-cw_workspace_step_done (CwWorkspace *self, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rc = SQLITE_DONE;
-  if (rc != SQLITE_DONE)
-    {
-      cw_workspace_set_db_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return cw_db_prepare (self->db, sql, error);
 }
 
 gboolean
 cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  return cw_db_exec (self->db, sql, error);
 }
 
-/* Ends a loop over rows: TRUE when it stopped because the rows ran out, not
- * because reading failed. */
-gboolean
-cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **error)
+gint64
+cw_workspace_last_insert_id (CwWorkspace *self)
 {
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  cw_workspace_set_db_error (self, error);
-  return FALSE;
+  return cw_db_last_insert_id (self->db);
 }
 
 /* The ids a query returns (its first column), for lists that then build
@@ -213,25 +108,19 @@ cw_workspace_rows_done (CwWorkspace *self, sqlite3_stmt *stmt, int rc, GError **
 GArray *
 cw_workspace_query_ids (CwWorkspace *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cw_stmt_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (!cw_workspace_rows_done (self, stmt, rc, error))
+  if (rc != CW_STEP_DONE)
     return NULL;
   return g_steal_pointer (&ids);
-}
-
-char *
-cw_workspace_column_text (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 /* ---- Edits, batches, history ------------------------------------------ */
@@ -255,8 +144,8 @@ cw_workspace_edit_begin (CwWorkspace *self, GError **error)
     }
   if (self->edit_depth == 0)
     {
-      sqlite3_stmt *begin = cw_workspace_prepare (self, "BEGIN IMMEDIATE", error);
-      if (begin == NULL || !cw_workspace_step_done (self, begin, error))
+      CwStmt *begin = cw_workspace_prepare (self, "BEGIN IMMEDIATE", error);
+      if (begin == NULL || !cw_stmt_run (begin, error))
         return FALSE;
       self->edit_failed = FALSE;
     }
@@ -275,14 +164,14 @@ cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error)
     return ok;
   if (!self->edit_failed)
     {
-      sqlite3_stmt *commit = cw_workspace_prepare (self, "COMMIT", error);
-      if (commit != NULL && cw_workspace_step_done (self, commit, error))
+      CwStmt *commit = cw_workspace_prepare (self, "COMMIT", error);
+      if (commit != NULL && cw_stmt_run (commit, error))
         return TRUE;
     }
   else if (ok)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
                  _("Nothing was saved, because an earlier change in the same batch failed"));
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  cw_db_rollback (self->db);
   return FALSE;
 }
 
@@ -346,33 +235,35 @@ gboolean
 cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id, const char *field,
                      const char *old_value, const char *new_value, GError **error)
 {
-  sqlite3_stmt *last
+  CwStmt *last
     = cw_workspace_prepare (self, "SELECT hash FROM history ORDER BY id DESC LIMIT 1", error);
   if (last == NULL)
     return FALSE;
-  g_autofree char *previous = sqlite3_step (last) == SQLITE_ROW ? cw_workspace_column_text (last, 0)
-                                                               : g_strdup ("");
-  sqlite3_reset (last);
+  gboolean found;
+  if (!cw_stmt_row (last, &found, error))
+    return FALSE;
+  g_autofree char *previous = found ? cw_stmt_dup_text (last, 0) : g_strdup ("");
+  cw_stmt_reset (last);
 
   g_autofree char *at = cw_timestamp_now ();
   g_autofree char *hash
     = history_hash (previous, at, self->actor, entity, entity_id, field, old_value, new_value);
-  sqlite3_stmt *insert
+  CwStmt *insert
     = cw_workspace_prepare (self,
                             "INSERT INTO history (at, who, entity, entity_id, field, old_value,"
                             " new_value, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (insert == NULL)
     return FALSE;
-  sqlite3_bind_text (insert, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 2, self->actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 4, entity_id);
-  sqlite3_bind_text (insert, 5, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, old_value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 7, new_value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 8, hash, -1, SQLITE_TRANSIENT);
-  return cw_workspace_step_done (self, insert, error);
+  cw_stmt_bind_text (insert, 1, at);
+  cw_stmt_bind_text (insert, 2, self->actor);
+  cw_stmt_bind_text (insert, 3, entity);
+  cw_stmt_bind_int64 (insert, 4, entity_id);
+  cw_stmt_bind_text (insert, 5, field);
+  cw_stmt_bind_text (insert, 6, old_value);
+  cw_stmt_bind_text (insert, 7, new_value);
+  cw_stmt_bind_text (insert, 8, hash);
+  return cw_stmt_run (insert, error);
 }
 
 /* What the history keeps of a record at creation: its fields joined by the
@@ -406,13 +297,6 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Every SQLite database starts with these 16 bytes, NUL included. */
-static gboolean
-starts_as_sqlite (const void *bytes, size_t n)
-{
-  return n >= 16 && memcmp (bytes, "SQLite format 3", 16) == 0;
-}
-
 /* Looks at the first 100 bytes before SQLite touches the file, so that a
  * foreign, newer or truncated file is refused without a single byte of it,
  * or a -wal beside it, being written. */
@@ -436,7 +320,7 @@ check_header (const char *path, guint current_version, GError **error)
   long file_size = ftell (file);
   fclose (file);
 
-  if (n < sizeof header || !starts_as_sqlite (header, n))
+  if (n < sizeof header || !cw_db_header_is_database (header, n))
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_WORKSPACE,
                    _("%s is not a Clausewise workspace; open a .clausewise file"), name);
@@ -477,22 +361,6 @@ check_header (const char *path, guint current_version, GError **error)
 
 /* ---- Opening ---------------------------------------------------------- */
 
-static gboolean
-query_int (CwWorkspace *self, const char *sql, gint64 *value, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      cw_workspace_set_db_error (self, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
 static char *
 unused_backup_path (const char *path, guint version)
 {
@@ -510,26 +378,7 @@ static gboolean
 write_backup (CwWorkspace *self, guint version, GError **error)
 {
   g_autofree char *backup_path = unused_backup_path (self->path, version);
-  sqlite3 *copy = NULL;
-  int rc = sqlite3_open_v2 (backup_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_backup *backup = sqlite3_backup_init (copy, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (copy);
-      else
-        {
-          /* A step that does not reach the end (busy, locked, disk full)
-           * is a failed backup, whatever finish says afterwards. */
-          int step = sqlite3_backup_step (backup, -1);
-          int finish = sqlite3_backup_finish (backup);
-          rc = step != SQLITE_DONE ? (step == SQLITE_OK ? SQLITE_ERROR : step) : finish;
-        }
-    }
-  if (rc != SQLITE_OK)
-    set_sqlite_error (error, backup_path, rc, copy ? sqlite3_errmsg (copy) : "?");
-  sqlite3_close (copy);
-  if (rc != SQLITE_OK)
+  if (!cw_db_backup_to (self->db, backup_path, error))
     {
       g_unlink (backup_path);
       g_prefix_error (error, _("No backup could be written before upgrading, so the workspace "
@@ -559,7 +408,7 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
       if (!cw_workspace_exec (self, migrations[i].sql, error))
         {
           g_prefix_error (error, _("Upgrading to schema %u failed: "), migrations[i].version);
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          cw_db_rollback (self->db);
           return FALSE;
         }
       to = migrations[i].version;
@@ -569,7 +418,7 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
       || (from == 0 && !cw_workspace_exec (self, "PRAGMA application_id = 1129794387", error))
       || !cw_workspace_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      cw_db_rollback (self->db);
       return FALSE;
     }
   return TRUE;
@@ -581,15 +430,9 @@ open_connection (const char *path, gboolean read_only, GError **error)
   g_autoptr (CwWorkspace) self = g_object_new (CW_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  int rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, path, rc, self->db ? sqlite3_errmsg (self->db) : "?");
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 3000);
+  self->db = cw_db_open (path, read_only ? CW_DB_READ_ONLY : 0, error);
+  if (self->db == NULL)
+    return NULL;
   self->open_file = cw_open_files_add (path);
   return g_steal_pointer (&self);
 }
@@ -620,9 +463,9 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
   /* The header may lag behind a WAL left by a crash: ask SQLite too. Reading
    * sqlite_schema also finds a damaged first page. */
   gint64 app_id, version, n_objects;
-  if (!query_int (self, "PRAGMA application_id", &app_id, error)
-      || !query_int (self, "PRAGMA user_version", &version, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+  if (!cw_db_query_int (self->db, "PRAGMA application_id", &app_id, error)
+      || !cw_db_query_int (self->db, "PRAGMA user_version", &version, error)
+      || !cw_db_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return NULL;
   if (app_id != CW_WORKSPACE_APPLICATION_ID || version > current || version == 0)
     {
@@ -692,26 +535,26 @@ fill_new_workspace (CwWorkspace *self, const char *organisation, GError **error)
     return FALSE;
 
   g_autofree char *now = cw_timestamp_now ();
-  sqlite3_stmt *info
+  CwStmt *info
     = cw_workspace_prepare (self,
                             "INSERT INTO workspace (id, created_at, created_by, catalogue_standard,"
                             " catalogue_version) VALUES (1, ?, ?, ?, ?)",
                             error);
   if (info == NULL)
     return FALSE;
-  sqlite3_bind_text (info, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (info, 2, "Clausewise " PACKAGE_VERSION, -1, SQLITE_STATIC);
-  sqlite3_bind_text (info, 3, cw_catalogue_get_standard (catalogue), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (info, 4, cw_catalogue_get_version (catalogue));
-  if (!cw_workspace_step_done (self, info, error))
+  cw_stmt_bind_text (info, 1, now);
+  cw_stmt_bind_text (info, 2, "Clausewise " PACKAGE_VERSION);
+  cw_stmt_bind_text (info, 3, cw_catalogue_get_standard (catalogue));
+  cw_stmt_bind_int64 (info, 4, cw_catalogue_get_version (catalogue));
+  if (!cw_stmt_run (info, error))
     return FALSE;
 
-  sqlite3_stmt *org
+  CwStmt *org
     = cw_workspace_prepare (self, "INSERT INTO organisation (id, name) VALUES (1, ?)", error);
   if (org == NULL)
     return FALSE;
-  sqlite3_bind_text (org, 1, organisation ? organisation : "", -1, SQLITE_TRANSIENT);
-  return cw_workspace_step_done (self, org, error) && save_catalogue (self, catalogue, error)
+  cw_stmt_bind_text (org, 1, organisation ? organisation : "");
+  return cw_stmt_run (org, error) && save_catalogue (self, catalogue, error)
          && cw_workspace_record (self, "workspace", 1, "created", NULL, organisation, error);
 }
 
@@ -747,18 +590,13 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
   gboolean ok = FALSE;
   {
     g_autoptr (CwWorkspace) draft = NULL;
-    sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2 (part, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    if (rc != SQLITE_OK)
-      {
-        set_sqlite_error (error, path, rc, db ? sqlite3_errmsg (db) : g_strerror (errno));
-        sqlite3_close (db);
-        return NULL;
-      }
+    CwDb *db = cw_db_open (part, CW_DB_CREATE, error);
+    if (db == NULL)
+      return NULL;
+    cw_db_set_path (db, path);
     draft = g_object_new (CW_TYPE_WORKSPACE, NULL);
     draft->path = g_strdup (part);
     draft->db = db;
-    sqlite3_extended_result_codes (db, 1);
     /* 8 KiB pages: measured, they halve the time to insert 100,000 findings
      * (mostly fewer b-tree splits in the search index) against 4 KiB. */
     ok = cw_workspace_exec (draft,
@@ -850,7 +688,7 @@ cw_workspace_path_is_database (const char *path)
   FILE *file = g_fopen (path, "rb");
   if (file == NULL)
     return FALSE;
-  gboolean database = starts_as_sqlite (magic, fread (magic, 1, sizeof magic, file));
+  gboolean database = cw_db_header_is_database (magic, fread (magic, 1, sizeof magic, file));
   fclose (file);
   return database;
 }
@@ -914,7 +752,7 @@ static gboolean
 save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *question_position,
              GError **error)
 {
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self,
                             "INSERT INTO clause (number, parent, position, title, guidance)"
                             " VALUES (?, ?, ?, ?, ?)",
@@ -922,12 +760,12 @@ save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *questio
   if (stmt == NULL)
     return FALSE;
   CwClause *parent = cw_clause_get_parent (clause);
-  sqlite3_bind_text (stmt, 1, cw_clause_get_number (clause), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, parent ? cw_clause_get_number (parent) : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, position);
-  sqlite3_bind_text (stmt, 4, cw_clause_get_title (clause), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, cw_clause_get_guidance (clause), -1, SQLITE_STATIC);
-  if (!cw_workspace_step_done (self, stmt, error))
+  cw_stmt_bind_text (stmt, 1, cw_clause_get_number (clause));
+  cw_stmt_bind_text (stmt, 2, parent ? cw_clause_get_number (parent) : NULL);
+  cw_stmt_bind_int64 (stmt, 3, position);
+  cw_stmt_bind_text (stmt, 4, cw_clause_get_title (clause));
+  cw_stmt_bind_text (stmt, 5, cw_clause_get_guidance (clause));
+  if (!cw_stmt_run (stmt, error))
     return FALSE;
 
   GPtrArray *questions = cw_clause_get_questions (clause);
@@ -938,11 +776,11 @@ save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *questio
         self, "INSERT INTO question (id, clause, position, text) VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, cw_question_get_id (question), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, cw_clause_get_number (clause), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, (*question_position)++);
-      sqlite3_bind_text (stmt, 4, cw_question_get_text (question), -1, SQLITE_STATIC);
-      if (!cw_workspace_step_done (self, stmt, error))
+      cw_stmt_bind_text (stmt, 1, cw_question_get_id (question));
+      cw_stmt_bind_text (stmt, 2, cw_clause_get_number (clause));
+      cw_stmt_bind_int64 (stmt, 3, (*question_position)++);
+      cw_stmt_bind_text (stmt, 4, cw_question_get_text (question));
+      if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
 
@@ -956,11 +794,11 @@ save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *questio
                                    error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, cw_clause_get_number (clause), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, cw_expected_kind_to_string (item->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, item->text, -1, SQLITE_STATIC);
-      if (!cw_workspace_step_done (self, stmt, error))
+      cw_stmt_bind_text (stmt, 1, cw_clause_get_number (clause));
+      cw_stmt_bind_int64 (stmt, 2, i);
+      cw_stmt_bind_text (stmt, 3, cw_expected_kind_to_string (item->kind));
+      cw_stmt_bind_text (stmt, 4, item->text);
+      if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -979,19 +817,19 @@ save_catalogue (CwWorkspace *self, CwCatalogue *catalogue, GError **error)
   for (guint i = 0; i < inputs->len; i++)
     {
       CwReviewInput *input = &g_array_index (inputs, CwReviewInput, i);
-      sqlite3_stmt *stmt
+      CwStmt *stmt
         = cw_workspace_prepare (self,
                                 "INSERT INTO review_input (id, position, title, hint, prefill)"
                                 " VALUES (?, ?, ?, ?, ?)",
                                 error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, input->id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, input->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, input->hint, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, input->prefill, -1, SQLITE_STATIC);
-      if (!cw_workspace_step_done (self, stmt, error))
+      cw_stmt_bind_text (stmt, 1, input->id);
+      cw_stmt_bind_int64 (stmt, 2, i);
+      cw_stmt_bind_text (stmt, 3, input->title);
+      cw_stmt_bind_text (stmt, 4, input->hint);
+      cw_stmt_bind_text (stmt, 5, input->prefill);
+      if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -1007,59 +845,59 @@ set_catalogue_error (GError **error, const char *what)
 
 /* One row of each catalogue table; FALSE with `error` set stops the read. */
 static gboolean
-add_clause_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+add_clause_row (CwCatalogue *catalogue, CwStmt *row, GError **error)
 {
   CwClause *clause = cw_catalogue_add_clause (
-    catalogue, (const char *) sqlite3_column_text (row, 0),
-    (const char *) sqlite3_column_text (row, 1), (const char *) sqlite3_column_text (row, 2), error);
+    catalogue, cw_stmt_text (row, 0),
+    cw_stmt_text (row, 1), cw_stmt_text (row, 2), error);
   if (clause != NULL)
-    cw_clause_set_guidance (clause, (const char *) sqlite3_column_text (row, 3));
+    cw_clause_set_guidance (clause, cw_stmt_text (row, 3));
   return clause != NULL;
 }
 
 static gboolean
-add_question_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+add_question_row (CwCatalogue *catalogue, CwStmt *row, GError **error)
 {
-  const char *id = (const char *) sqlite3_column_text (row, 1);
+  const char *id = cw_stmt_text (row, 1);
   CwClause *clause
-    = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (row, 0));
+    = cw_catalogue_lookup_clause (catalogue, cw_stmt_text (row, 0));
   if (clause == NULL)
     return set_catalogue_error (error, id ? id : _("A question"));
   return cw_catalogue_add_question (catalogue, clause, id,
-                                    (const char *) sqlite3_column_text (row, 2), error)
+                                    cw_stmt_text (row, 2), error)
          != NULL;
 }
 
 static gboolean
-add_expected_row (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error)
+add_expected_row (CwCatalogue *catalogue, CwStmt *row, GError **error)
 {
   CwClause *clause
-    = cw_catalogue_lookup_clause (catalogue, (const char *) sqlite3_column_text (row, 0));
+    = cw_catalogue_lookup_clause (catalogue, cw_stmt_text (row, 0));
   CwExpectedKind kind;
   if (clause == NULL
-      || !cw_expected_kind_from_string ((const char *) sqlite3_column_text (row, 1), &kind))
+      || !cw_expected_kind_from_string (cw_stmt_text (row, 1), &kind))
     return set_catalogue_error (error, _("An entry of expected documented information"));
-  cw_clause_add_expected (clause, kind, (const char *) sqlite3_column_text (row, 2));
+  cw_clause_add_expected (clause, kind, cw_stmt_text (row, 2));
   return TRUE;
 }
 
-typedef gboolean (*AddRow) (CwCatalogue *catalogue, sqlite3_stmt *row, GError **error);
+typedef gboolean (*AddRow) (CwCatalogue *catalogue, CwStmt *row, GError **error);
 
 static gboolean
 load_rows (CwWorkspace *self, CwCatalogue *catalogue, const char *sql, AddRow add,
            GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (self, sql, error);
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     if (!add (catalogue, stmt, error))
       {
-        sqlite3_reset (stmt);
+        cw_stmt_reset (stmt);
         return FALSE;
       }
-  return cw_workspace_rows_done (self, stmt, rc, error);
+  return (rc == CW_STEP_DONE);
 }
 
 static gboolean
@@ -1080,31 +918,27 @@ load_clauses (CwWorkspace *self, CwCatalogue *catalogue, GError **error)
 static CwCatalogue *
 load_catalogue (CwWorkspace *self, GError **error)
 {
-  sqlite3_stmt *info = cw_workspace_prepare (
+  CwStmt *info = cw_workspace_prepare (
     self, "SELECT catalogue_standard, catalogue_version FROM workspace WHERE id = 1", error);
   if (info == NULL)
     return NULL;
-  if (sqlite3_step (info) != SQLITE_ROW)
-    {
-      cw_workspace_set_db_error (self, error);
-      sqlite3_reset (info);
-      return NULL;
-    }
+  if (!cw_stmt_expect_row (info, error))
+    return NULL;
   g_autoptr (CwCatalogue) catalogue
-    = cw_catalogue_new ((const char *) sqlite3_column_text (info, 0), sqlite3_column_int (info, 1));
-  sqlite3_reset (info);
+    = cw_catalogue_new (cw_stmt_text (info, 0), cw_stmt_int64 (info, 1));
+  cw_stmt_reset (info);
   if (!load_clauses (self, catalogue, error))
     return NULL;
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT id, title, hint, prefill FROM review_input ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    cw_catalogue_add_review_input (catalogue, (const char *) sqlite3_column_text (stmt, 0),
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3));
+  while (cw_stmt_step (stmt, error) == CW_STEP_ROW)
+    cw_catalogue_add_review_input (catalogue, cw_stmt_text (stmt, 0),
+                                   cw_stmt_text (stmt, 1),
+                                   cw_stmt_text (stmt, 2),
+                                   cw_stmt_text (stmt, 3));
   return g_steal_pointer (&catalogue);
 }
 
@@ -1129,27 +963,23 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT name, scope, services, certification_body, stage_one, stage_two"
     " FROM organisation WHERE id = 1",
     error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      cw_workspace_set_db_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!cw_stmt_expect_row (stmt, error))
+    return NULL;
   CwOrganisation *organisation = g_new0 (CwOrganisation, 1);
-  organisation->name = cw_workspace_column_text (stmt, 0);
-  organisation->scope = cw_workspace_column_text (stmt, 1);
-  organisation->services = cw_workspace_column_text (stmt, 2);
-  organisation->certification_body = cw_workspace_column_text (stmt, 3);
-  organisation->stage_one = cw_workspace_column_text (stmt, 4);
-  organisation->stage_two = cw_workspace_column_text (stmt, 5);
-  sqlite3_reset (stmt);
+  organisation->name = cw_stmt_dup_text (stmt, 0);
+  organisation->scope = cw_stmt_dup_text (stmt, 1);
+  organisation->services = cw_stmt_dup_text (stmt, 2);
+  organisation->certification_body = cw_stmt_dup_text (stmt, 3);
+  organisation->stage_one = cw_stmt_dup_text (stmt, 4);
+  organisation->stage_two = cw_stmt_dup_text (stmt, 5);
+  cw_stmt_reset (stmt);
   return organisation;
 }
 
@@ -1167,7 +997,7 @@ static gboolean
 store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrganisation *new,
                     GError **error)
 {
-  sqlite3_stmt *stmt = cw_workspace_prepare (
+  CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE organisation SET name = ?, scope = ?, services = ?, certification_body = ?,"
     " stage_one = ?, stage_two = ? WHERE id = 1",
@@ -1186,10 +1016,10 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
       const char *value = values[i] ? values[i] : "";
       if (is_date && *value == '\0')
         value = NULL;
-      sqlite3_bind_text (stmt, i + 1, value, -1, SQLITE_STATIC);
+      cw_stmt_bind_text (stmt, i + 1, value);
       values[i] = value;
     }
-  if (!cw_workspace_step_done (self, stmt, error))
+  if (!cw_stmt_run (stmt, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (!cw_workspace_record_change (self, "organisation", 1, fields[i], before[i], values[i],
@@ -1227,15 +1057,15 @@ cw_workspace_add_person (CwWorkspace *self, const char *name, const char *role, 
     }
   if (!cw_workspace_edit_begin (self, error))
     return 0;
-  sqlite3_stmt *stmt
+  CwStmt *stmt
     = cw_workspace_prepare (self, "INSERT INTO person (name, role) VALUES (?, ?)", error);
   gint64 id = 0;
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, role ? role : "", -1, SQLITE_STATIC);
-      if (cw_workspace_step_done (self, stmt, error))
-        id = sqlite3_last_insert_rowid (self->db);
+      cw_stmt_bind_text (stmt, 1, clean);
+      cw_stmt_bind_text (stmt, 2, role ? role : "");
+      if (cw_stmt_run (stmt, error))
+        id = cw_workspace_last_insert_id (self);
     }
   gboolean ok = id != 0 && cw_workspace_record (self, "person", id, "created", NULL, clean, error);
   return cw_workspace_edit_end (self, ok, error) ? id : 0;
@@ -1261,62 +1091,51 @@ static gboolean
 collect (CwWorkspace *self, const char *sql, const char *skip, GPtrArray *problems,
          GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = cw_stmt_text (stmt, 0);
       if (g_strcmp0 (text, skip) != 0)
         add_problem (problems, "%s", text ? text : "?");
     }
-  if (rc != SQLITE_DONE)
-    cw_workspace_set_db_error (self, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+  return rc == CW_STEP_DONE;
 }
 
 static gboolean
 check_history_chain (CwWorkspace *self, GPtrArray *problems, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, at, who, entity, entity_id, field, old_value, new_value, hash"
-                          " FROM history ORDER BY id",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    {
-      cw_workspace_set_db_error (self, error);
-      return FALSE;
-    }
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT id, at, who, entity, entity_id, field, old_value, new_value, hash"
+    " FROM history ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
   g_autofree char *previous = g_strdup ("");
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, i))
+#define TEXT(i) (cw_stmt_text (stmt, i))
       g_autofree char *expected
-        = history_hash (previous, TEXT (1), TEXT (2), TEXT (3), sqlite3_column_int64 (stmt, 4),
+        = history_hash (previous, TEXT (1), TEXT (2), TEXT (3), cw_stmt_int64 (stmt, 4),
                         TEXT (5), TEXT (6), TEXT (7));
       if (g_strcmp0 (expected, TEXT (8)) != 0)
         {
           add_problem (problems,
                        _("History entry %" PRId64 " does not match its hash: the "
                          "change history was altered outside Clausewise"),
-                       (gint64) sqlite3_column_int64 (stmt, 0));
-          break;
+                       (gint64) cw_stmt_int64 (stmt, 0));
+          cw_stmt_reset (stmt);
+          return TRUE;
         }
       g_free (previous);
       previous = g_strdup (TEXT (8));
 #undef TEXT
     }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    cw_workspace_set_db_error (self, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  return rc == CW_STEP_DONE;
 }
 
 /* Looks at the whole file: SQLite's own integrity check, references between
@@ -1392,10 +1211,8 @@ cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
                      NULL, problems, error)
          && check_history_chain (self, problems, error)
          && (self->read_only
-             || sqlite3_exec (self->db,
-                              "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
-                              NULL, NULL, NULL)
-                  == SQLITE_OK
+             || cw_workspace_exec (
+               self, "INSERT INTO search_index (search_index) VALUES ('integrity-check')", NULL)
              || (add_problem (problems, _("The search index does not match the workspace")),
                  TRUE));
 }

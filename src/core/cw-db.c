@@ -1,0 +1,391 @@
+/* cw-db.c: the statement helper over SQLite (see cw-db.h). */
+#define G_LOG_DOMAIN "cw-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cw-db.h"
+#include "cw-workspace.h"
+
+struct _CwDb
+{
+  sqlite3 *handle;
+  char *path;              /* for messages */
+  GHashTable *statements;  /* SQL text → CwStmt, prepared once */
+};
+
+struct _CwStmt
+{
+  sqlite3_stmt *raw;
+  CwDb *db;
+  int bind_rc; /* the first failed bind since the last reset, or SQLITE_OK */
+};
+
+/* ---- Errors ----------------------------------------------------------- */
+
+static void
+set_error (GError **error, const char *path, int code, const char *detail, int system_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
+                   _("The workspace %s is damaged (%s). Restore it from a backup copy; "
+                     "“clausewise-cli check” lists what is wrong."),
+                   name, detail);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
+                   _("Cannot change %s: the file or its folder is read-only (%s)"), name, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
+                   _("%s is in use by another program; try again in a moment"), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                   _("The disk holding %s is full; free some space and try again"), name);
+      break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("A value is too large to store in %s; shorten it and try again"), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("The change was refused because it breaks a rule of the workspace (%s)"),
+                   detail);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      /* A full disk often shows itself as an I/O error (the -shm cannot be
+       * grown, a write comes back short): say so when that is the cause. */
+      if (system_errno == ENOSPC)
+        {
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                       _("The disk holding %s is full; free some space and try again"), name);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                   _("Could not read or write %s (%s)"), name, detail);
+      break;
+    }
+}
+
+static void
+set_db_error (CwDb *db, GError **error)
+{
+  set_error (error, db->path, sqlite3_extended_errcode (db->handle), sqlite3_errmsg (db->handle),
+             sqlite3_system_errno (db->handle));
+}
+
+/* ---- Connections ------------------------------------------------------ */
+
+static void
+stmt_free (gpointer data)
+{
+  CwStmt *stmt = data;
+  sqlite3_finalize (stmt->raw);
+  g_free (stmt);
+}
+
+CwDb *
+cw_db_open (const char *path, CwDbFlags flags, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  int open_flags = (flags & CW_DB_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (flags & CW_DB_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (error, path, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),
+                 handle ? sqlite3_system_errno (handle) : errno);
+      sqlite3_close (handle);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, 3000);
+  CwDb *db = g_new0 (CwDb, 1);
+  db->handle = handle;
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_free);
+  return db;
+}
+
+void
+cw_db_close (CwDb *db)
+{
+  if (db == NULL)
+    return;
+  g_hash_table_unref (db->statements);
+  /* sqlite3_close (not _v2) fails loudly if a statement was leaked. */
+  if (sqlite3_close (db->handle) != SQLITE_OK)
+    g_critical ("Could not close %s: %s", db->path, sqlite3_errmsg (db->handle));
+  g_free (db->path);
+  g_free (db);
+}
+
+const char *
+cw_db_get_path (CwDb *db)
+{
+  return db->path;
+}
+
+/* The name messages use, when the connection's file is a stand-in for
+ * another (a workspace built in a hidden file before it is moved). */
+void
+cw_db_set_path (CwDb *db, const char *path)
+{
+  g_free (db->path);
+  db->path = g_strdup (path);
+}
+
+gboolean
+cw_db_exec (CwDb *db, const char *sql, GError **error)
+{
+  if (sqlite3_exec (db->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_db_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a query of one integer (a count, a PRAGMA) without caching it. */
+gboolean
+cw_db_query_int (CwDb *db, const char *sql, gint64 *value, GError **error)
+{
+  sqlite3_stmt *raw = NULL;
+  if (sqlite3_prepare_v2 (db->handle, sql, -1, &raw, NULL) != SQLITE_OK
+      || sqlite3_step (raw) != SQLITE_ROW)
+    {
+      set_db_error (db, error);
+      sqlite3_finalize (raw);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (raw, 0);
+  sqlite3_finalize (raw);
+  return TRUE;
+}
+
+gint64
+cw_db_last_insert_id (CwDb *db)
+{
+  return sqlite3_last_insert_rowid (db->handle);
+}
+
+gboolean
+cw_db_in_transaction (CwDb *db)
+{
+  return !sqlite3_get_autocommit (db->handle);
+}
+
+/* Undoes the open transaction, if any; what failed was reported already. */
+void
+cw_db_rollback (CwDb *db)
+{
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Copies the whole database into a new file at `path`, page by page. */
+gboolean
+cw_db_backup_to (CwDb *db, const char *path, GError **error)
+{
+  sqlite3 *copy = NULL;
+  int rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_backup *backup = sqlite3_backup_init (copy, "main", db->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          /* A step that does not reach the end (busy, locked, disk full)
+           * is a failed backup, whatever finish says afterwards. */
+          int step = sqlite3_backup_step (backup, -1);
+          int finish = sqlite3_backup_finish (backup);
+          rc = step != SQLITE_DONE ? (step == SQLITE_OK ? SQLITE_ERROR : step) : finish;
+        }
+    }
+  if (rc != SQLITE_OK)
+    set_error (error, path, rc, copy ? sqlite3_errmsg (copy) : "?",
+               copy ? sqlite3_system_errno (copy) : 0);
+  sqlite3_close (copy);
+  return rc == SQLITE_OK;
+}
+
+/* ---- Statements ------------------------------------------------------- */
+
+/* A cached, reset statement for `sql` (always a literal of ours; values are
+ * bound, never spliced in). The connection owns it. */
+CwStmt *
+cw_db_prepare (CwDb *db, const char *sql, GError **error)
+{
+  CwStmt *stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt->raw);
+      sqlite3_clear_bindings (stmt->raw);
+      stmt->bind_rc = SQLITE_OK;
+      return stmt;
+    }
+  sqlite3_stmt *raw = NULL;
+  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, NULL) != SQLITE_OK)
+    {
+      set_db_error (db, error);
+      return NULL;
+    }
+  stmt = g_new0 (CwStmt, 1);
+  stmt->raw = raw;
+  stmt->db = db;
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+note_bind (CwStmt *stmt, int rc)
+{
+  if (rc != SQLITE_OK && stmt->bind_rc == SQLITE_OK)
+    stmt->bind_rc = rc;
+}
+
+void
+cw_stmt_bind_int64 (CwStmt *stmt, int index, gint64 value)
+{
+  note_bind (stmt, sqlite3_bind_int64 (stmt->raw, index, value));
+}
+
+void
+cw_stmt_bind_text (CwStmt *stmt, int index, const char *value)
+{
+  note_bind (stmt, value == NULL ? sqlite3_bind_null (stmt->raw, index)
+                                 : sqlite3_bind_text (stmt->raw, index, value, -1,
+                                                      SQLITE_TRANSIENT));
+}
+
+void
+cw_stmt_bind_null (CwStmt *stmt, int index)
+{
+  note_bind (stmt, sqlite3_bind_null (stmt->raw, index));
+}
+
+/* One step: a row to read, the end (the statement is then reset), or an
+ * error (reset too, with `error` set). A row left unread must be given up
+ * with cw_stmt_reset, so that the read does not hold its snapshot. */
+CwStep
+cw_stmt_step (CwStmt *stmt, GError **error)
+{
+  if (stmt->bind_rc != SQLITE_OK)
+    {
+      set_error (error, stmt->db->path, stmt->bind_rc, sqlite3_errstr (stmt->bind_rc), 0);
+      cw_stmt_reset (stmt);
+      return CW_STEP_ERROR;
+    }
+  int rc = sqlite3_step (stmt->raw);
+  if (rc == SQLITE_ROW)
+    return CW_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt->raw);
+      return CW_STEP_DONE;
+    }
+  set_db_error (stmt->db, error);
+  cw_stmt_reset (stmt);
+  return CW_STEP_ERROR;
+}
+
+/* Runs a statement to its end, for those that return no rows. */
+gboolean
+cw_stmt_run (CwStmt *stmt, GError **error)
+{
+  CwStep step;
+  while ((step = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    ;
+  return step == CW_STEP_DONE;
+}
+
+/* Steps to the one row a lookup returns: TRUE with *found FALSE when there
+ * is none (the statement is then reset). With a row, read it and reset. */
+gboolean
+cw_stmt_row (CwStmt *stmt, gboolean *found, GError **error)
+{
+  CwStep step = cw_stmt_step (stmt, error);
+  *found = step == CW_STEP_ROW;
+  return step != CW_STEP_ERROR;
+}
+
+/* Steps to a row that must be there (the workspace's own record, say):
+ * its absence means the file is damaged. */
+gboolean
+cw_stmt_expect_row (CwStmt *stmt, GError **error)
+{
+  CwStep step = cw_stmt_step (stmt, error);
+  if (step == CW_STEP_DONE)
+    {
+      g_autofree char *name = g_filename_display_name (stmt->db->path);
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
+                   _("The workspace %s is damaged: a record it must hold is missing. Restore it "
+                     "from a backup copy; “clausewise-cli check” lists what is wrong."),
+                   name);
+    }
+  return step == CW_STEP_ROW;
+}
+
+void
+cw_stmt_reset (CwStmt *stmt)
+{
+  sqlite3_reset (stmt->raw);
+  stmt->bind_rc = SQLITE_OK;
+}
+
+gint64
+cw_stmt_int64 (CwStmt *stmt, int column)
+{
+  return sqlite3_column_int64 (stmt->raw, column);
+}
+
+const char *
+cw_stmt_text (CwStmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (stmt->raw, column);
+}
+
+char *
+cw_stmt_dup_text (CwStmt *stmt, int column)
+{
+  return g_strdup (cw_stmt_text (stmt, column));
+}
+
+gsize
+cw_stmt_bytes (CwStmt *stmt, int column)
+{
+  return sqlite3_column_bytes (stmt->raw, column);
+}
+
+gboolean
+cw_stmt_is_null (CwStmt *stmt, int column)
+{
+  return sqlite3_column_type (stmt->raw, column) == SQLITE_NULL;
+}
+
+/* ---- The file format -------------------------------------------------- */
+
+/* Every SQLite database starts with these 16 bytes, NUL included. */
+gboolean
+cw_db_header_is_database (const void *bytes, gsize n)
+{
+  return n >= 16 && memcmp (bytes, "SQLite format 3", 16) == 0;
+}

@@ -1,0 +1,73 @@
+/* cw-db.h: the one door to the storage engine.
+ *
+ * Every statement of the core is prepared, bound, stepped and read through
+ * these functions, and this is the only file pair that knows SQLite: the rest
+ * of the core speaks SQL that SQLite and PostgreSQL share, and a second engine
+ * would sit behind this header.
+ *
+ * The rules it keeps:
+ * - every failure of the engine becomes a GError in CW_WORKSPACE_ERROR with a
+ *   message that says what to do (a damaged page is DAMAGED, a full disk says
+ *   the disk is full), never a row that is silently missing;
+ * - binds do not return a result to ignore: a failed bind is remembered by
+ *   its statement and reported by the next step, before anything runs;
+ * - text binds always copy, so a caller may free its value at once.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CwDb CwDb;
+typedef struct _CwStmt CwStmt;
+
+typedef enum
+{
+  CW_DB_READ_ONLY = 1 << 0,
+  CW_DB_CREATE = 1 << 1,
+} CwDbFlags;
+
+/* What cw_stmt_step returns besides FALSE-with-error. */
+typedef enum
+{
+  CW_STEP_ERROR = -1,
+  CW_STEP_DONE = 0,
+  CW_STEP_ROW = 1,
+} CwStep;
+
+CwDb *cw_db_open (const char *path, CwDbFlags flags, GError **error);
+void cw_db_close (CwDb *db);
+const char *cw_db_get_path (CwDb *db);
+void cw_db_set_path (CwDb *db, const char *path);
+
+gboolean cw_db_exec (CwDb *db, const char *sql, GError **error);
+gboolean cw_db_query_int (CwDb *db, const char *sql, gint64 *value, GError **error);
+gint64 cw_db_last_insert_id (CwDb *db);
+gboolean cw_db_in_transaction (CwDb *db);
+void cw_db_rollback (CwDb *db);
+gboolean cw_db_backup_to (CwDb *db, const char *path, GError **error);
+
+CwStmt *cw_db_prepare (CwDb *db, const char *sql, GError **error);
+
+void cw_stmt_bind_int64 (CwStmt *stmt, int index, gint64 value);
+void cw_stmt_bind_text (CwStmt *stmt, int index, const char *value);
+void cw_stmt_bind_null (CwStmt *stmt, int index);
+
+CwStep cw_stmt_step (CwStmt *stmt, GError **error);
+gboolean cw_stmt_run (CwStmt *stmt, GError **error);
+gboolean cw_stmt_row (CwStmt *stmt, gboolean *found, GError **error);
+gboolean cw_stmt_expect_row (CwStmt *stmt, GError **error);
+void cw_stmt_reset (CwStmt *stmt);
+
+gint64 cw_stmt_int64 (CwStmt *stmt, int column);
+const char *cw_stmt_text (CwStmt *stmt, int column);
+char *cw_stmt_dup_text (CwStmt *stmt, int column);
+gsize cw_stmt_bytes (CwStmt *stmt, int column);
+gboolean cw_stmt_is_null (CwStmt *stmt, int column);
+
+/* The size of a file's header that the engine defines, and what it says. */
+#define CW_DB_HEADER_SIZE 100
+gboolean cw_db_header_is_database (const void *bytes, gsize n);
+
+G_END_DECLS
