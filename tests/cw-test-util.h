@@ -15,6 +15,7 @@ void cw_test_write (const char *path, const void *data, gsize size);
 void cw_test_assert_untouched (const char *path, GBytes *before);
 void cw_test_sql (const char *path, const char *sql);
 gint64 cw_test_sql_int (const char *path, const char *sql);
+char *cw_test_sql_text (const char *path, const char *sql);
 
 /* Running programs: clausewise-cli and the tools that read its output. */
 

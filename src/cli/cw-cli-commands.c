@@ -479,8 +479,15 @@ cw_cli_run_search (const CwCliCommand *command, int argc, char **argv)
 int
 cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
 {
+  g_autofree char *seal = NULL;
+  GOptionEntry entries[] = {
+    { "seal", 0, 0, G_OPTION_ARG_STRING, &seal,
+      N_("Also prove that the history is unchanged up to seal S, printed in a report's footer"),
+      N_("S") },
+    { NULL },
+  };
   char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
   /* Checking never changes the file: an older one is examined as it is. */
@@ -492,6 +499,13 @@ cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   if (!cw_workspace_check (workspace, problems, &error))
     return cw_cli_fail (error);
+  if (seal != NULL && !cw_workspace_check_seal (workspace, seal, &error))
+    {
+      if (!g_error_matches (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED))
+        return cw_cli_fail (error);
+      g_ptr_array_add (problems, g_strdup (error->message));
+      g_clear_error (&error);
+    }
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
@@ -501,5 +515,7 @@ cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
       args[0], problems->len);
   g_print (_("%s is sound: structure, references, search index and change history check out\n"),
            args[0]);
+  if (seal != NULL)
+    g_print (_("The history up to seal %s is unchanged\n"), seal);
   return CW_CLI_OK;
 }

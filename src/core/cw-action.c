@@ -26,6 +26,7 @@
 #include "cw-finding.h"
 #include "cw-review.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 /* ---- Vocabularies ------------------------------------------------------ */
@@ -119,6 +120,7 @@ struct _CwAction
 {
   GObject parent_instance;
   gint64 id;
+  gint64 rev;
   char *title;
   CwActionSource source;
   gint64 finding_id;
@@ -391,7 +393,7 @@ cw_action_can_move (CwAction *self, CwActionMove move, GError **error)
 
 #define ACTION_COLUMNS                                                                             \
   "id, title, source, finding, review, description, correction, root_cause, cause_category,"      \
-  " similar, plan, owner, due, check_due, verification, not_effective, status, created_at"
+  " similar, plan, owner, due, check_due, verification, not_effective, status, created_at, rev"
 
 static CwAction *
 action_from_row (CwStmt *row)
@@ -417,6 +419,7 @@ action_from_row (CwStmt *row)
   self->not_effective = cw_stmt_int64 (row, 15);
   cw_action_status_from_string (cw_stmt_text (row, 16), &self->status);
   self->created_at = cw_stmt_dup_text (row, 17);
+  self->rev = cw_stmt_int64 (row, 18);
   return self;
 }
 
@@ -625,8 +628,8 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO action (title, source, finding, review, description, owner, due, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO action (title, source, finding, review, description, owner, due, created_at,"
+    " uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -642,6 +645,8 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
   cw_stmt_bind_text (stmt, 6, owner);
   cw_stmt_bind_text (stmt, 7, draft->due && *draft->due ? draft->due : NULL);
   cw_stmt_bind_text (stmt, 8, now);
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (stmt, 9, uuid);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -823,7 +828,7 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
     self,
     "UPDATE action SET title = ?, description = ?, correction = ?, root_cause = ?,"
     " cause_category = ?, similar = ?, plan = ?, owner = ?, due = ?,"
-    " check_due = ?, verification = ? WHERE id = ?",
+    " check_due = ?, verification = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -838,7 +843,8 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
     cw_stmt_bind_text (stmt, i + 6, more[i]);
   cw_stmt_bind_int64 (stmt, 12, a->id);
-  if (!cw_stmt_run (stmt, error))
+  cw_stmt_bind_int64 (stmt, 13, a->rev);
+  if (!cw_workspace_run_update (self, stmt, "action", a->id, error))
     return FALSE;
 
   static const char *const fields[] = { "title", "description", "correction", "root_cause",
@@ -889,9 +895,11 @@ store_finding_status (CwWorkspace *self, gint64 finding_id, CwActionStatus statu
   g_autofree char *old = found ? cw_stmt_dup_text (read, 0) : NULL;
   cw_stmt_reset (read);
   const char *new = cw_finding_status_to_string (cw_action_status_to_finding_status (status));
+  if (g_strcmp0 (old, new) == 0)
+    return TRUE;
 
   CwStmt *write
-    = cw_workspace_prepare (self, "UPDATE finding SET status = ? WHERE id = ?", error);
+    = cw_workspace_prepare (self, "UPDATE finding SET status = ?, rev = rev + 1 WHERE id = ?", error);
   if (write == NULL)
     return FALSE;
   cw_stmt_bind_text (write, 1, new);
@@ -933,14 +941,15 @@ store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **err
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE action SET status = ?, verification = CASE WHEN ?2 THEN '' ELSE verification END,"
-    " not_effective = not_effective + ?2 WHERE id = ?3",
+    " not_effective = not_effective + ?2, rev = rev + 1 WHERE id = ?3 AND rev = ?4",
     error);
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_text (stmt, 1, cw_action_status_to_string (target));
   cw_stmt_bind_int64 (stmt, 2, failed);
   cw_stmt_bind_int64 (stmt, 3, action->id);
-  if (!cw_stmt_run (stmt, error))
+  cw_stmt_bind_int64 (stmt, 4, action->rev);
+  if (!cw_workspace_run_update (self, stmt, "action", action->id, error))
     return FALSE;
   if (verdict != NULL
       && !cw_workspace_record (self, "action", action->id, "verdict", action->verification,

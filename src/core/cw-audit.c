@@ -10,12 +10,14 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 struct _CwAudit
 {
   GObject parent_instance;
   gint64 id;
+  gint64 rev;
   char *title;
   char *objectives;
   char *criteria;
@@ -286,7 +288,7 @@ insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *s
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO audit (title, objectives, criteria, planned_start, planned_end, lead_auditor,"
-    " team, auditees, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " team, auditees, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -299,6 +301,8 @@ insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *s
   cw_stmt_bind_text (stmt, 7, or_empty (draft->team));
   cw_stmt_bind_text (stmt, 8, or_empty (draft->auditees));
   cw_stmt_bind_text (stmt, 9, now);
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (stmt, 10, uuid);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -341,7 +345,7 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
 
 #define AUDIT_COLUMNS                                                                              \
   "id, title, objectives, criteria, planned_start, planned_end, lead_auditor, team, auditees,"    \
-  " status"
+  " status, rev"
 
 static CwAudit *
 audit_from_row (CwWorkspace *workspace, CwStmt *row, GError **error)
@@ -357,6 +361,7 @@ audit_from_row (CwWorkspace *workspace, CwStmt *row, GError **error)
   self->team = cw_stmt_dup_text (row, 7);
   self->auditees = cw_stmt_dup_text (row, 8);
   cw_audit_status_from_string (cw_stmt_text (row, 9), &self->status);
+  self->rev = cw_stmt_int64 (row, 10);
 
   /* Document order comes from the catalogue copy's positions. */
   CwStmt *scope = cw_workspace_prepare (
@@ -505,13 +510,17 @@ store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const 
   g_autofree char *old_result = exists ? cw_stmt_dup_text (find, 1) : NULL;
   g_autofree char *old_note = exists ? cw_stmt_dup_text (find, 2) : NULL;
   cw_stmt_reset (find);
+  /* Saving what is already stored is no edit: nothing is written. */
+  if (exists && g_strcmp0 (old_result, result) == 0 && g_strcmp0 (old_note, note) == 0)
+    return TRUE;
 
   g_autofree char *now = cw_timestamp_now ();
+  g_autofree char *uuid = cw_record_new_uuid ();
   CwStmt *write = cw_workspace_prepare (
     self,
-    "INSERT INTO answer (audit, question, result, note, answered_at, answered_by)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (audit, question) DO UPDATE SET"
-    " result = ?3, note = ?4, answered_at = ?5, answered_by = ?6",
+    "INSERT INTO answer (audit, question, result, note, answered_at, answered_by, uuid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (audit, question) DO UPDATE SET"
+    " result = ?3, note = ?4, answered_at = ?5, answered_by = ?6, rev = rev + 1",
     error);
   if (write == NULL)
     return FALSE;
@@ -521,6 +530,7 @@ store_answer (CwWorkspace *self, CwAudit *audit, const char *question_id, const 
   cw_stmt_bind_text (write, 4, note);
   cw_stmt_bind_text (write, 5, now);
   cw_stmt_bind_text (write, 6, cw_workspace_get_actor (self));
+  cw_stmt_bind_text (write, 7, uuid);
   if (!cw_stmt_run (write, error))
     return FALSE;
   if (!exists)
@@ -539,12 +549,13 @@ gboolean
 cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status, GError **error)
 {
   CwStmt *stmt
-    = cw_workspace_prepare (self, "UPDATE audit SET status = ? WHERE id = ?", error);
+    = cw_workspace_prepare (self, "UPDATE audit SET status = ?, rev = rev + 1 WHERE id = ? AND rev = ?", error);
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_text (stmt, 1, cw_audit_status_to_string (status));
   cw_stmt_bind_int64 (stmt, 2, audit->id);
-  return cw_stmt_run (stmt, error)
+  cw_stmt_bind_int64 (stmt, 3, audit->rev);
+  return cw_workspace_run_update (self, stmt, "audit", audit->id, error)
          && cw_workspace_record (self, "audit", audit->id, "status",
                                  cw_audit_status_to_string (audit->status),
                                  cw_audit_status_to_string (status), error);
@@ -708,6 +719,25 @@ drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
   cw_stmt_bind_int64 (unindex, 1, audit->id);
   if (!cw_stmt_run (unindex, error))
     return FALSE;
+  /* Its answers, findings and evidence go with it: the history records
+   * that they are gone, so that check does not take them for tampering. */
+  static const char *const children[][2] = {
+    { "answer", "SELECT id FROM answer WHERE audit = ?" },
+    { "finding", "SELECT id FROM finding WHERE audit = ?" },
+    { "evidence", "SELECT id FROM evidence WHERE audit = ?" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      CwStmt *list = cw_workspace_prepare (self, children[i][1], error);
+      if (list == NULL)
+        return FALSE;
+      cw_stmt_bind_int64 (list, 1, audit->id);
+      CwStep rc;
+      while ((rc = cw_stmt_step (list, error)) == CW_STEP_ROW)
+        cw_workspace_touch (self, children[i][0], cw_stmt_int64 (list, 0));
+      if (rc != CW_STEP_DONE)
+        return FALSE;
+    }
   CwStmt *drop = cw_workspace_prepare (self, "DELETE FROM audit WHERE id = ?", error);
   if (drop == NULL)
     return FALSE;

@@ -186,6 +186,13 @@ cw_db_last_insert_id (CwDb *db)
   return sqlite3_last_insert_rowid (db->handle);
 }
 
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+gint64
+cw_db_changes (CwDb *db)
+{
+  return sqlite3_changes64 (db->handle);
+}
+
 gboolean
 cw_db_in_transaction (CwDb *db)
 {

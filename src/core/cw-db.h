@@ -44,6 +44,7 @@ void cw_db_set_path (CwDb *db, const char *path);
 gboolean cw_db_exec (CwDb *db, const char *sql, GError **error);
 gboolean cw_db_query_int (CwDb *db, const char *sql, gint64 *value, GError **error);
 gint64 cw_db_last_insert_id (CwDb *db);
+gint64 cw_db_changes (CwDb *db);
 gboolean cw_db_in_transaction (CwDb *db);
 void cw_db_rollback (CwDb *db);
 gboolean cw_db_backup_to (CwDb *db, const char *path, GError **error);

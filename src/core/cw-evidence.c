@@ -13,6 +13,7 @@
 #include "cw-finding.h"
 #include "cw-open-files.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 /* Streams the file through SHA-256, so a large scan or recording never has
@@ -104,7 +105,7 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO evidence (audit, question, finding, kind, reference, description, population,"
-    " sample_size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " sample_size, sha256, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -121,6 +122,8 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
     cw_stmt_bind_int64 (stmt, 8, draft->sample_size);
   cw_stmt_bind_text (stmt, 9, sha256);
   cw_stmt_bind_text (stmt, 10, now);
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (stmt, 11, uuid);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);

@@ -17,6 +17,7 @@
 #include "cw-date.h"
 #include "cw-finding.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 struct _CwFinding
@@ -173,8 +174,8 @@ insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO finding (audit, clause, grade, requirement, evidence, statement, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO finding (audit, clause, grade, requirement, evidence, statement, created_at,"
+    " uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -189,6 +190,8 @@ insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
   cw_stmt_bind_text (stmt, 5, evidence);
   cw_stmt_bind_text (stmt, 6, statement);
   cw_stmt_bind_text (stmt, 7, now);
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (stmt, 8, uuid);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-history.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 void
@@ -58,11 +59,11 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
 
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "SELECT " ENTRY_COLUMNS " FROM history"
-    " WHERE (entity = 'audit' AND entity_id = ?1)"
+    "SELECT " ENTRY_COLUMNS " FROM history WHERE field <> '" CW_RECORD_FIELD "' AND"
+    " ((entity = 'audit' AND entity_id = ?1)"
     " OR (entity = 'answer' AND entity_id IN (SELECT id FROM answer WHERE audit = ?1))"
     " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1))"
-    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1))"
+    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1)))"
     " ORDER BY id DESC",
     error);
   if (stmt == NULL)
@@ -80,7 +81,7 @@ cw_workspace_list_action_history (CwWorkspace *self, gint64 action_id, GError **
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT " ENTRY_COLUMNS " FROM history WHERE entity = 'action' AND entity_id = ?"
-    " ORDER BY id",
+    " AND field <> '" CW_RECORD_FIELD "' ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;

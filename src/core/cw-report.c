@@ -25,6 +25,7 @@ struct _CwReport
   char *author;
   char *organisation;
   char *created;
+  char *footer; /* the subject and the history seal, on every page */
   CwPaper paper;
   gboolean reproducible;
   gpointer content;
@@ -48,6 +49,7 @@ cw_report_finalize (GObject *object)
   g_free (self->author);
   g_free (self->organisation);
   g_free (self->created);
+  g_free (self->footer);
   G_OBJECT_CLASS (cw_report_parent_class)->finalize (object);
 }
 
@@ -83,7 +85,11 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
                     GDestroyNotify content_free, CwReportCompose compose, GError **error)
 {
   g_autofree char *created = workspace_created (workspace, error);
-  if (created == NULL)
+  /* Every page carries the seal of the history the report was made from,
+   * so that a printed page can be proven against the workspace later. */
+  g_autofree char *what = g_strdup_printf ("%s: %s", info->title, info->subject);
+  g_autofree char *seal = created ? cw_workspace_seal (workspace, what, error) : NULL;
+  if (seal == NULL)
     {
       content_free (content);
       return NULL;
@@ -94,6 +100,8 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
   self->author = g_strdup (info->author);
   self->organisation = g_strdup (info->organisation);
   self->created = g_steal_pointer (&created);
+  /* The seal first: a long subject is cut short in the footer, the seal never. */
+  self->footer = g_strdup_printf (_ ("History seal %s · %s"), seal, info->subject);
   self->content = content;
   self->content_free = content_free;
   self->compose = compose;
@@ -214,7 +222,7 @@ cw_report_paginate (CwReport *self, cairo_t *cr, double width, double height)
 
   cw_typeset_free (self->typeset);
   self->typeset = cw_typeset_new (cr, width, height);
-  cw_typeset_set_running (self->typeset, self->organisation, self->title, self->subject);
+  cw_typeset_set_running (self->typeset, self->organisation, self->title, self->footer);
   self->compose (self->typeset, self->content);
   cw_typeset_finish (self->typeset);
   return cw_typeset_get_n_pages (self->typeset);

@@ -24,6 +24,7 @@
 #include "cw-review.h"
 #include "cw-terms.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 static const CwTerm statuses[] = {
@@ -39,6 +40,7 @@ struct _CwReview
 {
   GObject parent_instance;
   gint64 id;
+  gint64 rev;
   char *held_on;
   char *chair;
   char *attendees;
@@ -527,7 +529,7 @@ cw_workspace_review_figures (CwWorkspace *self, const char *prefill, const char 
 
 #define REVIEW_COLUMNS                                                                             \
   "id, held_on, chair, attendees, period_start, period_end, status, figures_as_of,"               \
-  " approved_at, approved_by"
+  " approved_at, approved_by, rev"
 
 static void
 set_no_such_review (GError **error, gint64 id)
@@ -594,6 +596,7 @@ cw_workspace_get_review (CwWorkspace *self, gint64 id, GError **error)
   review->figures_as_of = cw_stmt_dup_text (stmt, 7);
   review->approved_at = cw_stmt_dup_text (stmt, 8);
   review->approved_by = cw_stmt_dup_text (stmt, 9);
+  review->rev = cw_stmt_int64 (stmt, 10);
   cw_stmt_reset (stmt);
   if (!load_entries (self, review, error))
     return NULL;
@@ -714,7 +717,7 @@ store_figures (CwWorkspace *self, gint64 id, const char *period_start, const cha
     }
   g_autofree char *as_of = cw_date_to_string (today);
   CwStmt *stmt
-    = cw_workspace_prepare (self, "UPDATE review SET figures_as_of = ? WHERE id = ?", error);
+    = cw_workspace_prepare (self, "UPDATE review SET figures_as_of = ?, rev = rev + 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_text (stmt, 1, as_of);
@@ -730,8 +733,8 @@ insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO review (held_on, chair, attendees, period_start, period_end, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?1, ?5)",
+    "INSERT INTO review (held_on, chair, attendees, period_start, period_end, created_at, uuid)"
+    " VALUES (?1, ?2, ?3, ?4, ?1, ?5, ?6)",
     error);
   if (stmt == NULL)
     return 0;
@@ -743,6 +746,8 @@ insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period
   cw_stmt_bind_text (stmt, 3, attendees);
   cw_stmt_bind_text (stmt, 4, period_start);
   cw_stmt_bind_text (stmt, 5, now);
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (stmt, 6, uuid);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -800,7 +805,7 @@ cw_workspace_update_review (CwWorkspace *self, gint64 id, const CwReviewDraft *d
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE review SET held_on = ?1, period_end = ?1, chair = ?2, attendees = ?3,"
-    " period_start = ?4 WHERE id = ?5",
+    " period_start = ?4, rev = rev + 1 WHERE id = ?5 AND rev = ?6",
     error);
   gboolean ok = stmt != NULL;
   if (ok)
@@ -810,7 +815,8 @@ cw_workspace_update_review (CwWorkspace *self, gint64 id, const CwReviewDraft *d
       cw_stmt_bind_text (stmt, 3, attendees);
       cw_stmt_bind_text (stmt, 4, period_start);
       cw_stmt_bind_int64 (stmt, 5, id);
-      ok = cw_stmt_run (stmt, error)
+      cw_stmt_bind_int64 (stmt, 6, review->rev);
+      ok = cw_workspace_run_update (self, stmt, "review", id, error)
            && cw_workspace_record_change (self, "review", id, "held_on", review->held_on,
                                           draft->held_on, error)
            && cw_workspace_record_change (self, "review", id, "chair", review->chair, chair,
@@ -821,6 +827,20 @@ cw_workspace_update_review (CwWorkspace *self, gint64 id, const CwReviewDraft *d
                                           review->period_start, period_start, error);
     }
   return cw_workspace_edit_end (self, ok, error);
+}
+
+/* A review's entries belong to its record: changing one is a new revision
+ * of the review, refused when someone else changed the review meanwhile. */
+static gboolean
+bump_review (CwWorkspace *self, CwReview *review, GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "UPDATE review SET rev = rev + 1 WHERE id = ? AND rev = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, review->id);
+  cw_stmt_bind_int64 (stmt, 2, review->rev);
+  return cw_workspace_run_update (self, stmt, "review", review->id, error);
 }
 
 /* Sets the notes people wrote for one input, replacing earlier notes. */
@@ -847,6 +867,8 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
       return FALSE;
     }
   g_autofree char *text = cw_text_trimmed (notes);
+  if (g_strcmp0 (text, entry->notes ? entry->notes : "") == 0)
+    return TRUE;
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;
   CwStmt *stmt = cw_workspace_prepare (
@@ -861,7 +883,7 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
       cw_stmt_bind_text (stmt, 2, input);
       cw_stmt_bind_text (stmt, 3, text);
       g_autofree char *field = g_strconcat ("notes:", input, NULL);
-      ok = cw_stmt_run (stmt, error)
+      ok = cw_stmt_run (stmt, error) && bump_review (self, review, error)
            && cw_workspace_record_change (self, "review", id, field, entry->notes, text, error);
     }
   return cw_workspace_edit_end (self, ok, error);
@@ -933,7 +955,9 @@ cw_workspace_approve_review (CwWorkspace *self, gint64 id, GError **error)
     return FALSE;
   g_autofree char *now = cw_timestamp_now ();
   CwStmt *stmt = cw_workspace_prepare (
-    self, "UPDATE review SET status = 'approved', approved_at = ?, approved_by = ? WHERE id = ?",
+    self,
+    "UPDATE review SET status = 'approved', approved_at = ?, approved_by = ?, rev = rev + 1"
+    " WHERE id = ? AND rev = ?",
     error);
   gboolean ok = stmt != NULL;
   if (ok)
@@ -941,7 +965,8 @@ cw_workspace_approve_review (CwWorkspace *self, gint64 id, GError **error)
       cw_stmt_bind_text (stmt, 1, now);
       cw_stmt_bind_text (stmt, 2, cw_workspace_get_actor (self));
       cw_stmt_bind_int64 (stmt, 3, id);
-      ok = cw_stmt_run (stmt, error)
+      cw_stmt_bind_int64 (stmt, 4, review->rev);
+      ok = cw_workspace_run_update (self, stmt, "review", id, error)
            && cw_workspace_record (self, "review", id, "status",
                                    cw_review_status_to_string (CW_REVIEW_DRAFT),
                                    cw_review_status_to_string (CW_REVIEW_APPROVED), error);

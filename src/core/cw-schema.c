@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 static const char schema_v1[] =
@@ -195,9 +196,69 @@ static const char schema_v2[] =
    * index answers that without reading 100,000 finding rows. */
   "CREATE INDEX finding_by_grade ON finding (audit, grade);";
 
+
+/* Record identity: every record gets a stable UUID, the same in every copy of
+ * the workspace, and a revision that each edit raises (UPDATE … WHERE rev = ?),
+ * so that exchange, merge and a shared server have one conflict model. New
+ * rows get their UUID from the core (cw_record_new_uuid); rows of an older
+ * file get one here. Tables added later are born with both columns.
+ *
+ * Seals: the head of the history chain at the moment a report was made,
+ * printed in that report; `check` proves the history up to each is intact. */
+#define RANDOM_UUID \
+  "lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' || substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) || substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6)))"
+
+static const char schema_v3[] =
+  "ALTER TABLE workspace ADD COLUMN uuid TEXT;"
+  "ALTER TABLE workspace ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE workspace SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX workspace_by_uuid ON workspace (uuid);"
+  "ALTER TABLE organisation ADD COLUMN uuid TEXT;"
+  "ALTER TABLE organisation ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE organisation SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX organisation_by_uuid ON organisation (uuid);"
+  "ALTER TABLE person ADD COLUMN uuid TEXT;"
+  "ALTER TABLE person ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE person SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX person_by_uuid ON person (uuid);"
+  "ALTER TABLE audit ADD COLUMN uuid TEXT;"
+  "ALTER TABLE audit ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE audit SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX audit_by_uuid ON audit (uuid);"
+  "ALTER TABLE answer ADD COLUMN uuid TEXT;"
+  "ALTER TABLE answer ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE answer SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX answer_by_uuid ON answer (uuid);"
+  "ALTER TABLE finding ADD COLUMN uuid TEXT;"
+  "ALTER TABLE finding ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE finding SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX finding_by_uuid ON finding (uuid);"
+  "ALTER TABLE evidence ADD COLUMN uuid TEXT;"
+  "ALTER TABLE evidence ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE evidence SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX evidence_by_uuid ON evidence (uuid);"
+  "ALTER TABLE review ADD COLUMN uuid TEXT;"
+  "ALTER TABLE review ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE review SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX review_by_uuid ON review (uuid);"
+  "ALTER TABLE action ADD COLUMN uuid TEXT;"
+  "ALTER TABLE action ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE action SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX action_by_uuid ON action (uuid);"
+  "CREATE TABLE seal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  history_id INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  subject TEXT NOT NULL,"
+  "  made_at TEXT NOT NULL,"
+  "  made_by TEXT NOT NULL);";
+
 const CwMigration cw_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3, cw_record_snapshot_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

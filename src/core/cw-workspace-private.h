@@ -16,6 +16,8 @@ typedef struct
 {
   guint version;
   const char *sql;
+  /* Runs after the SQL, in the same transaction, for what SQL cannot do. */
+  gboolean (*after) (CwWorkspace *self, GError **error);
 } CwMigration;
 
 extern const CwMigration cw_migrations[];
@@ -28,8 +30,15 @@ extern const guint cw_n_migrations;
 CwStmt *cw_workspace_prepare (CwWorkspace *self, const char *sql, GError **error);
 gboolean cw_workspace_exec (CwWorkspace *self, const char *sql, GError **error);
 gint64 cw_workspace_last_insert_id (CwWorkspace *self);
+gboolean cw_workspace_run_update (CwWorkspace *self, CwStmt *stmt, const char *entity, gint64 id,
+                                  GError **error);
 GArray *cw_workspace_query_ids (CwWorkspace *self, const char *sql, GError **error);
 
+guint cw_workspace_get_version (CwWorkspace *self);
+void cw_workspace_touch (CwWorkspace *self, const char *entity, gint64 id);
+char *cw_history_hash (const char *previous, const char *at, const char *who, const char *entity,
+                       gint64 entity_id, const char *field, const char *old_value,
+                       const char *new_value);
 gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);
 gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);
 gboolean cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status,

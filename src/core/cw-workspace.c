@@ -22,6 +22,7 @@
 #include "cw-date.h"
 #include "cw-open-files.h"
 #include "cw-text.h"
+#include "cw-record.h"
 #include "cw-workspace-private.h"
 
 struct _CwWorkspace
@@ -29,12 +30,15 @@ struct _CwWorkspace
   GObject parent_instance;
   char *path;
   CwDb *db;
+  guint version; /* the schema the file has once opened */
   gboolean read_only;
   char *actor;
   guint edit_depth;
   gboolean edit_failed;
   CwCatalogue *catalogue; /* loaded on first use */
   CwOpenFile *open_file;  /* this process's record of the file */
+  GPtrArray *touched;     /* "entity\x1fid" of each record the open edit changed */
+  GHashTable *touched_set;
 };
 
 G_DEFINE_FINAL_TYPE (CwWorkspace, cw_workspace, G_TYPE_OBJECT)
@@ -42,6 +46,8 @@ G_DEFINE_QUARK (cw-workspace-error-quark, cw_workspace_error)
 
 static CwCatalogue *load_catalogue (CwWorkspace *self, GError **error);
 static gboolean save_catalogue (CwWorkspace *self, CwCatalogue *catalogue, GError **error);
+static gboolean snapshot_touched (CwWorkspace *self, GError **error);
+static void forget_touched (CwWorkspace *self);
 
 guint
 cw_workspace_schema_version (void)
@@ -65,6 +71,8 @@ cw_workspace_finalize (GObject *object)
   CwWorkspace *self = CW_WORKSPACE (object);
   g_free (self->path);
   g_free (self->actor);
+  g_ptr_array_unref (self->touched);
+  g_hash_table_unref (self->touched_set);
   G_OBJECT_CLASS (cw_workspace_parent_class)->finalize (object);
 }
 
@@ -80,6 +88,8 @@ static void
 cw_workspace_init (CwWorkspace *self)
 {
   cw_workspace_set_actor (self, NULL);
+  self->touched = g_ptr_array_new_with_free_func (g_free);
+  self->touched_set = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* ---- Statements ------------------------------------------------------- */
@@ -100,6 +110,29 @@ gint64
 cw_workspace_last_insert_id (CwWorkspace *self)
 {
   return cw_db_last_insert_id (self->db);
+}
+
+/* Runs an UPDATE of one record guarded by the revision it was read at
+ * ("…, rev = rev + 1 WHERE id = ? AND rev = ?"): when no row changed, someone
+ * else changed the record in between, and this edit must not overwrite that.
+ * The record's content goes to the history when the edit commits. */
+gboolean
+cw_workspace_run_update (CwWorkspace *self, CwStmt *stmt, const char *entity, gint64 id,
+                         GError **error)
+{
+  if (!cw_stmt_run (stmt, error))
+    return FALSE;
+  if (cw_db_changes (self->db) == 1)
+    {
+      cw_workspace_touch (self, entity, id);
+      return TRUE;
+    }
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
+               _("%s %" G_GINT64_FORMAT " was changed meanwhile, in another window or by "
+                 "another program; nothing was saved. Open it again to see the change, then "
+                 "repeat yours"),
+               cw_record_label (entity), id);
+  return FALSE;
 }
 
 /* The ids a query returns (its first column), for lists that then build
@@ -164,13 +197,17 @@ cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error)
     return ok;
   if (!self->edit_failed)
     {
-      CwStmt *commit = cw_workspace_prepare (self, "COMMIT", error);
+      /* Snapshots go in before the commit: one transaction with the edit. */
+      gboolean snapped = snapshot_touched (self, error);
+      forget_touched (self);
+      CwStmt *commit = snapped ? cw_workspace_prepare (self, "COMMIT", error) : NULL;
       if (commit != NULL && cw_stmt_run (commit, error))
         return TRUE;
     }
   else if (ok)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
                  _("Nothing was saved, because an earlier change in the same batch failed"));
+  forget_touched (self);
   cw_db_rollback (self->db);
   return FALSE;
 }
@@ -217,8 +254,8 @@ hash_field (GChecksum *checksum, const char *value)
 
 /* The hash of a history row chains it to the row before. The one definition,
  * used when writing and when checking. */
-static char *
-history_hash (const char *previous, const char *at, const char *who, const char *entity,
+char *
+cw_history_hash (const char *previous, const char *at, const char *who, const char *entity,
               gint64 entity_id, const char *field, const char *old_value, const char *new_value)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -247,7 +284,7 @@ cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id, co
 
   g_autofree char *at = cw_timestamp_now ();
   g_autofree char *hash
-    = history_hash (previous, at, self->actor, entity, entity_id, field, old_value, new_value);
+    = cw_history_hash (previous, at, self->actor, entity, entity_id, field, old_value, new_value);
   CwStmt *insert
     = cw_workspace_prepare (self,
                             "INSERT INTO history (at, who, entity, entity_id, field, old_value,"
@@ -263,7 +300,49 @@ cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id, co
   cw_stmt_bind_text (insert, 6, old_value);
   cw_stmt_bind_text (insert, 7, new_value);
   cw_stmt_bind_text (insert, 8, hash);
-  return cw_stmt_run (insert, error);
+  if (!cw_stmt_run (insert, error))
+    return FALSE;
+  if (!g_str_equal (field, CW_RECORD_FIELD))
+    cw_workspace_touch (self, entity, entity_id);
+  return TRUE;
+}
+
+/* Notes that the open edit changed a record, so that its content is
+ * recorded when the edit commits (cw-record.c). Records that go with
+ * another (an audit's findings, deleted with it) are touched explicitly. */
+void
+cw_workspace_touch (CwWorkspace *self, const char *entity, gint64 id)
+{
+  g_return_if_fail (cw_record_is_kind (entity));
+  char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, entity, id);
+  if (g_hash_table_contains (self->touched_set, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_add (self->touched_set, key);
+  g_ptr_array_add (self->touched, key);
+}
+
+static gboolean
+snapshot_touched (CwWorkspace *self, GError **error)
+{
+  for (guint i = 0; i < self->touched->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->touched, i);
+      const char *separator = strchr (key, 0x1f);
+      g_autofree char *entity = g_strndup (key, separator - key);
+      if (!cw_record_snapshot (self, entity, g_ascii_strtoll (separator + 1, NULL, 10), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+forget_touched (CwWorkspace *self)
+{
+  g_hash_table_remove_all (self->touched_set);
+  g_ptr_array_set_size (self->touched, 0);
 }
 
 /* What the history keeps of a record at creation: its fields joined by the
@@ -405,7 +484,8 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
     {
       if (migrations[i].version <= from)
         continue;
-      if (!cw_workspace_exec (self, migrations[i].sql, error))
+      if (!cw_workspace_exec (self, migrations[i].sql, error)
+          || (migrations[i].after != NULL && !migrations[i].after (self, error)))
         {
           g_prefix_error (error, _("Upgrading to schema %u failed: "), migrations[i].version);
           cw_db_rollback (self->db);
@@ -421,6 +501,7 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
       cw_db_rollback (self->db);
       return FALSE;
     }
+  self->version = to;
   return TRUE;
 }
 
@@ -478,6 +559,8 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
                    name);
       return NULL;
     }
+
+  self->version = (guint) version;
 
   /* 16 MiB of page cache: a 100,000-finding workspace's search index and
    * big batches then stay in memory instead of being re-read and spilled. */
@@ -538,7 +621,7 @@ fill_new_workspace (CwWorkspace *self, const char *organisation, GError **error)
   CwStmt *info
     = cw_workspace_prepare (self,
                             "INSERT INTO workspace (id, created_at, created_by, catalogue_standard,"
-                            " catalogue_version) VALUES (1, ?, ?, ?, ?)",
+                            " catalogue_version, uuid) VALUES (1, ?, ?, ?, ?, ?)",
                             error);
   if (info == NULL)
     return FALSE;
@@ -546,14 +629,19 @@ fill_new_workspace (CwWorkspace *self, const char *organisation, GError **error)
   cw_stmt_bind_text (info, 2, "Clausewise " PACKAGE_VERSION);
   cw_stmt_bind_text (info, 3, cw_catalogue_get_standard (catalogue));
   cw_stmt_bind_int64 (info, 4, cw_catalogue_get_version (catalogue));
+  g_autofree char *uuid = cw_record_new_uuid ();
+  cw_stmt_bind_text (info, 5, uuid);
   if (!cw_stmt_run (info, error))
     return FALSE;
 
-  CwStmt *org
-    = cw_workspace_prepare (self, "INSERT INTO organisation (id, name) VALUES (1, ?)", error);
+  CwStmt *org = cw_workspace_prepare (
+    self, "INSERT INTO organisation (id, name, uuid) VALUES (1, ?, ?)", error);
   if (org == NULL)
     return FALSE;
+  g_autofree char *org_uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (org, 1, organisation ? organisation : "");
+  cw_stmt_bind_text (org, 2, org_uuid);
+  cw_workspace_touch (self, "organisation", 1);
   return cw_stmt_run (org, error) && save_catalogue (self, catalogue, error)
          && cw_workspace_record (self, "workspace", 1, "created", NULL, organisation, error);
 }
@@ -649,6 +737,14 @@ cw_workspace_is_read_only (CwWorkspace *self)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), TRUE);
   return self->read_only;
+}
+
+/* The schema version of the file as open: older than the app's only for a
+ * file opened as it is, to be looked at. */
+guint
+cw_workspace_get_version (CwWorkspace *self)
+{
+  return self->version;
 }
 
 const char *
@@ -965,7 +1061,7 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
 
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "SELECT name, scope, services, certification_body, stage_one, stage_two"
+    "SELECT name, scope, services, certification_body, stage_one, stage_two, rev"
     " FROM organisation WHERE id = 1",
     error);
   if (stmt == NULL)
@@ -979,6 +1075,7 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   organisation->certification_body = cw_stmt_dup_text (stmt, 3);
   organisation->stage_one = cw_stmt_dup_text (stmt, 4);
   organisation->stage_two = cw_stmt_dup_text (stmt, 5);
+  organisation->rev = cw_stmt_int64 (stmt, 6);
   cw_stmt_reset (stmt);
   return organisation;
 }
@@ -1000,7 +1097,7 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE organisation SET name = ?, scope = ?, services = ?, certification_body = ?,"
-    " stage_one = ?, stage_two = ? WHERE id = 1",
+    " stage_one = ?, stage_two = ?, rev = rev + 1 WHERE id = 1 AND rev = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -1019,7 +1116,8 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
       cw_stmt_bind_text (stmt, i + 1, value);
       values[i] = value;
     }
-  if (!cw_stmt_run (stmt, error))
+  cw_stmt_bind_int64 (stmt, 7, old->rev);
+  if (!cw_workspace_run_update (self, stmt, "organisation", 1, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (!cw_workspace_record_change (self, "organisation", 1, fields[i], before[i], values[i],
@@ -1038,7 +1136,19 @@ cw_workspace_set_organisation (CwWorkspace *self, const CwOrganisation *organisa
   if (!check_organisation (organisation, error))
     return FALSE;
   g_autoptr (CwOrganisation) old = cw_workspace_get_organisation (self, error);
-  if (old == NULL || !cw_workspace_edit_begin (self, error))
+  if (old == NULL)
+    return FALSE;
+  /* A dialog passes the revision it showed: saving over a change made
+   * meanwhile is refused. 0 means "as it stands now". */
+  if (organisation->rev != 0 && organisation->rev != old->rev)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
+                   _("The organisation's details were changed meanwhile, in another window or "
+                     "by another program; nothing was saved. Open them again to see the change, "
+                     "then repeat yours"));
+      return FALSE;
+    }
+  if (!cw_workspace_edit_begin (self, error))
     return FALSE;
   return cw_workspace_edit_end (self, store_organisation (self, old, organisation, error), error);
 }
@@ -1058,12 +1168,14 @@ cw_workspace_add_person (CwWorkspace *self, const char *name, const char *role, 
   if (!cw_workspace_edit_begin (self, error))
     return 0;
   CwStmt *stmt
-    = cw_workspace_prepare (self, "INSERT INTO person (name, role) VALUES (?, ?)", error);
+    = cw_workspace_prepare (self, "INSERT INTO person (name, role, uuid) VALUES (?, ?, ?)", error);
   gint64 id = 0;
+  g_autofree char *uuid = cw_record_new_uuid ();
   if (stmt != NULL)
     {
       cw_stmt_bind_text (stmt, 1, clean);
       cw_stmt_bind_text (stmt, 2, role ? role : "");
+      cw_stmt_bind_text (stmt, 3, uuid);
       if (cw_stmt_run (stmt, error))
         id = cw_workspace_last_insert_id (self);
     }
@@ -1104,39 +1216,31 @@ collect (CwWorkspace *self, const char *sql, const char *skip, GPtrArray *proble
   return rc == CW_STEP_DONE;
 }
 
-static gboolean
-check_history_chain (CwWorkspace *self, GPtrArray *problems, GError **error)
-{
-  CwStmt *stmt = cw_workspace_prepare (
-    self,
-    "SELECT id, at, who, entity, entity_id, field, old_value, new_value, hash"
-    " FROM history ORDER BY id",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  g_autofree char *previous = g_strdup ("");
-  CwStep rc;
-  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
-    {
-#define TEXT(i) (cw_stmt_text (stmt, i))
-      g_autofree char *expected
-        = history_hash (previous, TEXT (1), TEXT (2), TEXT (3), cw_stmt_int64 (stmt, 4),
-                        TEXT (5), TEXT (6), TEXT (7));
-      if (g_strcmp0 (expected, TEXT (8)) != 0)
-        {
-          add_problem (problems,
-                       _("History entry %" PRId64 " does not match its hash: the "
-                         "change history was altered outside Clausewise"),
-                       (gint64) cw_stmt_int64 (stmt, 0));
-          cw_stmt_reset (stmt);
-          return TRUE;
-        }
-      g_free (previous);
-      previous = g_strdup (TEXT (8));
-#undef TEXT
-    }
-  return rc == CW_STEP_DONE;
-}
+/* Rows against the history, for a file from before record snapshots
+ * (schema 2): the content recorded at creation (cw_history_content) and each
+ * answer's latest result and note. */
+#define LEGACY_CONTENT_CHECK \
+  "SELECT 'Finding ' || f.id || ' is not what its history recorded: it was " \
+  "changed outside Clausewise' FROM finding f JOIN history h ON h.id =" \
+  " (SELECT max (id) FROM history WHERE entity = 'finding'" \
+  " AND entity_id = f.id AND field IN ('created', 'content'))" \
+  " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT" \
+  " (f.clause || char (31) || f.grade || char (31) || f.requirement" \
+  " || char (31) || f.evidence || char (31) || f.statement)" \
+  " UNION ALL SELECT 'Evidence ' || e.id || ' is not what its history " \
+  "recorded: it was changed outside Clausewise' FROM evidence e JOIN history h" \
+  " ON h.entity = 'evidence' AND h.entity_id = e.id AND h.field = 'created'" \
+  " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT" \
+  " (e.kind || char (31) || e.reference || char (31) || e.description" \
+  " || char (31) || e.population || char (31) || coalesce (e.sample_size, '')" \
+  " || char (31) || coalesce (e.sha256, ''))" \
+  " UNION ALL SELECT 'Answer ' || a.id || ' to ' || a.question || ' is not what " \
+  "its history recorded: it was changed outside Clausewise' FROM answer a" \
+  " WHERE a.result IS NOT (SELECT new_value FROM history WHERE entity = 'answer'" \
+  " AND entity_id = a.id AND field = 'result' ORDER BY id DESC LIMIT 1)" \
+  " OR a.note IS NOT coalesce ((SELECT new_value FROM history" \
+  " WHERE entity = 'answer' AND entity_id = a.id AND field = 'note'" \
+  " ORDER BY id DESC LIMIT 1), '')"
 
 /* Looks at the whole file: SQLite's own integrity check, references between
  * rows, the search index, and the change history (append-only guards in
@@ -1184,32 +1288,9 @@ cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
                      " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 4)"
                      " ELSE 1 END",
                      NULL, problems, error)
-         && collect (self,
-                     /* Rows against the history: the content recorded at creation
-                      * (cw_history_content) and each answer's latest result and note. */
-                     "SELECT 'Finding ' || f.id || ' is not what its history recorded: it was "
-                     "changed outside Clausewise' FROM finding f JOIN history h ON h.id ="
-                     " (SELECT max (id) FROM history WHERE entity = 'finding'"
-                     " AND entity_id = f.id AND field IN ('created', 'content'))"
-                     " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT"
-                     " (f.clause || char (31) || f.grade || char (31) || f.requirement"
-                     " || char (31) || f.evidence || char (31) || f.statement)"
-                     " UNION ALL SELECT 'Evidence ' || e.id || ' is not what its history "
-                     "recorded: it was changed outside Clausewise' FROM evidence e JOIN history h"
-                     " ON h.entity = 'evidence' AND h.entity_id = e.id AND h.field = 'created'"
-                     " WHERE instr (h.new_value, char (31)) > 0 AND h.new_value IS NOT"
-                     " (e.kind || char (31) || e.reference || char (31) || e.description"
-                     " || char (31) || e.population || char (31) || coalesce (e.sample_size, '')"
-                     " || char (31) || coalesce (e.sha256, ''))"
-                     " UNION ALL SELECT 'Answer ' || a.id || ' to ' || a.question || ' is not what "
-                     "its history recorded: it was changed outside Clausewise' FROM answer a"
-                     " WHERE a.result IS NOT (SELECT new_value FROM history WHERE entity = 'answer'"
-                     " AND entity_id = a.id AND field = 'result' ORDER BY id DESC LIMIT 1)"
-                     " OR a.note IS NOT coalesce ((SELECT new_value FROM history"
-                     " WHERE entity = 'answer' AND entity_id = a.id AND field = 'note'"
-                     " ORDER BY id DESC LIMIT 1), '')",
-                     NULL, problems, error)
-         && check_history_chain (self, problems, error)
+         && (self->version >= 3 ? cw_record_check (self, problems, error)
+                                : collect (self, LEGACY_CONTENT_CHECK, NULL, problems, error))
+         && cw_history_verify (self, problems, error)
          && (self->read_only
              || cw_workspace_exec (
                self, "INSERT INTO search_index (search_index) VALUES ('integrity-check')", NULL)

@@ -27,6 +27,7 @@ typedef enum
   CW_WORKSPACE_ERROR_BUSY,
   CW_WORKSPACE_ERROR_INVALID,       /* the edit breaks a rule of the domain */
   CW_WORKSPACE_ERROR_FAILED,        /* the storage failed (disk full, I/O) */
+  CW_WORKSPACE_ERROR_CHANGED,       /* the record changed since it was read */
 } CwWorkspaceError;
 
 /* "CWKS": PRAGMA application_id of every Clausewise workspace. */
@@ -41,6 +42,7 @@ typedef struct
   char *certification_body;
   char *stage_one;
   char *stage_two;
+  gint64 rev; /* the revision read; 0 in a new value */
 } CwOrganisation;
 
 #define CW_TYPE_WORKSPACE (cw_workspace_get_type ())
@@ -78,6 +80,8 @@ gint64 cw_workspace_add_person (CwWorkspace *self, const char *name, const char 
                                 GError **error);
 
 gboolean cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error);
+char *cw_workspace_seal (CwWorkspace *self, const char *subject, GError **error);
+gboolean cw_workspace_check_seal (CwWorkspace *self, const char *seal, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwOrganisation, cw_organisation_free)
 
