@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cw-csv.h"
+#include "cw-text.h"
 #include "cw-test-util.h"
 
 static GPtrArray *
@@ -693,6 +694,69 @@ test_list_lines (void)
   g_assert_cmpuint (g_strv_length (audit_fields), ==, 6);
 }
 
+
+/* ---- Text people give ---------------------------------------------------- */
+
+/* Invalid UTF-8, control characters and oversized texts are refused with
+ * exit 1 naming the field, and nothing is written. */
+static void
+test_input_limits (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = new_workspace (dir, "limits.clausewise");
+  g_autofree char *audit = new_audit (path, "Limits");
+  g_free (cw_test_cli_ok (ARGS ("review", "new", path, "--date", "2026-01-10")));
+  gint64 entries = cw_test_sql_int (path, "SELECT count(*) FROM history");
+
+  cw_test_cli_error (ARGS ("audit", "answer", path, audit, "8.6.1.q1", "minor", "--note",
+                           "bad \xff byte"),
+                     CLI_BAD_INPUT, "--note is not valid UTF-8");
+  cw_test_cli_error (ARGS ("audit", "answer", path, audit, "8.6.1.q1", "minor",
+                           "--note=bad \xff byte"),
+                     CLI_BAD_INPUT, "--note is not valid UTF-8");
+  cw_test_cli_error (ARGS ("review", "note", path, "1", "complaints", "x\xfey"), CLI_BAD_INPUT,
+                     "the notes is not valid UTF-8");
+  cw_test_cli_error (ARGS ("audit", "new", path, "--title", "clear \x1b[2J"), CLI_BAD_INPUT,
+                     "control character");
+  g_autofree char *long_note = g_strnfill (CW_TEXT_LONG_MAX + 1, 'x');
+  cw_test_cli_error (ARGS ("audit", "answer", path, audit, "8.6.1.q1", "minor", "--note",
+                           long_note),
+                     CLI_BAD_INPUT, "at most 20000");
+  cw_test_cli_error (ARGS ("search", path, "\xff"), CLI_BAD_INPUT, "the search");
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, entries);
+
+  /* The longest note allowed is kept whole. */
+  g_autofree char *longest = g_strnfill (CW_TEXT_LONG_MAX, 'y');
+  g_free (cw_test_cli_ok (ARGS ("audit", "answer", path, audit, "8.6.1.q1", "minor", "--note",
+                                longest)));
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT length (note) FROM answer"), ==,
+                   CW_TEXT_LONG_MAX);
+}
+
+/* A file written before input was checked may hold anything: it is shown
+ * escaped and as valid UTF-8 (cw_test_spawn asserts that), and its reports
+ * are still written. */
+static void
+test_stored_controls_printed_safely (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = new_workspace (dir, "old.clausewise");
+  g_autofree char *audit = new_audit (path, "Old data");
+  g_free (cw_test_cli_ok (ARGS ("audit", "answer", path, audit, "8.6.1.q1", "minor", "--note",
+                                "placeholder")));
+  g_free (cw_test_cli_ok (ARGS ("review", "new", path, "--date", "2026-01-10")));
+  cw_test_sql (path, "UPDATE answer SET note = 'RFC \x1b[2J' || char (7) || ' ' || CAST (x'ff'"
+                     " AS TEXT);"
+                     "UPDATE review_entry SET notes = 'minutes ' || CAST (x'c3' AS TEXT)"
+                     " WHERE input = (SELECT min (input) FROM review_entry)");
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("audit", "show", path, audit));
+  cw_test_assert_contains (shown, "RFC \\x1B[2J\\x07 \xef\xbf\xbd");
+  g_assert_null (strchr (shown, 0x1b));
+  g_autofree char *pdf = cw_test_path (dir, "minutes.pdf");
+  g_free (cw_test_cli_ok (ARGS ("report", "review", path, "1", "-o", pdf)));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -713,6 +777,8 @@ main (int argc, char **argv)
    * run, which should hide no other test. */
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/list-lines", test_list_lines);
+  g_test_add_func ("/cli/input-limits", test_input_limits);
+  g_test_add_func ("/cli/stored-controls-printed-safely", test_stored_controls_printed_safely);
 
   return g_test_run ();
 }

@@ -6,9 +6,31 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cw-cli.h"
 #include "cw-csv.h"
+#include "cw-text.h"
+
+/* Everything the CLI prints passes here. Text from a workspace or the
+ * command line cannot send a terminal control sequence (it is shown
+ * escaped, \x1B), and output goes out in stdio's blocks rather than one
+ * write per line, which is what makes long listings stream quickly. */
+static void
+print_to_stdout (const char *text)
+{
+  g_autofree char *safe = cw_text_escape_controls (text, -1);
+  fputs (safe, stdout);
+}
+
+static void
+print_to_stderr (const char *text)
+{
+  g_autofree char *safe = cw_text_escape_controls (text, -1);
+  fflush (stdout);
+  fputs (safe, stderr);
+}
 
 static void
 print_error_line (const char *message)
@@ -50,10 +72,46 @@ cw_cli_usage_error (const CwCliCommand *command, const char *format, ...)
   return CW_CLI_USAGE;
 }
 
+/* GOption would refuse a text option that is not UTF-8 as a malformed
+ * command line; it is bad input, and the message says which option. */
+static gboolean
+check_text_options (const GOptionEntry *entries, int argc, char **argv, int *status)
+{
+  for (int i = 1; entries != NULL && i < argc && !g_str_equal (argv[i], "--"); i++)
+    for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+      {
+        if (entry->arg != G_OPTION_ARG_STRING)
+          continue;
+        g_autofree char *flag = g_strconcat ("--", entry->long_name, NULL);
+        gsize flag_length = strlen (flag);
+        const char *value = NULL;
+        if ((g_str_equal (argv[i], flag)
+             || (entry->short_name && argv[i][0] == '-' && argv[i][1] == entry->short_name
+                 && argv[i][2] == '\0'))
+            && i + 1 < argc)
+          value = argv[i + 1];
+        else if (strncmp (argv[i], flag, flag_length) == 0 && argv[i][flag_length] == '=')
+          value = argv[i] + flag_length + 1;
+        if (value != NULL && !g_utf8_validate (value, -1, NULL))
+          {
+            *status = cw_cli_input_error (
+              _("The value of %s is not valid UTF-8 text; nothing was changed. Give it as "
+                "UTF-8"),
+              flag);
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 int
 cw_cli_parse (const CwCliCommand *command, GOptionEntry *entries, int argc, char **argv,
               char ***args)
 {
+  int status;
+  if (!check_text_options (entries, argc, argv, &status))
+    return status;
+
   g_autofree char *prgname = g_strdup_printf ("clausewise-cli %s", command->name);
   g_set_prgname (prgname);
   g_autoptr (GOptionContext) context = g_option_context_new (command->parameters);
@@ -250,6 +308,8 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
 
   if (argc < 2)
     return cw_cli_usage_error (NULL, _("no command given"));

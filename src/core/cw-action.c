@@ -543,6 +543,14 @@ static gboolean
 check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char **description,
              GError **error)
 {
+  const CwTextField fields[] = {
+    { draft->title, CW_TEXT_SHORT_MAX, N_("the action's title") },
+    { draft->description, CW_TEXT_LONG_MAX, N_("the description") },
+    { draft->owner, CW_TEXT_SHORT_MAX, N_("the owner") },
+    { draft->due, CW_TEXT_SHORT_MAX, N_("the due date") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   if ((guint) draft->source >= G_N_ELEMENTS (sources))
     {
       cw_set_invalid (error, _("Unknown source of an action; use one of %s"),
@@ -749,6 +757,20 @@ pick_date (const char *change, const char *current)
 static gboolean
 apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GError **error)
 {
+  const CwTextField fields[] = {
+    { changes->title, CW_TEXT_SHORT_MAX, N_("the action's title") },
+    { changes->description, CW_TEXT_LONG_MAX, N_("the description") },
+    { changes->correction, CW_TEXT_LONG_MAX, N_("the correction") },
+    { changes->root_cause, CW_TEXT_LONG_MAX, N_("the root cause") },
+    { changes->similar, CW_TEXT_LONG_MAX, N_("the review of similar cases") },
+    { changes->plan, CW_TEXT_LONG_MAX, N_("the plan") },
+    { changes->owner, CW_TEXT_SHORT_MAX, N_("the owner") },
+    { changes->due, CW_TEXT_SHORT_MAX, N_("the due date") },
+    { changes->check_due, CW_TEXT_SHORT_MAX, N_("the date of the effectiveness check") },
+    { changes->verification, CW_TEXT_LONG_MAX, N_("the verification") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   if (action->status == CW_ACTION_CLOSED)
     {
       cw_set_invalid (error,

@@ -253,6 +253,18 @@ or_empty (const char *text)
 static gboolean
 check_draft (const CwAuditDraft *draft, GError **error)
 {
+  const CwTextField fields[] = {
+    { draft->title, CW_TEXT_SHORT_MAX, N_("the audit's title") },
+    { draft->objectives, CW_TEXT_LONG_MAX, N_("the objectives") },
+    { draft->criteria, CW_TEXT_LONG_MAX, N_("the criteria") },
+    { draft->planned_start, CW_TEXT_SHORT_MAX, N_("the start date") },
+    { draft->planned_end, CW_TEXT_SHORT_MAX, N_("the end date") },
+    { draft->lead_auditor, CW_TEXT_SHORT_MAX, N_("the lead auditor") },
+    { draft->team, CW_TEXT_LONG_MAX, N_("the audit team") },
+    { draft->auditees, CW_TEXT_LONG_MAX, N_("the auditees") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   if (cw_text_is_blank (draft->title))
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
@@ -603,6 +615,8 @@ cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (question_id != NULL, FALSE);
 
+  if (!cw_text_check (note, CW_TEXT_LONG_MAX, _("the note"), error))
+    return FALSE;
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
   if (audit == NULL || !check_answerable (self, audit, question_id, error)
       || !cw_workspace_edit_begin (self, error))

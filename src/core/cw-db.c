@@ -24,7 +24,13 @@ struct _CwStmt
   sqlite3_stmt *raw;
   CwDb *db;
   int bind_rc; /* the first failed bind since the last reset, or SQLITE_OK */
+  GPtrArray *repaired; /* texts of this row made valid UTF-8, or NULL */
 };
+
+/* The most any one text may hold, whatever the field: a last guard behind
+ * the per-field limits of cw-text.h (a review's snapshot in the history,
+ * with all its notes, is the largest text stored). */
+#define MAX_TEXT_BYTES (4 * 1024 * 1024)
 
 /* ---- Errors ----------------------------------------------------------- */
 
@@ -53,6 +59,12 @@ set_error (GError **error, const char *path, int code, const char *detail, int s
     case SQLITE_FULL:
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
                    _("The disk holding %s is full; free some space and try again"), name);
+      break;
+    case SQLITE_MISMATCH:
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("A text given is not valid UTF-8, so %s was left as it was; give it as "
+                     "UTF-8 and try again"),
+                   name);
       break;
     case SQLITE_TOOBIG:
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
@@ -95,6 +107,7 @@ stmt_free (gpointer data)
 {
   CwStmt *stmt = data;
   sqlite3_finalize (stmt->raw);
+  g_clear_pointer (&stmt->repaired, g_ptr_array_unref);
   g_free (stmt);
 }
 
@@ -275,12 +288,19 @@ cw_stmt_bind_int64 (CwStmt *stmt, int index, gint64 value)
   note_bind (stmt, sqlite3_bind_int64 (stmt->raw, index, value));
 }
 
+/* Text that is not UTF-8 is never stored: it would break every reader
+ * later (reports, exports, the window). */
 void
 cw_stmt_bind_text (CwStmt *stmt, int index, const char *value)
 {
-  note_bind (stmt, value == NULL ? sqlite3_bind_null (stmt->raw, index)
-                                 : sqlite3_bind_text (stmt->raw, index, value, -1,
-                                                      SQLITE_TRANSIENT));
+  if (value == NULL)
+    note_bind (stmt, sqlite3_bind_null (stmt->raw, index));
+  else if (strlen (value) > MAX_TEXT_BYTES)
+    note_bind (stmt, SQLITE_TOOBIG);
+  else if (!g_utf8_validate (value, -1, NULL))
+    note_bind (stmt, SQLITE_MISMATCH);
+  else
+    note_bind (stmt, sqlite3_bind_text (stmt->raw, index, value, -1, SQLITE_TRANSIENT));
 }
 
 void
@@ -295,6 +315,8 @@ cw_stmt_bind_null (CwStmt *stmt, int index)
 CwStep
 cw_stmt_step (CwStmt *stmt, GError **error)
 {
+  if (stmt->repaired != NULL)
+    g_ptr_array_set_size (stmt->repaired, 0);
   if (stmt->bind_rc != SQLITE_OK)
     {
       set_error (error, stmt->db->path, stmt->bind_rc, sqlite3_errstr (stmt->bind_rc), 0);
@@ -354,6 +376,8 @@ cw_stmt_expect_row (CwStmt *stmt, GError **error)
 void
 cw_stmt_reset (CwStmt *stmt)
 {
+  if (stmt->repaired != NULL)
+    g_ptr_array_set_size (stmt->repaired, 0);
   sqlite3_reset (stmt->raw);
   stmt->bind_rc = SQLITE_OK;
 }
@@ -364,22 +388,30 @@ cw_stmt_int64 (CwStmt *stmt, int column)
   return sqlite3_column_int64 (stmt->raw, column);
 }
 
+/* A column's text, always valid UTF-8: a file written before input was
+ * checked (or by another program) may hold other bytes, which read as
+ * U+FFFD instead of breaking reports and the window later. Valid until the
+ * next step or reset. */
 const char *
 cw_stmt_text (CwStmt *stmt, int column)
 {
-  return (const char *) sqlite3_column_text (stmt->raw, column);
+  const char *text = (const char *) sqlite3_column_text (stmt->raw, column);
+  if (text == NULL)
+    return NULL;
+  int length = sqlite3_column_bytes (stmt->raw, column);
+  if (g_utf8_validate_len (text, length, NULL))
+    return text;
+  if (stmt->repaired == NULL)
+    stmt->repaired = g_ptr_array_new_with_free_func (g_free);
+  char *valid = g_utf8_make_valid (text, length);
+  g_ptr_array_add (stmt->repaired, valid);
+  return valid;
 }
 
 char *
 cw_stmt_dup_text (CwStmt *stmt, int column)
 {
   return g_strdup (cw_stmt_text (stmt, column));
-}
-
-gsize
-cw_stmt_bytes (CwStmt *stmt, int column)
-{
-  return sqlite3_column_bytes (stmt->raw, column);
 }
 
 gboolean

@@ -64,7 +64,6 @@ void cw_stmt_reset (CwStmt *stmt);
 gint64 cw_stmt_int64 (CwStmt *stmt, int column);
 const char *cw_stmt_text (CwStmt *stmt, int column);
 char *cw_stmt_dup_text (CwStmt *stmt, int column);
-gsize cw_stmt_bytes (CwStmt *stmt, int column);
 gboolean cw_stmt_is_null (CwStmt *stmt, int column);
 
 /* The size of a file's header that the engine defines, and what it says. */

@@ -50,6 +50,13 @@ cw_file_sha256 (const char *path, GError **error)
 static gboolean
 check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
 {
+  const CwTextField fields[] = {
+    { draft->reference, CW_TEXT_SHORT_MAX, N_("the evidence's reference") },
+    { draft->description, CW_TEXT_LONG_MAX, N_("the evidence's description") },
+    { draft->population, CW_TEXT_SHORT_MAX, N_("the population") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, draft->audit_id, error);
   if (audit == NULL)
     return FALSE;

@@ -125,6 +125,13 @@ cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
 {
   g_return_val_if_fail (draft != NULL, FALSE);
 
+  const CwTextField fields[] = {
+    { draft->requirement, CW_TEXT_LONG_MAX, N_("the requirement") },
+    { draft->evidence, CW_TEXT_LONG_MAX, N_("the evidence") },
+    { draft->statement, CW_TEXT_LONG_MAX, N_("the statement") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   if (cw_grade_is_nonconformity (draft->grade))
     {
       const char *missing = cw_text_is_blank (draft->requirement) ? _("the requirement")
@@ -228,12 +235,13 @@ static CwFinding *
 finding_from_row (CwStmt *row)
 {
   static const int columns[] = { 2, 4, 5, 6, 8 };
+  const char *texts[G_N_ELEMENTS (columns)];
   gsize lengths[G_N_ELEMENTS (columns)];
   gsize total = 0;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      cw_stmt_text (row, columns[i]);
-      lengths[i] = cw_stmt_bytes (row, columns[i]);
+      texts[i] = cw_stmt_text (row, columns[i]);
+      lengths[i] = texts[i] ? strlen (texts[i]) : 0;
       total += lengths[i] + 1;
     }
   CwFinding *self = g_object_new (CW_TYPE_FINDING, NULL);
@@ -243,8 +251,7 @@ finding_from_row (CwStmt *row)
   char *next = self->texts;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      const char *text = cw_stmt_text (row, columns[i]);
-      *fields[i] = memcpy (next, text ? text : "", lengths[i]);
+      *fields[i] = memcpy (next, texts[i] ? texts[i] : "", lengths[i]);
       next[lengths[i]] = '\0';
       next += lengths[i] + 1;
     }

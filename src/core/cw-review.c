@@ -632,6 +632,14 @@ static gboolean
 check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char **period_start,
              GError **error)
 {
+  const CwTextField fields[] = {
+    { draft->held_on, CW_TEXT_SHORT_MAX, N_("the date of the review") },
+    { draft->chair, CW_TEXT_SHORT_MAX, N_("the chair") },
+    { draft->attendees, CW_TEXT_LONG_MAX, N_("the attendees") },
+    { draft->period_start, CW_TEXT_SHORT_MAX, N_("the start of the period") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   GDate held_on;
   if (draft->held_on == NULL || *draft->held_on == '\0')
     {
@@ -851,6 +859,8 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
+  if (!cw_text_check (notes, CW_TEXT_LONG_MAX, _("the notes"), error))
+    return FALSE;
   g_autoptr (CwReview) review = get_editable (self, id, error);
   if (review == NULL)
     return FALSE;
@@ -914,6 +924,13 @@ cw_workspace_decide (CwWorkspace *self, gint64 id, const CwReviewDecision *decis
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (decision != NULL, 0);
 
+  const CwTextField fields[] = {
+    { decision->text, CW_TEXT_LONG_MAX, N_("the decision") },
+    { decision->owner, CW_TEXT_SHORT_MAX, N_("the owner") },
+    { decision->due, CW_TEXT_SHORT_MAX, N_("the due date") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return 0;
   g_autoptr (CwReview) review = get_editable (self, id, error);
   if (review == NULL)
     return 0;

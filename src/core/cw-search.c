@@ -12,7 +12,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cw-search.h"
+#include "cw-text.h"
 #include "cw-workspace-private.h"
 
 /* Rowids of search_index encode their source (see cw-schema.c). */
@@ -108,6 +111,8 @@ cw_workspace_search (CwWorkspace *self, const char *query, guint limit, GError *
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  if (!cw_text_check (query, CW_TEXT_SHORT_MAX, _("the search"), error))
+    return NULL;
   g_autoptr (GPtrArray) hits
     = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_search_hit_free);
   g_autofree char *match = cw_search_match_expression (query);

@@ -663,6 +663,8 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
 {
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!cw_text_check (organisation, CW_TEXT_SHORT_MAX, _("the organisation's name"), error))
+    return NULL;
   g_autofree char *name = g_filename_display_name (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -1083,6 +1085,16 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
 static gboolean
 check_organisation (const CwOrganisation *organisation, GError **error)
 {
+  const CwTextField fields[] = {
+    { organisation->name, CW_TEXT_SHORT_MAX, N_("the organisation's name") },
+    { organisation->scope, CW_TEXT_LONG_MAX, N_("the scope") },
+    { organisation->services, CW_TEXT_LONG_MAX, N_("the services") },
+    { organisation->certification_body, CW_TEXT_SHORT_MAX, N_("the certification body") },
+    { organisation->stage_one, CW_TEXT_SHORT_MAX, N_("the Stage One date") },
+    { organisation->stage_two, CW_TEXT_SHORT_MAX, N_("the Stage Two date") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
   const char *dates[] = { organisation->stage_one, organisation->stage_two };
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     if (dates[i] != NULL && *dates[i] != '\0' && !cw_date_check (dates[i], error))
@@ -1158,6 +1170,12 @@ cw_workspace_add_person (CwWorkspace *self, const char *name, const char *role, 
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
 
+  const CwTextField fields[] = {
+    { name, CW_TEXT_SHORT_MAX, N_("the person's name") },
+    { role, CW_TEXT_SHORT_MAX, N_("the role") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return 0;
   g_autofree char *clean = cw_text_trimmed (name);
   if (*clean == '\0')
     {
