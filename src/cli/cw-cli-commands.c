@@ -364,7 +364,20 @@ cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
 }
 
 static void
-print_finding_csv (CwFinding *finding)
+print_finding (CwFinding *finding, gpointer user_data)
+{
+  const char *statement = cw_finding_get_statement (finding);
+  if (*statement == '\0')
+    statement = cw_finding_get_evidence (finding);
+  g_autofree char *line = cw_cli_one_line (statement);
+  g_print ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+           cw_finding_get_id (finding), cw_finding_get_audit_id (finding),
+           cw_finding_get_clause (finding), cw_grade_to_string (cw_finding_get_grade (finding)),
+           cw_finding_status_to_string (cw_finding_get_status (finding)), line);
+}
+
+static void
+print_finding_csv (CwFinding *finding, gpointer user_data)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cw_finding_get_id (finding));
   g_autofree char *audit = g_strdup_printf ("%" G_GINT64_FORMAT, cw_finding_get_audit_id (finding));
@@ -411,33 +424,16 @@ cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
       if (exists == NULL)
         return cw_cli_fail (error);
     }
-  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, audit, &error);
-  if (findings == NULL)
-    return cw_cli_fail (error);
   if (csv)
     {
       const char *header[] = { "id",       "audit",     "clause",   "grade",     "status",
                                "requirement", "evidence", "statement", "created_at" };
       cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
     }
-  for (guint i = 0; i < findings->len; i++)
-    {
-      CwFinding *finding = g_ptr_array_index (findings, i);
-      if (csv)
-        {
-          print_finding_csv (finding);
-          continue;
-        }
-      const char *statement = cw_finding_get_statement (finding);
-      if (*statement == '\0')
-        statement = cw_finding_get_evidence (finding);
-      g_autofree char *line = cw_cli_one_line (statement);
-      g_print ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
-               cw_finding_get_id (finding), cw_finding_get_audit_id (finding),
-               cw_finding_get_clause (finding),
-               cw_grade_to_string (cw_finding_get_grade (finding)),
-               cw_finding_status_to_string (cw_finding_get_status (finding)), line);
-    }
+  /* Streamed: each row is printed as it is read. */
+  if (!cw_workspace_foreach_finding (workspace, audit, csv ? print_finding_csv : print_finding,
+                                     NULL, &error))
+    return cw_cli_fail (error);
   return CW_CLI_OK;
 }
 

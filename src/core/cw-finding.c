@@ -285,20 +285,24 @@ static GPtrArray *
 collect_findings (CwWorkspace *self, CwStmt *stmt, GError **error)
 {
   g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  CwStep rc;
   while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     g_ptr_array_add (findings, finding_from_row (stmt));
-  if (!(rc == CW_STEP_DONE))
+  if (rc != CW_STEP_DONE)
     return NULL;
   return g_steal_pointer (&findings);
 }
 
-/* The findings of one audit, or of all audits when `audit_id` is 0, in the
- * order they were raised. */
-GPtrArray *
-cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
+/* Calls `func` with each finding of an audit (all audits when 0), oldest
+ * first, without holding them all: a listing of 100,000 findings runs in
+ * the memory of one. `func` may keep a reference; it must not edit the
+ * workspace while the walk goes on. */
+gboolean
+cw_workspace_foreach_finding (CwWorkspace *self, gint64 audit_id, CwFindingFunc func,
+                              gpointer user_data, GError **error)
 {
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   /* Two statements rather than "?1 = 0 OR audit = ?1", which would keep
    * SQLite from using the audit index. */
@@ -308,10 +312,33 @@ cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
         : cw_workspace_prepare (
             self, "SELECT " FINDING_COLUMNS " FROM finding WHERE audit = ? ORDER BY id", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   if (audit_id != 0)
     cw_stmt_bind_int64 (stmt, 1, audit_id);
-  return collect_findings (self, stmt, error);
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      g_autoptr (CwFinding) finding = finding_from_row (stmt);
+      func (finding, user_data);
+    }
+  return rc == CW_STEP_DONE;
+}
+
+static void
+add_finding (CwFinding *finding, gpointer findings)
+{
+  g_ptr_array_add (findings, g_object_ref (finding));
+}
+
+/* The findings of one audit, or of all audits when `audit_id` is 0, in the
+ * order they were raised. */
+GPtrArray *
+cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error)
+{
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!cw_workspace_foreach_finding (self, audit_id, add_finding, findings, error))
+    return NULL;
+  return g_steal_pointer (&findings);
 }
 
 /* The findings an audit raised against one clause: what the checklist shows

@@ -35,6 +35,9 @@ gint64 cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *dra
                                     GError **error);
 CwFinding *cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error);
 GPtrArray *cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error);
+typedef void (*CwFindingFunc) (CwFinding *finding, gpointer user_data);
+gboolean cw_workspace_foreach_finding (CwWorkspace *self, gint64 audit_id, CwFindingFunc func,
+                                       gpointer user_data, GError **error);
 GPtrArray *cw_workspace_list_clause_findings (CwWorkspace *self, gint64 audit_id,
                                               const char *clause, GError **error);
 GArray *cw_workspace_list_finding_ids (CwWorkspace *self, GError **error);

@@ -28,50 +28,56 @@
 
 typedef struct
 {
-  const char *entity; /* as the history names it */
+  const char *entity;  /* as the history names it */
   const char *table;
   const char *content; /* SQL over `table`'s columns; one row's content */
+  const char *snapshot; /* the content of the row with id ?, prepared once */
   const char *label;   /* for messages: "Audit 3" */
 } RecordKind;
+
+#define KIND(entity, table, content, label) \
+  { entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label }
 
 /* The JSON arrays list every column, so that no field can change unseen.
  * Child rows are listed in a fixed order. */
 static const RecordKind kinds[] = {
-  { "workspace", "workspace",
-    "json_array (uuid, rev, created_at, created_by, catalogue_standard, catalogue_version)",
-    N_("Workspace record") },
-  { "organisation", "organisation",
-    "json_array (uuid, rev, name, scope, services, certification_body, stage_one, stage_two)",
-    N_("Organisation record") },
-  { "person", "person", "json_array (uuid, rev, name, role)", N_("Person") },
-  { "audit", "audit",
-    "json_array (uuid, rev, title, objectives, criteria, planned_start, planned_end,"
-    " actual_start, actual_end, lead_auditor, team, auditees, status, created_at,"
-    " (SELECT json_group_array (clause) FROM (SELECT clause FROM audit_scope"
-    "  WHERE audit_scope.audit = audit.id ORDER BY clause)))",
-    N_("Audit") },
-  { "answer", "answer",
-    "json_array (uuid, rev, audit, question, result, note, answered_at, answered_by)",
-    N_("Answer") },
-  { "finding", "finding",
-    "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
-    " created_at)",
-    N_("Finding") },
-  { "evidence", "evidence",
-    "json_array (uuid, rev, audit, question, finding, kind, reference, description, population,"
-    " sample_size, sha256, created_at)",
-    N_("Evidence") },
-  { "review", "review",
-    "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
-    " figures_as_of, created_at, approved_at, approved_by,"
-    " (SELECT json_group_array (json_array (input, figures, notes)) FROM (SELECT input, figures,"
-    "  notes FROM review_entry WHERE review_entry.review = review.id ORDER BY input)))",
-    N_("Review") },
-  { "action", "action",
-    "json_array (uuid, rev, title, source, finding, review, description, correction, root_cause,"
-    " cause_category, similar, plan, owner, due, check_due, verification, not_effective, status,"
-    " created_at)",
-    N_("Action") },
+  KIND ("workspace", "workspace",
+        "json_array (uuid, rev, created_at, created_by, catalogue_standard, catalogue_version)",
+        N_("Workspace record")),
+  KIND ("organisation", "organisation",
+        "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
+        " stage_two)",
+        N_("Organisation record")),
+  KIND ("person", "person", "json_array (uuid, rev, name, role)", N_("Person")),
+  KIND ("audit", "audit",
+        "json_array (uuid, rev, title, objectives, criteria, planned_start, planned_end,"
+        " actual_start, actual_end, lead_auditor, team, auditees, status, created_at,"
+        " (SELECT json_group_array (clause) FROM (SELECT clause FROM audit_scope"
+        "  WHERE audit_scope.audit = audit.id ORDER BY clause)))",
+        N_("Audit")),
+  KIND ("answer", "answer",
+        "json_array (uuid, rev, audit, question, result, note, answered_at, answered_by)",
+        N_("Answer")),
+  KIND ("finding", "finding",
+        "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
+        " created_at)",
+        N_("Finding")),
+  KIND ("evidence", "evidence",
+        "json_array (uuid, rev, audit, question, finding, kind, reference, description,"
+        " population, sample_size, sha256, created_at)",
+        N_("Evidence")),
+  KIND ("review", "review",
+        "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
+        " figures_as_of, created_at, approved_at, approved_by,"
+        " (SELECT json_group_array (json_array (input, figures, notes)) FROM (SELECT input,"
+        "  figures, notes FROM review_entry WHERE review_entry.review = review.id"
+        "  ORDER BY input)))",
+        N_("Review")),
+  KIND ("action", "action",
+        "json_array (uuid, rev, title, source, finding, review, description, correction,"
+        " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
+        " not_effective, status, created_at)",
+        N_("Action")),
 };
 
 static const RecordKind *
@@ -112,9 +118,7 @@ cw_record_snapshot (CwWorkspace *self, const char *entity, gint64 id, GError **e
   const RecordKind *kind = lookup_kind (entity);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  g_autofree char *sql
-    = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", kind->content, kind->table);
-  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
+  CwStmt *stmt = cw_workspace_prepare (self, kind->snapshot, error);
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_int64 (stmt, 1, id);
