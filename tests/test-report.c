@@ -822,6 +822,12 @@ test_target_fifo (void)
   expect_target_refused (ws, fifo, "is a named pipe, not a file; choose a file name");
   assert_mode (fifo, S_IFIFO);
 
+  /* Checked before the workspace is opened: a workspace that is not there
+   * is never reached, so nothing beside it can change either. */
+  g_autofree char *absent = cw_test_path (dir, "absent.clausewise");
+  expect_target_refused (absent, fifo, "is a named pipe");
+  g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+
   /* Through a link: the link and the pipe both stay. */
   g_autofree char *link = cw_test_path (dir, "link.pdf");
   g_assert_cmpint (symlink ("report.pdf", link), ==, 0);
