@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "cw-action.h"
@@ -17,6 +22,7 @@
 #include "cw-demo.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-output.h"
 #include "cw-report.h"
 #include "cw-review.h"
 #include "cw-test-util.h"
@@ -357,7 +363,7 @@ test_refusals (void)
   guint before = count_entries (dir);
   expect_refusal (ARGS ("report", "audit", ws, "1", "-o", missing_dir), 1, "no-such-dir");
   expect_refusal (ARGS ("report", "audit", ws, "1", "-o", under_file), 1, "Could not write");
-  /* A folder in the way: the PDF is written, then cannot replace it. */
+  /* A folder in the way: refused before anything is written. */
   expect_refusal (ARGS ("report", "audit", ws, "1", "-o", subdir), 1, "a-folder");
   g_assert_cmpuint (count_entries (dir), ==, before);
   g_assert_cmpuint (count_entries (subdir), ==, 0);
@@ -711,6 +717,432 @@ test_review_report (void)
   expect_refusal (ARGS ("report", "review", ws, "77", "-o", pdf), 1, "77");
 }
 
+/* ---- Where a report may go ---------------------------------------------- */
+
+typedef struct
+{
+  gboolean done, timed_out;
+  char *out, *err;
+  GError *error;
+} Run;
+
+static void
+on_communicated (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Run *run = data;
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err,
+                                        &run->error);
+  run->done = TRUE;
+}
+
+static gboolean
+on_too_long (gpointer data)
+{
+  ((Run *)data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Like cw_test_cli(), with a guard: a command still running after `seconds`
+ * is killed and the test fails, so a writer that blocks on a pipe is a
+ * failure to read, not a suite that hangs. */
+static int
+cli_within (guint seconds, const char *const *args, char **out, char **err)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, CLI_PATH);
+  g_strv_builder_addv (builder, (const char **)args);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process
+      = g_subprocess_newv ((const char *const *)argv,
+                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  Run run = { 0 };
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &run);
+  g_autoptr (GSource) timeout = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (timeout, on_too_long, &run, NULL);
+  g_source_attach (timeout, context);
+  while (!run.done && !run.timed_out)
+    g_main_context_iteration (context, TRUE);
+  if (!run.done)
+    {
+      g_subprocess_force_exit (process);
+      while (!run.done)
+        g_main_context_iteration (context, TRUE);
+      g_autofree char *joined = g_strjoinv (" ", (char **)args);
+      g_error ("clausewise-cli %s was still running after %u s: it blocks on its output", joined,
+               seconds);
+    }
+  g_source_destroy (timeout);
+  g_main_context_pop_thread_default (context);
+  g_assert_no_error (run.error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (process));
+  *out = run.out;
+  *err = run.err;
+  return g_subprocess_get_exit_status (process);
+}
+
+/* `report audit WS 1 -o target` fails at once with one line that names the
+ * target and says `mention`, and leaves the folder as it was. */
+static void
+expect_target_refused (const char *ws, const char *target, const char *mention)
+{
+  g_autofree char *dir = g_path_get_dirname (ws);
+  guint entries = count_entries (dir);
+  g_autofree char *out = NULL, *err = NULL;
+  int status = cli_within (30, ARGS ("report", "audit", ws, "1", "-o", target), &out, &err);
+  if (status != CLI_BAD_INPUT)
+    g_error ("-o %s: exited %d, not 1; stderr: %s", target, status, err);
+  g_assert_cmpstr (out, ==, "");
+  cw_test_assert_error_line (err);
+  g_autofree char *name = g_strdup_printf ("“%s”", target);
+  cw_test_assert_contains (err, name);
+  cw_test_assert_contains (err, mention);
+  g_assert_cmpuint (count_entries (dir), ==, entries);
+}
+
+static void
+assert_mode (const char *path, mode_t type)
+{
+  struct stat st;
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & S_IFMT, ==, type);
+}
+
+static void
+test_target_fifo (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *fifo = cw_test_path (dir, "report.pdf");
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  expect_target_refused (ws, fifo, "is a named pipe, not a file; choose a file name");
+  assert_mode (fifo, S_IFIFO);
+
+  /* Checked before the workspace is opened: a workspace that is not there
+   * is never reached, so nothing beside it can change either. */
+  g_autofree char *absent = cw_test_path (dir, "absent.clausewise");
+  expect_target_refused (absent, fifo, "is a named pipe");
+  g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+
+  /* Through a link: the link and the pipe both stay. */
+  g_autofree char *link = cw_test_path (dir, "link.pdf");
+  g_assert_cmpint (symlink ("report.pdf", link), ==, 0);
+  expect_target_refused (ws, link, "points to a named pipe, not a file");
+  assert_mode (link, S_IFLNK);
+  assert_mode (fifo, S_IFIFO);
+}
+
+/* Run as root, a writer that regressed would rename its PDF over the
+ * system's own /dev/null or /dev/stdout: the cases below then use stand-ins
+ * in the test's folder (a device node, links into /dev and /proc) and touch
+ * /dev only where they cannot damage it. */
+static gboolean
+dev_is_writable (void)
+{
+  return access ("/dev", W_OK) == 0;
+}
+
+static void
+test_target_device (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+
+  /* A report is a file someone keeps: never a stream, wherever it leads.
+   * The CLI's stdout is the test's pipe here; it once blocked on it. */
+  if (!dev_is_writable ())
+    {
+      const char *streams[] = { "/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/1" };
+      for (guint i = 0; i < G_N_ELEMENTS (streams); i++)
+        expect_target_refused (ws, streams[i], "is a device or a stream, not a file");
+      assert_mode ("/dev/null", S_IFCHR);
+      g_autofree char *link = cw_test_path (dir, "null.pdf");
+      g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+      expect_target_refused (ws, link, "is a device or a stream, not a file");
+      assert_mode (link, S_IFLNK);
+    }
+  else
+    g_test_message ("/dev is writable: stand-ins for /dev/null and /dev/stdout");
+
+  /* The stdout of whoever writes, reached through a link of one's own. */
+  g_autofree char *stdout_link = cw_test_path (dir, "stdout.pdf");
+  g_assert_cmpint (symlink ("/proc/self/fd/1", stdout_link), ==, 0);
+  expect_target_refused (ws, stdout_link, "is a device or a stream, not a file");
+  assert_mode (stdout_link, S_IFLNK);
+
+  /* A device node outside /dev (making one needs root), directly and
+   * through a link. */
+  g_autofree char *node = cw_test_path (dir, "device.pdf");
+  if (mknod (node, S_IFCHR | 0666, makedev (1, 3)) == 0)
+    {
+      expect_target_refused (ws, node, "is a device, not a file");
+      assert_mode (node, S_IFCHR);
+      g_autofree char *link = cw_test_path (dir, "device-link.pdf");
+      g_assert_cmpint (symlink ("device.pdf", link), ==, 0);
+      expect_target_refused (ws, link, "points to a device, not a file");
+      assert_mode (link, S_IFLNK);
+      assert_mode (node, S_IFCHR);
+    }
+  else if (dev_is_writable ())
+    g_error ("could not make a device node to stand in for /dev/null: %s", g_strerror (errno));
+  else
+    g_test_message ("no device node outside /dev (%s); /dev/null stood in", g_strerror (errno));
+}
+
+static void
+test_target_folder (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *folder = cw_test_path (dir, "reports");
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  expect_target_refused (ws, folder, "is a folder, not a file");
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+  g_autofree char *link = cw_test_path (dir, "reports.pdf");
+  g_assert_cmpint (symlink ("reports", link), ==, 0);
+  expect_target_refused (ws, link, "points to a folder, not a file");
+  assert_mode (link, S_IFLNK);
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+}
+
+static void
+test_target_workspace (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autoptr (GBytes) before = cw_test_read (ws);
+  expect_target_refused (ws, ws, "is a Clausewise workspace or another database");
+  g_autofree char *link = cw_test_path (dir, "ws.pdf");
+  g_assert_cmpint (symlink ("demo.clausewise", link), ==, 0);
+  expect_target_refused (ws, link, "is a Clausewise workspace or another database");
+  assert_mode (link, S_IFLNK);
+  cw_test_assert_untouched (ws, before);
+}
+
+/* The -wal, -shm and -journal of the workspace, or of any SQLite database,
+ * whether they exist or not: SQLite would take a report there for its own. */
+static void
+test_target_companions (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (ws, suffixes[i], NULL);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+      expect_target_refused (ws, side, "belongs to the database “");
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+
+  /* Open, as in a window: its -wal and -shm exist and keep their inode. */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (ws, suffixes[i], NULL);
+      struct stat st_before, st_after;
+      g_assert_cmpint (stat (side, &st_before), ==, 0);
+      expect_target_refused (ws, side, "belongs to the database “");
+      g_assert_cmpint (stat (side, &st_after), ==, 0);
+      g_assert_cmpuint (st_before.st_ino, ==, st_after.st_ino);
+      g_assert_cmpint (st_before.st_size, ==, st_after.st_size);
+    }
+  g_clear_object (&workspace);
+
+  /* Another program's database, with a journal beside it. */
+  g_autofree char *other = cw_test_path (dir, "inventory.db");
+  cw_test_sql (other, "CREATE TABLE item (name TEXT)");
+  g_autofree char *journal = cw_test_path (dir, "inventory.db-journal");
+  cw_test_write (journal, "journal", 7);
+  expect_target_refused (ws, journal, "belongs to the database “");
+  g_autoptr (GBytes) kept = cw_test_read (journal);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "journal", 7);
+  g_autofree char *wal = cw_test_path (dir, "inventory.db-wal");
+  expect_target_refused (ws, wal, "belongs to the database “");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  expect_target_refused (ws, other, "is a Clausewise workspace or another database");
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autoptr (GBytes) bytes = cw_test_read (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+}
+
+static void
+report_to (const char *ws, const char *target)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int status = cli_within (60, ARGS ("report", "audit", ws, "1", "-o", target), &out, &err);
+  if (status != CLI_OK)
+    g_error ("-o %s: exited %d: %s", target, status, err);
+  g_assert_cmpstr (err, ==, "");
+}
+
+/* What stays allowed: a new name, an existing file (replaced whole, by a
+ * rename), a link to a file (the file is replaced, the link stays), a
+ * dangling link (replaced itself), and a name that only looks like a
+ * companion of something that is not a database. */
+static void
+test_target_files (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+
+  g_autofree char *fresh = cw_test_path (dir, "new.pdf");
+  report_to (ws, fresh);
+  assert_pdf (fresh);
+
+  g_autofree char *old = cw_test_path (dir, "old.pdf");
+  cw_test_write (old, "old", 3);
+  struct stat st_before, st_after;
+  g_assert_cmpint (stat (old, &st_before), ==, 0);
+  report_to (ws, old);
+  assert_pdf (old);
+  g_assert_cmpint (stat (old, &st_after), ==, 0);
+  g_assert_cmpuint (st_before.st_ino, !=, st_after.st_ino);
+
+  g_autofree char *sub = cw_test_path (dir, "out");
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_autofree char *pointed = g_build_filename (sub, "pointed.pdf", NULL);
+  cw_test_write (pointed, "old", 3);
+  g_autofree char *link = cw_test_path (dir, "link.pdf");
+  g_assert_cmpint (symlink ("out/pointed.pdf", link), ==, 0);
+  report_to (ws, link);
+  assert_mode (link, S_IFLNK);
+  assert_pdf (pointed);
+  g_assert_cmpuint (count_entries (sub), ==, 1);
+
+  g_autofree char *dangling = cw_test_path (dir, "dangling.pdf");
+  g_assert_cmpint (symlink ("nowhere/none.pdf", dangling), ==, 0);
+  report_to (ws, dangling);
+  assert_mode (dangling, S_IFREG);
+  assert_pdf (dangling);
+
+  g_autofree char *notes = cw_test_path (dir, "notes.txt");
+  cw_test_write (notes, "not a database", 14);
+  g_autofree char *lookalike = cw_test_path (dir, "notes.txt-wal");
+  report_to (ws, lookalike);
+  assert_pdf (lookalike);
+
+  /* Nothing else was left beside them. */
+  const char *expected[] = { "demo.clausewise", "new.pdf",      "old.pdf",   "out",
+                             "link.pdf",        "dangling.pdf", "notes.txt", "notes.txt-wal" };
+  g_assert_cmpuint (count_entries (dir), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = cw_test_path (dir, expected[i]);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+    }
+}
+
+/* A watchdog for calls in this process: a call that blocks ends the test
+ * with a message instead of hanging it. */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  const char *what;
+} Watchdog;
+
+static gpointer
+watch (gpointer data)
+{
+  Watchdog *dog = data;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_mutex_lock (&dog->lock);
+  while (!dog->done)
+    if (!g_cond_wait_until (&dog->cond, &dog->lock, end))
+      g_error ("%s did not return within 20 s: it blocks", dog->what);
+  g_mutex_unlock (&dog->lock);
+  return NULL;
+}
+
+static void
+expect_write_refused (CwReport *report, const char *path, int code, const char *mention)
+{
+  Watchdog dog = { .what = path };
+  g_mutex_init (&dog.lock);
+  g_cond_init (&dog.cond);
+  GThread *thread = g_thread_new ("watchdog", watch, &dog);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = cw_report_write_pdf (report, path, NULL, NULL, NULL, &error);
+  g_mutex_lock (&dog.lock);
+  dog.done = TRUE;
+  g_cond_signal (&dog.cond);
+  g_mutex_unlock (&dog.lock);
+  g_thread_join (thread);
+  g_mutex_clear (&dog.lock);
+  g_cond_clear (&dog.cond);
+  g_assert_false (ok);
+  g_assert_error (error, CW_OUTPUT_ERROR, code);
+  cw_test_assert_contains (error->message, mention);
+}
+
+/* The core function the window exports through, with its workspace open. */
+static void
+test_target_core (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwReport) report = cw_report_new_audit (workspace, 1, &error);
+  g_assert_no_error (error);
+
+  guint entries = count_entries (dir);
+  g_autofree char *fifo = cw_test_path (dir, "fifo.pdf");
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  expect_write_refused (report, fifo, CW_OUTPUT_ERROR_NOT_A_FILE, "is a named pipe, not a file");
+
+  g_autofree char *socket_path = cw_test_path (dir, "socket.pdf");
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  g_assert_cmpuint (strlen (socket_path), <, sizeof address.sun_path);
+  strcpy (address.sun_path, socket_path);
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (bind (fd, (struct sockaddr *)&address, sizeof address), ==, 0);
+  expect_write_refused (report, socket_path, CW_OUTPUT_ERROR_NOT_A_FILE, "is a socket, not a file");
+  close (fd);
+  assert_mode (socket_path, S_IFSOCK);
+
+  g_autofree char *stdout_link = cw_test_path (dir, "stdout.pdf");
+  g_assert_cmpint (symlink ("/proc/self/fd/1", stdout_link), ==, 0);
+  expect_write_refused (report, dev_is_writable () ? stdout_link : "/dev/stdout",
+                        CW_OUTPUT_ERROR_NOT_A_FILE, "device or a stream");
+  expect_write_refused (report, dir, CW_OUTPUT_ERROR_NOT_A_FILE, "is a folder, not a file");
+  /* Recognised as open in this process: never opened to be looked at. */
+  expect_write_refused (report, ws, CW_OUTPUT_ERROR_DATABASE, "is a Clausewise workspace");
+  g_autofree char *wal = g_strconcat (ws, "-wal", NULL);
+  expect_write_refused (report, wal, CW_OUTPUT_ERROR_DATABASE, "belongs to the database");
+  g_autofree char *journal = g_strconcat (ws, "-journal", NULL);
+  expect_write_refused (report, journal, CW_OUTPUT_ERROR_DATABASE, "belongs to the database");
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  assert_mode (fifo, S_IFIFO);
+  /* The fifo, the socket and the link, nothing else: no temporary file. */
+  g_assert_cmpuint (count_entries (dir), ==, entries + 3);
+
+  /* The workspace still works after all that looking. */
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_no_error (error);
+  g_autofree char *pdf = cw_test_path (dir, "fine.pdf");
+  g_assert_true (cw_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_pdf (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -725,5 +1157,12 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report/actions", test_actions_report);
   g_test_add_func ("/cli/report/review", test_review_report);
   g_test_add_func ("/core/report/api", test_core_api);
+  g_test_add_func ("/cli/report/target/fifo", test_target_fifo);
+  g_test_add_func ("/cli/report/target/device", test_target_device);
+  g_test_add_func ("/cli/report/target/folder", test_target_folder);
+  g_test_add_func ("/cli/report/target/workspace", test_target_workspace);
+  g_test_add_func ("/cli/report/target/companions", test_target_companions);
+  g_test_add_func ("/cli/report/target/files", test_target_files);
+  g_test_add_func ("/core/report/target", test_target_core);
   return g_test_run ();
 }

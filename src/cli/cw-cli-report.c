@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
+#include "cw-output.h"
 #include "cw-report.h"
 
 typedef CwReport *(*ReportForId) (CwWorkspace *workspace, gint64 id, GError **error);
@@ -48,6 +49,13 @@ parse_report (const CwCliCommand *command, ReportOptions *options, CwPaper *pape
   if (options->paper != NULL && !cw_paper_from_string (options->paper, paper))
     return cw_cli_usage_error (command, _ ("“%s” is not a paper size; use a4 or letter"),
                                options->paper);
+  /* A target that can never hold the report (a pipe, a device, the
+   * workspace's -wal …) is refused before the workspace is even opened; the
+   * writer checks again, as it does for the window. */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target = cw_output_resolve (options->output, &error);
+  if (target == NULL)
+    return cw_cli_fail (error);
   return -1;
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cw-date.h"
+#include "cw-output.h"
 #include "cw-report-private.h"
 #include "cw-workspace-private.h"
 
@@ -356,21 +357,6 @@ render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpo
   return TRUE;
 }
 
-/* Saving over a symbolic link writes where the link points, so the link the
- * user made stays a link instead of being replaced by a plain file. */
-static char *
-resolve_link (const char *path)
-{
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return g_strdup (path);
-  char *target = realpath (path, NULL);
-  if (target == NULL) /* dangling: the link itself is replaced */
-    return g_strdup (path);
-  char *copy = g_strdup (target);
-  free (target);
-  return copy;
-}
-
 /* A rename lives in the folder: until the folder reaches the disk, a power
  * cut can bring back the old file (or none) although the new content was
  * synced. The file is already in place, so a failure here is not reported. */
@@ -384,6 +370,22 @@ sync_folder (const char *dir)
   close (fd);
 }
 
+/* Just before the rename: the target must still be the file that was
+ * checked before writing, not a pipe or device put there meanwhile. */
+static gboolean
+still_replaceable (const char *path, const char *target, GError **error)
+{
+  g_autofree char *again = cw_output_resolve (path, error);
+  if (again == NULL)
+    return FALSE;
+  if (!g_str_equal (again, target))
+    {
+      set_write_error (error, path, _ ("it was changed while the report was being written"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress,
                      gpointer user_data, GCancellable *cancellable, GError **error)
@@ -392,19 +394,15 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Choosing the workspace itself as the report's file would replace it. */
-  if (cw_workspace_path_is_database (path))
-    {
-      g_set_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_WRITE,
-                   _ ("“%s” is a Clausewise workspace or another database; it was left as it "
-                      "was. Choose another name for the report"),
-                   path);
-      return FALSE;
-    }
+  /* Only a regular file or a new name, and never a database or its -wal:
+   * refused before anything is created. Saving over a symbolic link writes
+   * where the link points, so the link the user made stays a link. */
+  g_autofree char *target = cw_output_resolve (path, error);
+  if (target == NULL)
+    return FALSE;
 
   /* The temporary file sits beside the target so that the rename is atomic
    * (same file system) and is hidden while it is being written. */
-  g_autofree char *target = resolve_link (path);
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
@@ -428,6 +426,8 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
       set_write_error (error, path, close_error->message);
       ok = FALSE;
     }
+  if (ok && !still_replaceable (path, target, error))
+    ok = FALSE;
   if (ok && g_rename (temp, target) != 0)
     {
       set_write_error (error, path, g_strerror (errno));

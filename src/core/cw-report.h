@@ -9,7 +9,11 @@
  *
  * PDF export: cw_report_write_pdf(), which writes a temporary file beside the
  * target and renames it into place, so that a failed or cancelled export
- * leaves neither a partial PDF nor a damaged older one.
+ * leaves neither a partial PDF nor a damaged older one. The target must be a
+ * regular file or a new name: a folder, pipe, socket, device, /dev/stdout, a
+ * database or a database's -wal, -shm or -journal is refused with a
+ * CW_OUTPUT_ERROR before anything is written, and without waiting
+ * (cw-output.h). The CLI and the window both export through it.
  *
  * Printing (GtkPrintOperation, use_full_page TRUE and unit GTK_UNIT_POINTS):
  * in ::begin-print call cw_report_paginate() with the print context's cairo_t,

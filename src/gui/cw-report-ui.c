@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-application.h"
+#include "cw-output.h"
 #include "cw-report-ui.h"
 #include "cw-window.h"
 
@@ -171,6 +172,18 @@ on_progress_close (GtkWindow *window, GCancellable *cancellable)
 static void
 start_export (Export *export)
 {
+  /* A file that can never hold the PDF (a pipe, a device, the workspace or
+   * its -wal …) is refused at once, without a progress window flashing by;
+   * the check never waits. The writer checks again in its thread, and its
+   * errors reach on_written() like any other. */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target = cw_output_resolve (export->path, &error);
+  if (target == NULL)
+    {
+      cw_window_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
+      export_free (export);
+      return;
+    }
   export->progress_window = progress_window (export->window, export);
   g_signal_connect (export->progress_window, "close-request", G_CALLBACK (on_progress_close),
                     export->cancellable);

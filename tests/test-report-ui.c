@@ -1,0 +1,180 @@
+/* test-report-ui.c: the window's Export PDF refuses what the CLI refuses,
+ * through the same core function, and says so in a dialog instead of
+ * swallowing the error or waiting forever on a pipe. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cw-application.h"
+#include "cw-demo.h"
+#include "cw-report-ui.h"
+#include "cw-test-util.h"
+#include "cw-window.h"
+
+static CwApplication *app;
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A watchdog: should the export block the main loop (opening a pipe on
+ * it), the test ends with a message instead of hanging. */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  const char *what;
+} Watchdog;
+
+static gpointer
+watch (gpointer data)
+{
+  Watchdog *dog = data;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_mutex_lock (&dog->lock);
+  while (!dog->done)
+    if (!g_cond_wait_until (&dog->cond, &dog->lock, end))
+      g_error ("exporting to %s blocked the window for 30 s", dog->what);
+  g_mutex_unlock (&dog->lock);
+  return NULL;
+}
+
+/* Exports to `path` and expects the error dialog, its body saying
+ * `mention`; closes it. */
+static void
+expect_export_refused (CwWindow *window, CwReport *report, const char *path, const char *mention)
+{
+  Watchdog dog = { .what = path };
+  g_mutex_init (&dog.lock);
+  g_cond_init (&dog.cond);
+  GThread *thread = g_thread_new ("watchdog", watch, &dog);
+
+  cw_report_ui_export_to (cw_window_get_checklist (window), report, path);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_mutex_lock (&dog.lock);
+  dog.done = TRUE;
+  g_cond_signal (&dog.cond);
+  g_mutex_unlock (&dog.lock);
+  g_thread_join (thread);
+  g_mutex_clear (&dog.lock);
+  g_cond_clear (&dog.cond);
+
+  if (dialog == NULL)
+    g_error ("exporting to %s showed no error", path);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export the Report");
+  cw_test_assert_contains (adw_message_dialog_get_body (dialog), mention);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (200);
+  g_assert_null (find_dialog ());
+}
+
+static void
+test_export_refused (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  CwWindow *window = cw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  settle (200);
+  cw_window_show_audit (window, 1, NULL);
+  g_autoptr (CwReport) report = cw_report_new_audit (cw_window_get_workspace (window), 1, &error);
+  g_assert_no_error (error);
+
+  g_autofree char *fifo = cw_test_path (dir, "fifo.pdf");
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr (GBytes) wal_before = cw_test_read (wal);
+
+  expect_export_refused (window, report, fifo, "is a named pipe, not a file");
+  expect_export_refused (window, report, path, "is a Clausewise workspace");
+  expect_export_refused (window, report, dir, "is a folder, not a file");
+  /* The -wal of the workspace this window has open. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  expect_export_refused (window, report, wal, "belongs to the database");
+  g_autoptr (GBytes) wal_after = cw_test_read (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  expect_export_refused (window, report, journal, "belongs to the database");
+  /* Refused while writing, in the worker thread: shown all the same. */
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
+  expect_export_refused (window, report, missing, "no-such-folder");
+
+  struct stat st;
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  /* Beside the workspace, only its own files and the pipe: no temporary file. */
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_has_prefix (name, "demo.clausewise") && !g_str_equal (name, "fifo.pdf"))
+      g_error ("left beside the workspace: %s", name);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  /* And a good name still exports. */
+  g_autofree char *pdf = cw_test_path (dir, "fine.pdf");
+  cw_report_ui_export_to (cw_window_get_checklist (window), report, pdf);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (pdf, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  settle (300);
+  g_assert_null (find_dialog ());
+  g_autoptr (GBytes) bytes = cw_test_read (pdf);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+
+  gtk_window_close (GTK_WINDOW (window));
+  settle (100);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Keep the tests away from the user's data: before anything asks GLib
+   * for the data directory, which it remembers. */
+  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = cw_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/report/export-refused", test_export_refused);
+  return g_test_run ();
+}
