@@ -128,6 +128,40 @@ test_user_syntax_is_text (void)
   g_assert_cmpstr (match, ==, "\"say\" \"\"\"hi\"\"\" \"now\"*");
 }
 
+
+/* A pointed search comes back best first; a broad one (thousands of
+ * matches) newest first, so that its first page stays quick. */
+static void
+test_broad_search_newest_first (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  gint64 audit, finding;
+  g_autoptr (CwWorkspace) workspace = workspace_with_content (dir, &audit, &finding);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (cw_workspace_begin_batch (workspace, &error));
+  gint64 last = 0;
+  for (guint i = 0; i < 2100; i++)
+    {
+      g_autofree char *evidence = g_strdup_printf ("Ticket INC-%u was closed late.", i);
+      CwFindingDraft draft = { .audit_id = audit, .clause = "8.6.1", .grade = CW_GRADE_OFI,
+                               .evidence = evidence,
+                               .statement = i == 7 ? "Closed late, late, late." : "Closed late." };
+      last = cw_workspace_create_finding (workspace, &draft, &error);
+      g_assert_cmpint (last, >, 0);
+    }
+  g_assert_true (cw_workspace_end_batch (workspace, TRUE, &error));
+
+  g_autoptr (GPtrArray) broad = cw_workspace_search (workspace, "late", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broad->len, ==, 20);
+  for (guint i = 0; i < broad->len; i++)
+    g_assert_cmpint (((CwSearchHit *) g_ptr_array_index (broad, i))->id, ==, last - i);
+
+  g_autoptr (GPtrArray) pointed = cw_workspace_search (workspace, "INC-7", 20, &error);
+  g_assert_cmpuint (pointed->len, >=, 1);
+  g_assert_nonnull (strstr (((CwSearchHit *) g_ptr_array_index (pointed, 0))->snippet, "INC"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -136,5 +170,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/search/prefix-and-diacritics", test_prefix_and_diacritics);
   g_test_add_func ("/core/search/follows-edits", test_follows_edits);
   g_test_add_func ("/core/search/user-syntax-is-text", test_user_syntax_is_text);
+  g_test_add_func ("/core/search/broad-newest-first", test_broad_search_newest_first);
   return g_test_run ();
 }
