@@ -517,6 +517,36 @@ test_read_only (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+
+/* A new workspace gets its schema in one go (cw-schema-gen); it must be
+ * exactly what the migrations make of the oldest file there is. */
+static void
+test_fresh_schema_is_migrated_schema (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *fresh = cw_test_path (dir, "fresh.clausewise");
+  g_autofree char *old = cw_test_path (dir, "old.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) fixture = cw_test_read (TEST_DATA_DIR "/workspace-v1.clausewise");
+  cw_test_write (old, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  {
+    g_autoptr (CwWorkspace) created = cw_workspace_create (fresh, NULL, &error);
+    g_assert_no_error (error);
+    g_autoptr (CwWorkspace) upgraded = cw_workspace_open (old, &error);
+    g_assert_no_error (error);
+  }
+
+  const char *sql = "SELECT group_concat (type || ' ' || name || ': ' || coalesce (sql, ''),"
+                    " char (10)) FROM (SELECT * FROM sqlite_schema ORDER BY type, name)";
+  g_autofree char *fresh_schema = cw_test_sql_text (fresh, sql);
+  g_autofree char *old_schema = cw_test_sql_text (old, sql);
+  g_assert_cmpstr (fresh_schema, ==, old_schema);
+  g_assert_cmpint (cw_test_sql_int (fresh, "PRAGMA user_version"), ==,
+                   cw_test_sql_int (old, "PRAGMA user_version"));
+  g_assert_cmpint (cw_test_sql_int (fresh, "PRAGMA application_id"), ==,
+                   CW_WORKSPACE_APPLICATION_ID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -541,5 +571,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/second-open-keeps-locks", test_second_open_keeps_locks);
   g_test_add_func ("/core/store/damaged-catalogue", test_damaged_catalogue);
   g_test_add_func ("/core/store/read-only", test_read_only);
+  g_test_add_func ("/core/store/fresh-schema", test_fresh_schema_is_migrated_schema);
   return g_test_run ();
 }

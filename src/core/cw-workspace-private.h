@@ -22,6 +22,7 @@ typedef struct
 
 extern const CwMigration cw_migrations[];
 extern const guint cw_n_migrations;
+extern const char *const cw_schema_fresh;
 
 /* A request the workspace's rules refuse, with a message that says why. */
 #define cw_set_invalid(error, ...) \

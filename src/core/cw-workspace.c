@@ -514,7 +514,6 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
   g_clear_pointer (&self->head, g_free);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", to);
   if (!cw_workspace_exec (self, set_version, error)
-      || (from == 0 && !cw_workspace_exec (self, "PRAGMA application_id = 1129794387", error))
       || !cw_workspace_exec (self, "COMMIT", error))
     {
       cw_db_rollback (self->db);
@@ -665,6 +664,25 @@ fill_new_workspace (CwWorkspace *self, const char *organisation, GError **error)
          && cw_workspace_record (self, "workspace", 1, "created", NULL, organisation, error);
 }
 
+/* A new file gets the schema the migrations end with, in one go. */
+static gboolean
+create_schema (CwWorkspace *self, GError **error)
+{
+  guint current = cw_workspace_schema_version ();
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d",
+                                            current, CW_WORKSPACE_APPLICATION_ID);
+  if (!cw_workspace_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!cw_workspace_exec (self, cw_schema_fresh, error) || !cw_workspace_exec (self, stamp, error)
+      || !cw_workspace_exec (self, "COMMIT", error))
+    {
+      cw_db_rollback (self->db);
+      return FALSE;
+    }
+  self->version = current;
+  return TRUE;
+}
+
 /* Makes a file's content durable; `name` is what messages call it. */
 static gboolean
 sync_file (const char *path, const char *name, GError **error)
@@ -751,7 +769,7 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
                             "PRAGMA page_size = 8192; PRAGMA journal_mode = MEMORY;"
                             " PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
                             error)
-         && migrate (draft, 0, cw_migrations, cw_n_migrations, error)
+         && create_schema (draft, error)
          && cw_workspace_edit_begin (draft, error)
          && cw_workspace_edit_end (draft,
                                    fill_new_workspace (draft, organisation, error)

@@ -1,0 +1,253 @@
+/* cw-schema-sql.c: the SQL of each step of the workspace schema. Plain
+ * data, so that the build can also apply it (gen/cw-schema-gen.c) to derive
+ * the schema a new workspace is given in one go.
+ *
+ * Never edit a step that has shipped: add the next one.
+ */
+#include "cw-schema-sql.h"
+
+const char cw_schema_v1[] =
+  /* Facts about the file itself, one row. */
+  "CREATE TABLE workspace ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  created_at TEXT NOT NULL,"
+  "  created_by TEXT NOT NULL,"
+  "  catalogue_standard TEXT NOT NULL,"
+  "  catalogue_version INTEGER NOT NULL);"
+
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  scope TEXT NOT NULL DEFAULT '',"
+  "  services TEXT NOT NULL DEFAULT '',"
+  "  certification_body TEXT NOT NULL DEFAULT '',"
+  "  stage_one TEXT,"
+  "  stage_two TEXT);"
+
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  role TEXT NOT NULL DEFAULT '');"
+
+  /* The catalogue, copied in at creation: the workspace stands alone. */
+  "CREATE TABLE clause ("
+  "  number TEXT PRIMARY KEY,"
+  "  parent TEXT REFERENCES clause (number),"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  guidance TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE question ("
+  "  id TEXT PRIMARY KEY,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  text TEXT NOT NULL);"
+  "CREATE TABLE expected_information ("
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('document', 'record')),"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (clause, position));"
+  "CREATE TABLE review_input ("
+  "  id TEXT PRIMARY KEY,"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  hint TEXT NOT NULL,"
+  "  prefill TEXT);"
+
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  objectives TEXT NOT NULL DEFAULT '',"
+  "  criteria TEXT NOT NULL DEFAULT '',"
+  "  planned_start TEXT,"
+  "  planned_end TEXT,"
+  "  actual_start TEXT,"
+  "  actual_end TEXT,"
+  "  lead_auditor TEXT NOT NULL DEFAULT '',"
+  "  team TEXT NOT NULL DEFAULT '',"
+  "  auditees TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'planned'"
+  "    CHECK (status IN ('planned', 'in-progress', 'reported', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE audit_scope ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  PRIMARY KEY (audit, clause)) WITHOUT ROWID;"
+
+  "CREATE TABLE answer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  question TEXT NOT NULL REFERENCES question (id),"
+  "  result TEXT NOT NULL CHECK (result IN ('not-assessed', 'conforming', 'observation',"
+  "    'ofi', 'minor', 'major', 'not-applicable')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  answered_at TEXT NOT NULL,"
+  "  answered_by TEXT NOT NULL,"
+  "  UNIQUE (audit, question));"
+
+  "CREATE TABLE finding ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  grade TEXT NOT NULL CHECK (grade IN ('major', 'minor', 'observation', 'ofi')),"
+  "  requirement TEXT NOT NULL DEFAULT '',"
+  "  evidence TEXT NOT NULL DEFAULT '',"
+  "  statement TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'planned', 'implemented', 'verified', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX finding_by_audit ON finding (audit, clause);"
+
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  question TEXT REFERENCES question (id),"
+  "  finding INTEGER REFERENCES finding (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('document', 'record', 'interview', 'observation', 'file')),"
+  "  reference TEXT NOT NULL CHECK (reference <> ''),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  population TEXT NOT NULL DEFAULT '',"
+  "  sample_size INTEGER CHECK (sample_size IS NULL OR sample_size >= 0),"
+  "  sha256 TEXT CHECK (sha256 IS NULL OR length (sha256) = 64),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX evidence_by_audit ON evidence (audit);"
+  "CREATE INDEX evidence_by_finding ON evidence (finding);"
+
+  /* The change history is certification evidence: rows are only ever added,
+   * and each carries a SHA-256 over its content and the previous row's hash,
+   * so that `clausewise-cli check` can tell when it was tampered with. */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  hash TEXT NOT NULL);"
+  "CREATE INDEX history_by_entity ON history (entity, entity_id);"
+  "CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'the change history is append-only'); END;"
+  "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'the change history is append-only'); END;"
+
+  /* Full-text search over findings, answer notes and evidence. The rowid
+   * encodes the source: id * 4 + 0 finding, + 1 answer, + 2 evidence. The
+   * core keeps it in step (cw-search.c) rather than triggers: a trigger that
+   * writes to FTS5 makes every statement open a savepoint, and FTS5 flushes
+   * its buffer at each one, which made bulk inserts five times slower. */
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  body, tokenize = 'unicode61 remove_diacritics 2');";
+
+/* Corrective actions (10.1) and management reviews (9.3). */
+const char cw_schema_v2[] =
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY,"
+  "  held_on TEXT NOT NULL,"
+  "  chair TEXT NOT NULL DEFAULT '',"
+  "  attendees TEXT NOT NULL DEFAULT '',"
+  "  period_start TEXT,"
+  "  period_end TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved')),"
+  "  figures_as_of TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  approved_at TEXT,"
+  "  approved_by TEXT);"
+  /* One row per catalogue review input: the figures the core filled in and
+   * the notes people added. */
+  "CREATE TABLE review_entry ("
+  "  review INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  input TEXT NOT NULL REFERENCES review_input (id),"
+  "  figures TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (review, input)) WITHOUT ROWID;"
+
+  /* At most one action per finding, so "the finding's action" is one row. */
+  "CREATE TABLE action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  source TEXT NOT NULL CHECK (source IN ('internal-audit', 'certification-audit',"
+  "    'incident', 'complaint', 'management-review', 'other')),"
+  "  finding INTEGER UNIQUE REFERENCES finding (id) ON DELETE SET NULL,"
+  "  review INTEGER REFERENCES review (id) ON DELETE SET NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  correction TEXT NOT NULL DEFAULT '',"
+  "  root_cause TEXT NOT NULL DEFAULT '',"
+  "  cause_category TEXT CHECK (cause_category IS NULL OR cause_category IN ('people',"
+  "    'process', 'technology', 'supplier', 'information', 'other')),"
+  "  similar TEXT NOT NULL DEFAULT '',"
+  "  plan TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  due TEXT,"
+  "  check_due TEXT,"
+  "  verification TEXT NOT NULL DEFAULT '',"
+  "  not_effective INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'planned', 'implemented', 'verified', 'closed')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX action_by_status ON action (status, due);"
+  "CREATE INDEX action_by_review ON action (review);"
+  /* The audits list counts each audit's findings by grade at start-up: this
+   * index answers that without reading 100,000 finding rows. */
+  "CREATE INDEX finding_by_grade ON finding (audit, grade);";
+
+
+/* Record identity: every record gets a stable UUID, the same in every copy of
+ * the workspace, and a revision that each edit raises (UPDATE … WHERE rev = ?),
+ * so that exchange, merge and a shared server have one conflict model. New
+ * rows get their UUID from the core (cw_record_new_uuid); rows of an older
+ * file get one here. Tables added later are born with both columns.
+ *
+ * Seals: the head of the history chain at the moment a report was made,
+ * printed in that report; `check` proves the history up to each is intact. */
+#define RANDOM_UUID \
+  "lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' || substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) || substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6)))"
+
+const char cw_schema_v3[] =
+  "ALTER TABLE workspace ADD COLUMN uuid TEXT;"
+  "ALTER TABLE workspace ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE workspace SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX workspace_by_uuid ON workspace (uuid);"
+  "ALTER TABLE organisation ADD COLUMN uuid TEXT;"
+  "ALTER TABLE organisation ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE organisation SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX organisation_by_uuid ON organisation (uuid);"
+  "ALTER TABLE person ADD COLUMN uuid TEXT;"
+  "ALTER TABLE person ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE person SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX person_by_uuid ON person (uuid);"
+  "ALTER TABLE audit ADD COLUMN uuid TEXT;"
+  "ALTER TABLE audit ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE audit SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX audit_by_uuid ON audit (uuid);"
+  "ALTER TABLE answer ADD COLUMN uuid TEXT;"
+  "ALTER TABLE answer ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE answer SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX answer_by_uuid ON answer (uuid);"
+  "ALTER TABLE finding ADD COLUMN uuid TEXT;"
+  "ALTER TABLE finding ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE finding SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX finding_by_uuid ON finding (uuid);"
+  "ALTER TABLE evidence ADD COLUMN uuid TEXT;"
+  "ALTER TABLE evidence ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE evidence SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX evidence_by_uuid ON evidence (uuid);"
+  "ALTER TABLE review ADD COLUMN uuid TEXT;"
+  "ALTER TABLE review ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE review SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX review_by_uuid ON review (uuid);"
+  "ALTER TABLE action ADD COLUMN uuid TEXT;"
+  "ALTER TABLE action ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE action SET uuid = " RANDOM_UUID ";"
+  "CREATE UNIQUE INDEX action_by_uuid ON action (uuid);"
+  "CREATE TABLE seal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  history_id INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  subject TEXT NOT NULL,"
+  "  made_at TEXT NOT NULL,"
+  "  made_by TEXT NOT NULL);";
