@@ -911,11 +911,9 @@ store_finding_status (CwWorkspace *self, gint64 finding_id, CwActionStatus statu
   if (read == NULL)
     return FALSE;
   cw_stmt_bind_int64 (read, 1, finding_id);
-  gboolean found;
-  if (!cw_stmt_row (read, &found, error))
+  g_autofree char *old = NULL;
+  if (!cw_stmt_first_text (read, &old, error))
     return FALSE;
-  g_autofree char *old = found ? cw_stmt_dup_text (read, 0) : NULL;
-  cw_stmt_reset (read);
   const char *new = cw_finding_status_to_string (cw_action_status_to_finding_status (status));
   if (g_strcmp0 (old, new) == 0)
     return TRUE;

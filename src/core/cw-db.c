@@ -373,6 +373,19 @@ cw_stmt_expect_row (CwStmt *stmt, GError **error)
   return step == CW_STEP_ROW;
 }
 
+/* The first column of the first row, or NULL in *text when there is no
+ * row; the statement is reset. */
+gboolean
+cw_stmt_first_text (CwStmt *stmt, char **text, GError **error)
+{
+  gboolean found;
+  if (!cw_stmt_row (stmt, &found, error))
+    return FALSE;
+  *text = found ? cw_stmt_dup_text (stmt, 0) : NULL;
+  cw_stmt_reset (stmt);
+  return TRUE;
+}
+
 void
 cw_stmt_reset (CwStmt *stmt)
 {

@@ -59,6 +59,7 @@ CwStep cw_stmt_step (CwStmt *stmt, GError **error);
 gboolean cw_stmt_run (CwStmt *stmt, GError **error);
 gboolean cw_stmt_row (CwStmt *stmt, gboolean *found, GError **error);
 gboolean cw_stmt_expect_row (CwStmt *stmt, GError **error);
+gboolean cw_stmt_first_text (CwStmt *stmt, char **text, GError **error);
 void cw_stmt_reset (CwStmt *stmt);
 
 gint64 cw_stmt_int64 (CwStmt *stmt, int column);

@@ -122,11 +122,9 @@ cw_record_snapshot (CwWorkspace *self, const char *entity, gint64 id, GError **e
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_int64 (stmt, 1, id);
-  gboolean found;
-  if (!cw_stmt_row (stmt, &found, error))
+  g_autofree char *content = NULL;
+  if (!cw_stmt_first_text (stmt, &content, error))
     return FALSE;
-  g_autofree char *content = found ? cw_stmt_dup_text (stmt, 0) : NULL;
-  cw_stmt_reset (stmt);
   return cw_workspace_record (self, entity, id, CW_RECORD_FIELD, NULL, content, error);
 }
 

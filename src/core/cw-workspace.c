@@ -287,11 +287,10 @@ cw_workspace_record (CwWorkspace *self, const char *entity, gint64 entity_id, co
         = cw_workspace_prepare (self, "SELECT hash FROM history ORDER BY id DESC LIMIT 1", error);
       if (last == NULL)
         return FALSE;
-      gboolean found;
-      if (!cw_stmt_row (last, &found, error))
+      if (!cw_stmt_first_text (last, &self->head, error))
         return FALSE;
-      self->head = found ? cw_stmt_dup_text (last, 0) : g_strdup ("");
-      cw_stmt_reset (last);
+      if (self->head == NULL)
+        self->head = g_strdup ("");
     }
 
   g_autofree char *at = cw_timestamp_now ();
