@@ -104,13 +104,14 @@ find_widget (GtkWidget *root, GType type, const char *property, const char *valu
   return NULL;
 }
 
+/* Types into an entry row and presses Enter. */
 static void
 apply_entry (GtkWidget *root, const char *title, const char *text)
 {
   GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, "title", title);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   settle (50);
 }
 
