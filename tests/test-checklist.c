@@ -48,26 +48,25 @@ wait_until (Condition done, gpointer data)
 }
 
 static gboolean
-window_drawn (gpointer data)
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (data), "frames")) >= 2;
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+two_frames (gpointer data)
 {
-  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "frames"));
-  g_object_set_data (G_OBJECT (widget), "frames", GUINT_TO_POINTER (frames + 1));
-  return G_SOURCE_CONTINUE;
+  return *(guint *) data >= 2;
 }
 
 /* Until the frame clock has ticked twice: the window is mapped and laid out. */
 static void
 wait_for_frames (GtkWidget *widget)
 {
-  g_object_set_data (G_OBJECT (widget), "frames", GUINT_TO_POINTER (0));
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame, NULL, NULL);
-  wait_until (window_drawn, widget);
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  wait_until (two_frames, &frames);
   gtk_widget_remove_tick_callback (widget, tick);
 }
 
@@ -77,7 +76,7 @@ pointer_cleared (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* ---- The window ------------------------------------------------------- */
+/* ---- The window --------------------------------------------------------- */
 
 static CwWindow *
 open_window (const char *path)
@@ -293,7 +292,8 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
   g_autofree char *other = stored_note (after, f->second, FIRST_QUESTION);
   g_assert_cmpstr (other, ==, "Typed in the release audit");
   g_auto (GStrv) written_first = notes_written_since (after, f->first, since_first);
-  g_assert_cmpstrv (written_first, ((const char *const[]) { "Typed for the second question", NULL }));
+  g_assert_cmpstrv (written_first,
+                    ((const char *const[]) { "Typed for the second question", NULL }));
   g_auto (GStrv) written_second = notes_written_since (after, f->second, since_second);
   g_assert_cmpstrv (written_second, ((const char *const[]) { "Typed in the release audit", NULL }));
   since_first = last_history_id (after, f->first);
