@@ -33,13 +33,47 @@ settle (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Until the widget's frame clock has ticked twice: it is mapped and drawn,
+ * however slowly the machine runs. The cap only stops a hang. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  gboolean expired = FALSE;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint cap = g_timeout_add_seconds (10, give_up, &expired);
+  while (frames < 2 && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (cap);
+  gtk_widget_remove_tick_callback (widget, tick);
+  g_assert_cmpuint (frames, >=, 2);
+}
+
 static void
 screenshot (GtkWidget *widget, const char *name)
 {
   const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
   if (dir == NULL)
     return;
+  /* The pause lets transitions finish; the frames make sure there is
+   * something drawn to take, which under load 400 ms alone did not. */
   settle (400);
+  wait_for_frames (widget);
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
@@ -104,13 +138,14 @@ find_widget (GtkWidget *root, GType type, const char *property, const char *valu
   return NULL;
 }
 
+/* Types into an entry row and presses Enter. */
 static void
 apply_entry (GtkWidget *root, const char *title, const char *text)
 {
   GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, "title", title);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   settle (50);
 }
 

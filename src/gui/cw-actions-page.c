@@ -1,7 +1,8 @@
 /* cw-actions-page.c: the register on the left, filterable by status, owner
  * and overdue; the selected action on the right. The editor offers only the
  * moves the core allows now, and says in the core's words why the next step
- * of the workflow is not yet possible. Each field is saved when applied. */
+ * of the workflow is not yet possible. Each field saves itself as it is
+ * typed, into the action it was loaded from. */
 #define G_LOG_DOMAIN "cw-actions-page"
 
 #include "config.h"
@@ -12,6 +13,7 @@
 
 #include "cw-action.h"
 #include "cw-date.h"
+#include "cw-draft.h"
 #include "cw-history.h"
 #include "cw-actions-page.h"
 #include "cw-finding.h"
@@ -31,6 +33,7 @@ typedef enum
   FIELD_SIMILAR,
   FIELD_PLAN,
   FIELD_VERIFICATION,
+  N_FIELDS
 } Field;
 
 struct _CwActionsPage
@@ -38,8 +41,11 @@ struct _CwActionsPage
   GtkWidget parent_instance;
   CwWorkspace *workspace;
   CwAction *action; /* the one in the editor */
-  AdwEntryRow *rows[FIELD_VERIFICATION + 1];
+  AdwEntryRow *rows[N_FIELDS]; /* FIELD_WHY is typed into whys */
   AdwEntryRow *whys[CW_ACTION_MAX_WHYS];
+  CwDraft *drafts[N_FIELDS];   /* of the action shown; NULL while loading one */
+  GError *refusals[N_FIELDS];  /* why a field's text was refused */
+  gboolean told[N_FIELDS];     /* the refusal has been shown in a dialog */
   AdwComboRow *cause_row;
   gboolean loading;
 
@@ -164,23 +170,239 @@ on_show_list (CwActionsPage *self)
   adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }
 
-/* ---- The editor ---------------------------------------------------------- */
+/* ---- The editor's text fields -------------------------------------------- */
+
+/* Each field's text goes through a draft made for the action shown
+ * (cw-draft.c), keyed by the field's name: saved after a pause in typing, on
+ * Enter, when the row loses the focus, before another action is shown and
+ * when the page goes away, and always into the action it was typed for. */
+static const char *const field_keys[] = {
+  [FIELD_TITLE] = "title",           [FIELD_DESCRIPTION] = "description",
+  [FIELD_OWNER] = "owner",           [FIELD_DUE] = "due",
+  [FIELD_CHECK_DUE] = "check_due",   [FIELD_CORRECTION] = "correction",
+  [FIELD_WHY] = "root_cause",        [FIELD_SIMILAR] = "similar",
+  [FIELD_PLAN] = "plan",             [FIELD_VERIFICATION] = "verification",
+};
+
+static Field
+field_of_key (const char *key)
+{
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (g_str_equal (key, field_keys[field]))
+      return field;
+  g_return_val_if_reached (FIELD_TITLE);
+}
+
+static gboolean
+save_field (CwWorkspace *workspace, gint64 action_id, const char *key, const char *text,
+            GError **error)
+{
+  CwActionChanges changes = { 0 };
+  const char **slots[] = {
+    [FIELD_TITLE] = &changes.title,           [FIELD_DESCRIPTION] = &changes.description,
+    [FIELD_OWNER] = &changes.owner,           [FIELD_DUE] = &changes.due,
+    [FIELD_CHECK_DUE] = &changes.check_due,   [FIELD_CORRECTION] = &changes.correction,
+    [FIELD_WHY] = &changes.root_cause,        [FIELD_SIMILAR] = &changes.similar,
+    [FIELD_PLAN] = &changes.plan,             [FIELD_VERIFICATION] = &changes.verification,
+  };
+  *slots[field_of_key (key)] = text;
+  return cw_workspace_update_action (workspace, action_id, &changes, error);
+}
+
+/* The rows a field is typed into: one, or the five whys of the root cause. */
+static AdwEntryRow *const *
+field_rows (CwActionsPage *self, Field field, guint *n)
+{
+  *n = field == FIELD_WHY ? CW_ACTION_MAX_WHYS : 1;
+  return field == FIELD_WHY ? self->whys : &self->rows[field];
+}
+
+static char *
+joined_whys (CwActionsPage *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
+    g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->whys[i])));
+  g_auto (GStrv) lines = g_strv_builder_end (builder);
+  return g_strjoinv ("\n", lines);
+}
+
+static char *
+field_text (CwActionsPage *self, Field field)
+{
+  if (field == FIELD_WHY)
+    return joined_whys (self);
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])));
+}
+
+/* A refused field shows it on its rows, to sight and to screen readers,
+ * until it is saved or the action is shown afresh. */
+static void
+mark_refused (CwActionsPage *self, Field field, const char *reason)
+{
+  guint n;
+  AdwEntryRow *const *rows = field_rows (self, field, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (reason != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), reason);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (rows[i]), GTK_ACCESSIBLE_STATE_INVALID,
+                                   reason ? GTK_ACCESSIBLE_INVALID_TRUE
+                                          : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+}
 
 static void
-set_row (AdwEntryRow *row, const char *text)
+clear_refusal (CwActionsPage *self, Field field)
 {
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_clear_error (&self->refusals[field]);
+  self->told[field] = FALSE;
+  mark_refused (self, field, NULL);
 }
+
+/* A save after a pause is refused quietly: the user may be half-way through
+ * a date. The reason is told once they press Enter or move on. */
+static void
+on_field_failed (CwDraft *draft, GError *error, CwActionsPage *self)
+{
+  Field field = field_of_key (cw_draft_get_key (draft));
+  g_clear_error (&self->refusals[field]);
+  self->refusals[field] = g_error_copy (error);
+  self->told[field] = FALSE;
+  mark_refused (self, field, error->message);
+}
+
+static void fill_summary (CwActionsPage *self);
+
+static void
+on_field_saved (CwDraft *draft, CwActionsPage *self)
+{
+  clear_refusal (self, field_of_key (cw_draft_get_key (draft)));
+  if (self->action == NULL || cw_draft_get_record_id (draft) != cw_action_get_id (self->action))
+    return;
+  /* Everything but the rows, one of which may be being typed into: the core
+   * trims what it stores, and writing that back would move the cursor. */
+  g_autoptr (CwAction) fresh
+    = cw_workspace_get_action (self->workspace, cw_action_get_id (self->action), NULL);
+  if (fresh != NULL)
+    g_set_object (&self->action, fresh);
+  fill_list (self);
+  fill_summary (self);
+}
+
+/* Saves a field now; a refusal is told in a dialog, once. */
+static gboolean
+commit_field (CwActionsPage *self, Field field)
+{
+  if (self->drafts[field] == NULL || cw_draft_flush (self->drafts[field]))
+    return TRUE;
+  if (self->refusals[field] != NULL && !self->told[field])
+    {
+      self->told[field] = TRUE;
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"),
+                            self->refusals[field]);
+    }
+  return FALSE;
+}
+
+static gboolean
+commit_fields (CwActionsPage *self)
+{
+  gboolean saved = TRUE;
+  for (Field field = 0; field < N_FIELDS; field++)
+    saved = commit_field (self, field) && saved;
+  return saved;
+}
+
+/* Before another action is loaded: what was typed goes to its own action,
+ * and nothing typed from now on can reach it. */
+static void
+drop_drafts (CwActionsPage *self)
+{
+  commit_fields (self);
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      g_autoptr (CwDraft) draft = g_steal_pointer (&self->drafts[field]);
+      if (draft != NULL)
+        g_signal_handlers_disconnect_by_data (draft, self);
+      clear_refusal (self, field);
+    }
+}
+
+static void
+start_drafts (CwActionsPage *self)
+{
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      g_return_if_fail (self->drafts[field] == NULL);
+      g_autofree char *loaded = field_text (self, field);
+      self->drafts[field] = cw_draft_new (self->workspace, cw_action_get_id (self->action),
+                                          field_keys[field], loaded, save_field);
+      g_signal_connect (self->drafts[field], "saved", G_CALLBACK (on_field_saved), self);
+      g_signal_connect (self->drafts[field], "failed", G_CALLBACK (on_field_failed), self);
+    }
+}
+
+static Field
+row_field (gpointer row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "field"));
+}
+
+static void
+on_row_changed (AdwEntryRow *row, CwActionsPage *self)
+{
+  Field field = row_field (row);
+  if (self->loading || self->drafts[field] == NULL)
+    return;
+  g_autofree char *text = field_text (self, field);
+  cw_draft_set_text (self->drafts[field], text);
+}
+
+static void
+on_row_activated (AdwEntryRow *row, CwActionsPage *self)
+{
+  commit_field (self, row_field (row));
+}
+
+/* The row loses the focus to another widget, or with the window when the
+ * user turns to another program: both save, but only the first tells of a
+ * refusal; the second may be a look at the calendar for the date. */
+static void
+on_row_left (GtkEventControllerFocus *focus, CwActionsPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  Field field = row_field (row);
+  GtkRoot *root = gtk_widget_get_root (row);
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    commit_field (self, field);
+  else if (self->drafts[field] != NULL)
+    cw_draft_flush (self->drafts[field]);
+}
+
+/* ---- The editor ---------------------------------------------------------- */
 
 static void
 on_move_clicked (GtkButton *button, CwActionsPage *self)
 {
   CwActionMove move = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "move"));
+  /* The move checks what the fields hold: what was typed counts. */
+  if (!commit_fields (self))
+    return;
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &error))
     cw_window_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
   cw_actions_page_refresh (self);
+}
+
+static void
+set_row (AdwEntryRow *row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 static void
@@ -238,11 +460,11 @@ fill_history (CwActionsPage *self)
     }
 }
 
+/* What the editor shows of the action besides its fields. */
 static void
-fill_editor (CwActionsPage *self)
+fill_summary (CwActionsPage *self)
 {
   CwAction *action = self->action;
-  self->loading = TRUE;
   g_autofree char *heading
     = g_strdup_printf (_("Action %" PRId64 ": %s"), cw_action_get_id (action),
                        cw_action_get_title (action));
@@ -267,7 +489,15 @@ fill_editor (CwActionsPage *self)
               : g_strdup (_("Not linked to a finding"));
   gtk_label_set_label (self->link_label, link);
   gtk_widget_set_visible (self->open_finding, finding != NULL);
+  fill_moves (self);
+  fill_history (self);
+}
 
+static void
+fill_editor (CwActionsPage *self)
+{
+  CwAction *action = self->action;
+  self->loading = TRUE;
   set_row (self->rows[FIELD_TITLE], cw_action_get_title (action));
   set_row (self->rows[FIELD_DESCRIPTION], cw_action_get_description (action));
   set_row (self->rows[FIELD_OWNER], cw_action_get_owner (action));
@@ -288,13 +518,14 @@ fill_editor (CwActionsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->cause_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_group), editable);
   self->loading = FALSE;
-  fill_moves (self);
-  fill_history (self);
+  start_drafts (self);
+  fill_summary (self);
 }
 
 static void
 show_action (CwActionsPage *self, gint64 id)
 {
+  drop_drafts (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (CwAction) action = cw_workspace_get_action (self->workspace, id, &error);
   if (action == NULL)
@@ -308,52 +539,21 @@ show_action (CwActionsPage *self, gint64 id)
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }
 
-static char *
-joined_whys (CwActionsPage *self)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
-    g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->whys[i])));
-  g_auto (GStrv) lines = g_strv_builder_end (builder);
-  return g_strjoinv ("\n", lines);
-}
-
-static void
-save_changes (CwActionsPage *self, const CwActionChanges *changes)
-{
-  if (self->loading || self->action == NULL)
-    return;
-  g_autoptr (GError) error = NULL;
-  gint64 id = cw_action_get_id (self->action);
-  if (!cw_workspace_update_action (self->workspace, id, changes, &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
-  cw_actions_page_refresh (self);
-}
-
-static void
-on_row_applied (AdwEntryRow *row, CwActionsPage *self)
-{
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "field"));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *whys = field == FIELD_WHY ? joined_whys (self) : NULL;
-  CwActionChanges changes = { 0 };
-  const char **slots[] = {
-    [FIELD_TITLE] = &changes.title,           [FIELD_DESCRIPTION] = &changes.description,
-    [FIELD_OWNER] = &changes.owner,           [FIELD_DUE] = &changes.due,
-    [FIELD_CHECK_DUE] = &changes.check_due,   [FIELD_CORRECTION] = &changes.correction,
-    [FIELD_WHY] = &changes.root_cause,        [FIELD_SIMILAR] = &changes.similar,
-    [FIELD_PLAN] = &changes.plan,             [FIELD_VERIFICATION] = &changes.verification,
-  };
-  *slots[field] = whys ? whys : text;
-  save_changes (self, &changes);
-}
-
 static void
 on_cause_changed (CwActionsPage *self)
 {
+  if (self->loading || self->action == NULL)
+    return;
+  /* What was typed is saved before the action is shown afresh; a refused
+   * field does not hold the cause back. */
+  commit_fields (self);
   CwCauseCategory category = adw_combo_row_get_selected (self->cause_row);
   CwActionChanges changes = { .cause_category = &category };
-  save_changes (self, &changes);
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_update_action (self->workspace, cw_action_get_id (self->action), &changes,
+                                   &error))
+    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
+  cw_actions_page_refresh (self);
 }
 
 static AdwEntryRow *
@@ -361,9 +561,12 @@ add_row (CwActionsPage *self, AdwPreferencesGroup *group, Field field, const cha
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (row, TRUE);
   g_object_set_data (G_OBJECT (row), "field", GINT_TO_POINTER (field));
-  g_signal_connect (row, "apply", G_CALLBACK (on_row_applied), self);
+  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_row_activated), self);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_row_left), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   return row;
 }
@@ -492,6 +695,7 @@ void
 cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace)
 {
   g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  drop_drafts (self);
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->action);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.new",
@@ -510,6 +714,14 @@ cw_actions_page_show_action (CwActionsPage *self, gint64 action_id)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Saves what has been typed into the action shown. */
+void
+cw_actions_page_save_now (CwActionsPage *self)
+{
+  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  commit_fields (self);
+}
+
 gint64
 cw_actions_page_get_action_id (CwActionsPage *self)
 {
@@ -521,10 +733,29 @@ static void
 cw_actions_page_dispose (GObject *object)
 {
   CwActionsPage *self = CW_ACTIONS_PAGE (object);
+  /* Closing the window has committed them and told of any refusal; this
+   * last flush has nobody left to tell. */
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (self->drafts[field] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->drafts[field], self);
+        cw_draft_flush (self->drafts[field]);
+        g_clear_object (&self->drafts[field]);
+      }
+  for (Field field = 0; field < N_FIELDS; field++)
+    g_clear_error (&self->refusals[field]);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_ACTIONS_PAGE);
   g_clear_object (&self->action);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (cw_actions_page_parent_class)->dispose (object);
+}
+
+/* Leaving the page for another one of the window is a time to save. */
+static void
+cw_actions_page_unmap (GtkWidget *widget)
+{
+  commit_fields (CW_ACTIONS_PAGE (widget));
+  GTK_WIDGET_CLASS (cw_actions_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -532,6 +763,7 @@ cw_actions_page_class_init (CwActionsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_actions_page_dispose;
+  widget_class->unmap = cw_actions_page_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-actions-page.ui");

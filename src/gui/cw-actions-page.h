@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CwActionsPage, cw_actions_page, CW, ACTIONS_PAGE, GtkWidge
 void cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace);
 void cw_actions_page_refresh (CwActionsPage *self);
 void cw_actions_page_show_action (CwActionsPage *self, gint64 action_id);
+void cw_actions_page_save_now (CwActionsPage *self);
 gint64 cw_actions_page_get_action_id (CwActionsPage *self);
 
 G_END_DECLS

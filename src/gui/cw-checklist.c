@@ -3,8 +3,11 @@
  * its guidance, the seven results, a note that saves itself as it is typed,
  * the evidence seen, and Raise Finding.
  *
- * Every change goes to the core at once (the note after a short pause in
- * typing, and always before the question changes or the window closes). */
+ * Every change goes to the core at once. The note goes through a draft made
+ * for the question shown (cw-draft.c): saved after a pause in typing, when
+ * the note loses the focus, before the question, audit or page changes and
+ * when the window closes, and always into the question it was typed for.
+ * Showing a question reads; it never writes. */
 #define G_LOG_DOMAIN "cw-checklist"
 
 #include "config.h"
@@ -16,6 +19,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-draft.h"
 #include "cw-evidence-dialog.h"
 #include "cw-evidence.h"
 #include "cw-finding-editor.h"
@@ -24,8 +28,6 @@
 #include "cw-report-ui.h"
 #include "cw-window.h"
 #include "cw-widgets.h"
-
-#define NOTE_SAVE_DELAY_MS 700
 
 struct _CwChecklist
 {
@@ -39,7 +41,7 @@ struct _CwChecklist
   GHashTable *by_question;
   GPtrArray *bound_rows; /* tree rows on screen, refreshed after each answer */
   GtkToggleButton *result_buttons[CW_RESULT_MAJOR + 1];
-  guint note_timeout;
+  CwDraft *note_draft;   /* the note of the question shown; NULL while loading one */
   gboolean loading;      /* filling widgets from data: do not save */
 
   AdwLeaflet *leaflet;
@@ -135,37 +137,84 @@ store (CwChecklist *self, CwResult result, const char *note)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Saves the note if it differs from what is stored. */
+/* ---- The note ---------------------------------------------------------- */
+
+/* The note's draft saves through here, into the question it was made for:
+ * with that question's stored result, read afresh, since the question shown
+ * may be another one by now. */
+static gboolean
+save_note (CwWorkspace *workspace, gint64 audit_id, const char *question_id, const char *note,
+           GError **error)
+{
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, audit_id, error);
+  if (answers == NULL)
+    return FALSE;
+  g_autoptr (GHashTable) by_question = cw_answers_by_question (answers);
+  return cw_workspace_answer (workspace, audit_id, question_id,
+                              cw_answers_result (by_question, question_id), note, error);
+}
+
+static void
+on_note_saved (CwDraft *draft, CwChecklist *self)
+{
+  /* Only a note of the audit shown moves its progress. */
+  if (self->audit != NULL && cw_draft_get_record_id (draft) == cw_audit_get_id (self->audit))
+    {
+      g_autoptr (GError) error = NULL;
+      if (!reload_answers (self, &error))
+        {
+          cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Answers"), error);
+          return;
+        }
+      refresh_progress (self);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_note_failed (CwDraft *draft, GError *error, CwChecklist *self)
+{
+  cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+}
+
+/* Saves the note now if it differs from what is stored. */
 void
 cw_checklist_save_now (CwChecklist *self)
 {
   g_return_if_fail (CW_IS_CHECKLIST (self));
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  if (self->audit == NULL || current_question (self) == NULL)
-    return;
-  g_autofree char *note = cw_text_view_dup_text (self->note_view);
-  CwAnswer *answer = current_answer (self);
-  if (g_strcmp0 (note, answer ? answer->note : "") == 0)
-    return;
-  store (self, answer ? answer->result : CW_RESULT_NOT_ASSESSED, note);
+  if (self->note_draft != NULL)
+    cw_draft_flush (self->note_draft);
 }
 
-static gboolean
-save_note_later (gpointer data)
+/* Before another question is loaded: the note typed so far goes to its own
+ * question, and nothing typed from now on can reach it. */
+static void
+drop_note_draft (CwChecklist *self)
 {
-  CwChecklist *self = data;
-  self->note_timeout = 0;
-  cw_checklist_save_now (self);
-  return G_SOURCE_REMOVE;
+  if (self->note_draft == NULL)
+    return;
+  g_autoptr (CwDraft) draft = g_steal_pointer (&self->note_draft);
+  cw_draft_flush (draft);
+  g_signal_handlers_disconnect_by_data (draft, self);
+}
+
+static void
+start_note_draft (CwChecklist *self, CwQuestion *question, const char *stored)
+{
+  g_return_if_fail (self->note_draft == NULL);
+  self->note_draft = cw_draft_new (self->workspace, cw_audit_get_id (self->audit),
+                                   cw_question_get_id (question), stored, save_note);
+  g_signal_connect (self->note_draft, "saved", G_CALLBACK (on_note_saved), self);
+  g_signal_connect (self->note_draft, "failed", G_CALLBACK (on_note_failed), self);
 }
 
 static void
 on_note_changed (CwChecklist *self)
 {
-  if (self->loading)
+  if (self->loading || self->note_draft == NULL)
     return;
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note_later, self);
+  g_autofree char *note = cw_text_view_dup_text (self->note_view);
+  cw_draft_set_text (self->note_draft, note);
 }
 
 static void
@@ -174,9 +223,11 @@ on_result_toggled (GtkToggleButton *button, CwChecklist *self)
   if (self->loading || !gtk_toggle_button_get_active (button))
     return;
   CwResult result = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "result"));
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  g_autofree char *note = cw_text_view_dup_text (self->note_view);
-  store (self, result, note);
+  /* The note first, so the result is stored beside the note as saved (or,
+   * when the note was refused, beside the one stored before). */
+  cw_checklist_save_now (self);
+  CwAnswer *answer = current_answer (self);
+  store (self, result, answer ? answer->note : "");
 }
 
 /* ---- The clause tree ---------------------------------------------------- */
@@ -441,7 +492,7 @@ fill_findings (CwChecklist *self)
 static void
 show_question (CwChecklist *self, guint index)
 {
-  cw_checklist_save_now (self);
+  drop_note_draft (self);
   if (self->questions->len == 0)
     return;
   self->current = MIN (index, self->questions->len - 1);
@@ -473,6 +524,7 @@ show_question (CwChecklist *self, guint index)
   gtk_widget_set_sensitive (GTK_WIDGET (self->result_box), writable);
   gtk_text_view_set_editable (self->note_view, writable);
   self->loading = FALSE;
+  start_note_draft (self, question, answer ? answer->note : "");
 
   fill_evidence (self);
   fill_findings (self);
@@ -801,9 +853,7 @@ static void
 cw_checklist_dispose (GObject *object)
 {
   CwChecklist *self = CW_CHECKLIST (object);
-  if (self->workspace != NULL)
-    cw_checklist_save_now (self);
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  drop_note_draft (self);
   if (self->clause_view != NULL)
     gtk_list_view_set_model (self->clause_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHECKLIST);
@@ -813,6 +863,15 @@ cw_checklist_dispose (GObject *object)
   g_clear_pointer (&self->answers, g_ptr_array_unref);
   g_clear_pointer (&self->chart, cw_results_chart_free);
   G_OBJECT_CLASS (cw_checklist_parent_class)->dispose (object);
+}
+
+/* Leaving the checklist for another page of the window (or folding to the
+ * clause list) is a time to save the note. */
+static void
+cw_checklist_unmap (GtkWidget *widget)
+{
+  cw_checklist_save_now (CW_CHECKLIST (widget));
+  GTK_WIDGET_CLASS (cw_checklist_parent_class)->unmap (widget);
 }
 
 static void
@@ -831,6 +890,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   object_class->dispose = cw_checklist_dispose;
   object_class->finalize = cw_checklist_finalize;
+  widget_class->unmap = cw_checklist_unmap;
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                 NULL, NULL, G_TYPE_NONE, 0);
@@ -858,6 +918,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, chart_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clause_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_show_clauses);
+  gtk_widget_class_bind_template_callback (widget_class, cw_checklist_save_now);
 
   gtk_widget_class_install_action (widget_class, "checklist.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "checklist.previous", NULL, previous_action);

@@ -469,6 +469,17 @@ on_checklist_back (CwWindow *self)
   rebuild_audit_list (self);
 }
 
+/* What is being typed goes to the workspace it was typed in, before the
+ * window closes or shows another one. */
+static void
+save_typing (CwWindow *self)
+{
+  if (self->checklist != NULL)
+    cw_checklist_save_now (self->checklist);
+  if (self->actions_page != NULL)
+    cw_actions_page_save_now (self->actions_page);
+}
+
 /* ---- Deleting with undo -------------------------------------------------- */
 
 static void
@@ -659,6 +670,7 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     }
 
   flush_pending_delete (self);
+  save_typing (self);
   g_set_object (&self->workspace, workspace);
   apply_auditor_name (self);
   if (self->findings_page != NULL)
@@ -878,8 +890,7 @@ cw_window_close_request (GtkWindow *window)
   save_window_size (self);
   /* Closing while Undo is still offered means the user let it go. */
   flush_pending_delete (self);
-  if (self->checklist != NULL)
-    cw_checklist_save_now (self->checklist);
+  save_typing (self);
   return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
 }
 

@@ -1,0 +1,407 @@
+/* test-actions-page.c: the corrective action editor saves each field as it
+ * is typed, into the action it was loaded from: after a pause, on Enter, on
+ * leaving the field, on showing another action and on closing the window.
+ * Showing an action writes nothing. A refused field says so on its row while
+ * it is being typed, and in a dialog once it is left. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cw-action.h"
+#include "cw-actions-page.h"
+#include "cw-application.h"
+#include "cw-history.h"
+#include "cw-test-util.h"
+#include "cw-window.h"
+
+static CwApplication *app;
+
+/* ---- Waiting on the main loop, never on the clock ------------------------ */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `done` holds. The cap only stops a broken build
+ * from hanging; a passing test never gets near it. */
+static void
+wait_until (Condition done, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint cap = g_timeout_add_seconds (10, give_up, &expired);
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (cap);
+  g_assert_true (done (data));
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until the frame clock has ticked twice: the window is mapped and laid out. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  wait_until (two_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* Saves what `widget` shows to $CW_SCREENSHOT_DIR/`name`.png, to look at. */
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
+  if (dir == NULL)
+    return;
+  wait_for_frames (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr (GdkTexture) texture
+    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* ---- The window --------------------------------------------------------- */
+
+static CwWindow *
+open_window (const char *path)
+{
+  CwWindow *window = cw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  wait_for_frames (GTK_WIDGET (window));
+  return window;
+}
+
+/* Closes the window and waits until the workspace it held is let go. */
+static void
+close_window (CwWindow *window)
+{
+  gpointer workspace = cw_window_get_workspace (window);
+  g_object_add_weak_pointer (workspace, &workspace);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (pointer_cleared, &workspace);
+}
+
+static GtkWidget *
+show_action (CwWindow *window, gint64 id)
+{
+  cw_window_show_action (window, id);
+  GtkWidget *page = cw_window_get_actions_page (window);
+  g_assert_cmpint (cw_actions_page_get_action_id (CW_ACTIONS_PAGE (page)), ==, id);
+  return page;
+}
+
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Puts the focus in a row and types into it, as a user would. */
+static GtkWidget *
+type_into (GtkWidget *page, const char *title, const char *text)
+{
+  GtkWidget *row = find_row (page, title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return row;
+}
+
+static guint
+count_dialogs (void)
+{
+  guint n = 0;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+/* ---- The workspace, through the core ------------------------------------ */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  gint64 first;
+  gint64 second; /* has an owner */
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = cw_test_make_dir ();
+  f->path = cw_test_path (f->dir, "actions.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (f->path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  CwActionDraft first = { .source = CW_ACTION_SOURCE_INCIDENT,
+                          .title = "Restore the nightly backup check" };
+  f->first = cw_workspace_create_action (workspace, &first, &error);
+  g_assert_no_error (error);
+  CwActionDraft second = { .source = CW_ACTION_SOURCE_COMPLAINT,
+                           .title = "Answer complaints within five days",
+                           .owner = "Ann Lee" };
+  f->second = cw_workspace_create_action (workspace, &second, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static CwAction *
+get_action (CwWorkspace *workspace, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  CwAction *action = cw_workspace_get_action (workspace, id, &error);
+  g_assert_no_error (error);
+  return action;
+}
+
+static guint
+count_history (CwWorkspace *workspace, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = cw_workspace_list_action_history (workspace, id, &error);
+  g_assert_no_error (error);
+  return entries->len;
+}
+
+static CwWorkspace *
+reopen (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *workspace = cw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  return workspace;
+}
+
+typedef struct
+{
+  CwWorkspace *workspace;
+  gint64 id;
+  const char *description;
+} Expected;
+
+static gboolean
+description_is_stored (gpointer data)
+{
+  Expected *expected = data;
+  g_autoptr (CwAction) action = get_action (expected->workspace, expected->id);
+  return g_strcmp0 (cw_action_get_description (action), expected->description) == 0;
+}
+
+static gboolean
+row_is_refused (gpointer row)
+{
+  return gtk_widget_has_css_class (row, "error");
+}
+
+static gboolean
+window_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static gboolean
+window_inactive (gpointer window)
+{
+  return !gtk_window_is_active (window);
+}
+
+/* ---- Tests -------------------------------------------------------------- */
+
+/* Typed, then tabbed away from: saved without Enter. */
+static void
+test_saves_on_focus_out (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  GtkWidget *page = show_action (window, f->first);
+  type_into (page, "Owner", "Tomasz Brennan");
+  type_into (page, "Why? (1)", "The check was switched off during the migration");
+  g_autoptr (CwAction) action = get_action (workspace, f->first);
+  g_assert_cmpstr (cw_action_get_owner (action), ==, "Tomasz Brennan");
+
+  /* From one why to the next: the chain so far is saved. */
+  type_into (page, "Why? (2)", "Nobody owned the check after the migration");
+  g_clear_object (&action);
+  action = get_action (workspace, f->first);
+  g_assert_cmpstr (cw_action_get_root_cause (action), ==,
+                   "The check was switched off during the migration");
+  close_window (window);
+
+  /* Closing the window saves the field being typed into. */
+  g_autoptr (CwWorkspace) after = reopen (f);
+  g_autoptr (CwAction) closed = get_action (after, f->first);
+  g_assert_cmpstr (cw_action_get_root_cause (closed), ==,
+                   "The check was switched off during the migration\n"
+                   "Nobody owned the check after the migration");
+}
+
+/* A pause in typing saves, with the focus still in the field. */
+static void
+test_saves_after_pause (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  GtkWidget *page = show_action (window, f->first);
+  type_into (page, "Description", "Backups ran unchecked for 12 nights");
+  Expected expected = { cw_window_get_workspace (window), f->first,
+                        "Backups ran unchecked for 12 nights" };
+  wait_until (description_is_stored, &expected);
+  close_window (window);
+}
+
+/* Text typed for one action never reaches another, and showing an action
+ * writes nothing. */
+static void
+test_text_goes_to_its_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CwWorkspace) before = reopen (f);
+  guint history_first = count_history (before, f->first);
+  guint history_second = count_history (before, f->second);
+  g_clear_object (&before);
+
+  CwWindow *window = open_window (f->path);
+  GtkWidget *page = show_action (window, f->first);
+  GtkWidget *owner = find_row (page, "Owner");
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Typed for the first action");
+  show_action (window, f->second);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Ann Lee");
+  show_action (window, f->first);
+  show_action (window, f->second);
+  close_window (window);
+
+  g_autoptr (CwWorkspace) after = reopen (f);
+  g_autoptr (CwAction) first = get_action (after, f->first);
+  g_assert_cmpstr (cw_action_get_owner (first), ==, "Typed for the first action");
+  g_autoptr (CwAction) second = get_action (after, f->second);
+  g_assert_cmpstr (cw_action_get_owner (second), ==, "Ann Lee");
+  g_assert_cmpuint (count_history (after, f->first), ==, history_first + 1);
+  g_assert_cmpuint (count_history (after, f->second), ==, history_second);
+}
+
+/* A date half typed is refused quietly on the row; leaving it says why,
+ * once; the corrected date is saved on Enter. */
+static void
+test_refusal_on_the_row (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  GtkWidget *page = show_action (window, f->first);
+  GtkWidget *due = type_into (page, "Due date (YYYY-MM-DD)", "2027-02-3");
+  wait_until (row_is_refused, due);
+  g_assert_cmpuint (count_dialogs (), ==, 0);
+  screenshot (GTK_WIDGET (window), "actions-refused");
+
+  /* Turning to another program saves what it can and tells nothing. */
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (window)));
+  GtkWidget *other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  wait_until (window_inactive, window);
+  g_assert_cmpuint (count_dialogs (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_active, window);
+
+  /* Moving on inside the window tells why, once. */
+  g_assert_true (gtk_widget_grab_focus (find_row (page, "Owner")));
+  g_assert_cmpuint (count_dialogs (), ==, 1);
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2027-02-3"));
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  type_into (page, "Due date (YYYY-MM-DD)", "2027-02-28");
+  g_signal_emit_by_name (due, "entry-activated");
+  g_assert_false (row_is_refused (due));
+  g_autoptr (CwAction) action = get_action (workspace, f->first);
+  g_assert_cmpstr (cw_action_get_due (action), ==, "2027-02-28");
+  g_assert_cmpuint (count_dialogs (), ==, 0);
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Keep the tests away from the user's data: before anything asks GLib
+   * for the data directory, which it remembers. */
+  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = cw_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/ui/actions-page/saves-on-focus-out", Fixture, NULL, fixture_set_up,
+              test_saves_on_focus_out, fixture_tear_down);
+  g_test_add ("/ui/actions-page/saves-after-pause", Fixture, NULL, fixture_set_up,
+              test_saves_after_pause, fixture_tear_down);
+  g_test_add ("/ui/actions-page/text-goes-to-its-action", Fixture, NULL, fixture_set_up,
+              test_text_goes_to_its_action, fixture_tear_down);
+  g_test_add ("/ui/actions-page/refusal-on-the-row", Fixture, NULL, fixture_set_up,
+              test_refusal_on_the_row, fixture_tear_down);
+  return g_test_run ();
+}

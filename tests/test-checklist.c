@@ -1,0 +1,401 @@
+/* test-checklist.c: the checklist's note belongs to the question it was
+ * typed for. Opening an audit only reads; a note left behind is saved to its
+ * own question after a pause in typing, on leaving the note, on moving to
+ * another question, audit or page, and on closing the window. Every check
+ * reads the workspace through the core, most of them from the file after
+ * the window has let it go. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cw-application.h"
+#include "cw-audit.h"
+#include "cw-checklist.h"
+#include "cw-history.h"
+#include "cw-test-util.h"
+#include "cw-widgets.h"
+#include "cw-window.h"
+
+#define FIRST_QUESTION "8.5.1.1.q1"
+#define SECOND_QUESTION "8.5.1.1.q2"
+#define STORED_NOTE "CMP-01 v3 approved 2 March; seen on the intranet."
+
+static CwApplication *app;
+
+/* ---- Waiting on the main loop, never on the clock ------------------------ */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `done` holds. The cap only stops a broken build
+ * from hanging; a passing test never gets near it. */
+static void
+wait_until (Condition done, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint cap = g_timeout_add_seconds (10, give_up, &expired);
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (cap);
+  g_assert_true (done (data));
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until the frame clock has ticked twice: the window is mapped and laid out. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  wait_until (two_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* ---- The window --------------------------------------------------------- */
+
+static CwWindow *
+open_window (const char *path)
+{
+  CwWindow *window = cw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  wait_for_frames (GTK_WIDGET (window));
+  return window;
+}
+
+/* Closes the window and waits until the workspace it held is let go, so the
+ * file can be read again as a new start would read it. */
+static void
+close_window (CwWindow *window)
+{
+  gpointer workspace = cw_window_get_workspace (window);
+  g_object_add_weak_pointer (workspace, &workspace);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (pointer_cleared, &workspace);
+}
+
+static CwChecklist *
+show_audit (CwWindow *window, gint64 audit, const char *place)
+{
+  cw_window_show_audit (window, audit, place);
+  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (window));
+  g_assert_cmpint (cw_checklist_get_audit_id (checklist), ==, audit);
+  return checklist;
+}
+
+/* The first widget of `type` under `root`, depth first. */
+static GtkWidget *
+find_first (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      GtkWidget *found = find_first (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkTextView *
+note_view (CwChecklist *checklist)
+{
+  GtkWidget *view = find_first (GTK_WIDGET (checklist), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  return GTK_TEXT_VIEW (view);
+}
+
+/* ---- The workspace, through the core ------------------------------------ */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  gint64 first;  /* has a note on its first question */
+  gint64 second; /* has nothing yet */
+} Fixture;
+
+static gint64
+create_audit (CwWorkspace *workspace, const char *title)
+{
+  const char *scope[] = { "8.5", NULL };
+  CwAuditDraft draft = { .title = title, .scope = scope };
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_audit (workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = cw_test_make_dir ();
+  f->path = cw_test_path (f->dir, "notes.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (f->path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  f->first = create_audit (workspace, "Change audit");
+  f->second = create_audit (workspace, "Release audit");
+  g_assert_true (cw_workspace_answer (workspace, f->first, FIRST_QUESTION, CW_RESULT_CONFORMING,
+                                      STORED_NOTE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static CwWorkspace *
+reopen (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *workspace = cw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  return workspace;
+}
+
+/* The stored note of a question, NULL when the question has no answer. */
+static char *
+stored_note (CwWorkspace *workspace, gint64 audit, const char *question)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, audit, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      CwAnswer *answer = g_ptr_array_index (answers, i);
+      if (g_str_equal (answer->question, question))
+        return g_strdup (answer->note);
+    }
+  return NULL;
+}
+
+static GPtrArray *
+list_history (CwWorkspace *workspace, gint64 audit)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *entries = cw_workspace_list_audit_history (workspace, audit, &error);
+  g_assert_no_error (error);
+  return entries;
+}
+
+/* The newest history entry's id: entries after it are what a step wrote. */
+static gint64
+last_history_id (CwWorkspace *workspace, gint64 audit)
+{
+  g_autoptr (GPtrArray) entries = list_history (workspace, audit);
+  gint64 last = 0;
+  for (guint i = 0; i < entries->len; i++)
+    last = MAX (last, ((CwHistoryEntry *) g_ptr_array_index (entries, i))->id);
+  return last;
+}
+
+/* The notes written to the audit since history entry `since`. */
+static GStrv
+notes_written_since (CwWorkspace *workspace, gint64 audit, gint64 since)
+{
+  g_autoptr (GPtrArray) entries = list_history (workspace, audit);
+  g_autoptr (GStrvBuilder) notes = g_strv_builder_new ();
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CwHistoryEntry *entry = g_ptr_array_index (entries, i);
+      /* Whatever the step wrote, it never replaced the stored note. */
+      g_assert_cmpstr (entry->old_value, !=, STORED_NOTE);
+      if (entry->id > since && g_str_equal (entry->field, "note"))
+        g_strv_builder_add (notes, entry->new_value);
+    }
+  return g_strv_builder_end (notes);
+}
+
+typedef struct
+{
+  CwWorkspace *workspace;
+  gint64 audit;
+  const char *question;
+  const char *note;
+} Expected;
+
+static gboolean
+note_is_stored (gpointer data)
+{
+  Expected *expected = data;
+  g_autofree char *note = stored_note (expected->workspace, expected->audit, expected->question);
+  return g_strcmp0 (note, expected->note) == 0;
+}
+
+/* ---- Tests -------------------------------------------------------------- */
+
+/* The data loss: opening an audit wrote whatever the note box last held into
+ * the audit's first question. */
+static void
+test_opening_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CwWorkspace) before = reopen (f);
+  gint64 since_first = last_history_id (before, f->first);
+  gint64 since_second = last_history_id (before, f->second);
+  g_clear_object (&before);
+
+  /* Another audit's note, typed and not yet saved, then the first audit. */
+  CwWindow *window = open_window (f->path);
+  CwChecklist *checklist = show_audit (window, f->second, NULL);
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, FIRST_QUESTION);
+  cw_checklist_set_note (checklist, "Typed in the release audit");
+  checklist = show_audit (window, f->first, NULL);
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, FIRST_QUESTION);
+  g_autofree char *shown = cw_text_view_dup_text (note_view (checklist));
+  g_assert_cmpstr (shown, ==, STORED_NOTE);
+
+  /* The previous question's note, then the same audit opened afresh. */
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.next", NULL);
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, SECOND_QUESTION);
+  cw_checklist_set_note (checklist, "Typed for the second question");
+  show_audit (window, f->first, NULL);
+  close_window (window);
+
+  /* What was typed went where it was typed, once, and nowhere else. */
+  g_autoptr (CwWorkspace) after = reopen (f);
+  g_autofree char *first = stored_note (after, f->first, FIRST_QUESTION);
+  g_assert_cmpstr (first, ==, STORED_NOTE);
+  g_autofree char *second = stored_note (after, f->first, SECOND_QUESTION);
+  g_assert_cmpstr (second, ==, "Typed for the second question");
+  g_autofree char *other = stored_note (after, f->second, FIRST_QUESTION);
+  g_assert_cmpstr (other, ==, "Typed in the release audit");
+  g_auto (GStrv) written_first = notes_written_since (after, f->first, since_first);
+  g_assert_cmpstrv (written_first,
+                    ((const char *const[]) { "Typed for the second question", NULL }));
+  g_auto (GStrv) written_second = notes_written_since (after, f->second, since_second);
+  g_assert_cmpstrv (written_second, ((const char *const[]) { "Typed in the release audit", NULL }));
+  since_first = last_history_id (after, f->first);
+  since_second = last_history_id (after, f->second);
+  g_clear_object (&after);
+
+  /* A new start: the note box is empty, and opening the audits, at the
+   * start, at a clause or at a question, leaves the history as it was. */
+  window = open_window (f->path);
+  show_audit (window, f->first, NULL);
+  show_audit (window, f->first, "8.5.1.2");
+  show_audit (window, f->second, NULL);
+  show_audit (window, f->first, SECOND_QUESTION);
+  show_audit (window, f->first, FIRST_QUESTION);
+  close_window (window);
+
+  after = reopen (f);
+  g_autofree char *kept = stored_note (after, f->first, FIRST_QUESTION);
+  g_assert_cmpstr (kept, ==, STORED_NOTE);
+  g_autofree char *kept_other = stored_note (after, f->second, FIRST_QUESTION);
+  g_assert_cmpstr (kept_other, ==, "Typed in the release audit");
+  g_assert_cmpint (last_history_id (after, f->first), ==, since_first);
+  g_assert_cmpint (last_history_id (after, f->second), ==, since_second);
+}
+
+/* A note is saved after a pause in typing, to the question it was typed for,
+ * even when the pause ends after the question has changed. */
+static void
+test_note_saves_after_pause (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
+  cw_checklist_set_note (checklist, "Seen in the CAB minutes");
+  Expected expected = { cw_window_get_workspace (window), f->second, SECOND_QUESTION,
+                        "Seen in the CAB minutes" };
+  wait_until (note_is_stored, &expected);
+  close_window (window);
+}
+
+/* Leaving the note box saves it at once, without waiting for the pause. */
+static void
+test_note_saves_on_focus_out (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  CwChecklist *checklist = show_audit (window, f->first, NULL);
+  GtkTextView *view = note_view (checklist);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  cw_checklist_set_note (checklist, "Amended after the interview");
+  GtkWidget *result = find_first (GTK_WIDGET (checklist), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (result));
+  g_autofree char *note
+    = stored_note (cw_window_get_workspace (window), f->first, FIRST_QUESTION);
+  g_assert_cmpstr (note, ==, "Amended after the interview");
+  close_window (window);
+}
+
+/* Another page of the window, and closing the window, save the note. */
+static void
+test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = open_window (f->path);
+  CwChecklist *checklist = show_audit (window, f->first, SECOND_QUESTION);
+  cw_checklist_set_note (checklist, "Typed before looking at the actions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "actions");
+  g_autofree char *switched
+    = stored_note (cw_window_get_workspace (window), f->first, SECOND_QUESTION);
+  g_assert_cmpstr (switched, ==, "Typed before looking at the actions");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audits");
+  cw_checklist_set_note (checklist, "Typed just before closing");
+  close_window (window);
+  g_autoptr (CwWorkspace) after = reopen (f);
+  g_autofree char *closed = stored_note (after, f->first, SECOND_QUESTION);
+  g_assert_cmpstr (closed, ==, "Typed just before closing");
+  g_autofree char *first = stored_note (after, f->first, FIRST_QUESTION);
+  g_assert_cmpstr (first, ==, STORED_NOTE);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Keep the tests away from the user's data: before anything asks GLib
+   * for the data directory, which it remembers. */
+  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = cw_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/ui/checklist/opening-writes-nothing", Fixture, NULL, fixture_set_up,
+              test_opening_writes_nothing, fixture_tear_down);
+  g_test_add ("/ui/checklist/note-saves-after-pause", Fixture, NULL, fixture_set_up,
+              test_note_saves_after_pause, fixture_tear_down);
+  g_test_add ("/ui/checklist/note-saves-on-focus-out", Fixture, NULL, fixture_set_up,
+              test_note_saves_on_focus_out, fixture_tear_down);
+  g_test_add ("/ui/checklist/note-saves-on-page-switch-and-close", Fixture, NULL,
+              fixture_set_up, test_note_saves_on_page_switch_and_close, fixture_tear_down);
+  return g_test_run ();
+}
