@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cw-audit.h"
@@ -413,6 +414,45 @@ test_batch_rolls_back (void)
   g_assert_cmpint (cw_audit_get_id (g_ptr_array_index (audits, 0)), ==, kept);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Audit findings are confidential: a workspace, its -wal and -shm while it
+ * is open, and the backup written before an upgrade are readable by their
+ * owner only, under the usual umask too. */
+static void
+test_private_modes (void)
+{
+  mode_t old_umask = umask (022);
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "private.clausewise");
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+
+  g_autoptr (GError) error = NULL;
+  guint n_migrations;
+  g_autofree CwMigration *migrations
+    = with_next_migration ("CREATE TABLE extra (x);", &n_migrations);
+  g_autoptr (CwWorkspace) workspace
+    = cw_workspace_open_with (path, migrations, n_migrations, &error);
+  g_assert_no_error (error);
+  add_audit (workspace, "While open");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+  g_autofree char *backup
+    = g_strdup_printf ("%s.schema-%u.bak", path, cw_workspace_schema_version ());
+  g_assert_cmpuint (mode_of (backup), ==, 0600);
+  g_clear_object (&workspace);
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  umask (old_umask);
+}
+
 static void
 test_claim (void)
 {
@@ -572,5 +612,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/damaged-catalogue", test_damaged_catalogue);
   g_test_add_func ("/core/store/read-only", test_read_only);
   g_test_add_func ("/core/store/fresh-schema", test_fresh_schema_is_migrated_schema);
+  g_test_add_func ("/core/store/private-modes", test_private_modes);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cw-db.h"
+#include "cw-fs.h"
 #include "cw-workspace.h"
 
 struct _CwDb
@@ -118,7 +119,12 @@ cw_db_open (const char *path, CwDbFlags flags, GError **error)
 
   int open_flags = (flags & CW_DB_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (flags & CW_DB_CREATE)
-    open_flags |= SQLITE_OPEN_CREATE;
+    {
+      /* SQLite would create the file 0644 under the usual umask, and its
+       * -wal and -shm with the file's mode: a new database starts private. */
+      cw_fs_create_private (path);
+      open_flags |= SQLITE_OPEN_CREATE;
+    }
   sqlite3 *handle = NULL;
   int rc = sqlite3_open_v2 (path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -220,11 +226,13 @@ cw_db_rollback (CwDb *db)
     sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Copies the whole database into a new file at `path`, page by page. */
+/* Copies the whole database into a new file at `path`, page by page. The
+ * copy is as private as a new database (cw_db_open). */
 gboolean
 cw_db_backup_to (CwDb *db, const char *path, GError **error)
 {
   sqlite3 *copy = NULL;
+  cw_fs_create_private (path);
   int rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
