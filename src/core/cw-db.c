@@ -125,8 +125,15 @@ cw_db_open (const char *path, CwDbFlags flags, GError **error)
       cw_fs_create_private (path);
       open_flags |= SQLITE_OPEN_CREATE;
     }
+  g_autofree char *uri = NULL;
+  if (flags & CW_DB_IMMUTABLE)
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
   sqlite3 *handle = NULL;
-  int rc = sqlite3_open_v2 (path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = sqlite3_open_v2 (uri ? uri : path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (error, path, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),

@@ -26,6 +26,9 @@ typedef enum
 {
   CW_DB_READ_ONLY = 1 << 0,
   CW_DB_CREATE = 1 << 1,
+  /* Read a file that nothing writes meanwhile, taking no locks and making no
+   * side files (-wal, -shm): for a workspace in a network folder. */
+  CW_DB_IMMUTABLE = 1 << 2,
 } CwDbFlags;
 
 /* What cw_stmt_step returns besides FALSE-with-error. */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cw-date.h"
+#include "cw-fs.h"
 #include "cw-open-files.h"
 #include "cw-text.h"
 #include "cw-record.h"
@@ -523,12 +524,12 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
 }
 
 static CwWorkspace *
-open_connection (const char *path, gboolean read_only, GError **error)
+open_connection (const char *path, CwDbFlags flags, GError **error)
 {
   g_autoptr (CwWorkspace) self = g_object_new (CW_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
-  self->read_only = read_only;
-  self->db = cw_db_open (path, read_only ? CW_DB_READ_ONLY : 0, error);
+  self->read_only = (flags & (CW_DB_READ_ONLY | CW_DB_IMMUTABLE)) != 0;
+  self->db = cw_db_open (path, flags, error);
   if (self->db == NULL)
     return NULL;
   self->open_file = cw_open_files_add (path);
@@ -540,6 +541,56 @@ is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* SQLite's locks and its WAL are not safe in a network folder (cw-fs.c):
+ * there a workspace may be read, never opened for editing or created. */
+static void
+set_network_error (const char *path, const char *type, gboolean creating, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  if (creating)
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
+                 /* Translators: the last %s is the type of network file system ("nfs",
+                  * "cifs", "fuse.sshfs"). */
+                 _("Cannot create %s: it is in a network folder (%s), where the locks that keep "
+                   "a workspace whole do not work. Create it in a folder on this computer, and "
+                   "share work through exchange files, not the workspace itself"),
+                 name, type);
+  else
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
+                 _("Cannot open %s for editing: it is in a network folder (%s), where the locks "
+                   "that keep a workspace whole do not work. Copy it to a folder on this "
+                   "computer to work on it, and share work through exchange files, not the "
+                   "workspace itself; it was left untouched"),
+                 name, type);
+}
+
+/* A workspace in a network folder is read as it is in the file, without
+ * locks (which may hang or lie there) and without making a -wal or -shm
+ * beside it. A -wal or -journal there holds changes the file alone does not
+ * have: it is open on another computer, or its last session broke off. */
+static gboolean
+check_network_snapshot (const char *path, GError **error)
+{
+  static const char *const sides[] = { "-wal", "-journal" };
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (path, sides[i], NULL);
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *side_name = g_filename_display_name (side);
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
+                       _("Cannot read %s: it is in a network folder and %s beside it holds "
+                         "changes not yet in the file (it is open on another computer, or was "
+                         "not closed properly). Close it there, or copy both files to a folder "
+                         "on this computer and open the copy"),
+                       name, side_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static CwWorkspace *
@@ -554,7 +605,23 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
   if (!cw_open_files_contains (path) && !check_header (path, current, error))
     return NULL;
 
-  g_autoptr (CwWorkspace) self = open_connection (path, !is_writable (path), error);
+  /* In a network folder a workspace is only read: `check` may look at it,
+   * working on it needs a local copy. */
+  CwDbFlags flags = is_writable (path) ? 0 : CW_DB_READ_ONLY;
+  g_autofree char *fs_type = NULL;
+  if (cw_fs_kind_of (path, &fs_type) == CW_FS_NETWORK)
+    {
+      if (upgrade)
+        {
+          set_network_error (path, fs_type, FALSE, error);
+          return NULL;
+        }
+      if (!check_network_snapshot (path, error))
+        return NULL;
+      flags = CW_DB_IMMUTABLE;
+    }
+
+  g_autoptr (CwWorkspace) self = open_connection (path, flags, error);
   if (self == NULL)
     return NULL;
 
@@ -741,6 +808,13 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_EXISTS,
                    _("%s already exists; choose another name or open it instead"), name);
+      return NULL;
+    }
+
+  g_autofree char *fs_type = NULL;
+  if (cw_fs_kind_of (path, &fs_type) == CW_FS_NETWORK)
+    {
+      set_network_error (path, fs_type, TRUE, error);
       return NULL;
     }
 
