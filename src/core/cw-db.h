@@ -74,4 +74,18 @@ gboolean cw_stmt_is_null (CwStmt *stmt, int column);
 #define CW_DB_HEADER_SIZE 100
 gboolean cw_db_header_is_database (const void *bytes, gsize n);
 
+/* The files the engine keeps beside a database (see cw-db.c). */
+typedef enum
+{
+  CW_DB_SIDE_WAL,
+  CW_DB_SIDE_JOURNAL,
+  CW_DB_SIDE_SHM,
+} CwDbSide;
+
+char *cw_db_side_path (const char *path, CwDbSide side);
+gboolean cw_db_wal_has_changes (const char *path);
+gboolean cw_db_wal_wrote_first_page (const char *path);
+gboolean cw_db_journal_is_hot (const char *path);
+gboolean cw_db_is_in_use (const char *path);
+
 G_END_DECLS

@@ -176,3 +176,84 @@ cw_fs_create_private (const char *path)
   close (fd);
   return rc;
 }
+
+/* A new folder for copies of a workspace that no one else may read; the
+ * caller removes it with cw_fs_remove_scratch_dir. */
+char *
+cw_fs_make_scratch_dir (GError **error)
+{
+  /* mkdtemp: mode 0700, a name no one could have prepared. */
+  return g_dir_make_tmp ("clausewise-check-XXXXXX", error);
+}
+
+/* Removes a scratch folder and the files in it (it has no subfolders). */
+void
+cw_fs_remove_scratch_dir (const char *dir)
+{
+  if (dir == NULL)
+    return;
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+/* Copies `from` into a new private file `to`. Only reads `from`. The error
+ * is in G_FILE_ERROR, so that a full disk can be told (NOSPC). */
+gboolean
+cw_fs_copy_private (const char *from, const char *to, GError **error)
+{
+  int in = g_open (from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  const char *failed = from;
+  int saved_errno = 0;
+  if (in < 0)
+    saved_errno = errno;
+  else
+    {
+      int rc = cw_fs_create_private (to);
+      int out = rc == 0 ? g_open (to, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0) : -1;
+      if (out < 0)
+        {
+          saved_errno = rc != 0 ? rc : errno;
+          failed = to;
+        }
+      char buffer[65536];
+      ssize_t n = 0;
+      while (out >= 0 && saved_errno == 0 && (n = read (in, buffer, sizeof buffer)) != 0)
+        {
+          if (n < 0)
+            {
+              if (errno != EINTR)
+                saved_errno = errno;
+              continue;
+            }
+          for (ssize_t done = 0; done < n && saved_errno == 0;)
+            {
+              ssize_t w = write (out, buffer + done, n - done);
+              if (w < 0 && errno != EINTR)
+                {
+                  saved_errno = errno;
+                  failed = to;
+                }
+              else if (w > 0)
+                done += w;
+            }
+        }
+      if (out >= 0 && close (out) != 0 && saved_errno == 0)
+        {
+          saved_errno = errno;
+          failed = to;
+        }
+      close (in);
+    }
+  if (saved_errno == 0)
+    return TRUE;
+  g_autofree char *name = g_filename_display_name (failed);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", name,
+               g_strerror (saved_errno));
+  return FALSE;
+}

@@ -23,6 +23,7 @@
 #include "cw-date.h"
 #include "cw-fs.h"
 #include "cw-open-files.h"
+#include "cw-recover.h"
 #include "cw-text.h"
 #include "cw-record.h"
 #include "cw-workspace-private.h"
@@ -602,7 +603,8 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
   /* A file this process already has open was checked then, and reading it
    * again here would drop the locks of its connection (cw-open-files.c). */
   guint current = migrations[n_migrations - 1].version;
-  if (!cw_open_files_contains (path) && !check_header (path, current, error))
+  gboolean open_here = cw_open_files_contains (path);
+  if (!open_here && !check_header (path, current, error))
     return NULL;
 
   /* In a network folder a workspace is only read: `check` may look at it,
@@ -620,6 +622,10 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
         return NULL;
       flags = CW_DB_IMMUTABLE;
     }
+  /* A -wal or -journal left beside the file is applied by SQLite as soon as
+   * it opens it: first make sure it belongs there. */
+  else if (!open_here && !cw_recover_check (path, current, error))
+    return NULL;
 
   g_autoptr (CwWorkspace) self = open_connection (path, flags, error);
   if (self == NULL)
@@ -817,6 +823,8 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
       set_network_error (path, fs_type, TRUE, error);
       return NULL;
     }
+  if (!cw_recover_check_create (path, error))
+    return NULL;
 
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
