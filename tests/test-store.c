@@ -103,6 +103,9 @@ test_create_in_missing_folder (void)
   g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The message names the workspace, not the hidden file it is built in. */
+  cw_test_assert_contains (error->message, "w.clausewise");
+  g_assert_null (strstr (error->message, ".part"));
 }
 
 static void

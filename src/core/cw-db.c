@@ -117,7 +117,17 @@ stmt_free (gpointer data)
 CwDb *
 cw_db_open (const char *path, CwDbFlags flags, GError **error)
 {
+  return cw_db_open_as (path, path, flags, error);
+}
+
+/* Opens the file at `path` under the name `name`, which every message
+ * about it uses: a workspace is built in a hidden file, and the user knows
+ * it by the name it will have. */
+CwDb *
+cw_db_open_as (const char *path, const char *name, CwDbFlags flags, GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
   int open_flags = (flags & CW_DB_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (flags & CW_DB_CREATE)
@@ -138,7 +148,7 @@ cw_db_open (const char *path, CwDbFlags flags, GError **error)
   int rc = sqlite3_open_v2 (uri ? uri : path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error (error, path, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),
+      set_error (error, name, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),
                  handle ? sqlite3_system_errno (handle) : errno);
       sqlite3_close (handle);
       return NULL;
@@ -147,7 +157,7 @@ cw_db_open (const char *path, CwDbFlags flags, GError **error)
   sqlite3_busy_timeout (handle, 3000);
   CwDb *db = g_new0 (CwDb, 1);
   db->handle = handle;
-  db->path = g_strdup (path);
+  db->path = g_strdup (name);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_free);
   return db;
 }

@@ -40,6 +40,7 @@ typedef enum
 } CwStep;
 
 CwDb *cw_db_open (const char *path, CwDbFlags flags, GError **error);
+CwDb *cw_db_open_as (const char *path, const char *name, CwDbFlags flags, GError **error);
 void cw_db_close (CwDb *db);
 const char *cw_db_get_path (CwDb *db);
 void cw_db_set_path (CwDb *db, const char *path);
