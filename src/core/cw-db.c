@@ -469,6 +469,58 @@ cw_db_header_is_database (const void *bytes, gsize n)
   return n >= 16 && memcmp (bytes, "SQLite format 3", 16) == 0;
 }
 
+static guint32
+get_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* The length in bytes that a database's first CW_DB_HEADER_SIZE bytes say
+ * it has, or 0 when they do not say: the page count there is only valid
+ * when written by a version that keeps it (sqlite.org/fileformat2.html,
+ * "in-header database size"). */
+guint64
+cw_db_header_length (const guint8 *header)
+{
+  guint page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (get_be32 (header + 24) != get_be32 (header + 92))
+    return 0;
+  return (guint64) get_be32 (header + 28) * page_size;
+}
+
+/* Runs the engine's own integrity check over the whole file and adds what
+ * it finds, one line each, to `problems`; when the check cannot run at all,
+ * what stopped it. Returns how many it added. */
+guint
+cw_db_list_damage (CwDb *db, GPtrArray *problems)
+{
+  guint before = problems->len;
+  sqlite3_stmt *raw = NULL;
+  int rc = sqlite3_prepare_v2 (db->handle, "PRAGMA integrity_check", -1, &raw, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (raw)) == SQLITE_ROW)
+    {
+      /* The first finding starts with a line that names the schema. */
+      g_auto (GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (raw, 0), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0' && !g_str_equal (lines[i], "ok")
+            && !g_str_has_prefix (lines[i], "*** in database "))
+          g_ptr_array_add (problems, g_strdup (lines[i]));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    g_ptr_array_add (problems,
+                     problems->len > before
+                       ? g_strdup_printf (_("The check stopped there, at damage it cannot "
+                                            "pass: %s"),
+                                          sqlite3_errmsg (db->handle))
+                       : g_strdup_printf (_("The file cannot be read as a database: %s"),
+                                          sqlite3_errmsg (db->handle)));
+  sqlite3_finalize (raw);
+  return problems->len - before;
+}
+
 /* ---- Side files --------------------------------------------------------- */
 
 /* What SQLite keeps beside a database while it works on it, and how it
@@ -488,12 +540,6 @@ static gboolean
 read_at (int fd, void *buffer, gsize size, goffset offset)
 {
   return pread (fd, buffer, size, offset) == (ssize_t) size;
-}
-
-static guint32
-get_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
 static guint32

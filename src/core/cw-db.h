@@ -74,6 +74,8 @@ gboolean cw_stmt_is_null (CwStmt *stmt, int column);
 /* The size of a file's header that the engine defines, and what it says. */
 #define CW_DB_HEADER_SIZE 100
 gboolean cw_db_header_is_database (const void *bytes, gsize n);
+guint64 cw_db_header_length (const guint8 *header);
+guint cw_db_list_damage (CwDb *db, GPtrArray *problems);
 
 /* The files the engine keeps beside a database (see cw-db.c). */
 typedef enum
