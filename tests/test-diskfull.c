@@ -152,6 +152,18 @@ test_checkpoint_on_full_disk (void)
       assert_error_says_full (status, err, "w.clausewise");
       break;
     }
+  /* The -wal is checked on private copies in the temporary folder first:
+   * with no room there either, that is what the message says. */
+  g_free (fill (dir));
+  g_autofree char *tmpdir = g_strconcat ("TMPDIR=", dir, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  int status = cw_test_spawn (ARGS ("env", tmpdir, CLI_PATH, "audit", "list", path), &out, &err);
+  g_assert_cmpint (status, ==, CLI_BAD_INPUT);
+  cw_test_assert_error_line (err);
+  cw_test_assert_contains (err, "w.clausewise-wal");
+  cw_test_assert_contains (err, "temporary folder");
+  cw_test_assert_contains (err, "free some space there");
+
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_unlink (shm);
   g_free (fill (dir));

@@ -202,54 +202,65 @@ cw_fs_remove_scratch_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* Copies what is left to read of `in` to `out`: 0, or the errno of the
+ * failure, with *writing telling whether it was a write. */
+static int
+copy_fd (int in, int out, gboolean *writing)
+{
+  char buffer[65536];
+  for (;;)
+    {
+      *writing = FALSE;
+      ssize_t n = read (in, buffer, sizeof buffer);
+      if (n == 0)
+        return 0;
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return errno;
+      *writing = TRUE;
+      for (ssize_t done = 0; done < n;)
+        {
+          ssize_t written = write (out, buffer + done, n - done);
+          if (written < 0 && errno != EINTR)
+            return errno;
+          done += MAX (written, 0);
+        }
+    }
+}
+
 /* Copies `from` into a new private file `to`. Only reads `from`. The error
  * is in G_FILE_ERROR, so that a full disk can be told (NOSPC). */
 gboolean
 cw_fs_copy_private (const char *from, const char *to, GError **error)
 {
-  int in = g_open (from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
   const char *failed = from;
   int saved_errno = 0;
+  int in = g_open (from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  int out = -1;
   if (in < 0)
     saved_errno = errno;
+  else if ((saved_errno = cw_fs_create_private (to)) != 0)
+    failed = to;
+  else if ((out = g_open (to, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    {
+      saved_errno = errno;
+      failed = to;
+    }
   else
     {
-      int rc = cw_fs_create_private (to);
-      int out = rc == 0 ? g_open (to, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0) : -1;
-      if (out < 0)
-        {
-          saved_errno = rc != 0 ? rc : errno;
-          failed = to;
-        }
-      char buffer[65536];
-      ssize_t n = 0;
-      while (out >= 0 && saved_errno == 0 && (n = read (in, buffer, sizeof buffer)) != 0)
-        {
-          if (n < 0)
-            {
-              if (errno != EINTR)
-                saved_errno = errno;
-              continue;
-            }
-          for (ssize_t done = 0; done < n && saved_errno == 0;)
-            {
-              ssize_t w = write (out, buffer + done, n - done);
-              if (w < 0 && errno != EINTR)
-                {
-                  saved_errno = errno;
-                  failed = to;
-                }
-              else if (w > 0)
-                done += w;
-            }
-        }
-      if (out >= 0 && close (out) != 0 && saved_errno == 0)
+      gboolean writing;
+      saved_errno = copy_fd (in, out, &writing);
+      if (close (out) != 0 && saved_errno == 0)
         {
           saved_errno = errno;
-          failed = to;
+          writing = TRUE;
         }
-      close (in);
+      if (writing)
+        failed = to;
     }
+  if (in >= 0)
+    close (in);
   if (saved_errno == 0)
     return TRUE;
   g_autofree char *name = g_filename_display_name (failed);
