@@ -211,6 +211,28 @@ test_foreign_wal (void)
   assert_has_audit (workspace, "Their crashed audit", FALSE);
 }
 
+/* A copy of the workspace that went its own way is the same workspace (same
+ * UUID, same start of history) but not the same file: its -wal is not
+ * applied to the original. */
+static void
+test_wal_of_diverged_copy (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *copy_dir = cw_test_make_dir ();
+  g_autofree char *path = new_workspace (dir, "w.clausewise", "Shared start");
+  g_autofree char *copy = cw_test_path (copy_dir, "w.clausewise");
+  g_autoptr (GBytes) bytes = cw_test_read (path);
+  cw_test_write (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  add_audit (path, "Only in the original");
+  crash_while_editing (copy, "Only in the copy");
+  g_autofree char *copy_wal = side (copy, "-wal");
+  g_autofree char *wal = side (path, "-wal");
+  g_autoptr (GBytes) frames = cw_test_read (copy_wal);
+  cw_test_write (wal, g_bytes_get_data (frames, NULL), g_bytes_get_size (frames));
+
+  assert_refused (path, "-wal", CW_WORKSPACE_ERROR_FOREIGN, "belongs to another database");
+}
+
 /* A -wal left by a crash of a session of this very file is recovered. */
 static void
 test_crashed_session (void)
@@ -415,6 +437,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/recover/foreign-wal", test_foreign_wal);
+  g_test_add_func ("/core/recover/wal-of-diverged-copy", test_wal_of_diverged_copy);
   g_test_add_func ("/core/recover/crashed-session", test_crashed_session);
   g_test_add_func ("/core/recover/restored-older-backup", test_restored_older_backup);
   g_test_add_func ("/core/recover/restored-backup-of-same-state",

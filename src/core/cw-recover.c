@@ -22,8 +22,10 @@
  *
  * 1. The recovered copy is sound (PRAGMA quick_check), a Clausewise
  *    workspace (application_id) of a schema this version reads.
- * 2. It is the same workspace as the file alone: the same creation time and
- *    the same first history entry (whose hash chains every later one).
+ * 2. It is the same workspace as the file alone: the same UUID (schema 3
+ *    on; a -wal may hold the upgrade that gave it one), the same creation
+ *    time and the same first history entry (whose hash chains every later
+ *    one).
  * 3. Its history continues the file's own: the file's last history entry is
  *    in the recovered copy, unchanged, under the same id. (For a -journal,
  *    which takes back an unfinished transaction, the other way round: the
@@ -78,6 +80,7 @@ typedef struct
   gboolean has_identity;  /* the next two could be read */
   char *created_at;
   char *first_hash;
+  char *uuid;             /* NULL before schema 3 */
   gboolean has_history;   /* the next two could be read */
   gint64 last_id;         /* 0: no history */
   char *last_hash;
@@ -89,6 +92,7 @@ copy_clear (Copy *copy)
   g_clear_pointer (&copy->db, cw_db_close);
   g_clear_pointer (&copy->created_at, g_free);
   g_clear_pointer (&copy->first_hash, g_free);
+  g_clear_pointer (&copy->uuid, g_free);
   g_clear_pointer (&copy->last_hash, g_free);
 }
 
@@ -136,6 +140,8 @@ look_at (const char *path, Copy *copy)
   copy->first_hash
     = query_text (copy->db, "SELECT hash FROM history ORDER BY id LIMIT 1", 0, &ok_first);
   copy->has_identity = ok && ok_first && copy->created_at != NULL;
+  if (copy->version >= 3)
+    copy->uuid = query_text (copy->db, "SELECT uuid FROM workspace WHERE id = 1", 0, &ok);
 
   CwStmt *last = cw_db_prepare (copy->db, "SELECT id, hash FROM history ORDER BY id DESC LIMIT 1",
                                 NULL);
@@ -216,7 +222,8 @@ judge (Copy *alone, Copy *recovered, gboolean wal, gboolean continuous, gboolean
     }
   if (alone->has_identity
       && (!recovered->has_identity || g_strcmp0 (alone->created_at, recovered->created_at) != 0
-          || g_strcmp0 (alone->first_hash, recovered->first_hash) != 0))
+          || g_strcmp0 (alone->first_hash, recovered->first_hash) != 0
+          || (alone->uuid != NULL && g_strcmp0 (alone->uuid, recovered->uuid) != 0)))
     return VERDICT_FOREIGN;
   if (alone->has_history && wal && alone->last_id != 0)
     {
