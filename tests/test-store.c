@@ -4,10 +4,12 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cw-audit.h"
 #include "cw-finding.h"
+#include "cw-fs.h"
 #include "cw-test-util.h"
 #include "cw-workspace-private.h"
 
@@ -101,6 +103,9 @@ test_create_in_missing_folder (void)
   g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, NULL, &error);
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The message names the workspace, not the hidden file it is built in. */
+  cw_test_assert_contains (error->message, "w.clausewise");
+  g_assert_null (strstr (error->message, ".part"));
 }
 
 static void
@@ -413,6 +418,118 @@ test_batch_rolls_back (void)
   g_assert_cmpint (cw_audit_get_id (g_ptr_array_index (audits, 0)), ==, kept);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Audit findings are confidential: a workspace, its -wal and -shm while it
+ * is open, and the backup written before an upgrade are readable by their
+ * owner only, under the usual umask too. */
+static void
+test_private_modes (void)
+{
+  mode_t old_umask = umask (022);
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "private.clausewise");
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+
+  g_autoptr (GError) error = NULL;
+  guint n_migrations;
+  g_autofree CwMigration *migrations
+    = with_next_migration ("CREATE TABLE extra (x);", &n_migrations);
+  g_autoptr (CwWorkspace) workspace
+    = cw_workspace_open_with (path, migrations, n_migrations, &error);
+  g_assert_no_error (error);
+  add_audit (workspace, "While open");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+  g_autofree char *backup
+    = g_strdup_printf ("%s.schema-%u.bak", path, cw_workspace_schema_version ());
+  g_assert_cmpuint (mode_of (backup), ==, 0600);
+  g_clear_object (&workspace);
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  umask (old_umask);
+}
+
+/* A workspace in a network folder (NFS, SMB, sshfs…) is never opened for
+ * editing or created there, since SQLite's locks and WAL are not safe on a
+ * share; `check` may still read it. No share can be mounted here, so the
+ * file system is pretended (cw_fs_pretend_for_testing). */
+static void
+test_network_folder (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = make_workspace (dir, "shared.clausewise");
+  g_autoptr (GBytes) before = cw_test_read (path);
+  const struct
+  {
+    guint64 magic;
+    const char *fuse_type;
+    const char *shown;
+  } shares[] = { { 0x6969, NULL, "nfs" },
+                 { 0xFF534D42, NULL, "cifs" },
+                 { 0x65735546, "fuse.sshfs", "fuse.sshfs" } };
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    {
+      cw_fs_pretend_for_testing (shares[i].magic, shares[i].fuse_type);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+      g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY);
+      g_assert_null (workspace);
+      cw_test_assert_contains (error->message, "shared.clausewise");
+      cw_test_assert_contains (error->message, shares[i].shown);
+      cw_test_assert_contains (error->message, "network folder");
+      cw_test_assert_contains (error->message, "Copy it to a folder on this computer");
+      cw_test_assert_untouched (path, before);
+      g_clear_error (&error);
+
+      /* Reading is allowed, and leaves the file as it was. */
+      workspace = cw_workspace_open_as_is (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (cw_workspace_is_read_only (workspace));
+      g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (audits->len, ==, 1);
+      g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_assert_true (cw_workspace_check (workspace, problems, &error));
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_clear_object (&workspace);
+      cw_test_assert_untouched (path, before);
+
+      g_autofree char *other = cw_test_path (dir, "new.clausewise");
+      workspace = cw_workspace_create (other, NULL, &error);
+      g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY);
+      cw_test_assert_contains (error->message, "network folder");
+      g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+    }
+
+  /* Read without locks, a workspace with a -wal beside it would show less
+   * than it holds: it is open on another computer, or broke off. */
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  cw_test_write (wal, "frames", 6);
+  g_autoptr (GBytes) wal_before = cw_test_read (wal);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open_as_is (path, &error);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY);
+  cw_test_assert_contains (error->message, "shared.clausewise-wal");
+  g_autoptr (GBytes) wal_after = cw_test_read (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  g_unlink (wal);
+  cw_test_assert_untouched (path, before);
+  g_clear_error (&error);
+
+  cw_fs_pretend_for_testing (0, NULL);
+  workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_workspace_is_read_only (workspace));
+}
+
 static void
 test_claim (void)
 {
@@ -572,5 +689,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/damaged-catalogue", test_damaged_catalogue);
   g_test_add_func ("/core/store/read-only", test_read_only);
   g_test_add_func ("/core/store/fresh-schema", test_fresh_schema_is_migrated_schema);
+  g_test_add_func ("/core/store/private-modes", test_private_modes);
+  g_test_add_func ("/core/store/network-folder", test_network_folder);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
+#include "cw-check.h"
 #include "cw-cli.h"
 #include "cw-text.h"
 #include "cw-demo.h"
@@ -486,16 +487,21 @@ cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
-  /* Checking never changes the file: an older one is examined as it is. */
+  /* Checking never changes the file: an older one is examined as it is,
+   * and one too damaged to open is examined too, to say what is wrong. */
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (CwWorkspace) workspace = cw_workspace_open_as_is (args[0], &error);
   if (workspace == NULL)
+    {
+      if (!g_error_matches (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED))
+        return cw_cli_fail (error);
+      cw_check_list_damage (args[0], error, problems);
+      g_clear_error (&error);
+    }
+  else if (!cw_workspace_check (workspace, problems, &error))
     return cw_cli_fail (error);
-
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  if (!cw_workspace_check (workspace, problems, &error))
-    return cw_cli_fail (error);
-  if (seal != NULL && !cw_workspace_check_seal (workspace, seal, &error))
+  if (seal != NULL && workspace != NULL && !cw_workspace_check_seal (workspace, seal, &error))
     {
       if (!g_error_matches (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED))
         return cw_cli_fail (error);

@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cw-db.h"
+#include "cw-fs.h"
 #include "cw-workspace.h"
 
 struct _CwDb
@@ -114,16 +117,38 @@ stmt_free (gpointer data)
 CwDb *
 cw_db_open (const char *path, CwDbFlags flags, GError **error)
 {
+  return cw_db_open_as (path, path, flags, error);
+}
+
+/* Opens the file at `path` under the name `name`, which every message
+ * about it uses: a workspace is built in a hidden file, and the user knows
+ * it by the name it will have. */
+CwDb *
+cw_db_open_as (const char *path, const char *name, CwDbFlags flags, GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
   int open_flags = (flags & CW_DB_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (flags & CW_DB_CREATE)
-    open_flags |= SQLITE_OPEN_CREATE;
+    {
+      /* SQLite would create the file 0644 under the usual umask, and its
+       * -wal and -shm with the file's mode: a new database starts private. */
+      cw_fs_create_private (path);
+      open_flags |= SQLITE_OPEN_CREATE;
+    }
+  g_autofree char *uri = NULL;
+  if (flags & CW_DB_IMMUTABLE)
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
   sqlite3 *handle = NULL;
-  int rc = sqlite3_open_v2 (path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = sqlite3_open_v2 (uri ? uri : path, &handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error (error, path, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),
+      set_error (error, name, rc, handle ? sqlite3_errmsg (handle) : g_strerror (errno),
                  handle ? sqlite3_system_errno (handle) : errno);
       sqlite3_close (handle);
       return NULL;
@@ -132,7 +157,7 @@ cw_db_open (const char *path, CwDbFlags flags, GError **error)
   sqlite3_busy_timeout (handle, 3000);
   CwDb *db = g_new0 (CwDb, 1);
   db->handle = handle;
-  db->path = g_strdup (path);
+  db->path = g_strdup (name);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_free);
   return db;
 }
@@ -220,11 +245,13 @@ cw_db_rollback (CwDb *db)
     sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Copies the whole database into a new file at `path`, page by page. */
+/* Copies the whole database into a new file at `path`, page by page. The
+ * copy is as private as a new database (cw_db_open). */
 gboolean
 cw_db_backup_to (CwDb *db, const char *path, GError **error)
 {
   sqlite3 *copy = NULL;
+  cw_fs_create_private (path);
   int rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
@@ -440,4 +467,246 @@ gboolean
 cw_db_header_is_database (const void *bytes, gsize n)
 {
   return n >= 16 && memcmp (bytes, "SQLite format 3", 16) == 0;
+}
+
+static guint32
+get_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* The length in bytes that a database's first CW_DB_HEADER_SIZE bytes say
+ * it has, or 0 when they do not say: the page count there is only valid
+ * when written by a version that keeps it (sqlite.org/fileformat2.html,
+ * "in-header database size"). */
+guint64
+cw_db_header_length (const guint8 *header)
+{
+  guint page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (get_be32 (header + 24) != get_be32 (header + 92))
+    return 0;
+  return (guint64) get_be32 (header + 28) * page_size;
+}
+
+/* Runs the engine's own integrity check over the whole file and adds what
+ * it finds, one line each, to `problems`; when the check cannot run at all,
+ * what stopped it. Returns how many it added. */
+guint
+cw_db_list_damage (CwDb *db, GPtrArray *problems)
+{
+  guint before = problems->len;
+  sqlite3_stmt *raw = NULL;
+  int rc = sqlite3_prepare_v2 (db->handle, "PRAGMA integrity_check", -1, &raw, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (raw)) == SQLITE_ROW)
+    {
+      /* The first finding starts with a line that names the schema. */
+      g_auto (GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (raw, 0), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0' && !g_str_equal (lines[i], "ok")
+            && !g_str_has_prefix (lines[i], "*** in database "))
+          g_ptr_array_add (problems, g_strdup (lines[i]));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    g_ptr_array_add (problems,
+                     problems->len > before
+                       ? g_strdup_printf (_("The check stopped there, at damage it cannot "
+                                            "pass: %s"),
+                                          sqlite3_errmsg (db->handle))
+                       : g_strdup_printf (_("The file cannot be read as a database: %s"),
+                                          sqlite3_errmsg (db->handle)));
+  sqlite3_finalize (raw);
+  return problems->len - before;
+}
+
+/* ---- Side files --------------------------------------------------------- */
+
+/* What SQLite keeps beside a database while it works on it, and how it
+ * treats what it finds there when it opens the file: it applies every
+ * committed frame of a -wal (sqlite.org/walformat.html) and rolls back a
+ * "hot" -journal (sqlite.org/fileformat2.html#rollbackjournal), without
+ * asking whether they were written for this file. */
+
+char *
+cw_db_side_path (const char *path, CwDbSide side)
+{
+  static const char *const suffixes[] = { "-wal", "-journal", "-shm" };
+  return g_strconcat (path, suffixes[side], NULL);
+}
+
+static gboolean
+read_at (int fd, void *buffer, gsize size, goffset offset)
+{
+  return pread (fd, buffer, size, offset) == (ssize_t) size;
+}
+
+static guint32
+get_le32 (const guint8 *p)
+{
+  return ((guint32) p[3] << 24) | ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+/* The WAL's running checksum (walChecksumBytes): over 32-bit words, big- or
+ * little-endian as the header's magic says. */
+static void
+wal_checksum (gboolean big_endian, const guint8 *data, gsize size, guint32 sum[2])
+{
+  for (gsize i = 0; i + 8 <= size; i += 8)
+    {
+      const guint8 *p = data + i;
+      guint32 x0 = big_endian ? get_be32 (p) : get_le32 (p);
+      guint32 x1 = big_endian ? get_be32 (p + 4) : get_le32 (p + 4);
+      sum[0] += x0 + sum[1];
+      sum[1] += x1 + sum[0];
+    }
+}
+
+/* Walks the frames of the -wal beside `path` as SQLite's recovery would:
+ * from the header, while salts and checksums hold. Returns how many frames
+ * are committed (up to the last valid commit frame), and when `page_one` is
+ * given (the file's first page, `page_size` bytes), sets *page_one_found
+ * when a committed frame holds exactly that page; when it is not, stops at
+ * the first commit. */
+static guint
+wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
+          gboolean *page_one_found)
+{
+  /* Without a page to look for, the first commit answers the question. */
+  gboolean any_commit = page_one == NULL;
+  g_autofree char *wal = cw_db_side_path (path, CW_DB_SIDE_WAL);
+  int fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0)
+    return 0;
+  guint8 header[32];
+  guint committed = 0;
+  gint64 last_match = -1;
+  if (read_at (fd, header, sizeof header, 0) && (get_be32 (header) & ~1u) == 0x377f0682)
+    {
+      gboolean big_endian = get_be32 (header) & 1;
+      guint32 page_size = get_be32 (header + 8);
+      guint32 sum[2] = { 0, 0 };
+      wal_checksum (big_endian, header, 24, sum);
+      if (page_size >= 512 && page_size <= 65536 && (page_size & (page_size - 1)) == 0
+          && sum[0] == get_be32 (header + 24) && sum[1] == get_be32 (header + 28))
+        {
+          g_autofree guint8 *frame = g_malloc (24 + page_size);
+          for (guint n = 0;; n++)
+            {
+              if (!read_at (fd, frame, 24 + page_size, 32 + (goffset) n * (24 + page_size))
+                  || memcmp (frame + 8, header + 16, 8) != 0)
+                break;
+              wal_checksum (big_endian, frame, 8, sum);
+              wal_checksum (big_endian, frame + 24, page_size, sum);
+              if (sum[0] != get_be32 (frame + 16) || sum[1] != get_be32 (frame + 20))
+                break;
+              if (page_one != NULL && get_be32 (frame) == 1 && page_size == page_size_wanted
+                  && memcmp (frame + 24, page_one, page_size) == 0)
+                last_match = n;
+              if (get_be32 (frame + 4) != 0)
+                {
+                  committed = n + 1;
+                  if (any_commit)
+                    break;
+                }
+            }
+        }
+    }
+  close (fd);
+  if (page_one_found != NULL)
+    *page_one_found = last_match >= 0 && last_match < (gint64) committed;
+  return committed;
+}
+
+/* Whether the -wal beside `path` holds a committed transaction: something
+ * SQLite would apply to the file. */
+gboolean
+cw_db_wal_has_changes (const char *path)
+{
+  return wal_walk (path, NULL, 0, NULL) > 0;
+}
+
+/* Whether the first page of the file at `path` is one that the -wal beside
+ * it committed: then a checkpoint of that very -wal wrote the file, perhaps
+ * partly (a crash or a full disk during it). The page holds a change counter
+ * that every transaction writing it moves on, so another file's, or an older
+ * copy's, first page does not match. */
+gboolean
+cw_db_wal_wrote_first_page (const char *path)
+{
+  guint8 header[CW_DB_HEADER_SIZE];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0)
+    return FALSE;
+  gboolean found = FALSE;
+  if (read_at (fd, header, sizeof header, 0) && cw_db_header_is_database (header, sizeof header))
+    {
+      gsize page_size = (header[16] << 8) | header[17];
+      if (page_size == 1)
+        page_size = 65536;
+      g_autofree guint8 *page = g_malloc (page_size);
+      if (read_at (fd, page, page_size, 0))
+        wal_walk (path, page, page_size, &found);
+    }
+  close (fd);
+  return found;
+}
+
+/* Whether the -journal beside `path` is hot: SQLite would roll it back into
+ * the file (it is there, not empty, and its first byte is not zero). */
+gboolean
+cw_db_journal_is_hot (const char *path)
+{
+  g_autofree char *journal = cw_db_side_path (path, CW_DB_SIDE_JOURNAL);
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0)
+    return FALSE;
+  guint8 first = 0;
+  gboolean hot = read_at (fd, &first, 1, 0) && first != 0;
+  close (fd);
+  return hot;
+}
+
+/* Whether some lock in bytes [start, start + length) of `file` conflicts
+ * with a write lock: another connection holds it. Open file description
+ * locks conflict with this process's own POSIX locks too; where the kernel
+ * lacks them, F_GETLK sees other processes only. */
+static gboolean
+is_locked (const char *file, goffset start, goffset length)
+{
+  int fd = g_open (file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0)
+    return FALSE;
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                        .l_len = length };
+  int rc = fcntl (fd, F_OFD_GETLK, &lock);
+  if (rc != 0 && errno == EINVAL)
+    {
+      lock = (struct flock) { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                              .l_len = length };
+      rc = fcntl (fd, F_GETLK, &lock);
+    }
+  close (fd);
+  return rc == 0 && lock.l_type != F_UNLCK;
+}
+
+/* Whether a live connection, in any process, has the database at `path`
+ * open: its -wal and -journal are then in use, not left over, and SQLite
+ * does not recover them. Every connection to a file in WAL mode holds a
+ * read lock on the -shm's "DMS" byte (offset 128) for as long as it is open,
+ * and the first to open takes it for writing to rebuild the -shm; a
+ * connection in rollback mode locks the bytes from 1 GiB (PENDING, RESERVED
+ * and SHARED) of the file itself while it reads or writes. These are
+ * SQLite's documented locking protocol (os_unix.c, sqlite.org/walformat.html
+ * 2.3.1), the same for every version that reads WAL files.
+ *
+ * Opening and closing a descriptor of a file drops every POSIX lock this
+ * process holds on it (cw-open-files.c): call this only for a file no
+ * connection of this process has open. */
+gboolean
+cw_db_is_in_use (const char *path)
+{
+  g_autofree char *shm = cw_db_side_path (path, CW_DB_SIDE_SHM);
+  return is_locked (shm, 128, 1) || is_locked (path, G_GINT64_CONSTANT (0x40000000), 512);
 }

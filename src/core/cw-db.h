@@ -26,6 +26,9 @@ typedef enum
 {
   CW_DB_READ_ONLY = 1 << 0,
   CW_DB_CREATE = 1 << 1,
+  /* Read a file that nothing writes meanwhile, taking no locks and making no
+   * side files (-wal, -shm): for a workspace in a network folder. */
+  CW_DB_IMMUTABLE = 1 << 2,
 } CwDbFlags;
 
 /* What cw_stmt_step returns besides FALSE-with-error. */
@@ -37,6 +40,7 @@ typedef enum
 } CwStep;
 
 CwDb *cw_db_open (const char *path, CwDbFlags flags, GError **error);
+CwDb *cw_db_open_as (const char *path, const char *name, CwDbFlags flags, GError **error);
 void cw_db_close (CwDb *db);
 const char *cw_db_get_path (CwDb *db);
 void cw_db_set_path (CwDb *db, const char *path);
@@ -70,5 +74,21 @@ gboolean cw_stmt_is_null (CwStmt *stmt, int column);
 /* The size of a file's header that the engine defines, and what it says. */
 #define CW_DB_HEADER_SIZE 100
 gboolean cw_db_header_is_database (const void *bytes, gsize n);
+guint64 cw_db_header_length (const guint8 *header);
+guint cw_db_list_damage (CwDb *db, GPtrArray *problems);
+
+/* The files the engine keeps beside a database (see cw-db.c). */
+typedef enum
+{
+  CW_DB_SIDE_WAL,
+  CW_DB_SIDE_JOURNAL,
+  CW_DB_SIDE_SHM,
+} CwDbSide;
+
+char *cw_db_side_path (const char *path, CwDbSide side);
+gboolean cw_db_wal_has_changes (const char *path);
+gboolean cw_db_wal_wrote_first_page (const char *path);
+gboolean cw_db_journal_is_hot (const char *path);
+gboolean cw_db_is_in_use (const char *path);
 
 G_END_DECLS

@@ -21,7 +21,9 @@
 #include <unistd.h>
 
 #include "cw-date.h"
+#include "cw-fs.h"
 #include "cw-open-files.h"
+#include "cw-recover.h"
 #include "cw-text.h"
 #include "cw-record.h"
 #include "cw-workspace-private.h"
@@ -438,12 +440,11 @@ check_header (const char *path, guint current_version, GError **error)
                    name, version, current_version);
       return FALSE;
     }
-  guint page_size = (header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  guint32 pages = read_be32 (header + 28);
-  gboolean pages_valid = read_be32 (header + 24) == read_be32 (header + 92);
-  if (pages_valid && (guint64) pages * page_size > (guint64) file_size)
+  /* With a -wal beside it, the file may rightly be shorter: a checkpoint
+   * writes the first page, page count and all, first, and the disk may fill
+   * up before the last page; the -wal still holds them all. Whether the two
+   * make a whole workspace is cw-recover.c's to find out. */
+  if (cw_db_header_length (header) > (guint64) file_size && !cw_db_wal_has_changes (path))
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
                    _("The workspace %s is damaged: it is shorter than it should be, perhaps "
@@ -523,12 +524,12 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
 }
 
 static CwWorkspace *
-open_connection (const char *path, gboolean read_only, GError **error)
+open_connection (const char *path, CwDbFlags flags, GError **error)
 {
   g_autoptr (CwWorkspace) self = g_object_new (CW_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
-  self->read_only = read_only;
-  self->db = cw_db_open (path, read_only ? CW_DB_READ_ONLY : 0, error);
+  self->read_only = (flags & (CW_DB_READ_ONLY | CW_DB_IMMUTABLE)) != 0;
+  self->db = cw_db_open (path, flags, error);
   if (self->db == NULL)
     return NULL;
   self->open_file = cw_open_files_add (path);
@@ -542,6 +543,56 @@ is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* SQLite's locks and its WAL are not safe in a network folder (cw-fs.c):
+ * there a workspace may be read, never opened for editing or created. */
+static void
+set_network_error (const char *path, const char *type, gboolean creating, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  if (creating)
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
+                 /* Translators: the last %s is the type of network file system ("nfs",
+                  * "cifs", "fuse.sshfs"). */
+                 _("Cannot create %s: it is in a network folder (%s), where the locks that keep "
+                   "a workspace whole do not work. Create it in a folder on this computer, and "
+                   "share work through exchange files, not the workspace itself"),
+                 name, type);
+  else
+    g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_READ_ONLY,
+                 _("Cannot open %s for editing: it is in a network folder (%s), where the locks "
+                   "that keep a workspace whole do not work. Copy it to a folder on this "
+                   "computer to work on it, and share work through exchange files, not the "
+                   "workspace itself; it was left untouched"),
+                 name, type);
+}
+
+/* A workspace in a network folder is read as it is in the file, without
+ * locks (which may hang or lie there) and without making a -wal or -shm
+ * beside it. A -wal or -journal there holds changes the file alone does not
+ * have: it is open on another computer, or its last session broke off. */
+static gboolean
+check_network_snapshot (const char *path, GError **error)
+{
+  static const char *const sides[] = { "-wal", "-journal" };
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (path, sides[i], NULL);
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *side_name = g_filename_display_name (side);
+          g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_BUSY,
+                       _("Cannot read %s: it is in a network folder and %s beside it holds "
+                         "changes not yet in the file (it is open on another computer, or was "
+                         "not closed properly). Close it there, or copy both files to a folder "
+                         "on this computer and open the copy"),
+                       name, side_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static CwWorkspace *
 open_file (const char *path, const CwMigration *migrations, guint n_migrations, gboolean upgrade,
            GError **error)
@@ -551,10 +602,31 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
   /* A file this process already has open was checked then, and reading it
    * again here would drop the locks of its connection (cw-open-files.c). */
   guint current = migrations[n_migrations - 1].version;
-  if (!cw_open_files_contains (path) && !check_header (path, current, error))
+  gboolean open_here = cw_open_files_contains (path);
+  if (!open_here && !check_header (path, current, error))
     return NULL;
 
-  g_autoptr (CwWorkspace) self = open_connection (path, !is_writable (path), error);
+  /* In a network folder a workspace is only read: `check` may look at it,
+   * working on it needs a local copy. */
+  CwDbFlags flags = is_writable (path) ? 0 : CW_DB_READ_ONLY;
+  g_autofree char *fs_type = NULL;
+  if (cw_fs_kind_of (path, &fs_type) == CW_FS_NETWORK)
+    {
+      if (upgrade)
+        {
+          set_network_error (path, fs_type, FALSE, error);
+          return NULL;
+        }
+      if (!check_network_snapshot (path, error))
+        return NULL;
+      flags = CW_DB_IMMUTABLE;
+    }
+  /* A -wal or -journal left beside the file is applied by SQLite as soon as
+   * it opens it: first make sure it belongs there. */
+  else if (!open_here && !cw_recover_check (path, current, error))
+    return NULL;
+
+  g_autoptr (CwWorkspace) self = open_connection (path, flags, error);
   if (self == NULL)
     return NULL;
 
@@ -744,38 +816,73 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
       return NULL;
     }
 
+  g_autofree char *fs_type = NULL;
+  if (cw_fs_kind_of (path, &fs_type) == CW_FS_NETWORK)
+    {
+      set_network_error (path, fs_type, TRUE, error);
+      return NULL;
+    }
+  if (!cw_recover_check_create (path, error))
+    return NULL;
+
   g_autofree char *dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dir_name = g_filename_display_name (dir);
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                   _("Cannot create %s: there is no folder %s; create it first or choose "
+                     "another folder"),
+                   name, dir_name);
+      return NULL;
+    }
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *part
     = g_strdup_printf ("%s%c.%s.%08x.part", dir, G_DIR_SEPARATOR, base, g_random_int ());
   gboolean ok = FALSE;
   {
     g_autoptr (CwWorkspace) draft = NULL;
-    CwDb *db = cw_db_open (part, CW_DB_CREATE, error);
-    if (db == NULL)
-      return NULL;
-    cw_db_set_path (db, path);
-    draft = g_object_new (CW_TYPE_WORKSPACE, NULL);
-    draft->path = g_strdup (part);
-    draft->db = db;
-    /* 8 KiB pages: measured, they halve the time to insert 100,000 findings
-     * (mostly fewer b-tree splits in the search index) against 4 KiB.
-     * The hidden file is thrown away if anything fails, so it is built
-     * without a journal on disk and without syncing; it is synced once,
-     * whole, before it takes its name. That makes the first start quick
-     * (ten syncs were most of its 49 ms). */
-    ok = cw_workspace_exec (draft,
-                            "PRAGMA page_size = 8192; PRAGMA journal_mode = MEMORY;"
-                            " PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
-                            error)
-         && create_schema (draft, error)
-         && cw_workspace_edit_begin (draft, error)
-         && cw_workspace_edit_end (draft,
-                                   fill_new_workspace (draft, organisation, error)
-                                     && (fill == NULL || fill (draft, data, error)),
-                                   error)
-         && cw_workspace_exec (draft, "PRAGMA journal_mode = WAL", error);
+    /* Messages name the workspace, never the hidden file. */
+    CwDb *db = cw_db_open_as (part, path, CW_DB_CREATE, error);
+    if (db != NULL)
+      {
+        draft = g_object_new (CW_TYPE_WORKSPACE, NULL);
+        draft->path = g_strdup (path);
+        draft->db = db;
+        /* 8 KiB pages: measured, they halve the time to insert 100,000
+         * findings (mostly fewer b-tree splits in the search index) against
+         * 4 KiB. The hidden file is thrown away if anything fails, so it is
+         * built without a journal on disk and without syncing; it is synced
+         * once, whole, before it takes its name. That makes the first start
+         * quick (ten syncs were most of its 49 ms). */
+        ok = cw_workspace_exec (draft,
+                                "PRAGMA page_size = 8192; PRAGMA journal_mode = MEMORY;"
+                                " PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
+                                error)
+             && create_schema (draft, error)
+             && cw_workspace_edit_begin (draft, error)
+             && cw_workspace_edit_end (draft,
+                                       fill_new_workspace (draft, organisation, error)
+                                         && (fill == NULL || fill (draft, data, error)),
+                                       error)
+             && cw_workspace_exec (draft, "PRAGMA journal_mode = WAL", error);
+      }
   }
+  /* Closing removes the hidden file's -wal and -shm, unless the disk filled
+   * up on the way. A -wal left with changes in it holds pages that never
+   * reached the file. */
+  if (ok && cw_db_wal_has_changes (part))
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
+                   _("Could not finish writing %s; check that the disk has room and try again"),
+                   name);
+      ok = FALSE;
+    }
+  const CwDbSide sides[] = { CW_DB_SIDE_WAL, CW_DB_SIDE_SHM, CW_DB_SIDE_JOURNAL };
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = cw_db_side_path (part, sides[i]);
+      g_unlink (side);
+    }
   if (ok && !sync_file (part, path, error))
     ok = FALSE;
 
@@ -1297,8 +1404,7 @@ add_problem (GPtrArray *problems, const char *format, ...)
 /* Runs a check query whose every row is one problem, described by its
  * first column. */
 static gboolean
-collect (CwWorkspace *self, const char *sql, const char *skip, GPtrArray *problems,
-         GError **error)
+collect (CwWorkspace *self, const char *sql, GPtrArray *problems, GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1307,8 +1413,7 @@ collect (CwWorkspace *self, const char *sql, const char *skip, GPtrArray *proble
   while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
       const char *text = cw_stmt_text (stmt, 0);
-      if (g_strcmp0 (text, skip) != 0)
-        add_problem (problems, "%s", text ? text : "?");
+      add_problem (problems, "%s", text ? text : "?");
     }
   return rc == CW_STEP_DONE;
 }
@@ -1339,28 +1444,20 @@ collect (CwWorkspace *self, const char *sql, const char *skip, GPtrArray *proble
   " WHERE entity = 'answer' AND entity_id = a.id AND field = 'note'" \
   " ORDER BY id DESC LIMIT 1), '')"
 
-/* Looks at the whole file: SQLite's own integrity check, references between
- * rows, the search index, and the change history (append-only guards in
- * place, hash chain intact, every audit and finding's creation recorded).
- * Each problem found is added to `problems` as a sentence; FALSE only when
- * the check itself could not run. */
-gboolean
-cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
+/* The checks of rows: references, guards, history and search index. */
+static gboolean
+check_rows (CwWorkspace *self, GPtrArray *problems, GError **error)
 {
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
-
-  return collect (self, "PRAGMA integrity_check", "ok", problems, error)
-         && collect (self,
-                     "SELECT 'Table ' || \"table\" || ', row ' || rowid || ', refers to a missing "
-                     "row of ' || parent FROM pragma_foreign_key_check",
-                     NULL, problems, error)
+  return collect (self,
+                  "SELECT 'Table ' || \"table\" || ', row ' || rowid || ', refers to a missing "
+                  "row of ' || parent FROM pragma_foreign_key_check",
+                  problems, error)
          && collect (self,
                      "SELECT 'The guard ' || name || ' that keeps the history append-only is "
                      "missing' FROM (SELECT 'history_no_update' AS name UNION ALL"
                      " SELECT 'history_no_delete') WHERE name NOT IN"
                      " (SELECT name FROM sqlite_schema WHERE type = 'trigger')",
-                     NULL, problems, error)
+                     problems, error)
          && collect (self,
                      "SELECT 'Audit ' || id || ' has no record of its creation in the history'"
                      " FROM audit WHERE id NOT IN (SELECT entity_id FROM history"
@@ -1368,7 +1465,7 @@ cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
                      " UNION ALL SELECT 'Finding ' || id || ' has no record of its creation in "
                      "the history' FROM finding WHERE id NOT IN (SELECT entity_id FROM history"
                      " WHERE entity = 'finding' AND field = 'created')",
-                     NULL, problems, error)
+                     problems, error)
          && collect (self,
                      "SELECT 'The search index has no entry for finding ' || id FROM finding"
                      " WHERE id * 4 NOT IN (SELECT rowid FROM search_index)"
@@ -1384,13 +1481,41 @@ cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
                      " AND note <> '')"
                      " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 4)"
                      " ELSE 1 END",
-                     NULL, problems, error)
+                     problems, error)
          && (self->version >= 3 ? cw_record_check (self, problems, error)
-                                : collect (self, LEGACY_CONTENT_CHECK, NULL, problems, error))
+                                : collect (self, LEGACY_CONTENT_CHECK, problems, error))
          && cw_history_verify (self, problems, error)
          && (self->read_only
              || cw_workspace_exec (
                self, "INSERT INTO search_index (search_index) VALUES ('integrity-check')", NULL)
              || (add_problem (problems, _("The search index does not match the workspace")),
                  TRUE));
+}
+
+/* Looks at the whole file: SQLite's own integrity check, references between
+ * rows, the search index, and the change history (append-only guards in
+ * place, hash chain intact, every audit and finding's creation recorded).
+ * Each problem found is added to `problems` as a sentence, damage too; FALSE
+ * only when the check itself could not run. */
+gboolean
+cw_workspace_check (CwWorkspace *self, GPtrArray *problems, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  /* On damaged pages the checks of rows below stop at the first, with an
+   * error that says nothing of what is wrong: SQLite's list is the answer. */
+  if (cw_db_list_damage (self->db, problems) > 0)
+    return TRUE;
+  g_autoptr (GError) local = NULL;
+  if (check_rows (self, problems, &local))
+    return TRUE;
+  if (g_error_matches (local, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED))
+    {
+      add_problem (problems, _("Part of the workspace cannot be read, though SQLite's own "
+                               "check finds its pages in order (the search index?)"));
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
