@@ -239,18 +239,18 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "6.1", 5, "conforming",
     "R-22 (end-of-life hypervisor cluster) dropped from 16 to 6 once RFC-2188 "
     "replaced the cluster in May 2026; the rating change is dated 3 Jun 2026." },
-  { "6.2", 1, "conforming",
+  { "6.2.1", 1, "conforming",
     "Objectives OBJ-2026 (e.g. first-contact resolution 70 per cent, change "
     "success rate 95 per cent) are measurable, each has an owner and a date, and "
     "progress is tracked monthly on dashboard KPI-2026 (Jul 2026 status seen)." },
-  { "6.2", 2, "conforming",
+  { "6.2.2", 1, "conforming",
     "First-contact resolution was 68 per cent in Aug 2026 against 70; "
     "the service desk lead owns plan OBJ-2026-P1 (articles for the top "
     "20 call types, due Oct 2026)." },
-  { "6.2", 3, "conforming",
+  { "6.2.1", 2, "conforming",
     "OBJ-2026 cross-refers each objective to an SMP-01 v2 commitment and to a "
     "customer target, e.g. P1 resolution within 4 hours from SLA-GEN v5 section 3." },
-  { "6.2", 4, "conforming",
+  { "6.2.1", 3, "conforming",
     "The service desk lead named first-contact resolution and request fulfilment "
     "time, and showed the weekly wallboard figures that feed KPI-2026." },
   { "6.3", 1, "conforming",
@@ -335,23 +335,23 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "Newsletter opens are tracked (Aug 2026: 61 per cent of 212 contacts) and "
     "service reviews ask whether notices were clear; the C014 minutes of "
     "9 Jul 2026 record the answer." },
-  { "7.5", 1, "observation",
+  { "7.5.2", 1, "observation",
     "Audited by Margaret Sefton. Register DR-01 lists 30 controlled documents, all "
     "approved and at their current version on the intranet; nine reach the "
     "12-month review limit of DOC-01 v2 by Dec 2026 with no review planned. See "
     "the finding." },
-  { "7.5", 2, "conforming",
+  { "7.5.3", 1, "conforming",
     "A change engineer showed that procedures open only from the intranet, which "
     "shows the DR-01 version; printed copies carry an uncontrolled-copy footer." },
-  { "7.5", 3, "conforming",
+  { "7.5.3", 2, "conforming",
     "Incident and change records are held in the ITSM tool for 6 years under "
     "retention schedule RET-01 v1; closed records are read-only except to the "
     "2 named tool administrators." },
-  { "7.5", 4, "conforming",
+  { "7.5.3", 3, "conforming",
     "External documents are listed in DR-01 part B with source and "
     "review date; contract CT-102 and the hypervisor vendor guide were "
     "both at their current versions." },
-  { "7.5", 5, "conforming",
+  { "7.5.4", 1, "conforming",
     "DR-01 lists the 30 controlled documents with their locations; Margaret Sefton "
     "opened 5 of them from the recorded locations without error on 17 Sep 2026." },
   { "7.6", 1, "conforming",
