@@ -1,6 +1,6 @@
 /* test-catalogue.c: the built-in clause catalogue carries every clause of
  * ISO/IEC 20000-1:2018 with its exact number and title, in document order,
- * and every leaf clause has our guidance and three to six questions. */
+ * and every leaf clause has our guidance and three to seven questions. */
 #include "config.h"
 
 #include "cw-catalogue.h"
@@ -27,6 +27,8 @@ static const struct
   { "6", "Planning" },
   { "6.1", "Actions to address risks and opportunities" },
   { "6.2", "Service management objectives and planning to achieve them" },
+  { "6.2.1", "Establish objectives" },
+  { "6.2.2", "Plan to achieve objectives" },
   { "6.3", "Plan the service management system" },
   { "7", "Support of the service management system" },
   { "7.1", "Resources" },
@@ -34,6 +36,10 @@ static const struct
   { "7.3", "Awareness" },
   { "7.4", "Communication" },
   { "7.5", "Documented information" },
+  { "7.5.1", "General" },
+  { "7.5.2", "Creating and updating documented information" },
+  { "7.5.3", "Control of documented information" },
+  { "7.5.4", "Service management system documented information" },
   { "7.6", "Knowledge" },
   { "8", "Operation of the service management system" },
   { "8.1", "Operational planning and control" },
@@ -108,6 +114,7 @@ test_clauses (void)
 {
   g_autoptr (CwCatalogue) catalogue = builtin ();
   GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
+  g_assert_cmpuint (G_N_ELEMENTS (expected_clauses), ==, 77);
   g_assert_cmpuint (clauses->len, ==, G_N_ELEMENTS (expected_clauses));
   for (guint i = 0; i < clauses->len; i++)
     {
@@ -144,7 +151,7 @@ test_leaves (void)
       leaves++;
       g_assert_cmpuint (strlen (cw_clause_get_guidance (clause)), >=, 80);
       g_assert_cmpuint (questions->len, >=, 3);
-      g_assert_cmpuint (questions->len, <=, 6);
+      g_assert_cmpuint (questions->len, <=, 7);
       for (guint q = 0; q < questions->len; q++)
         {
           CwQuestion *question = g_ptr_array_index (questions, q);
@@ -159,8 +166,56 @@ test_leaves (void)
           g_assert_true (cw_catalogue_lookup_question (catalogue, id) == question);
         }
     }
-  g_assert_cmpuint (leaves, ==, 53);
+  g_assert_cmpuint (leaves, ==, 57);
   g_assert_cmpuint (cw_catalogue_count_questions (catalogue), ==, g_hash_table_size (seen));
+}
+
+/* 6.2 and 7.5 hold their sub-clauses and, like every other parent, nothing
+ * else; their questions live under the sub-clause each one asks about, and
+ * questions added later come after a clause's first ones. */
+static void
+test_sub_clauses (void)
+{
+  g_autoptr (CwCatalogue) catalogue = builtin ();
+  const char *parents[] = { "6.2", "7.5" };
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    {
+      CwClause *parent = cw_catalogue_lookup_clause (catalogue, parents[i]);
+      g_assert_false (cw_clause_is_leaf (parent));
+      g_assert_cmpuint (cw_clause_get_questions (parent)->len, ==, 0);
+      g_assert_cmpuint (cw_clause_get_expected (parent)->len, ==, 0);
+      g_assert_cmpstr (cw_clause_get_guidance (parent), ==, "");
+      g_autofree char *old_id = g_strdup_printf ("%s.q1", parents[i]);
+      g_assert_null (cw_catalogue_lookup_question (catalogue, old_id));
+    }
+  g_assert_cmpuint (cw_clause_get_children (cw_catalogue_lookup_clause (catalogue, "6.2"))->len,
+                    ==, 2);
+  g_assert_cmpuint (cw_clause_get_children (cw_catalogue_lookup_clause (catalogue, "7.5"))->len,
+                    ==, 4);
+
+  static const struct
+  {
+    const char *id;
+    const char *starts;
+  } placed[] = {
+    { "6.2.1.q1", "Show me this year's service management objectives" },
+    { "6.2.2.q1", "Take one objective that is behind target" },
+    { "7.5.2.q1", "Show me your rules for creating, approving and updating" },
+    { "7.5.3.q1", "How does a change engineer know" },
+    { "7.5.4.q1", "Show me the list of documented information" },
+    { "8.2.2.q6", "How have you rated the criticality" },
+    { "8.3.3.q6", "Where does this SLA state the workload" },
+    { "8.7.2.q7", "Show me the risk assessment behind your continuity" },
+    { "9.3.q5", "How did you make sure the last review considered every input" },
+    { "10.1.q6", "Take a recent nonconformity: what did you do straight away" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (placed); i++)
+    {
+      CwQuestion *question = cw_catalogue_lookup_question (catalogue, placed[i].id);
+      g_assert_nonnull (question);
+      g_assert_true (g_str_has_prefix (cw_question_get_text (question), placed[i].starts));
+    }
+  g_assert_cmpuint (cw_catalogue_get_version (catalogue), ==, 2);
 }
 
 static void
@@ -252,6 +307,17 @@ test_schema_rejects (void)
     "<guidance>Look at the register.</guidance>"
     "<question id=\"4.1.q1\">Where is the register?</question>"
     "<question id=\"4.1.q2\">Who reviews the register?</question></clause></clause>",
+    /* A leaf with eight questions. */
+    "<clause number=\"4\" title=\"C\"><clause number=\"4.1\" title=\"L\">"
+    "<guidance>Look at the register.</guidance>"
+    "<question id=\"4.1.q1\">Where is the register?</question>"
+    "<question id=\"4.1.q2\">Who reviews the register?</question>"
+    "<question id=\"4.1.q3\">When was it reviewed?</question>"
+    "<question id=\"4.1.q4\">Who approved the register?</question>"
+    "<question id=\"4.1.q5\">What changed in the register?</question>"
+    "<question id=\"4.1.q6\">Which risk came from the register?</question>"
+    "<question id=\"4.1.q7\">Which objective came from it?</question>"
+    "<question id=\"4.1.q8\">Who else reads the register?</question></clause></clause>",
     /* A clause without a title. */
     "<clause number=\"4\"><clause number=\"4.1\" title=\"L\">"
     "<guidance>Look at the register.</guidance>"
@@ -309,6 +375,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/catalogue/clauses", test_clauses);
   g_test_add_func ("/core/catalogue/leaves", test_leaves);
+  g_test_add_func ("/core/catalogue/sub-clauses", test_sub_clauses);
   g_test_add_func ("/core/catalogue/review-inputs", test_review_inputs);
   g_test_add_func ("/core/catalogue/workspace-copy", test_workspace_copy);
   g_test_add_func ("/core/catalogue/scope", test_scope);

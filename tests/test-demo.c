@@ -2,8 +2,10 @@
  * must be complete, consistent and obey every rule. */
 #include "config.h"
 
+#include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-demo.h"
+#include "cw-evidence.h"
 #include "cw-finding.h"
 #include "cw-test-util.h"
 
@@ -63,6 +65,164 @@ test_demo (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+static CwWorkspace *
+demo_workspace (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  return workspace;
+}
+
+static CwAnswer *
+answer_to (GPtrArray *answers, const char *question)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      CwAnswer *answer = g_ptr_array_index (answers, i);
+      if (g_str_equal (answer->question, question))
+        return answer;
+    }
+  g_error ("the demo has no answer to %s", question);
+  return NULL;
+}
+
+/* Each answer says what its question asks about: where a first question
+ * used to hold a clause's whole story, the answers now sit under the
+ * questions that ask for them (audit 1 is the completed audit, 2 the one in
+ * progress). */
+static void
+test_answers_fit_questions (void)
+{
+  g_autoptr (CwWorkspace) workspace = demo_workspace ();
+  static const struct
+  {
+    gint64 audit;
+    const char *question;
+    CwResult result;
+    const char *mentions;
+  } placed[] = {
+    { 1, "8.5.1.3.q1", CW_RESULT_MAJOR, "Emergency changes" },
+    { 1, "8.5.1.3.q2", CW_RESULT_CONFORMING, "Normal changes" },
+    { 2, "8.5.1.3.q1", CW_RESULT_CONFORMING, "Emergency changes" },
+    { 2, "8.5.1.3.q2", CW_RESULT_CONFORMING, "Normal changes" },
+    { 1, "8.6.1.q1", CW_RESULT_MINOR, "PRI-01 v2" },
+    { 1, "8.6.1.q2", CW_RESULT_CONFORMING, "MI-2026-05" },
+    { 1, "8.2.6.q1", CW_RESULT_CONFORMING, "CI types" },
+    { 1, "8.2.6.q3", CW_RESULT_MINOR, "reconciliation" },
+    { 1, "8.3.4.1.q1", CW_RESULT_CONFORMING, "SR-01" },
+    { 1, "8.3.4.1.q2", CW_RESULT_MINOR, "no review was held" },
+    { 1, "8.6.3.q1", CW_RESULT_CONFORMING, "Trend report" },
+    { 1, "8.6.3.q3", CW_RESULT_OBSERVATION, "PRB-0377" },
+    { 1, "8.7.3.2.q1", CW_RESULT_CONFORMING, "Risk assessment" },
+    { 1, "8.7.3.2.q2", CW_RESULT_OBSERVATION, "leaver" },
+    { 1, "8.7.2.q1", CW_RESULT_CONFORMING, "recovery point" },
+    { 1, "8.7.2.q2", CW_RESULT_MAJOR, "never been tested" },
+    { 1, "9.3.q1", CW_RESULT_CONFORMING, "managing director" },
+    { 1, "9.3.q5", CW_RESULT_MINOR, "supplier performance" },
+    { 1, "10.1.q1", CW_RESULT_CONFORMING, "overdue" },
+    { 1, "10.1.q4", CW_RESULT_MINOR, "without any effectiveness verification" },
+    { 1, "10.1.q6", CW_RESULT_CONFORMING, "correction" },
+    { 1, "7.5.2.q3", CW_RESULT_OBSERVATION, "review limit" },
+    { 2, "10.1.q1", CW_RESULT_OBSERVATION, "overdue" },
+    { 2, "8.5.3.q2", CW_RESULT_OBSERVATION, "rollback" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) completed = cw_workspace_list_answers (workspace, 1, &error);
+  g_autoptr (GPtrArray) current = cw_workspace_list_answers (workspace, 2, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (placed); i++)
+    {
+      CwAnswer *answer = answer_to (placed[i].audit == 1 ? completed : current,
+                                    placed[i].question);
+      g_assert_cmpint (answer->result, ==, placed[i].result);
+      cw_test_assert_contains (answer->note, placed[i].mentions);
+    }
+
+  /* An answer that points to "the finding" has one of its grade on its
+   * clause, and every finding was reached through such an answer. */
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_autoptr (GHashTable) graded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      g_hash_table_add (graded, g_strdup_printf ("%s %s", cw_finding_get_clause (finding),
+                                                 cw_grade_to_string (
+                                                   cw_finding_get_grade (finding))));
+    }
+  guint pointing = 0;
+  for (guint i = 0; i < completed->len; i++)
+    {
+      CwAnswer *answer = g_ptr_array_index (completed, i);
+      if (strstr (answer->note, "See the finding") == NULL)
+        continue;
+      g_autofree char *clause = g_strndup (answer->question, strrchr (answer->question, '.')
+                                                               - answer->question);
+      g_autofree char *key
+        = g_strdup_printf ("%s %s", clause, cw_result_to_string (answer->result));
+      g_assert_true (g_hash_table_contains (graded, key));
+      pointing++;
+    }
+  g_assert_cmpuint (pointing, ==, findings->len);
+
+  /* Evidence is filed under the question it was gathered for. */
+  g_autoptr (GPtrArray) evidence = cw_workspace_list_evidence (workspace, 1, &error);
+  g_assert_no_error (error);
+  guint emergency = 0;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      CwEvidence *item = g_ptr_array_index (evidence, i);
+      if (g_str_has_prefix (item->reference, "Emergency changes"))
+        {
+          g_assert_cmpstr (item->question, ==, "8.5.1.3.q1");
+          emergency++;
+        }
+      if (g_str_has_prefix (item->reference, "RFC-2204"))
+        g_assert_cmpstr (item->question, ==, "8.5.1.3.q2");
+    }
+  g_assert_cmpuint (emergency, ==, 1);
+}
+
+/* The cause category names what the last of the whys found. */
+static void
+test_cause_categories (void)
+{
+  g_autoptr (CwWorkspace) workspace = demo_workspace ();
+  static const struct
+  {
+    const char *title;
+    CwCauseCategory cause;
+  } expected[] = {
+    { "CAR-2026-020", CW_CAUSE_PROCESS },     /* a policy change rolled out without its tool */
+    { "CAR-2026-021", CW_CAUSE_PROCESS },     /* nobody owns the test schedule */
+    { "CAR-2026-022", CW_CAUSE_TECHNOLOGY },  /* any analyst can edit the priority */
+    { "CAR-2026-023", CW_CAUSE_PROCESS },     /* a personal reminder, not a scheduled task */
+    { "CAR-2026-024", CW_CAUSE_PROCESS },     /* no deputy for supplier reviews */
+    { "CAR-2026-025", CW_CAUSE_PROCESS },     /* no step in the onboarding checklist */
+    { "CAR-2026-026", CW_CAUSE_PROCESS },     /* nothing checks the agenda against MRP-01 */
+    { "CAR-2026-027", CW_CAUSE_TECHNOLOGY },  /* the register had no verification field */
+    { "INC-61802", CW_CAUSE_INFORMATION },    /* contractors missing from the HR data */
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, NULL, &error);
+  g_assert_no_error (error);
+  guint seen = 0;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        if (g_str_has_prefix (cw_action_get_title (action), expected[e].title))
+          {
+            g_assert_cmpint (cw_action_get_cause_category (action), ==, expected[e].cause);
+            seen++;
+          }
+    }
+  g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_demo_refuses_existing (void)
 {
@@ -81,6 +241,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/demo/content", test_demo);
+  g_test_add_func ("/core/demo/answers-fit-questions", test_answers_fit_questions);
+  g_test_add_func ("/core/demo/cause-categories", test_cause_categories);
   g_test_add_func ("/core/demo/refuses-existing", test_demo_refuses_existing);
   return g_test_run ();
 }

@@ -147,10 +147,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
 
   /* 5 Leadership */
   { "5.1", 1, "conforming",
-    "The managing director signed SMP-01 v2 on 9 Feb 2026, chaired MR-2026-01 and "
-    "approved the certification budget line in BUD-2026. Interview with the "
-    "service manager, 14 Sep 2026: SMS performance is a standing item of the "
-    "monthly board meeting (board minutes of Jul and Aug 2026 seen)." },
+    "Interview with the managing director, 14 Sep 2026: she follows first-contact "
+    "resolution (68 per cent against 70 in Aug 2026), the change success rate and "
+    "managed hosting availability, and named the August availability miss as her "
+    "main concern; the board minutes of Jul and Aug 2026 show all three discussed." },
   { "5.1", 2, "conforming",
     "The managing director cited the two service desk posts funded in BUD-2026 "
     "after the Q4 2025 backlog; board minute 2025-12 item 4 records the approval." },
@@ -239,20 +239,33 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "6.1", 5, "conforming",
     "R-22 (end-of-life hypervisor cluster) dropped from 16 to 6 once RFC-2188 "
     "replaced the cluster in May 2026; the rating change is dated 3 Jun 2026." },
-  { "6.2", 1, "conforming",
-    "Objectives OBJ-2026 (e.g. first-contact resolution 70 per cent, change "
-    "success rate 95 per cent) are measurable, each has an owner and a date, and "
-    "progress is tracked monthly on dashboard KPI-2026 (Jul 2026 status seen)." },
-  { "6.2", 2, "conforming",
-    "First-contact resolution was 68 per cent in Aug 2026 against 70; "
-    "the service desk lead owns plan OBJ-2026-P1 (articles for the top "
-    "20 call types, due Oct 2026)." },
-  { "6.2", 3, "conforming",
+  { "6.2.1", 1, "conforming",
+    "Objectives OBJ-2026 (e.g. first-contact resolution 70 per cent, change success "
+    "rate 95 per cent) are measurable, each has an owner and a date, and progress "
+    "is tracked monthly on dashboard KPI-2026 (Jul 2026 status seen)." },
+  { "6.2.1", 2, "conforming",
     "OBJ-2026 cross-refers each objective to an SMP-01 v2 commitment and to a "
     "customer target, e.g. P1 resolution within 4 hours from SLA-GEN v5 section 3." },
-  { "6.2", 4, "conforming",
+  { "6.2.1", 3, "conforming",
     "The service desk lead named first-contact resolution and request fulfilment "
     "time, and showed the weekly wallboard figures that feed KPI-2026." },
+  { "6.2.1", 4, "conforming",
+    "At MR-2026-01 the change success target of OBJ-2026 was raised from 92 to 95 "
+    "per cent, because 2025 had ended at 96; the decision and its reason are item 4 "
+    "of the minutes." },
+  { "6.2.2", 1, "conforming",
+    "First-contact resolution was 68 per cent in Aug 2026 against 70; the service "
+    "desk lead owns plan OBJ-2026-P1 (articles for the top 20 call types, due Oct "
+    "2026)." },
+  { "6.2.2", 2, "conforming",
+    "Change success rate (OBJ-2026 item 4): plan OBJ-2026-P4, owned by the change "
+    "and release manager, sets a DNS pre-check, peer review of firewall changes and "
+    "a CAB review of every failed change, each with a date in Q2 or Q3 2026; no "
+    "extra budget was needed." },
+  { "6.2.2", 3, "conforming",
+    "Each plan names the KPI-2026 measure that shows whether it worked; the "
+    "progress of OBJ-2026-P1 and OBJ-2026-P4 was reported at OPS-2026-08, and both "
+    "are on the agenda of MR-2026-02." },
   { "6.3", 1, "conforming",
     "Service management plan SMPL-01 v3 (approved 4 Apr 2026) covers objectives, "
     "known limitations, roles, resources, process interfaces and the timetable to "
@@ -285,13 +298,17 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "The service desk lead spends about a third of her week on incident and "
     "request process work, protected in her objectives since the July "
     "hires, and considers it enough." },
-  { "7.2", 1, "minor",
-    "3 of 10 sampled staff in SMS roles have no training or competence record "
-    "against matrix HR-CM-01 v2. See the finding." },
-  { "7.2", 2, "conforming",
-    "Three second-line analysts with over a year's service sampled: "
-    "each has the ITSM tool course in the training log and a 2025 "
-    "assessment against HR-CM-01 v2." },
+  { "7.2", 1, "conforming",
+    "Role profile JD-03 and matrix HR-CM-01 v2 ask of the change manager a change "
+    "management qualification and two years' change experience; Tomasz Brennan's "
+    "record holds his 2021 certificate, his CV and a 2025 assessment signed by the "
+    "service manager." },
+  { "7.2", 2, "minor",
+    "10 staff in SMS roles sampled, 5 of them from the incident team. Three "
+    "second-line analysts with over a year's service have the ITSM tool course in "
+    "the training log and a 2025 assessment against HR-CM-01 v2; the two analysts "
+    "who joined in Jul 2026, and an operations centre engineer, have no record at "
+    "all. See the finding." },
   { "7.2", 3, "conforming",
     "IA-2026-01 found no major incident training for night staff; a course ran on "
     "12 May 2026, and a scored drill on 9 Jun 2026 showed the gap had closed." },
@@ -335,25 +352,58 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "Newsletter opens are tracked (Aug 2026: 61 per cent of 212 contacts) and "
     "service reviews ask whether notices were clear; the C014 minutes of "
     "9 Jul 2026 record the answer." },
-  { "7.5", 1, "observation",
-    "Audited by Margaret Sefton. Register DR-01 lists 30 controlled documents, all "
-    "approved and at their current version on the intranet; nine reach the "
-    "12-month review limit of DOC-01 v2 by Dec 2026 with no review planned. See "
-    "the finding." },
-  { "7.5", 2, "conforming",
+  { "7.5.1", 1, "conforming",
+    "Audited by Margaret Sefton. DOC-01 v2 section 2 asks for a written procedure "
+    "where a task is done rarely, by several teams or under contract: the yearly "
+    "restore test has one (BKP-02), while laptop imaging is left to a trained team "
+    "working from a checklist." },
+  { "7.5.1", 2, "conforming",
+    "The change log of DR-01 shows release procedure RDP-01 added in Mar 2026 after "
+    "IA-2026-01, and the paper visitor book dropped when both sites moved to badge "
+    "records in May 2026." },
+  { "7.5.1", 3, "conforming",
+    "Fulfilment instruction FUL-01 (new user account) is opened about 40 times a "
+    "month, the intranet statistics show; two analysts said it holds the "
+    "customer-specific approvals nobody could otherwise remember." },
+  { "7.5.2", 1, "conforming",
+    "DOC-01 v2 sets the rules: the owner drafts, the quality manager checks "
+    "identification and format, the process owner approves, and each document is "
+    "reviewed within 12 months. INC-01 shows its history from v1 (2024) to v3 (Apr "
+    "2026), each version with its approver and a summary of the change." },
+  { "7.5.2", 2, "conforming",
+    "SMP-01 v2 (managing director, 9 Feb 2026), CMP-01 v3 (service manager, 2 Mar "
+    "2026) and SCP-01 v2 (service manager, 14 May 2024): each approval is recorded "
+    "in DR-01 and matches the signed master." },
+  { "7.5.2", 3, "observation",
+    "Nine documents in DR-01 reach the 12-month review limit of DOC-01 v2 between "
+    "Oct and Dec 2026, but DR-01 shows no planned date or reviewer for any of them, "
+    "and nothing reminds their owners. See the finding." },
+  { "7.5.3", 1, "conforming",
     "A change engineer showed that procedures open only from the intranet, which "
     "shows the DR-01 version; printed copies carry an uncontrolled-copy footer." },
-  { "7.5", 3, "conforming",
+  { "7.5.3", 2, "conforming",
     "Incident and change records are held in the ITSM tool for 6 years under "
-    "retention schedule RET-01 v1; closed records are read-only except to the "
-    "2 named tool administrators." },
-  { "7.5", 4, "conforming",
-    "External documents are listed in DR-01 part B with source and "
-    "review date; contract CT-102 and the hypervisor vendor guide were "
-    "both at their current versions." },
-  { "7.5", 5, "conforming",
+    "retention schedule RET-01 v1; closed records are read-only except to the 2 "
+    "named tool administrators." },
+  { "7.5.3", 3, "conforming",
+    "External documents are listed in DR-01 part B with source and review date; "
+    "contract CT-102 and the hypervisor vendor guide were both at their current "
+    "versions." },
+  { "7.5.3", 4, "conforming",
+    "Superseded versions go to the DR-01 archive, which only the quality manager "
+    "and the document owners can read; the intranet shows the current version "
+    "alone. Two analysts asked to find INC-01 v2 could not." },
+  { "7.5.4", 1, "conforming",
     "DR-01 lists the 30 controlled documents with their locations; Margaret Sefton "
     "opened 5 of them from the recorded locations without error on 17 Sep 2026." },
+  { "7.5.4", 2, "conforming",
+    "Every document on the certification body's Stage One list is approved in "
+    "DR-01; the continuity plan SCP-01 v2 is approved but out of date (see 8.7.2), "
+    "and the service manager plans v3 before Stage One." },
+  { "7.5.4", 3, "conforming",
+    "Incident management: INC-01 v3 and the 1,102 incidents closed in Aug 2026; "
+    "change management: CMP-01 v3 and the 48 changes closed in Aug 2026, all held "
+    "in the ITSM tool." },
   { "7.6", 1, "conforming",
     "Knowledge base: 412 published articles, each with an owner and a review date; "
     "10 sampled were all reviewed in the last 12 months. A handover note was kept "
@@ -373,9 +423,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
 
   /* 8 Operation */
   { "8.1", 1, "conforming",
-    "Process owners review their measures in the monthly operations meeting; "
-    "minutes OPS-2026-06 to OPS-2026-08 show actions raised and followed up. "
-    "SMPL-01 v3 section 6 lists the controls of each process." },
+    "Incident and change management sampled: SMPL-01 v3 section 6 sets their "
+    "criteria (P1 restored within 4 hours, change success rate at least 95 per "
+    "cent) and their controls; both owners review them at the monthly operations "
+    "meeting (minutes OPS-2026-06 to OPS-2026-08 seen, actions followed up)." },
   { "8.1", 2, "conforming",
     "The only process work done by another party is the colocation "
     "supplier's remote hands (CT-102); each job is ticketed, and all 6 jobs "
@@ -388,9 +439,9 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "SMPL-01 v3 commitment 6.2 (monthly KPI review) is agenda item 2 of the "
     "operations meeting; the Aug 2026 agenda and minutes show it was done." },
   { "8.2.1", 1, "conforming",
-    "Portfolio review PFR-2026-06 (23 Jun 2026) assessed each service for demand, "
-    "cost and risk; the decision to withdraw the legacy email archiving option "
-    "was recorded and sent to the 3 customers affected." },
+    "The five services of SCO-01 v2 are all that is sold: the Aug 2026 billing run "
+    "holds no other service line. The email archiving option, being withdrawn under "
+    "PFR-2026-06, is run inside the SMS until its last customer leaves." },
   { "8.2.1", 2, "conforming",
     "Backup and recovery: portfolio entry PF-05 names the operations centre "
     "team, the backup software and storage supplier CT-104, matching the "
@@ -421,6 +472,11 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "8.2.2", 5, "conforming",
     "Service dependencies are in SC-01 v4 appendix A (hosting depends on network "
     "and backup); change assessors used it for the impact section of RFC-2301." },
+  { "8.2.2", 6, "conforming",
+    "SC-01 v4 rates managed hosting and the managed network critical, the service "
+    "desk and backup high, and managed workplace standard; the rating sets the "
+    "impact scale of PRI-01 v2, the services SCP-01 v2 covers and which suppliers "
+    "SR-01 treats as critical." },
   { "8.2.3", 1, "conforming",
     "Lifecycle table LCP-02 for managed hosting names the colocation and "
     "hypervisor suppliers stage by stage, each with an accountable "
@@ -449,9 +505,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "SDT-01 v1 step 9 puts the catalogue update before go-live; SD-WAN plan "
     "SDT-2026-02 carries it as gate G4, the first transition to use the step." },
   { "8.2.5", 1, "conforming",
-    "Asset register in the ITSM tool holds 1,870 assets. 10 laptops picked at "
-    "random in the Leeds office were all recorded with the right user and "
-    "location; backup software licences were reconciled in Aug 2026." },
+    "The asset register in the ITSM tool holds 1,870 assets. Three picked in it "
+    "(hypervisor host HST-ESX-04, firewall FW-DCA-01, storage array NAS-DCB-02) "
+    "were shown in the data centre consoles, and 10 laptops picked at random in the "
+    "Leeds office were all recorded with the right user and location." },
   { "8.2.5", 2, "conforming",
     "Licence check LIC-2026-Q2 (30 Jun 2026) compared office suite and hypervisor "
     "licences with deployments and found 12 unused seats, released on 15 Jul 2026." },
@@ -464,17 +521,19 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "8.2.5", 5, "conforming",
     "Hardware CIs are created from their asset records in the same ITSM tool and "
     "share the asset tag; the 10 laptops sampled at q1 all had matching CIs." },
-  { "8.2.6", 1, "minor",
-    "No CMDB reconciliation since CFA-2026-01 (20 Jan 2026); 3 of 20 sampled "
-    "virtual servers have no CI record. See the finding." },
+  { "8.2.6", 1, "conforming",
+    "Procedure CFG-01 v2 section 3 defines 9 CI types, from virtual server and "
+    "firewall to circuit and laptop, with the attributes each must carry; the CMDB "
+    "form makes those attributes mandatory." },
   { "8.2.6", 2, "conforming",
-    "Five CIs picked in the CMDB (two firewalls, two virtual servers, one "
-    "switch) were all found live with matching name, version and location; the "
-    "gaps ran the other way (q1)." },
-  { "8.2.6", 3, "conforming",
-    "CFA-2026-01 (20 Jan 2026) found 11 discrepancies, each corrected by "
-    "6 Feb 2026 under a change or request (closure sheet seen); the lack of any "
-    "later check is the finding at q1." },
+    "Five CIs picked in the CMDB (two firewalls, two virtual servers, one switch) "
+    "were all found live with matching name, version and location; the gaps ran the "
+    "other way (q3)." },
+  { "8.2.6", 3, "minor",
+    "CFA-2026-01 (20 Jan 2026) found 11 discrepancies, all corrected by 6 Feb 2026 "
+    "(closure sheet seen), but no reconciliation followed in Q2 as CFG-01 v2 "
+    "requires, and 3 of 20 virtual servers picked in the hypervisor console have no "
+    "CI record. See the finding." },
   { "8.2.6", 4, "conforming",
     "RFC-2332 (firewall firmware, closed 27 Aug 2026) updated CI "
     "FW-DCA-01 to the new version, and the CI history still shows the old "
@@ -499,10 +558,9 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "correction replaced the C022 named contact on 2 Sep 2026 after the "
     "customer's notice (REQ-45296)." },
   { "8.3.2", 1, "conforming",
-    "Each of the 46 customers has a named account manager. Service reviews are "
-    "held as the SLAs set (customer C014 quarterly, minutes of 9 Jul 2026). "
-    "Complaints register CPL-2026 holds 7 complaints, all acknowledged within 2 "
-    "working days; 6 closed with the customer's agreement." },
+    "Customer C014, the largest by users, has a named account manager in CR-01; the "
+    "minutes of the quarterly service reviews of 9 Apr and 9 Jul 2026 were seen, "
+    "each with its actions and their status." },
   { "8.3.2", 2, "conforming",
     "CPL-2026-04, CPL-2026-05 and CPL-2026-06 traced: each acknowledged "
     "within 2 days, investigated with findings recorded, and closed by a "
@@ -519,9 +577,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "or the company, not a fault; the service desk lead decides, as two "
     "borderline cases of Jul 2026 show." },
   { "8.3.3", 1, "conforming",
-    "SLAs follow template SLA-GEN v5. 5 customer SLAs sampled, all reviewed with "
-    "the customer in the last 12 months; the targets in SLA-C014 match those in "
-    "monthly service report MSR-C014-2026-08." },
+    "SLA-C014 v3 walked through target by target: availability from the monitoring "
+    "export, response and resolution by priority from ITSM tool report SLA-R3, "
+    "request fulfilment from the request queue report; monthly service report "
+    "MSR-C014-2026-08 shows each target with its source." },
   { "8.3.3", 2, "conforming",
     "MSR-C014 for Jun to Aug 2026 shows one miss, P2 resolution in Aug (91 against "
     "95 per cent), explained in the report with an action on second-line staffing." },
@@ -535,12 +594,19 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "8.3.3", 5, "conforming",
     "Matrix UPM-01 maps SLA-GEN v5 targets to supplier terms, e.g. the 4-hour "
     "circuit repair in CT-107 supports the 8-hour network restoration target." },
-  { "8.3.4.1", 1, "minor",
-    "No quarterly reviews held in Q1 or Q2 2026 with 2 of the 4 critical "
-    "suppliers (contracts CT-102 and CT-107). See the finding." },
-  { "8.3.4.1", 2, "conforming",
+  { "8.3.3", 6, "conforming",
+    "SLA-C014 v3 schedule 1 sizes the service desk for 600 contacts a month and "
+    "1,200 users, and calls for a review when contacts pass 660 two months running; "
+    "the peak was 640, in Jul 2026, so no review was due." },
+  { "8.3.4.1", 1, "conforming",
+    "Supplier register SR-01 lists 11 external suppliers of services in scope, 4 of "
+    "them critical, each with its contract and a named contract owner: the supplier "
+    "manager for 9, the service manager for CT-110 and CT-112." },
+  { "8.3.4.1", 2, "minor",
     "Backup storage supplier CT-104: contract targets, monthly performance data for "
-    "Jun to Aug 2026 and review minutes SRM-2026-Q2 of 8 Jul 2026 were all seen." },
+    "Jun to Aug 2026 and review minutes SRM-2026-Q2 of 8 Jul 2026 seen. For the "
+    "colocation (CT-102) and connectivity (CT-107) suppliers, both critical, no "
+    "review was held in Q1 or Q2 2026. See the finding." },
   { "8.3.4.1", 3, "conforming",
     "Dispute SDR-2026-02 with CT-102 over a power surcharge (Apr 2026) is logged in "
     "SR-01 with the correspondence and was settled by a credit note on 12 Jun 2026." },
@@ -592,8 +658,9 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "per customer against contract; account managers read it and raised 3 "
     "billing corrections in Aug 2026." },
   { "8.4.3", 1, "ofi",
-    "Capacity plan CPY-2026 v2 is current and its Q2 forecasts were within 5 per "
-    "cent of actual use, but the figures are gathered by hand. See the finding." },
+    "Capacity plan CPY-2026 v2, last updated on 3 Sep 2026 for customer C027's "
+    "payroll launch; its Q2 forecasts were within 5 per cent of actual use, but the "
+    "figures are gathered by hand. See the finding." },
   { "8.4.3", 2, "conforming",
     "Storage is alerted at 80 and 90 per cent and CPU at 85 per cent; "
     "the storage alert of 4 Aug 2026 on the DC-A array led to RFC-2314, "
@@ -609,10 +676,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "design holds bandwidth and firewall throughput estimates, with "
     "sign-off set as build gate G3." },
   { "8.5.1.1", 1, "conforming",
-    "Change management policy CMP-01 v3 (approved 2 Mar 2026) defines the services "
-    "and CI types under change control, the change types (standard, normal, "
-    "emergency) and the criteria that send a change to service design and "
-    "transition." },
+    "Change management policy CMP-01 v3 (approved 2 Mar 2026, owned by the change "
+    "and release manager) defines the services and CI types under change control, "
+    "the change types (standard, normal, emergency) and the criteria that send a "
+    "change to service design and transition." },
   { "8.5.1.1", 2, "conforming",
     "CMP-01 v3 section 4 lists the criteria (new or removed service, "
     "multi-customer outage risk); the SD-WAN option was classed that way and "
@@ -643,13 +710,14 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "8.5.1.2", 4, "conforming",
     "RFC-2263 was reclassified from standard to normal on 14 Jul 2026 because it "
     "touched a shared firewall; the reason is recorded in the RFC history." },
-  { "8.5.1.3", 1, "conforming",
-    "Normal changes: 15 sampled at random from RFC-2204 to RFC-2345; all had CAB "
-    "approval, test evidence and the result recorded. RFC-2237 and RFC-2319 failed "
-    "and were backed out as planned." },
-  { "8.5.1.3", 2, "major",
+  { "8.5.1.3", 1, "major",
     "Emergency changes: 7 of the 11 closed Jun-Aug 2026 have no approval recorded "
     "and were never reviewed by the CAB. See the finding." },
+  { "8.5.1.3", 2, "conforming",
+    "Normal changes: 15 sampled at random from RFC-2204 to RFC-2345; each had a "
+    "risk and impact assessment, a back-out plan and CAB approval before "
+    "deployment, with test evidence and the result recorded. RFC-2237 and RFC-2319 "
+    "failed and were backed out as planned." },
   { "8.5.1.3", 3, "conforming",
     "The Sep 2026 change schedule is on the intranet and customer portal; the "
     "service desk gets a daily digest, and C014 received notices for its 3 changes." },
@@ -705,9 +773,11 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "completes; the planned items are in the SD-WAN design (see "
     "8.5.2.2) and go to the Nov 2026 follow-up." },
   { "8.5.3", 1, "conforming",
-    "Release and deployment procedure RDP-01 v2. All 5 releases Jun-Aug 2026 "
-    "(RLS-2026-07 to RLS-2026-11) had acceptance criteria and a recorded go/no-go "
-    "decision; no release caused an incident in its first week." },
+    "Release and deployment procedure RDP-01 v2 defines monthly scheduled releases "
+    "of the laptop image and the hosting platform, emergency releases tied to an "
+    "emergency change, and supplier patch bundles; the 5 releases of Jun-Aug 2026 "
+    "(RLS-2026-07 to RLS-2026-11) kept to that rhythm, each with acceptance "
+    "criteria and a go/no-go decision." },
   { "8.5.3", 2, "conforming",
     "RLS-2026-10 and RLS-2026-11 each link to an approved RFC (RFC-2318, RFC-2337), "
     "a signed test report and a timestamped deployment log in the release record." },
@@ -719,17 +789,24 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "For RLS-2026-11 the signed smoke test and the new version on the "
     "managed laptop image CI were both recorded on 27 Aug 2026, as "
     "RDP-01 v2 section 9 requires." },
-  { "8.6.1", 1, "conforming",
-    "40 incidents sampled at random from 2,186 closed Jul-Aug 2026: all logged, "
-    "categorised and resolved as INC-01 v3 describes, with resolution notes and "
-    "customer confirmation of closure." },
-  { "8.6.1", 2, "minor",
-    "In 6 of the same 40 incidents the priority is one level lower than matrix "
-    "PRI-01 v2 gives. See the finding." },
+  { "8.5.3", 5, "conforming",
+    "Incidents logged in the 7 days after a release are linked to it in the release "
+    "record and reviewed at the next CAB; none of the 5 releases of Jun-Aug 2026 "
+    "had one." },
+  { "8.6.1", 1, "minor",
+    "Priority matrix PRI-01 v2 seen. 40 incidents sampled at random from the 2,186 "
+    "closed Jul-Aug 2026 were all logged and resolved as INC-01 v3 describes, but "
+    "in 6 of them the priority is one level lower than the matrix gives. See the "
+    "finding." },
+  { "8.6.1", 2, "conforming",
+    "MI-2026-05 (19 Aug 2026, 80-minute hosting storage outage) was declared by the "
+    "service desk lead, who told the service manager at once and the customers 18 "
+    "minutes later (INC-60731); review MIR-2026-05 lists 4 actions, all done except "
+    "the closure of PRB-0412, which waits out its 30 days without recurrence." },
   { "8.6.1", 3, "conforming",
-    "SLA clock pauses appear on a weekly report that the service desk lead "
-    "signs (Aug 2026 reports seen, every pause with a reason); priorities "
-    "set below the matrix are at q2." },
+    "SLA clock pauses appear on a weekly report that the service desk lead signs "
+    "(Aug 2026 reports seen, every pause with a reason); priorities set below the "
+    "matrix are at q1." },
   { "8.6.1", 4, "conforming",
     "Incidents link to problems through a related-record field; 9 of the "
     "40 sampled cite a known error, and analysts showed the known error "
@@ -738,9 +815,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "Users get a resolution email and 3 working days to reject it, which reopens "
     "the ticket; INC-59902 was reopened on 12 Aug 2026 and resolved 2 days later." },
   { "8.6.2", 1, "conforming",
-    "20 service requests sampled from 1,540 closed Jul-Aug 2026: all matched a "
-    "request catalogue item and carried the approval the item requires (e.g. new "
-    "user accounts approved by the customer's named contact)." },
+    "Fulfilment instructions FUL-01 to FUL-03 (new user account, password unlock, "
+    "software install) sit with their request items in the ITSM tool, each with its "
+    "steps, the approval it needs and its target; 20 requests sampled from the "
+    "1,540 closed Jul-Aug 2026 followed them." },
   { "8.6.2", 2, "conforming",
     "Five Q2 access requests (REQ-41502, REQ-41876, REQ-42530, REQ-43017, "
     "REQ-43602) each hold the customer contact's approval, timestamped "
@@ -752,18 +830,18 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "In Q2 2026, 94 per cent of requests met target; new starter laptops "
     "were worst at 81 per cent because of supplier stock delays, now "
     "followed by the supplier manager." },
-  { "8.6.3", 1, "observation",
-    "Audited by Margaret Sefton (the problem manager is on the audit team). 23 "
-    "open problems; PRB-0377 and PRB-0389 not updated since Apr 2026. See the "
-    "finding." },
+  { "8.6.3", 1, "conforming",
+    "Audited by Margaret Sefton (the problem manager is on the audit team). Trend "
+    "report TRD-2026-08 (2 Sep 2026) ranks repeat incidents by CI; its top entry, "
+    "37 VPN certificate prompts at one customer, became PRB-0421 on 3 Sep 2026." },
   { "8.6.3", 2, "conforming",
     "PRB-0355 and PRB-0398, traced by Margaret Sefton, record a 5-whys "
     "analysis and the fixing change (RFC-2242, RFC-2288), with closure "
     "after a month without recurrence." },
-  { "8.6.3", 3, "conforming",
-    "The oldest open problem, PRB-0331 (Nov 2025, intermittent VPN "
-    "drops), awaits a vendor fix due Oct 2026 and was updated on "
-    "8 Sep 2026; the stale records are at q1." },
+  { "8.6.3", 3, "observation",
+    "23 open problems sorted by age: the oldest, PRB-0331 (Nov 2025, intermittent "
+    "VPN drops), awaits a vendor fix due Oct 2026 and was updated on 8 Sep 2026, "
+    "but PRB-0377 and PRB-0389 have had no update since Apr 2026. See the finding." },
   { "8.6.3", 4, "conforming",
     "The known error database holds 38 records, 35 reviewed this "
     "year; 212 incidents were linked to known errors in Aug 2026, "
@@ -773,10 +851,9 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "before closure; for PRB-0355 the incident search of 3 Aug 2026 "
     "showing no recurrence is attached." },
   { "8.7.1", 1, "conforming",
-    "Availability plan AVL-01 v1 sets targets per service (managed hosting 99.9 per "
-    "cent monthly). Monitoring for Jun-Aug 2026 shows 99.95, 99.97 and 99.82 per "
-    "cent; the August miss was reported to the customers and investigated as "
-    "PRB-0412." },
+    "Managed hosting chosen: 99.9 per cent a month, set in availability plan AVL-01 "
+    "v1 and agreed in schedule H of SLA-GEN v5, which every hosting customer's SLA "
+    "adopts." },
   { "8.7.1", 2, "conforming",
     "AVL-01 v1 section 3 counts loss of service to any customer as "
     "downtime, weights partial outages by users affected, and "
@@ -788,26 +865,38 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "8.7.1", 4, "conforming",
     "The availability risk review of 10 Jun 2026 found single power feeds on two "
     "racks in the second data centre; RFC-2284 added second feeds on 28 Jul 2026." },
-  { "8.7.2", 1, "major",
-    "Continuity plan SCP-01 v2 (May 2024) has never been tested and predates the "
-    "hypervisor cluster replacement of May 2026. See the finding." },
-  { "8.7.2", 2, "observation",
-    "Part of the major finding at q1: SCP-01 v2 (14 May 2024) is the current "
-    "version in DR-01, but no test record of any kind could be shown for it." },
+  { "8.7.1", 5, "conforming",
+    "The Aug 2026 report shows managed hosting at 99.82 per cent; the 80 minutes of "
+    "MI-2026-05 on 19 Aug account for the whole shortfall, and no other major "
+    "incident touched hosting that month." },
+  { "8.7.2", 1, "conforming",
+    "SCP-01 v2 section 3 sets a 4-hour recovery time and a 1-hour recovery point "
+    "for managed hosting, taken from the continuity schedule of SLA-GEN v5 and "
+    "business impact analysis BIA-2024." },
+  { "8.7.2", 2, "major",
+    "Continuity plan SCP-01 v2 (14 May 2024) is the current version in DR-01, but "
+    "it has never been tested, and it predates the hypervisor cluster replacement "
+    "of May 2026. See the finding." },
   { "8.7.2", 3, "observation",
-    "Part of the major finding at q1: with no test ever run there are no results or "
+    "Part of the major finding at q2: with no test ever run there are no results or "
     "actions to review; the test planned for Q4 2025 has no new date." },
   { "8.7.2", 4, "conforming",
     "Printed copies of SCP-01 v2 are kept at Leeds and Wakefield and in the on-call "
     "bag; the annex D contact list was current when checked on 16 Sep 2026." },
   { "8.7.2", 5, "observation",
-    "Part of the major finding at q1: v2 was issued in May 2024 after "
-    "a supplier change, but no update followed the cluster "
-    "replacement under RFC-2188 in May 2026." },
+    "Part of the major finding at q2: v2 was issued in May 2024 after a supplier "
+    "change, but no update followed the cluster replacement under RFC-2188 in May "
+    "2026." },
   { "8.7.2", 6, "conforming",
     "Never invoked: MI-2026-05 (19 Aug 2026) was handled as a major "
     "incident, because the 80-minute outage stayed under the 4-hour "
     "invocation trigger of SCP-01 v2." },
+  { "8.7.2", 7, "observation",
+    "Part of the major finding at q2: risk assessment CRA-2024 (May 2024) covers "
+    "the loss of a data centre, of the connectivity supplier and of the ITSM tool, "
+    "but was not revisited after the cluster replacement. SCP-01 v2 section 2 lets "
+    "the service manager, or the duty manager out of hours, invoke the plan once an "
+    "outage is expected to pass 4 hours." },
   { "8.7.3.1", 1, "conforming",
     "Information security policy ISP-01 v3, approved by the managing director on "
     "16 Jan 2026, published on the intranet and sent to the four critical "
@@ -823,14 +912,15 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "Kestrelbrook holds no ISO/IEC 27001 certificate; ISP-01 v3 and "
     "controls register ISC-01 v2 cover all five services directly, as the "
     "information security officer showed." },
-  { "8.7.3.2", 1, "observation",
-    "Controls register ISC-01 v2 seen; privileged access review of Q2 2026 done. "
-    "Leavers' access removed between 0 and 12 days after leaving, with no time "
-    "limit set. See the finding." },
-  { "8.7.3.2", 2, "conforming",
-    "The Q2 2026 access review of the hypervisor console removed 3 stale "
-    "accounts (signed 7 Jul 2026); the sampled leaver, an analyst who left on "
-    "14 Aug 2026, was disabled that day." },
+  { "8.7.3.2", 1, "conforming",
+    "Risk assessment ISR-2026 (approved by the information security officer, 20 Feb "
+    "2026) covers the five services; the 23 controls chosen from it are in controls "
+    "register ISC-01 v2, each with an owner and a test date." },
+  { "8.7.3.2", 2, "observation",
+    "The Q2 2026 access review of the hypervisor console removed 3 stale accounts "
+    "(signed 7 Jul 2026), and the sampled leaver, an analyst who left on 14 Aug "
+    "2026, was disabled that day; across the 9 leavers of Jun-Aug 2026, though, "
+    "removal took 0 to 12 days, and no time limit is set. See the finding." },
   { "8.7.3.2", 3, "conforming",
     "Aug 2026 patch report: 97 per cent of managed servers patched within "
     "14 days, exceptions approved; the test restore of 21 Aug 2026 "
@@ -861,8 +951,9 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
 
   /* 9 Performance evaluation */
   { "9.1", 1, "ofi",
-    "Dashboard KPI-2026 reports 18 measures monthly against target, current "
-    "month only. See the finding." },
+    "Dashboard KPI-2026 lists 18 measures, each with an owner and a data source, "
+    "reported monthly against target but for the current month only. See the "
+    "finding." },
   { "9.1", 2, "conforming",
     "First-contact resolution traced from the ITSM tool query to "
     "KPI-2026 (Aug 2026: 68 per cent) and to action plan "
@@ -890,9 +981,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "9.2", 5, "conforming",
     "IA-2026-01 finding 3 (out-of-date standard change list) became CAR-2026-010, "
     "closed on 28 Jul 2026 with its effectiveness check recorded." },
-  { "9.3", 1, "minor",
-    "MR-2026-01 (18 Mar 2026) did not cover supplier performance or the "
-    "effectiveness of risk treatments. See the finding." },
+  { "9.3", 1, "conforming",
+    "The minutes of MR-2026-01 (18 Mar 2026) list the managing director in the "
+    "chair, the finance director, the service manager and the quality manager; no "
+    "member of top management was absent." },
   { "9.3", 2, "conforming",
     "MR-2026-01 recorded 6 decisions with owners and dates; 4 are done (among "
     "them the Jun 2026 customer survey and the SD-WAN business case) and the "
@@ -903,6 +995,11 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "9.3", 4, "conforming",
     "MRP-01 v1 sets two reviews a year, in March and October, to fit the budget "
     "cycle; MR-2026-01 was held on time and MR-2026-02 is booked for 13 Oct 2026." },
+  { "9.3", 5, "minor",
+    "MRP-01 v1 lists 13 inputs, but the minutes of MR-2026-01 hold no item, figures "
+    "or discussion on supplier performance or on the effectiveness of risk "
+    "treatments, and nothing records that they were taken up later. See the "
+    "finding." },
   { "9.4", 1, "conforming",
     "Monthly service reports for 5 sampled customers, Jun-Aug 2026, all issued by "
     "the tenth working day as the SLAs require, showing performance against "
@@ -917,9 +1014,10 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "customer, minuted on 11 Aug 2026." },
 
   /* 10 Improvement */
-  { "10.1", 1, "minor",
-    "Audited by Margaret Sefton. 5 of the 12 corrective actions closed in 2026 "
-    "were closed without effectiveness verification. See the finding." },
+  { "10.1", 1, "conforming",
+    "Audited by Margaret Sefton. Register CAR-2026 holds 19 records, 12 of them "
+    "closed; one action is overdue, CAR-2026-017 (due 31 Aug 2026), held up by a "
+    "supplier quote, with a new date of 30 Sep 2026 agreed by the quality manager." },
   { "10.1", 2, "conforming",
     "CAR-2026-009 (CAB held without quorum) records a 5-whys analysis tracing "
     "the cause to no deputy rule for CAB members, fixed in CAB terms of "
@@ -927,13 +1025,17 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
   { "10.1", 3, "conforming",
     "For CAR-2026-009 the quality manager checked the problem review board and the "
     "security forum for the same quorum gap (note of 20 May 2026); none was found." },
-  { "10.1", 4, "conforming",
-    "CAR-2026-009 was verified on 30 Jul 2026, two months after the "
-    "fix, against the Jun and Jul CAB attendance records; the five "
-    "unverified closures are at q1." },
+  { "10.1", 4, "minor",
+    "CAR-2026-009 was verified on 30 Jul 2026, two months after the fix, against "
+    "the Jun and Jul CAB attendance records; but 5 of the 12 actions closed in 2026 "
+    "were closed without any effectiveness verification. See the finding." },
   { "10.1", 5, "conforming",
     "CAR-2026-006 (request approvals not attached) failed its check on 2 Jun 2026 "
     "and was reopened with a new plan; the second check is due on 30 Sep 2026." },
+  { "10.1", 6, "conforming",
+    "For CAR-2026-009 the three changes approved at the inquorate CAB of 14 Apr "
+    "2026 were put to the quorate CAB of 21 Apr 2026 before any was implemented; "
+    "the correction is recorded in the CAR with the minutes of the second meeting." },
   { "10.2", 1, "conforming",
     "Improvement register IMP-2026 holds 24 suggestions, each assessed and "
     "prioritised with an owner; 6 implemented, among them the self-service "
@@ -1065,7 +1167,7 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "effectiveness verification that COR-01 v2 requires." },
 
   /* Observations */
-  { "7.5", "observation",
+  { "7.5.2", "observation",
     NULL,
     "Document register DR-01 lists 30 controlled documents; procedure DOC-01 v2 "
     "requires each to be reviewed at least every 12 months. Nine were last "
@@ -1130,87 +1232,87 @@ const CwDemoFinding cw_demo_completed_findings[] = {
 };
 
 const CwDemoEvidence cw_demo_completed_evidence[] = {
-  { "8.5.1.1", "document", "CMP-01 v3",
+  { "8.5.1.1", 4, "document", "CMP-01 v3",
     "Change management policy, approved by the service manager on 2 Mar 2026. "
     "Section 6.2 sets the emergency route: ECAB approval before deployment, or "
     "the on-call ECAB member out of hours, then review at the next CAB.",
     NULL, 0 },
-  { "8.5.1.3", "record", "RFC-2204 to RFC-2345 (change register export, 1 Jun-31 Aug 2026)",
+  { "8.5.1.3", 2, "record", "RFC-2204 to RFC-2345 (change register export, 1 Jun-31 Aug 2026)",
     "Normal changes chosen at random from the export. All 15 had CAB approval, a "
     "test record and the implementation result; RFC-2237 and RFC-2319 failed and "
     "were backed out as planned.",
     "142 changes closed Jun-Aug 2026", 15 },
-  { "8.5.1.3", "record",
+  { "8.5.1.3", 1, "record",
     "Emergency changes Jun-Aug 2026, approval missing on RFC-2219, RFC-2236, "
     "RFC-2258, RFC-2291, RFC-2297, RFC-2304, RFC-2310",
     "Every emergency change in the period was read in the change tool and "
     "checked against the CAB minutes of Jul to Sep 2026. Seven have no approval "
     "recorded and no CAB review.",
     "11 emergency changes closed Jun-Aug 2026", 11 },
-  { "8.5.1.3", "interview", "Interview with the change and release manager, 15 Sep 2026",
+  { "8.5.1.3", 1, "interview", "Interview with the change and release manager, 15 Sep 2026",
     "Out-of-hours emergency approvals are often given by telephone and not "
     "entered in the change tool; emergency changes are not a standing item on "
     "the CAB agenda.",
     NULL, 0 },
-  { "8.7.2", "document", "SCP-01 v2 (14 May 2024)",
+  { "8.7.2", 2, "document", "SCP-01 v2 (14 May 2024)",
     "Service continuity plan. Section 9 asks for a yearly test. The plan still "
     "describes the hypervisor cluster replaced under RFC-2188 in May 2026. No "
     "test report or test schedule was found.",
     NULL, 0 },
-  { "8.7.2", "interview", "Interview with the service manager, 16 Sep 2026",
+  { "8.7.2", 2, "interview", "Interview with the service manager, 16 Sep 2026",
     "Fail-over of managed hosting to the second data centre has never been "
     "exercised; a test planned for Q4 2025 was postponed and not rescheduled.",
     NULL, 0 },
-  { "8.6.1", "record", "Incidents closed 1 Jul-31 Aug 2026, sample list in working paper WP-07",
+  { "8.6.1", 1, "record", "Incidents closed 1 Jul-31 Aug 2026, sample list in working paper WP-07",
     "Random sample drawn in the ITSM tool. All 40 had resolution notes and "
     "customer confirmation; 6 (INC-58642, INC-59017, INC-59388, INC-60105, "
     "INC-60417, INC-61266) carry a lower priority than PRI-01 v2 gives.",
     "2,186 incidents closed Jul-Aug 2026", 40 },
-  { "8.6.1", "interview", "Interview with the service desk lead, 15 Sep 2026",
+  { "8.6.1", 1, "interview", "Interview with the service desk lead, 15 Sep 2026",
     "Analysts sometimes lower an incident's priority when the customer agrees the "
     "work can wait; INC-01 v3 has no such step.",
     NULL, 0 },
-  { "8.2.6", "observation", "Hypervisor inventory compared with the CMDB, 16 Sep 2026",
+  { "8.2.6", 3, "observation", "Hypervisor inventory compared with the CMDB, 16 Sep 2026",
     "Virtual servers chosen at random in the hypervisor console and looked up in "
     "the CMDB with the service manager present; HST-VM-0871, HST-VM-0904 and "
     "HST-VM-0912 had no CI record. Latest reconciliation record: CFA-2026-01 of "
     "20 Jan 2026.",
     "214 virtual servers in the hypervisor inventory", 20 },
-  { "8.3.4.1", "record",
+  { "8.3.4.1", 2, "record",
     "Supplier review minutes SRM-2025-Q4 to SRM-2026-Q2; supplier register SR-01",
     "Quarterly minutes exist for two of the critical suppliers. For the "
     "colocation (CT-102) and connectivity (CT-107) suppliers the latest minutes "
     "are dated 11 Nov 2025 and 2 Dec 2025.",
     "4 critical suppliers in SR-01", 4 },
-  { "7.2", "record", "Competence matrix HR-CM-01 v2 and training log",
+  { "7.2", 2, "record", "Competence matrix HR-CM-01 v2 and training log",
     "Staff chosen at random from the HR system. No training or assessment record "
     "for 3 of them: two service desk analysts who joined in Jul 2026 and an "
     "operations centre engineer who joined in Mar 2026.",
     "41 staff in SMS roles", 10 },
-  { "9.3", "record", "Management review minutes MR-2026-01 (18 Mar 2026)",
+  { "9.3", 5, "record", "Management review minutes MR-2026-01 (18 Mar 2026)",
     "Chaired by the managing director. Covers audit results, service "
     "performance, complaints and resources; no item on supplier performance or "
     "on the effectiveness of risk treatments.",
     NULL, 0 },
-  { "10.1", "record", "Corrective action register, CAR-2026-001 to CAR-2026-019",
+  { "10.1", 4, "record", "Corrective action register, CAR-2026-001 to CAR-2026-019",
     "Every record closed by 31 Aug 2026 was read. Five were closed on the day the "
     "action was completed, with the verification field empty.",
     "12 corrective actions closed Jan-Aug 2026", 12 },
-  { "8.7.3.2", "record", "HR leavers report Jun-Aug 2026 and directory audit log",
+  { "8.7.3.2", 2, "record", "HR leavers report Jun-Aug 2026 and directory audit log",
     "Accounts disabled between 0 and 12 days after the last working day (median "
     "2); two stayed active for 9 and 12 days. No sign-in after any leaving date.",
     "9 leavers Jun-Aug 2026", 9 },
-  { "9.2", "document", "Internal audit programme IAP-2026 v2",
+  { "9.2", 1, "document", "Internal audit programme IAP-2026 v2",
     "Plans the process audits of Apr and Jun 2026 and this audit, covering every "
     "clause in the year, and assigns auditors away from their own areas. Reports "
     "IA-2026-01 and IA-2026-02 seen. Reviewed by Margaret Sefton.",
     NULL, 0 },
-  { "8.2.4", "document", "Service catalogue SC-01 v4 (3 Jun 2026) and customer portal catalogue",
+  { "8.2.4", 1, "document", "Service catalogue SC-01 v4 (3 Jun 2026) and customer portal catalogue",
     "Both list the same five services and options on 15 Sep 2026; the portal "
     "version was last updated on 24 Jun 2026, three weeks after SC-01 v4 was "
     "approved.",
     NULL, 0 },
-  { NULL, NULL, NULL, NULL, NULL, 0 }
+  { NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 
 /* The audit in progress: follow-up of the change management findings */
@@ -1241,37 +1343,42 @@ const CwDemoAudit cw_demo_current_audit = {
 
 const CwDemoAnswer cw_demo_current_answers[] = {
   { "8.5.1.1", 1, "conforming",
-    "CMP-01 v4, approved 5 Oct 2026 under CAR-2026-020, names the on-call ECAB "
-    "approver, requires the approval to be entered in the change tool before "
-    "deployment and makes emergency changes a standing CAB agenda item. Briefed "
-    "to the operations centre and change team on 7 Oct 2026 (attendance list "
-    "seen)." },
+    "CMP-01 v4, approved 5 Oct 2026 under CAR-2026-020 and still owned by the "
+    "change and release manager, covers the same CI types as v3; it now names the "
+    "on-call ECAB approver, requires the approval to be entered in the change tool "
+    "before deployment and makes emergency changes a standing CAB agenda item. "
+    "Briefed to the operations centre and change team on 7 Oct 2026 (attendance "
+    "list seen)." },
   { "8.5.1.2", 1, "conforming",
     "10 RFCs sampled from the 104 raised 1 Oct-20 Nov 2026: all record requester, "
     "reason, risk score and change type. The SD-WAN go-live was routed to "
     "service design and transition as CMP-01 v4 requires." },
   { "8.5.1.3", 1, "conforming",
-    "Normal changes: 10 sampled at random from the 90 closed 1 Oct-20 Nov 2026; "
-    "all approved by the CAB before deployment, with test evidence and the result "
-    "recorded." },
-  { "8.5.1.3", 2, "conforming",
     "Emergency changes: all 6 closed 12 Oct-20 Nov 2026 (RFC-2468, RFC-2473, "
     "RFC-2480, RFC-2491, RFC-2502, RFC-2515) have ECAB approval recorded before "
     "deployment and a review in the CAB minutes of 22 Oct, 5 Nov or 19 Nov 2026. "
     "On 24 Nov 2026 the change and release manager showed that the tool now "
     "refuses to schedule an RFC with no approver." },
-  { "8.5.3", 1, "observation",
-    "All 5 releases since September (RLS-2026-12 to RLS-2026-16) had acceptance "
-    "criteria and a go/no-go decision. RDP-01 v2 does not ask for the rollback "
-    "to be tried before release, and for RLS-2026-14 and RLS-2026-16 the rollback "
-    "steps were written but never tried: no requirement unmet, but a failed "
-    "rollback would extend an outage on a customer system." },
-  { "10.1", 1, "conforming",
-    "CAR-2026-020 (emergency changes) and CAR-2026-027 (unverified closures) "
-    "record correction, root cause, action, owner and due date; all actions done "
-    "on time. The five closures were reopened and four are now verified with "
-    "evidence (CAR-2026-011 awaits Dec data). Effectiveness check of CAR-2026-020 "
-    "scheduled for 15 Jan 2027, after three months of operation." },
+  { "8.5.1.3", 2, "conforming",
+    "Normal changes: 10 sampled at random from the 90 closed 1 Oct-20 Nov 2026; "
+    "each had its risk and impact assessment and back-out plan, and CAB approval "
+    "before deployment, with test evidence and the result recorded." },
+  { "8.5.3", 2, "observation",
+    "The last two releases, RLS-2026-15 and RLS-2026-16, each link to an approved "
+    "RFC and a signed test report, but the rollback steps of RLS-2026-16, as of "
+    "RLS-2026-14 before it, were written and never tried: RDP-01 v2 does not ask "
+    "for that. No requirement is unmet, but a failed rollback would extend an "
+    "outage on a customer system. All 5 releases since September had acceptance "
+    "criteria and a go/no-go decision." },
+  { "10.1", 1, "observation",
+    "Register on 24 Nov 2026: CAR-2026-020 and CAR-2026-027 record correction, root "
+    "cause, action, owner and due date, all done on time; but CAR-2026-024 "
+    "(supplier reviews) has been overdue since 30 Oct 2026 with no new date "
+    "recorded." },
+  { "10.1", 4, "conforming",
+    "The five closures reopened under CAR-2026-027 were verified again, four with "
+    "fresh evidence (CAR-2026-011 awaits Dec data). The check of CAR-2026-020 is "
+    "set for 15 Jan 2027, after three months of operation." },
   { NULL, 0, NULL, NULL }
 };
 
@@ -1318,7 +1425,7 @@ const CwDemoAction cw_demo_actions[] = {
     "Analysts lowered priorities when customers agreed the work could wait.\n"
     "PRI-01 does not say who may change a priority or why.\n"
     "The ITSM tool lets any analyst edit the priority field.",
-    "people",
+    "technology",
     "Service requests were sampled the same way (20 of Jul-Aug): all correctly "
     "classified.",
     "Lock the priority field to the matrix result; allow an override only by a "
@@ -1334,7 +1441,7 @@ const CwDemoAction cw_demo_actions[] = {
     "The Q2 reconciliation was not done.\n"
     "The engineer who ran it left in April and the task was not handed over.\n"
     "The reconciliation was a personal reminder, not a scheduled task.",
-    "people",
+    "process",
     "The network device inventory was reconciled too: two switches were missing "
     "and have been added.",
     "Make the reconciliation a recurring task in the ITSM tool assigned to the "
@@ -1349,7 +1456,7 @@ const CwDemoAction cw_demo_actions[] = {
     "Two quarterly supplier reviews were skipped in 2026.\n"
     "The supplier manager was covering the service desk during a vacancy.\n"
     "SUP-01 has no deputy for supplier reviews.",
-    "people",
+    "process",
     "The two other critical suppliers were checked: their reviews took place.",
     "Hold the missed reviews with contracts CT-102 and CT-107 using Q2 and Q3 "
     "data; name the service manager as deputy in SUP-01 v3.",

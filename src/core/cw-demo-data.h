@@ -39,12 +39,14 @@ typedef struct
   const char *statement;
 } CwDemoFinding;
 
-/* An evidence item seen during the completed audit. `kind` is "document",
- * "record", "interview" or "observation". `population` and `sample_size`
- * describe sampling (NULL and 0 when nothing was sampled). */
+/* An evidence item seen during the completed audit, filed under question
+ * number `question` of leaf clause `clause` (numbered as in CwDemoAnswer).
+ * `kind` is "document", "record", "interview" or "observation". `population`
+ * and `sample_size` describe sampling (NULL and 0 when nothing was sampled). */
 typedef struct
 {
   const char *clause;
+  int question;
   const char *kind;
   const char *reference;
   const char *description;

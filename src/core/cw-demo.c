@@ -84,7 +84,7 @@ add_evidence (CwWorkspace *workspace, gint64 audit, GError **error)
 {
   for (const CwDemoEvidence *e = cw_demo_completed_evidence; e->clause != NULL; e++)
     {
-      g_autofree char *question = g_strdup_printf ("%s.q1", e->clause);
+      g_autofree char *question = g_strdup_printf ("%s.q%d", e->clause, e->question);
       CwEvidenceDraft draft = {
         .audit_id = audit,
         .question = question,

@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 extern const char cw_schema_v1[];
 extern const char cw_schema_v2[];
 extern const char cw_schema_v3[];
+extern const char cw_schema_v4[];
 
 G_END_DECLS

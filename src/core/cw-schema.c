@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "cw-catalogue-migrate.h"
 #include "cw-record.h"
 #include "cw-schema-fresh.h"
 #include "cw-schema-sql.h"
@@ -19,6 +20,7 @@ const CwMigration cw_migrations[] = {
   { 1, cw_schema_v1 },
   { 2, cw_schema_v2 },
   { 3, cw_schema_v3, cw_record_snapshot_all },
+  { 4, cw_schema_v4, cw_catalogue_migrate_v4 },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);
