@@ -278,8 +278,7 @@ move_records (CwWorkspace *self, const char *entity, const char *select_sql,
       cw_stmt_bind_text (stmt, 1, to);
       cw_stmt_bind_int64 (stmt, 2, id);
       if (!cw_stmt_run (stmt, error)
-          || !cw_workspace_record (self, entity, id, "question", from, to, error)
-          || !cw_record_snapshot (self, entity, id, error))
+          || !cw_workspace_record (self, entity, id, "question", from, to, error))
         return FALSE;
     }
   return TRUE;
@@ -333,8 +332,7 @@ record_catalogue_version (CwWorkspace *self, CwCatalogue *builtin, GError **erro
   g_autofree char *new_text = g_strdup_printf ("%" G_GINT64_FORMAT, new_version);
   return cw_stmt_run (stmt, error)
          && cw_workspace_record (self, "workspace", 1, "catalogue_version", old_text, new_text,
-                                 error)
-         && cw_record_snapshot (self, "workspace", 1, error);
+                                 error);
 }
 
 static gboolean

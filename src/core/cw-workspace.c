@@ -506,12 +506,22 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
           || (migrations[i].after != NULL && !migrations[i].after (self, error)))
         {
           g_prefix_error (error, _("Upgrading to schema %u failed: "), migrations[i].version);
+          forget_touched (self);
           cw_db_rollback (self->db);
           return FALSE;
         }
       to = migrations[i].version;
     }
+  /* The records an upgrade step changed get their snapshots in the same
+   * transaction, as after any edit. */
+  gboolean snapped = snapshot_touched (self, error);
+  forget_touched (self);
   g_clear_pointer (&self->head, g_free);
+  if (!snapped)
+    {
+      cw_db_rollback (self->db);
+      return FALSE;
+    }
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", to);
   if (!cw_workspace_exec (self, set_version, error)
       || !cw_workspace_exec (self, "COMMIT", error))
