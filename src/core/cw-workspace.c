@@ -969,24 +969,6 @@ cw_workspace_set_actor (CwWorkspace *self, const char *actor)
     }
 }
 
-/* Whether `path` holds a workspace or another SQLite database: something a
- * report must never be written over. A file this process has open is not
- * read again (see cw-open-files.c). */
-gboolean
-cw_workspace_path_is_database (const char *path)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (cw_open_files_contains (path))
-    return TRUE;
-  char magic[16] = { 0 };
-  FILE *file = g_fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;
-  gboolean database = cw_db_header_is_database (magic, fread (magic, 1, sizeof magic, file));
-  fclose (file);
-  return database;
-}
-
 /* Claims the workspace for one window to work on. A second window or app
  * that tries is refused, so two people do not edit the same file unaware of
  * each other; the CLI never claims, so scripts still work beside the app. */

@@ -62,7 +62,6 @@ CwWorkspace *cw_workspace_open_as_is (const char *path, GError **error);
 const char *cw_workspace_get_path (CwWorkspace *self);
 gboolean cw_workspace_is_read_only (CwWorkspace *self);
 gboolean cw_workspace_claim (CwWorkspace *self, GError **error);
-gboolean cw_workspace_path_is_database (const char *path);
 const char *cw_workspace_get_actor (CwWorkspace *self);
 void cw_workspace_set_actor (CwWorkspace *self, const char *actor);
 CwCatalogue *cw_workspace_get_catalogue (CwWorkspace *self);
