@@ -274,6 +274,86 @@ cw_db_backup_to (CwDb *db, const char *path, GError **error)
   return rc == SQLITE_OK;
 }
 
+/* ---- Engine settings and transactions ---------------------------------- */
+
+/* Durability: WAL with synchronous=FULL. Edits come at the pace of a person
+ * typing, so a sync per commit costs nothing anyone notices, and a power cut
+ * never loses an answer the auditor saw saved. Bulk work runs as one batch
+ * and pays for one sync. 16 MiB of page cache keeps a 100,000-finding
+ * workspace's search index in memory instead of re-reading and spilling it.
+ * A file being built gets 8 KiB pages (measured: they halve the time to
+ * insert 100,000 findings against 4 KiB, mostly fewer b-tree splits in the
+ * search index) and no journal on disk and no syncing: it is thrown away if
+ * anything fails and synced once, whole, when done. */
+gboolean
+cw_db_setup (CwDb *db, CwDbSetup setup, GError **error)
+{
+  static const char *const sql[] = {
+    [CW_DB_SETUP_READ] = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384",
+    [CW_DB_SETUP_EDIT] = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;"
+                         " PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+    [CW_DB_SETUP_BUILD] = "PRAGMA page_size = 8192; PRAGMA journal_mode = MEMORY;"
+                          " PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
+    [CW_DB_SETUP_BUILT] = "PRAGMA journal_mode = WAL",
+  };
+  g_return_val_if_fail ((guint) setup < G_N_ELEMENTS (sql), FALSE);
+  return cw_db_exec (db, sql[setup], error);
+}
+
+/* What the file says it is: its application id and schema version, read
+ * from SQLite (the header may lag behind a -wal). Reading the schema too
+ * finds a damaged first page. */
+gboolean
+cw_db_read_stamp (CwDb *db, gint64 *application_id, gint64 *version, GError **error)
+{
+  gint64 n_objects;
+  return cw_db_query_int (db, "PRAGMA application_id", application_id, error)
+         && cw_db_query_int (db, "PRAGMA user_version", version, error)
+         && cw_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error);
+}
+
+/* Sets the schema version, and the application id unless it is 0. */
+gboolean
+cw_db_write_stamp (CwDb *db, gint64 application_id, gint64 version, GError **error)
+{
+  g_autofree char *sql
+    = application_id != 0
+        ? g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT
+                           "; PRAGMA application_id = %" G_GINT64_FORMAT,
+                           version, application_id)
+        : g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
+  return cw_db_exec (db, sql, error);
+}
+
+/* Whether the engine's quick check finds the file's pages and indexes
+ * consistent. */
+gboolean
+cw_db_is_sound (CwDb *db)
+{
+  CwStmt *stmt = cw_db_prepare (db, "PRAGMA quick_check", NULL);
+  if (stmt == NULL || !cw_stmt_expect_row (stmt, NULL))
+    return FALSE;
+  gboolean sound = g_strcmp0 (cw_stmt_text (stmt, 0), "ok") == 0;
+  cw_stmt_reset (stmt);
+  return sound;
+}
+
+/* A write transaction, taken at once so that it cannot fail half-way for
+ * want of a lock. */
+gboolean
+cw_db_begin (CwDb *db, GError **error)
+{
+  CwStmt *begin = cw_db_prepare (db, "BEGIN IMMEDIATE", error);
+  return begin != NULL && cw_stmt_run (begin, error);
+}
+
+gboolean
+cw_db_commit (CwDb *db, GError **error)
+{
+  CwStmt *commit = cw_db_prepare (db, "COMMIT", error);
+  return commit != NULL && cw_stmt_run (commit, error);
+}
+
 /* ---- Statements ------------------------------------------------------- */
 
 /* A cached, reset statement for `sql` (always a literal of ours; values are

@@ -53,6 +53,23 @@ gboolean cw_db_in_transaction (CwDb *db);
 void cw_db_rollback (CwDb *db);
 gboolean cw_db_backup_to (CwDb *db, const char *path, GError **error);
 
+/* How a connection is set up: the engine's settings live here, not in the
+ * SQL of the modules. */
+typedef enum
+{
+  CW_DB_SETUP_READ,  /* references enforced, a page cache for large files */
+  CW_DB_SETUP_EDIT,  /* and a durable journal: WAL, a sync at every commit */
+  CW_DB_SETUP_BUILD, /* a new file being built: no journal on disk, no syncing */
+  CW_DB_SETUP_BUILT, /* the built file takes its lasting journal (WAL) */
+} CwDbSetup;
+
+gboolean cw_db_setup (CwDb *db, CwDbSetup setup, GError **error);
+gboolean cw_db_read_stamp (CwDb *db, gint64 *application_id, gint64 *version, GError **error);
+gboolean cw_db_write_stamp (CwDb *db, gint64 application_id, gint64 version, GError **error);
+gboolean cw_db_is_sound (CwDb *db);
+gboolean cw_db_begin (CwDb *db, GError **error);
+gboolean cw_db_commit (CwDb *db, GError **error);
+
 CwStmt *cw_db_prepare (CwDb *db, const char *sql, GError **error);
 
 void cw_stmt_bind_int64 (CwStmt *stmt, int index, gint64 value);

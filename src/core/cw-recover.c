@@ -116,13 +116,6 @@ query_text (CwDb *db, const char *sql, gint64 id, gboolean *ok)
   return text;
 }
 
-static gboolean
-is_sound (CwDb *db)
-{
-  gboolean ok;
-  g_autofree char *result = query_text (db, "PRAGMA quick_check", 0, &ok);
-  return ok && g_strcmp0 (result, "ok") == 0;
-}
 
 /* Opens the copy at `path` (SQLite recovers it then, if it has side files)
  * and reads what the rules need. Whatever cannot be read stays unset. */
@@ -133,8 +126,7 @@ look_at (const char *path, Copy *copy)
   if (copy->db == NULL)
     return;
   gboolean ok, ok_first;
-  if (!cw_db_query_int (copy->db, "PRAGMA application_id", &copy->application_id, NULL)
-      || !cw_db_query_int (copy->db, "PRAGMA user_version", &copy->version, NULL))
+  if (!cw_db_read_stamp (copy->db, &copy->application_id, &copy->version, NULL))
     return;
   copy->created_at = query_text (copy->db, "SELECT created_at FROM workspace WHERE id = 1", 0, &ok);
   copy->first_hash
@@ -206,7 +198,7 @@ judge (Copy *alone, Copy *recovered, gboolean wal, gboolean continuous, gboolean
       || recovered->version == 0)
     {
       /* This -wal wrote the file, or the file is damaged on its own. */
-      if (checkpointed || alone->db == NULL || !is_sound (alone->db))
+      if (checkpointed || alone->db == NULL || !cw_db_is_sound (alone->db))
         return VERDICT_DAMAGED;
       /* A later session's frames over a restored file make a mixture. */
       return wal && !continuous ? VERDICT_STALE : VERDICT_FOREIGN;
@@ -353,7 +345,7 @@ cw_recover_check (const char *path, guint current_version, GError **error)
   Copy alone = { 0 }, recovered = { 0 };
   look_at (alone_path, &alone);
   look_at (recovered_path, &recovered);
-  recovered.sound = recovered.db != NULL && is_sound (recovered.db);
+  recovered.sound = recovered.db != NULL && cw_db_is_sound (recovered.db);
   Verdict verdict = judge (&alone, &recovered, wal, continuous, checkpointed, current_version);
   copy_clear (&alone);
   copy_clear (&recovered);

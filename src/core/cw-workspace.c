@@ -1,11 +1,9 @@
 /* cw-workspace.c: opening, creating, migrating and checking workspace files,
  * the transaction discipline of every edit, and the change history.
  *
- * Durability: journal_mode=WAL with synchronous=FULL. Edits are made at the
- * pace of a person typing, so an fsync per commit costs nothing anyone can
- * notice, and in exchange a power cut never loses an answer the auditor saw
- * saved. Bulk work (the demo, imports, benchmarks) runs as one batch, so it
- * pays for one fsync, not one per row.
+ * Every edit is one transaction, committed when made; bulk work (the demo,
+ * imports, benchmarks) runs as one batch and pays for one sync. How the
+ * engine is set up for that is cw_db_setup's business (cw-db.c).
  */
 #define G_LOG_DOMAIN "cw-workspace"
 
@@ -182,8 +180,7 @@ cw_workspace_edit_begin (CwWorkspace *self, GError **error)
     }
   if (self->edit_depth == 0)
     {
-      CwStmt *begin = cw_workspace_prepare (self, "BEGIN IMMEDIATE", error);
-      if (begin == NULL || !cw_stmt_run (begin, error))
+      if (!cw_db_begin (self->db, error))
         return FALSE;
       self->edit_failed = FALSE;
       g_clear_pointer (&self->head, g_free);
@@ -207,8 +204,7 @@ cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error)
       gboolean snapped = snapshot_touched (self, error);
       forget_touched (self);
       g_clear_pointer (&self->head, g_free);
-      CwStmt *commit = snapped ? cw_workspace_prepare (self, "COMMIT", error) : NULL;
-      if (commit != NULL && cw_stmt_run (commit, error))
+      if (snapped && cw_db_commit (self->db, error))
         return TRUE;
     }
   else if (ok)
@@ -494,7 +490,7 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
 {
   if (from > 0 && !write_backup (self, from, error))
     return FALSE;
-  if (!cw_workspace_exec (self, "BEGIN IMMEDIATE", error))
+  if (!cw_db_begin (self->db, error))
     return FALSE;
   g_clear_pointer (&self->head, g_free);
   guint to = from;
@@ -522,9 +518,7 @@ migrate (CwWorkspace *self, guint from, const CwMigration *migrations, guint n_m
       cw_db_rollback (self->db);
       return FALSE;
     }
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", to);
-  if (!cw_workspace_exec (self, set_version, error)
-      || !cw_workspace_exec (self, "COMMIT", error))
+  if (!cw_db_write_stamp (self->db, 0, to, error) || !cw_db_commit (self->db, error))
     {
       cw_db_rollback (self->db);
       return FALSE;
@@ -640,12 +634,9 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
   if (self == NULL)
     return NULL;
 
-  /* The header may lag behind a WAL left by a crash: ask SQLite too. Reading
-   * sqlite_schema also finds a damaged first page. */
-  gint64 app_id, version, n_objects;
-  if (!cw_db_query_int (self->db, "PRAGMA application_id", &app_id, error)
-      || !cw_db_query_int (self->db, "PRAGMA user_version", &version, error)
-      || !cw_db_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+  /* The header may lag behind a WAL left by a crash: ask SQLite too. */
+  gint64 app_id, version;
+  if (!cw_db_read_stamp (self->db, &app_id, &version, error))
     return NULL;
   if (app_id != CW_WORKSPACE_APPLICATION_ID || version > current || version == 0)
     {
@@ -661,12 +652,7 @@ open_file (const char *path, const CwMigration *migrations, guint n_migrations, 
 
   self->version = (guint) version;
 
-  /* 16 MiB of page cache: a 100,000-finding workspace's search index and
-   * big batches then stay in memory instead of being re-read and spilled. */
-  if (!cw_workspace_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384", error))
-    return NULL;
-  if (!self->read_only
-      && !cw_workspace_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
+  if (!cw_db_setup (self->db, self->read_only ? CW_DB_SETUP_READ : CW_DB_SETUP_EDIT, error))
     return NULL;
 
   if ((guint) version < current && upgrade)
@@ -750,12 +736,11 @@ static gboolean
 create_schema (CwWorkspace *self, GError **error)
 {
   guint current = cw_workspace_schema_version ();
-  g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d",
-                                            current, CW_WORKSPACE_APPLICATION_ID);
-  if (!cw_workspace_exec (self, "BEGIN IMMEDIATE", error))
+  if (!cw_db_begin (self->db, error))
     return FALSE;
-  if (!cw_workspace_exec (self, cw_schema_fresh, error) || !cw_workspace_exec (self, stamp, error)
-      || !cw_workspace_exec (self, "COMMIT", error))
+  if (!cw_workspace_exec (self, cw_schema_fresh, error)
+      || !cw_db_write_stamp (self->db, CW_WORKSPACE_APPLICATION_ID, current, error)
+      || !cw_db_commit (self->db, error))
     {
       cw_db_rollback (self->db);
       return FALSE;
@@ -858,23 +843,18 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
         draft = g_object_new (CW_TYPE_WORKSPACE, NULL);
         draft->path = g_strdup (path);
         draft->db = db;
-        /* 8 KiB pages: measured, they halve the time to insert 100,000
-         * findings (mostly fewer b-tree splits in the search index) against
-         * 4 KiB. The hidden file is thrown away if anything fails, so it is
-         * built without a journal on disk and without syncing; it is synced
-         * once, whole, before it takes its name. That makes the first start
-         * quick (ten syncs were most of its 49 ms). */
-        ok = cw_workspace_exec (draft,
-                                "PRAGMA page_size = 8192; PRAGMA journal_mode = MEMORY;"
-                                " PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
-                                error)
+        /* The hidden file is thrown away if anything fails, so it is built
+         * without a journal on disk and without syncing, and synced once,
+         * whole, before it takes its name: ten syncs were most of the 49 ms
+         * the first start spent creating its workspace. */
+        ok = cw_db_setup (db, CW_DB_SETUP_BUILD, error)
              && create_schema (draft, error)
              && cw_workspace_edit_begin (draft, error)
              && cw_workspace_edit_end (draft,
                                        fill_new_workspace (draft, organisation, error)
                                          && (fill == NULL || fill (draft, data, error)),
                                        error)
-             && cw_workspace_exec (draft, "PRAGMA journal_mode = WAL", error);
+             && cw_db_setup (db, CW_DB_SETUP_BUILT, error);
       }
   }
   /* Closing removes the hidden file's -wal and -shm, unless the disk filled
