@@ -56,6 +56,25 @@ test_parse_malformed (void)
   g_assert_error (error, CW_CSV_ERROR, CW_CSV_ERROR_MALFORMED);
 }
 
+/* A last line holding only an empty quoted field is still a row: "" once
+ * gave no rows at all, while "" followed by a line break gave one. */
+static void
+test_parse_empty_quoted_last_line (void)
+{
+  const char *texts[] = { "\"\"", "\"\"\r\n", "a\r\n\"\"" };
+  const guint rows_expected[] = { 1, 1, 2 };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) rows = cw_csv_parse (texts[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, rows_expected[i]);
+      char **last = g_ptr_array_index (rows, rows->len - 1);
+      g_assert_cmpuint (g_strv_length (last), ==, 1);
+      g_assert_cmpstr (last[0], ==, "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -64,5 +83,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/csv/plain-fields-unquoted", test_plain_fields_unquoted);
   g_test_add_func ("/core/csv/parse-lf-and-no-final-break", test_parse_lf_and_no_final_break);
   g_test_add_func ("/core/csv/parse-malformed", test_parse_malformed);
+  g_test_add_func ("/core/csv/parse-empty-quoted-last-line", test_parse_empty_quoted_last_line);
   return g_test_run ();
 }

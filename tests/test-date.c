@@ -37,6 +37,23 @@ test_invalid (void)
   g_assert_false (cw_date_check (NULL, &error));
 }
 
+/* The message is shown and printed, so it is valid UTF-8 and of a readable
+ * length whatever was passed in (a damaged file, a script). */
+static void
+test_message_readable (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_false (cw_date_check ("20\xff" "6-01-01", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "20\xef\xbf\xbd" "6-01-01"));
+  g_clear_error (&error);
+
+  g_autofree char *long_text = g_strnfill (10000, '9');
+  g_assert_false (cw_date_check (long_text, &error));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_assert_nonnull (strstr (error->message, "…"));
+}
+
 static void
 test_timestamp (void)
 {
@@ -51,6 +68,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/date/valid", test_valid);
   g_test_add_func ("/core/date/invalid", test_invalid);
+  g_test_add_func ("/core/date/message-readable", test_message_readable);
   g_test_add_func ("/core/date/timestamp", test_timestamp);
   return g_test_run ();
 }

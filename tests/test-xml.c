@@ -154,6 +154,27 @@ test_malformed (void)
   g_assert_nonnull (strstr (error->message, "line 4"));
 }
 
+/* libxml2 quotes an undecodable end tag byte for byte (found by the XML
+ * fuzzer): the message still has to be valid UTF-8 and of a readable length. */
+static void
+test_malformed_message_readable (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (xmlDoc) doc = read_text (HEAD OPEN "<clause>\n</\xff\xff\xff" "clause>", &error);
+  g_assert_null (doc);
+  g_assert_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  g_autofree char *name = g_strnfill (40000, 'a');
+  g_autofree char *text = g_strdup_printf (HEAD "<%s>\n", name);
+  g_autoptr (xmlDoc) long_doc = read_text (text, &error);
+  g_assert_null (long_doc);
+  g_assert_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "aaaa…"));
+  g_assert_cmpuint (strlen (error->message), <, 1000);
+}
+
 static void
 test_schema_mismatch (void)
 {
@@ -191,6 +212,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/xml/gzip", test_gzip);
   g_test_add_func ("/core/xml/oversized", test_oversized);
   g_test_add_func ("/core/xml/malformed", test_malformed);
+  g_test_add_func ("/core/xml/malformed-message-readable", test_malformed_message_readable);
   g_test_add_func ("/core/xml/schema-mismatch", test_schema_mismatch);
   g_test_add_func ("/core/xml/missing-file", test_missing_file);
   return g_test_run ();

@@ -65,6 +65,9 @@ cw_csv_parse (const char *text, GError **error)
   g_autoptr (GString) field = g_string_new (NULL);
   guint line = 1;
   const char *p = text;
+  /* A quoted empty field is a field even though it adds no text: without
+   * this, a last line of just "" would vanish instead of being one row. */
+  gboolean field_quoted = FALSE;
 
   while (*p)
     {
@@ -88,6 +91,7 @@ cw_csv_parse (const char *text, GError **error)
               g_string_append_c (field, *p);
             }
           p++;
+          field_quoted = TRUE;
           if (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
             {
               g_set_error (error, CW_CSV_ERROR, CW_CSV_ERROR_MALFORMED,
@@ -100,6 +104,7 @@ cw_csv_parse (const char *text, GError **error)
         {
           g_ptr_array_add (row, g_strndup (field->str, field->len));
           g_string_truncate (field, 0);
+          field_quoted = FALSE;
         }
       else if (*p == '\r' || *p == '\n')
         {
@@ -107,6 +112,7 @@ cw_csv_parse (const char *text, GError **error)
             p++;
           g_ptr_array_add (row, g_strndup (field->str, field->len));
           g_string_truncate (field, 0);
+          field_quoted = FALSE;
           end_row (rows, &row);
           line++;
         }
@@ -115,7 +121,7 @@ cw_csv_parse (const char *text, GError **error)
       p++;
     }
 
-  if (field->len > 0 || row->len > 0)
+  if (field->len > 0 || row->len > 0 || field_quoted)
     {
       g_ptr_array_add (row, g_strndup (field->str, field->len));
       end_row (rows, &row);

@@ -22,6 +22,22 @@ is_digits (const char *text, guint n)
   return TRUE;
 }
 
+/* What was typed, for quoting in a message. A message must be valid UTF-8
+ * (GTK shows it, the CLI prints it) but the text may come from a damaged
+ * workspace or a script, so bytes that are not UTF-8 become U+FFFD; and
+ * anything much longer than a date is cut, since the point is to recognise
+ * it, not to read it back. */
+static char *
+quotable (const char *text)
+{
+  const glong max_chars = 40;
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  g_autofree char *start = g_utf8_substring (valid, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
 gboolean
 cw_date_parse (const char *text, GDate *date, GError **error)
 {
@@ -42,9 +58,10 @@ cw_date_parse (const char *text, GDate *date, GError **error)
         }
     }
 
+  g_autofree char *typed = quotable (text);
   g_set_error (error, CW_DATE_ERROR, CW_DATE_ERROR_INVALID,
                _("“%s” is not a valid date; write it as YYYY-MM-DD, for example 2026-03-14"),
-               text ? text : "");
+               typed);
   return FALSE;
 }
 

@@ -20,6 +20,22 @@
 
 G_DEFINE_QUARK (cw-xml-error-quark, cw_xml_error)
 
+/* libxml2's messages quote the document: a tag name it could not decode
+ * comes through byte for byte, and a name may be 50,000 characters long.
+ * Ours go to GTK labels and stderr, so they are made valid UTF-8 and cut to
+ * a length a person reads. */
+static char *
+readable_problem (const char *message)
+{
+  const glong max_chars = 200;
+  g_autofree char *valid = g_utf8_make_valid (message ? message : "?", -1);
+  g_strstrip (valid);
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  g_autofree char *start = g_utf8_substring (valid, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* The first error a validator reports, with its line, kept for the message. */
 static void
 keep_first_error (void *data, xmlErrorPtr err)
@@ -27,7 +43,7 @@ keep_first_error (void *data, xmlErrorPtr err)
   char **message = data;
   if (*message != NULL || err == NULL)
     return;
-  g_autofree char *text = g_strstrip (g_strdup (err->message ? err->message : "?"));
+  g_autofree char *text = readable_problem (err->message);
   *message = err->line > 0 ? g_strdup_printf (_("line %d: %s"), err->line, text)
                            : g_steal_pointer (&text);
 }
@@ -144,7 +160,7 @@ cw_xml_read_bytes (GBytes *bytes, const char *name, const char *schema_resource,
   if (doc == NULL)
     {
       xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
-      problem = err && err->message ? g_strstrip (g_strdup (err->message)) : g_strdup ("?");
+      problem = readable_problem (err ? err->message : NULL);
       g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
                    _("%s is not well-formed XML (line %d: %s)"), name, err ? err->line : 0,
                    problem);
