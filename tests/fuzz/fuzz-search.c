@@ -10,6 +10,7 @@
 
 #include "cw-demo.h"
 #include "cw-search.h"
+#include "cw-text.h"
 #include "fuzz-text.h"
 #include "fuzz.h"
 
@@ -69,8 +70,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (g_utf8_validate (query, -1, NULL))
     g_assert_true (g_utf8_validate (match, -1, NULL));
 
+  /* What may not be stored may not be searched for either (cw-text.h):
+   * refused with the text rules' error, never SQLite's. */
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) hits = cw_workspace_search (demo_workspace (), query, 20, &error);
+  if (!cw_text_check (query, CW_TEXT_SHORT_MAX, "the search", NULL))
+    {
+      g_assert_error (error, CW_TEXT_ERROR, CW_TEXT_ERROR_INVALID);
+      g_assert_null (hits);
+      return 0;
+    }
   g_assert_no_error (error);
   g_assert_nonnull (hits);
   for (guint i = 0; i < hits->len; i++)
