@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cw-catalogue.h"
+#include "cw-core.h"
 #include "cw-test-util.h"
 #include "cw-workspace.h"
 
@@ -369,6 +370,25 @@ test_schema_rejects (void)
   g_assert_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID);
 }
 
+
+/* The built-in catalogue is read without its schema at every start
+ * (cw_xml_read_resource): the bytes compiled in must pass it here. */
+static void
+test_builtin_passes_schema (void)
+{
+  cw_core_ensure_initialised ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes
+    = g_resources_lookup_data (CW_CATALOGUE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwCatalogue) validated = cw_catalogue_new_from_xml (bytes, "built-in", &error);
+  g_assert_no_error (error);
+  g_autoptr (CwCatalogue) builtin = cw_catalogue_new_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_catalogue_get_clauses (validated)->len, ==,
+                    cw_catalogue_get_clauses (builtin)->len);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,5 +400,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/catalogue/workspace-copy", test_workspace_copy);
   g_test_add_func ("/core/catalogue/scope", test_scope);
   g_test_add_func ("/core/catalogue/schema-rejects", test_schema_rejects);
+  g_test_add_func ("/core/catalogue/builtin-passes-schema", test_builtin_passes_schema);
   return g_test_run ();
 }

@@ -204,13 +204,19 @@ read_review_input (CwCatalogue *self, xmlNode *node)
   cw_catalogue_add_review_input (self, id, title, hint, prefill);
 }
 
+static CwCatalogue *catalogue_from_doc (xmlDoc *doc, const char *name, GError **error);
+
 CwCatalogue *
 cw_catalogue_new_from_xml (GBytes *bytes, const char *name, GError **error)
 {
   g_autoptr (xmlDoc) doc = cw_xml_read_bytes (bytes, name, CW_CATALOGUE_SCHEMA, error);
-  if (doc == NULL)
-    return NULL;
+  return doc ? catalogue_from_doc (doc, name, error) : NULL;
+}
 
+/* A catalogue document that has passed its schema (or is part of the build). */
+static CwCatalogue *
+catalogue_from_doc (xmlDoc *doc, const char *name, GError **error)
+{
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autofree char *standard = cw_xml_attr (root, "standard");
   g_autofree char *version = cw_xml_attr (root, "version");
@@ -240,11 +246,9 @@ CwCatalogue *
 cw_catalogue_new_builtin (GError **error)
 {
   cw_core_ensure_initialised ();
-  g_autoptr (GBytes) bytes
-    = g_resources_lookup_data (CW_CATALOGUE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-  return cw_catalogue_new_from_xml (bytes, _("The built-in clause catalogue"), error);
+  const char *name = _("The built-in clause catalogue");
+  g_autoptr (xmlDoc) doc = cw_xml_read_resource (CW_CATALOGUE_RESOURCE, name, error);
+  return doc ? catalogue_from_doc (doc, name, error) : NULL;
 }
 
 const char *

@@ -731,20 +731,15 @@ fill_new_workspace (CwWorkspace *self, const char *organisation, GError **error)
          && cw_workspace_record (self, "workspace", 1, "created", NULL, organisation, error);
 }
 
-/* A new file gets the schema the migrations end with, in one go. */
+/* A new file gets the schema the migrations end with, in one go, inside
+ * the transaction that fills it. */
 static gboolean
 create_schema (CwWorkspace *self, GError **error)
 {
   guint current = cw_workspace_schema_version ();
-  if (!cw_db_begin (self->db, error))
-    return FALSE;
   if (!cw_workspace_exec (self, cw_schema_fresh, error)
-      || !cw_db_write_stamp (self->db, CW_WORKSPACE_APPLICATION_ID, current, error)
-      || !cw_db_commit (self->db, error))
-    {
-      cw_db_rollback (self->db);
-      return FALSE;
-    }
+      || !cw_db_write_stamp (self->db, CW_WORKSPACE_APPLICATION_ID, current, error))
+    return FALSE;
   self->version = current;
   return TRUE;
 }
@@ -848,10 +843,10 @@ cw_workspace_create_filled (const char *path, const char *organisation, CwWorksp
          * whole, before it takes its name: ten syncs were most of the 49 ms
          * the first start spent creating its workspace. */
         ok = cw_db_setup (db, CW_DB_SETUP_BUILD, error)
-             && create_schema (draft, error)
              && cw_workspace_edit_begin (draft, error)
              && cw_workspace_edit_end (draft,
-                                       fill_new_workspace (draft, organisation, error)
+                                       create_schema (draft, error)
+                                         && fill_new_workspace (draft, organisation, error)
                                          && (fill == NULL || fill (draft, data, error)),
                                        error)
              && cw_db_setup (db, CW_DB_SETUP_BUILT, error);

@@ -32,6 +32,7 @@ GQuark cw_xml_error_quark (void);
 
 xmlDoc *cw_xml_read_bytes (GBytes *bytes, const char *name, const char *schema_resource,
                            GError **error);
+xmlDoc *cw_xml_read_resource (const char *resource, const char *name, GError **error);
 xmlDoc *cw_xml_read_file (GFile *file, gsize max_bytes, const char *schema_resource,
                           GError **error);
 
