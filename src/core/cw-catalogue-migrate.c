@@ -104,46 +104,6 @@ run_text (CwWorkspace *self, const char *sql, const char *first, const char *sec
   return cw_stmt_run (stmt, error);
 }
 
-static gboolean
-insert_clause (CwWorkspace *self, CwClause *clause, gint64 position, GError **error)
-{
-  CwStmt *stmt
-    = cw_workspace_prepare (self,
-                            "INSERT INTO clause (number, parent, position, title, guidance)"
-                            " VALUES (?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  CwClause *parent = cw_clause_get_parent (clause);
-  const char *guidance = cw_clause_get_guidance (clause);
-  cw_stmt_bind_text (stmt, 1, cw_clause_get_number (clause));
-  cw_stmt_bind_text (stmt, 2, parent ? cw_clause_get_number (parent) : NULL);
-  cw_stmt_bind_int64 (stmt, 3, position);
-  cw_stmt_bind_text (stmt, 4, cw_clause_get_title (clause));
-  cw_stmt_bind_text (stmt, 5, guidance ? guidance : "");
-  if (!cw_stmt_run (stmt, error))
-    return FALSE;
-
-  GArray *expected = cw_clause_get_expected (clause);
-  for (guint i = 0; i < expected->len; i++)
-    {
-      CwExpected *item = &g_array_index (expected, CwExpected, i);
-      stmt = cw_workspace_prepare (self,
-                                   "INSERT INTO expected_information (clause, position, kind, text)"
-                                   " VALUES (?, ?, ?, ?)",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      cw_stmt_bind_text (stmt, 1, cw_clause_get_number (clause));
-      cw_stmt_bind_int64 (stmt, 2, i);
-      cw_stmt_bind_text (stmt, 3, cw_expected_kind_to_string (item->kind));
-      cw_stmt_bind_text (stmt, 4, item->text);
-      if (!cw_stmt_run (stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Puts a built-in clause at `position`, adding it when the copy lacks it. A
  * parent carries only its sub-clauses, as in the built-in catalogue. */
 static gboolean
@@ -154,7 +114,7 @@ place_clause (CwWorkspace *self, CwClause *clause, gint64 position, GError **err
   if (!row_exists (self, "SELECT 1 FROM clause WHERE number = ?", number, &found, error))
     return FALSE;
   if (!found)
-    return insert_clause (self, clause, position, error);
+    return cw_workspace_insert_clause (self, clause, position, error);
   if (!run_int_text (self, "UPDATE clause SET position = ? WHERE number = ?", position, number,
                      error))
     return FALSE;

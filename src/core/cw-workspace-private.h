@@ -40,6 +40,8 @@ void cw_workspace_touch (CwWorkspace *self, const char *entity, gint64 id);
 char *cw_history_hash (const char *previous, const char *at, const char *who, const char *entity,
                        gint64 entity_id, const char *field, const char *old_value,
                        const char *new_value);
+gboolean cw_workspace_insert_clause (CwWorkspace *self, CwClause *clause, gint64 position,
+                                     GError **error);
 gboolean cw_workspace_edit_begin (CwWorkspace *self, GError **error);
 gboolean cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error);
 gboolean cw_audit_store_status (CwWorkspace *self, CwAudit *audit, CwAuditStatus status,

@@ -999,9 +999,12 @@ cw_workspace_get_catalogue (CwWorkspace *self)
 
 /* ---- The catalogue copy ----------------------------------------------- */
 
-static gboolean
-save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *question_position,
-             GError **error)
+/* One clause of the catalogue copy and what documented information it
+ * expects; its questions are saved by the caller. Also used by the upgrade
+ * that adds clauses to an older copy (cw-catalogue-migrate.c). */
+gboolean
+cw_workspace_insert_clause (CwWorkspace *self, CwClause *clause, gint64 position,
+                            GError **error)
 {
   CwStmt *stmt
     = cw_workspace_prepare (self,
@@ -1011,29 +1014,14 @@ save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *questio
   if (stmt == NULL)
     return FALSE;
   CwClause *parent = cw_clause_get_parent (clause);
+  const char *guidance = cw_clause_get_guidance (clause);
   cw_stmt_bind_text (stmt, 1, cw_clause_get_number (clause));
   cw_stmt_bind_text (stmt, 2, parent ? cw_clause_get_number (parent) : NULL);
   cw_stmt_bind_int64 (stmt, 3, position);
   cw_stmt_bind_text (stmt, 4, cw_clause_get_title (clause));
-  cw_stmt_bind_text (stmt, 5, cw_clause_get_guidance (clause));
+  cw_stmt_bind_text (stmt, 5, guidance ? guidance : "");
   if (!cw_stmt_run (stmt, error))
     return FALSE;
-
-  GPtrArray *questions = cw_clause_get_questions (clause);
-  for (guint i = 0; i < questions->len; i++)
-    {
-      CwQuestion *question = g_ptr_array_index (questions, i);
-      stmt = cw_workspace_prepare (
-        self, "INSERT INTO question (id, clause, position, text) VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      cw_stmt_bind_text (stmt, 1, cw_question_get_id (question));
-      cw_stmt_bind_text (stmt, 2, cw_clause_get_number (clause));
-      cw_stmt_bind_int64 (stmt, 3, (*question_position)++);
-      cw_stmt_bind_text (stmt, 4, cw_question_get_text (question));
-      if (!cw_stmt_run (stmt, error))
-        return FALSE;
-    }
 
   GArray *expected = cw_clause_get_expected (clause);
   for (guint i = 0; i < expected->len; i++)
@@ -1049,6 +1037,31 @@ save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *questio
       cw_stmt_bind_int64 (stmt, 2, i);
       cw_stmt_bind_text (stmt, 3, cw_expected_kind_to_string (item->kind));
       cw_stmt_bind_text (stmt, 4, item->text);
+      if (!cw_stmt_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_clause (CwWorkspace *self, CwClause *clause, guint position, guint *question_position,
+             GError **error)
+{
+  if (!cw_workspace_insert_clause (self, clause, position, error))
+    return FALSE;
+
+  GPtrArray *questions = cw_clause_get_questions (clause);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CwQuestion *question = g_ptr_array_index (questions, i);
+      CwStmt *stmt = cw_workspace_prepare (
+        self, "INSERT INTO question (id, clause, position, text) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      cw_stmt_bind_text (stmt, 1, cw_question_get_id (question));
+      cw_stmt_bind_text (stmt, 2, cw_clause_get_number (clause));
+      cw_stmt_bind_int64 (stmt, 3, (*question_position)++);
+      cw_stmt_bind_text (stmt, 4, cw_question_get_text (question));
       if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
