@@ -12,107 +12,10 @@
 #include "cw-application.h"
 #include "cw-history.h"
 #include "cw-test-util.h"
+#include "cw-ui-test-util.h"
 #include "cw-window.h"
 
 static CwApplication *app;
-
-/* ---- Waiting on the main loop, never on the clock ------------------------ */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-give_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until `done` holds. The cap only stops a broken build
- * from hanging; a passing test never gets near it. */
-static void
-wait_until (Condition done, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint cap = g_timeout_add_seconds (10, give_up, &expired);
-  while (!done (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (cap);
-  g_assert_true (done (data));
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Until the frame clock has ticked twice: the window is mapped and laid out. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  wait_until (two_frames, &frames);
-  gtk_widget_remove_tick_callback (widget, tick);
-}
-
-/* Saves what `widget` shows to $CW_SCREENSHOT_DIR/`name`.png, to look at. */
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
-  if (dir == NULL)
-    return;
-  wait_for_frames (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr (GdkTexture) texture
-    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-/* ---- The window --------------------------------------------------------- */
-
-static CwWindow *
-open_window (const char *path)
-{
-  CwWindow *window = cw_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cw_window_open_path (window, path, FALSE));
-  wait_for_frames (GTK_WIDGET (window));
-  return window;
-}
-
-/* Closes the window and waits until the workspace it held is let go. */
-static void
-close_window (CwWindow *window)
-{
-  gpointer workspace = cw_window_get_workspace (window);
-  g_object_add_weak_pointer (workspace, &workspace);
-  gtk_window_close (GTK_WINDOW (window));
-  wait_until (pointer_cleared, &workspace);
-}
 
 static GtkWidget *
 show_action (CwWindow *window, gint64 id)
@@ -266,7 +169,7 @@ window_inactive (gpointer window)
 static void
 test_saves_on_focus_out (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwWorkspace *workspace = cw_window_get_workspace (window);
   GtkWidget *page = show_action (window, f->first);
   type_into (page, "Owner", "Tomasz Brennan");
@@ -280,7 +183,7 @@ test_saves_on_focus_out (Fixture *f, gconstpointer data)
   action = get_action (workspace, f->first);
   g_assert_cmpstr (cw_action_get_root_cause (action), ==,
                    "The check was switched off during the migration");
-  close_window (window);
+  cw_ui_close_window (window);
 
   /* Closing the window saves the field being typed into. */
   g_autoptr (CwWorkspace) after = reopen (f);
@@ -294,13 +197,13 @@ test_saves_on_focus_out (Fixture *f, gconstpointer data)
 static void
 test_saves_after_pause (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   GtkWidget *page = show_action (window, f->first);
   type_into (page, "Description", "Backups ran unchecked for 12 nights");
   Expected expected = { cw_window_get_workspace (window), f->first,
                         "Backups ran unchecked for 12 nights" };
-  wait_until (description_is_stored, &expected);
-  close_window (window);
+  cw_ui_wait_until (description_is_stored, &expected);
+  cw_ui_close_window (window);
 }
 
 /* Text typed for one action never reaches another, and showing an action
@@ -313,7 +216,7 @@ test_text_goes_to_its_action (Fixture *f, gconstpointer data)
   guint history_second = count_history (before, f->second);
   g_clear_object (&before);
 
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   GtkWidget *page = show_action (window, f->first);
   GtkWidget *owner = find_row (page, "Owner");
   gtk_editable_set_text (GTK_EDITABLE (owner), "Typed for the first action");
@@ -321,7 +224,7 @@ test_text_goes_to_its_action (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Ann Lee");
   show_action (window, f->first);
   show_action (window, f->second);
-  close_window (window);
+  cw_ui_close_window (window);
 
   g_autoptr (CwWorkspace) after = reopen (f);
   g_autoptr (CwAction) first = get_action (after, f->first);
@@ -337,23 +240,23 @@ test_text_goes_to_its_action (Fixture *f, gconstpointer data)
 static void
 test_refusal_on_the_row (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwWorkspace *workspace = cw_window_get_workspace (window);
   GtkWidget *page = show_action (window, f->first);
   GtkWidget *due = type_into (page, "Due date (YYYY-MM-DD)", "2027-02-3");
-  wait_until (row_is_refused, due);
+  cw_ui_wait_until (row_is_refused, due);
   g_assert_cmpuint (count_dialogs (), ==, 0);
-  screenshot (GTK_WIDGET (window), "actions-refused");
+  cw_ui_screenshot (GTK_WIDGET (window), "actions-refused");
 
   /* Turning to another program saves what it can and tells nothing. */
   g_assert_true (gtk_window_is_active (GTK_WINDOW (window)));
   GtkWidget *other = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (other));
-  wait_until (window_inactive, window);
+  cw_ui_wait_until (window_inactive, window);
   g_assert_cmpuint (count_dialogs (), ==, 0);
   gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_active, window);
+  cw_ui_wait_until (window_active, window);
 
   /* Moving on inside the window tells why, once. */
   g_assert_true (gtk_widget_grab_focus (find_row (page, "Owner")));
@@ -375,7 +278,7 @@ test_refusal_on_the_row (Fixture *f, gconstpointer data)
   g_autoptr (CwAction) action = get_action (workspace, f->first);
   g_assert_cmpstr (cw_action_get_due (action), ==, "2027-02-28");
   g_assert_cmpuint (count_dialogs (), ==, 0);
-  close_window (window);
+  cw_ui_close_window (window);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "cw-checklist.h"
 #include "cw-history.h"
 #include "cw-test-util.h"
+#include "cw-ui-test-util.h"
 #include "cw-widgets.h"
 #include "cw-window.h"
 
@@ -21,84 +22,6 @@
 #define STORED_NOTE "CMP-01 v3 approved 2 March; seen on the intranet."
 
 static CwApplication *app;
-
-/* ---- Waiting on the main loop, never on the clock ------------------------ */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-give_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until `done` holds. The cap only stops a broken build
- * from hanging; a passing test never gets near it. */
-static void
-wait_until (Condition done, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint cap = g_timeout_add_seconds (10, give_up, &expired);
-  while (!done (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (cap);
-  g_assert_true (done (data));
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Until the frame clock has ticked twice: the window is mapped and laid out. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  wait_until (two_frames, &frames);
-  gtk_widget_remove_tick_callback (widget, tick);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-/* ---- The window --------------------------------------------------------- */
-
-static CwWindow *
-open_window (const char *path)
-{
-  CwWindow *window = cw_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cw_window_open_path (window, path, FALSE));
-  wait_for_frames (GTK_WIDGET (window));
-  return window;
-}
-
-/* Closes the window and waits until the workspace it held is let go, so the
- * file can be read again as a new start would read it. */
-static void
-close_window (CwWindow *window)
-{
-  gpointer workspace = cw_window_get_workspace (window);
-  g_object_add_weak_pointer (workspace, &workspace);
-  gtk_window_close (GTK_WINDOW (window));
-  wait_until (pointer_cleared, &workspace);
-}
 
 static CwChecklist *
 show_audit (CwWindow *window, gint64 audit, const char *place)
@@ -267,7 +190,7 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
   g_clear_object (&before);
 
   /* Another audit's note, typed and not yet saved, then the first audit. */
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->second, NULL);
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, FIRST_QUESTION);
   cw_checklist_set_note (checklist, "Typed in the release audit");
@@ -281,7 +204,7 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, SECOND_QUESTION);
   cw_checklist_set_note (checklist, "Typed for the second question");
   show_audit (window, f->first, NULL);
-  close_window (window);
+  cw_ui_close_window (window);
 
   /* What was typed went where it was typed, once, and nowhere else. */
   g_autoptr (CwWorkspace) after = reopen (f);
@@ -302,13 +225,13 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
 
   /* A new start: the note box is empty, and opening the audits, at the
    * start, at a clause or at a question, leaves the history as it was. */
-  window = open_window (f->path);
+  window = cw_ui_open_window (app, f->path);
   show_audit (window, f->first, NULL);
   show_audit (window, f->first, "8.5.1.2");
   show_audit (window, f->second, NULL);
   show_audit (window, f->first, SECOND_QUESTION);
   show_audit (window, f->first, FIRST_QUESTION);
-  close_window (window);
+  cw_ui_close_window (window);
 
   after = reopen (f);
   g_autofree char *kept = stored_note (after, f->first, FIRST_QUESTION);
@@ -324,20 +247,20 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
 static void
 test_note_saves_after_pause (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
   cw_checklist_set_note (checklist, "Seen in the CAB minutes");
   Expected expected = { cw_window_get_workspace (window), f->second, SECOND_QUESTION,
                         "Seen in the CAB minutes" };
-  wait_until (note_is_stored, &expected);
-  close_window (window);
+  cw_ui_wait_until (note_is_stored, &expected);
+  cw_ui_close_window (window);
 }
 
 /* Leaving the note box saves it at once, without waiting for the pause. */
 static void
 test_note_saves_on_focus_out (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->first, NULL);
   GtkTextView *view = note_view (checklist);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
@@ -347,14 +270,14 @@ test_note_saves_on_focus_out (Fixture *f, gconstpointer data)
   g_autofree char *note
     = stored_note (cw_window_get_workspace (window), f->first, FIRST_QUESTION);
   g_assert_cmpstr (note, ==, "Amended after the interview");
-  close_window (window);
+  cw_ui_close_window (window);
 }
 
 /* Another page of the window, and closing the window, save the note. */
 static void
 test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
 {
-  CwWindow *window = open_window (f->path);
+  CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->first, SECOND_QUESTION);
   cw_checklist_set_note (checklist, "Typed before looking at the actions");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "actions");
@@ -364,7 +287,7 @@ test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audits");
   cw_checklist_set_note (checklist, "Typed just before closing");
-  close_window (window);
+  cw_ui_close_window (window);
   g_autoptr (CwWorkspace) after = reopen (f);
   g_autofree char *closed = stored_note (after, f->first, SECOND_QUESTION);
   g_assert_cmpstr (closed, ==, "Typed just before closing");

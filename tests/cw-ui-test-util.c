@@ -1,0 +1,100 @@
+/* cw-ui-test-util.c: see cw-ui-test-util.h. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cw-ui-test-util.h"
+
+static gboolean
+give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `done` holds. The cap only stops a broken build
+ * from hanging; a passing test never gets near it. */
+void
+cw_ui_wait_until (CwCondition done, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint cap = g_timeout_add_seconds (10, give_up, &expired);
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (cap);
+  g_assert_true (done (data));
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until the frame clock has ticked twice: the window is mapped and laid out. */
+void
+cw_ui_wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  cw_ui_wait_until (two_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* Saves what `widget` shows to $CW_SCREENSHOT_DIR/`name`.png, to look at. */
+void
+cw_ui_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
+  if (dir == NULL)
+    return;
+  cw_ui_wait_for_frames (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr (GdkTexture) texture
+    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+CwWindow *
+cw_ui_open_window (CwApplication *app, const char *path)
+{
+  CwWindow *window = cw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  return window;
+}
+
+/* Closes the window and waits until the workspace it held is let go, so the
+ * file can be read again as a new start would read it. */
+void
+cw_ui_close_window (CwWindow *window)
+{
+  gpointer workspace = cw_window_get_workspace (window);
+  g_object_add_weak_pointer (workspace, &workspace);
+  gtk_window_close (GTK_WINDOW (window));
+  cw_ui_wait_until (pointer_cleared, &workspace);
+}

@@ -1,0 +1,20 @@
+/* cw-ui-test-util.h: what the window tests share: waiting on the main loop
+ * (never on the clock), screenshots, and a window on a workspace. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cw-application.h"
+#include "cw-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*CwCondition) (gpointer data);
+
+void cw_ui_wait_until (CwCondition done, gpointer data);
+void cw_ui_wait_for_frames (GtkWidget *widget);
+void cw_ui_screenshot (GtkWidget *widget, const char *name);
+CwWindow *cw_ui_open_window (CwApplication *app, const char *path);
+void cw_ui_close_window (CwWindow *window);
+
+G_END_DECLS
