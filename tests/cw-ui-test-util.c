@@ -1,9 +1,31 @@
 /* cw-ui-test-util.c: see cw-ui-test-util.h. */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "cw-ui-test-util.h"
+
+/* gtk_test_init, libadwaita and a registered application for the test's
+ * windows. The tests keep away from the user's data: XDG_DATA_HOME is set
+ * before anything asks GLib for the data directory, which it remembers. */
+CwApplication *
+cw_ui_test_init (int *argc, char ***argv)
+{
+  char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_free (data);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  CwApplication *app = cw_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
 
 static gboolean
 give_up (gpointer data)

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef gboolean (*CwCondition) (gpointer data);
 
+CwApplication *cw_ui_test_init (int *argc, char ***argv);
 void cw_ui_wait_until (CwCondition done, gpointer data);
 void cw_ui_wait_for_frames (GtkWidget *widget);
 void cw_ui_screenshot (GtkWidget *widget, const char *name);

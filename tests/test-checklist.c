@@ -298,19 +298,7 @@ test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  /* Keep the tests away from the user's data: before anything asks GLib
-   * for the data directory, which it remembers. */
-  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = cw_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = cw_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/checklist/opening-writes-nothing", Fixture, NULL, fixture_set_up,
               test_opening_writes_nothing, fixture_tear_down);

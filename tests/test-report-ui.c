@@ -12,6 +12,7 @@
 #include "cw-demo.h"
 #include "cw-report-ui.h"
 #include "cw-test-util.h"
+#include "cw-ui-test-util.h"
 #include "cw-window.h"
 
 static CwApplication *app;
@@ -161,19 +162,7 @@ test_export_refused (void)
 int
 main (int argc, char **argv)
 {
-  /* Keep the tests away from the user's data: before anything asks GLib
-   * for the data directory, which it remembers. */
-  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = cw_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = cw_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/report/export-refused", test_export_refused);
   return g_test_run ();

@@ -21,6 +21,7 @@
 #include "cw-review.h"
 #include "cw-reviews-page.h"
 #include "cw-test-util.h"
+#include "cw-ui-test-util.h"
 #include "cw-window.h"
 
 static CwApplication *app;
@@ -584,19 +585,7 @@ test_reviews_page (void)
 int
 main (int argc, char **argv)
 {
-  /* Keep the tests away from the user's data: before anything asks GLib
-   * for the data directory, which it remembers. */
-  g_autofree char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = cw_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = cw_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/fieldwork", test_fieldwork);
   g_test_add_func ("/ui/damaged-file", test_damaged_file);
