@@ -237,3 +237,52 @@ cw_test_cli_error (const char *const *args, int status, const char *mention)
   if (mention != NULL)
     cw_test_assert_contains (err, mention);
 }
+
+struct _CwTestWatchdog
+{
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  char *what;
+  guint seconds;
+  GThread *thread;
+};
+
+static gpointer
+watch (gpointer data)
+{
+  CwTestWatchdog *dog = data;
+  gint64 end = g_get_monotonic_time () + dog->seconds * G_USEC_PER_SEC;
+  g_mutex_lock (&dog->lock);
+  while (!dog->done)
+    if (!g_cond_wait_until (&dog->cond, &dog->lock, end))
+      g_error ("%s did not finish within %u s: it blocks", dog->what, dog->seconds);
+  g_mutex_unlock (&dog->lock);
+  return NULL;
+}
+
+CwTestWatchdog *
+cw_test_watchdog_start (const char *what, guint seconds)
+{
+  CwTestWatchdog *dog = g_new0 (CwTestWatchdog, 1);
+  g_mutex_init (&dog->lock);
+  g_cond_init (&dog->cond);
+  dog->what = g_strdup (what);
+  dog->seconds = seconds;
+  dog->thread = g_thread_new ("watchdog", watch, dog);
+  return dog;
+}
+
+void
+cw_test_watchdog_stop (CwTestWatchdog *dog)
+{
+  g_mutex_lock (&dog->lock);
+  dog->done = TRUE;
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->lock);
+  g_thread_join (dog->thread);
+  g_mutex_clear (&dog->lock);
+  g_cond_clear (&dog->cond);
+  g_free (dog->what);
+  g_free (dog);
+}

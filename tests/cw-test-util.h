@@ -17,6 +17,12 @@ void cw_test_sql (const char *path, const char *sql);
 gint64 cw_test_sql_int (const char *path, const char *sql);
 char *cw_test_sql_text (const char *path, const char *sql);
 
+/* A watchdog for calls in this process: should one block (opening a pipe,
+ * say), the test ends with a message naming `what` instead of hanging. */
+typedef struct _CwTestWatchdog CwTestWatchdog;
+CwTestWatchdog *cw_test_watchdog_start (const char *what, guint seconds);
+void cw_test_watchdog_stop (CwTestWatchdog *dog);
+
 /* Running programs: clausewise-cli and the tools that read its output. */
 
 /* A NULL-terminated argument list, written inline. */

@@ -79,11 +79,29 @@ cw_ui_screenshot (GtkWidget *widget, const char *name)
   if (dir == NULL)
     return;
   cw_ui_wait_for_frames (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget paintable shows what the widget last rendered. On a slow run
+   * (the sanitizer build, a busy machine) a widget just shown may not have
+   * been laid out or drawn yet, which gives no node at all: wait for one. */
+  g_autoptr (GskRenderNode) node = NULL;
+  int width = 0, height = 0;
+  gint64 give_up_at = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        {
+          g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+          g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+          gdk_paintable_snapshot (paintable, snapshot, width, height);
+          node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        }
+      if (node != NULL || g_get_monotonic_time () > give_up_at)
+        break;
+      for (gint64 end = g_get_monotonic_time () + 50000; g_get_monotonic_time () < end;)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (width, >, 0);
   g_assert_nonnull (node);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   g_autoptr (GdkTexture) texture

@@ -38,38 +38,15 @@ find_dialog (void)
   return NULL;
 }
 
-/* A watchdog: should the export block the main loop (opening a pipe on
- * it), the test ends with a message instead of hanging. */
-typedef struct
-{
-  GMutex lock;
-  GCond cond;
-  gboolean done;
-  const char *what;
-} Watchdog;
-
-static gpointer
-watch (gpointer data)
-{
-  Watchdog *dog = data;
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  g_mutex_lock (&dog->lock);
-  while (!dog->done)
-    if (!g_cond_wait_until (&dog->cond, &dog->lock, end))
-      g_error ("exporting to %s blocked the window for 30 s", dog->what);
-  g_mutex_unlock (&dog->lock);
-  return NULL;
-}
-
 /* Exports to `path` and expects the error dialog, its body saying
  * `mention`; closes it. */
 static void
 expect_export_refused (CwWindow *window, CwReport *report, const char *path, const char *mention)
 {
-  Watchdog dog = { .what = path };
-  g_mutex_init (&dog.lock);
-  g_cond_init (&dog.cond);
-  GThread *thread = g_thread_new ("watchdog", watch, &dog);
+  /* Should the export block the main loop (opening a pipe on it), the test
+   * ends with a message instead of hanging. */
+  g_autofree char *what = g_strdup_printf ("exporting to %s", path);
+  CwTestWatchdog *dog = cw_test_watchdog_start (what, 30);
 
   cw_report_ui_export_to (cw_window_get_checklist (window), report, path);
   gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -77,13 +54,7 @@ expect_export_refused (CwWindow *window, CwReport *report, const char *path, con
   while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, FALSE);
 
-  g_mutex_lock (&dog.lock);
-  dog.done = TRUE;
-  g_cond_signal (&dog.cond);
-  g_mutex_unlock (&dog.lock);
-  g_thread_join (thread);
-  g_mutex_clear (&dog.lock);
-  g_cond_clear (&dog.cond);
+  cw_test_watchdog_stop (dog);
 
   if (dialog == NULL)
     g_error ("exporting to %s showed no error", path);

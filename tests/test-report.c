@@ -1047,45 +1047,13 @@ test_target_files (void)
     }
 }
 
-/* A watchdog for calls in this process: a call that blocks ends the test
- * with a message instead of hanging it. */
-typedef struct
-{
-  GMutex lock;
-  GCond cond;
-  gboolean done;
-  const char *what;
-} Watchdog;
-
-static gpointer
-watch (gpointer data)
-{
-  Watchdog *dog = data;
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  g_mutex_lock (&dog->lock);
-  while (!dog->done)
-    if (!g_cond_wait_until (&dog->cond, &dog->lock, end))
-      g_error ("%s did not return within 20 s: it blocks", dog->what);
-  g_mutex_unlock (&dog->lock);
-  return NULL;
-}
-
 static void
 expect_write_refused (CwReport *report, const char *path, int code, const char *mention)
 {
-  Watchdog dog = { .what = path };
-  g_mutex_init (&dog.lock);
-  g_cond_init (&dog.cond);
-  GThread *thread = g_thread_new ("watchdog", watch, &dog);
+  CwTestWatchdog *dog = cw_test_watchdog_start (path, 20);
   g_autoptr (GError) error = NULL;
   gboolean ok = cw_report_write_pdf (report, path, NULL, NULL, NULL, &error);
-  g_mutex_lock (&dog.lock);
-  dog.done = TRUE;
-  g_cond_signal (&dog.cond);
-  g_mutex_unlock (&dog.lock);
-  g_thread_join (thread);
-  g_mutex_clear (&dog.lock);
-  g_cond_clear (&dog.cond);
+  cw_test_watchdog_stop (dog);
   g_assert_false (ok);
   g_assert_error (error, CW_OUTPUT_ERROR, code);
   cw_test_assert_contains (error->message, mention);

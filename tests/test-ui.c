@@ -34,76 +34,14 @@ settle (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-give_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Until the widget's frame clock has ticked twice: it is mapped and drawn,
- * however slowly the machine runs. The cap only stops a hang. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  gboolean expired = FALSE;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  guint cap = g_timeout_add_seconds (10, give_up, &expired);
-  while (frames < 2 && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (cap);
-  gtk_widget_remove_tick_callback (widget, tick);
-  g_assert_cmpuint (frames, >=, 2);
-}
-
+/* The pause lets transitions finish before the picture is taken. */
 static void
 screenshot (GtkWidget *widget, const char *name)
 {
-  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
-  if (dir == NULL)
+  if (g_getenv ("CW_SCREENSHOT_DIR") == NULL)
     return;
-  /* The pause lets transitions finish; the frames make sure there is
-   * something drawn to take, which under load 400 ms alone did not. */
   settle (400);
-  wait_for_frames (widget);
-  /* A widget paintable shows what the widget last rendered. On a slow run
-   * (the sanitizer build, a busy machine) a widget just shown may not have
-   * been laid out or drawn yet, which gives no node at all: wait for one. */
-  g_autoptr (GskRenderNode) node = NULL;
-  int width = 0, height = 0;
-  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  for (;;)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width > 0 && height > 0)
-        {
-          g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-          g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-          gdk_paintable_snapshot (paintable, snapshot, width, height);
-          node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-        }
-      if (node != NULL || g_get_monotonic_time () > give_up)
-        break;
-      settle (50);
-    }
-  g_assert_cmpint (width, >, 0);
-  g_assert_nonnull (node);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr (GdkTexture) texture
-    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  cw_ui_screenshot (widget, name);
 }
 
 static gpointer
