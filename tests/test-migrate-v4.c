@@ -166,7 +166,8 @@ test_v3 (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==,
+                   (gint64) cw_workspace_schema_version ());
 
   /* The backup beside it is the file as schema 3 left it. */
   g_autofree char *backup = g_strconcat (path, ".schema-3.bak", NULL);
@@ -296,7 +297,8 @@ test_v1 (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==,
+                   (gint64) cw_workspace_schema_version ());
   g_autofree char *backup = g_strconcat (path, ".schema-1.bak", NULL);
   g_assert_cmpint (cw_test_sql_int (backup, "PRAGMA user_version"), ==, 1);
 

@@ -128,10 +128,12 @@ cw_record_snapshot (CwWorkspace *self, const char *entity, gint64 id, GError **e
   return cw_workspace_record (self, entity, id, CW_RECORD_FIELD, NULL, content, error);
 }
 
-/* The upgrade to record snapshots takes one of every record as it stands,
- * so that later checks have something to compare with. */
+/* An upgrade step that adds record snapshots, or columns to what a record
+ * holds, marks every record as touched: each then gets a snapshot of its
+ * content once all the steps have run (migrate() in cw-workspace.c), taken
+ * with the content expressions of the schema the file ends on. */
 gboolean
-cw_record_snapshot_all (CwWorkspace *self, GError **error)
+cw_record_touch_all (CwWorkspace *self, GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -140,8 +142,7 @@ cw_record_snapshot_all (CwWorkspace *self, GError **error)
       if (ids == NULL)
         return FALSE;
       for (guint j = 0; j < ids->len; j++)
-        if (!cw_record_snapshot (self, kinds[i].entity, g_array_index (ids, gint64, j), error))
-          return FALSE;
+        cw_workspace_touch (self, kinds[i].entity, g_array_index (ids, gint64, j));
     }
   return TRUE;
 }

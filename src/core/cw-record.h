@@ -16,7 +16,7 @@ char *cw_record_new_uuid (void);
 gboolean cw_record_is_kind (const char *entity);
 const char *cw_record_label (const char *entity);
 gboolean cw_record_snapshot (CwWorkspace *self, const char *entity, gint64 id, GError **error);
-gboolean cw_record_snapshot_all (CwWorkspace *self, GError **error);
+gboolean cw_record_touch_all (CwWorkspace *self, GError **error);
 gboolean cw_record_check (CwWorkspace *self, GPtrArray *problems, GError **error);
 
 gboolean cw_history_verify (CwWorkspace *self, GPtrArray *problems, GError **error);

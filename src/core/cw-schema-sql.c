@@ -259,3 +259,15 @@ const char cw_schema_v3[] =
  * because it needs the built-in catalogue and writes history entries, which
  * SQL cannot. A new workspace is given catalogue 2 when it is created. */
 const char cw_schema_v4[] = "";
+
+/* The audit lifecycle (9.2, ISO 19011): plan, meetings, issued versions,
+ * findings tied to their question and numbered per audit. */
+const char cw_schema_v5[] = "";
+
+/* Corrective action and improvement (10.1): correction, consequences,
+ * verification by a named person, the dates of each step. */
+const char cw_schema_v6[] = "";
+
+/* Management review (9.3): attendees and roles, inputs addressed, outputs
+ * by kind, conclusion and next review. */
+const char cw_schema_v7[] = "";

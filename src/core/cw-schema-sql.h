@@ -9,5 +9,8 @@ extern const char cw_schema_v1[];
 extern const char cw_schema_v2[];
 extern const char cw_schema_v3[];
 extern const char cw_schema_v4[];
+extern const char cw_schema_v5[];
+extern const char cw_schema_v6[];
+extern const char cw_schema_v7[];
 
 G_END_DECLS

@@ -19,8 +19,11 @@
 const CwMigration cw_migrations[] = {
   { 1, cw_schema_v1 },
   { 2, cw_schema_v2 },
-  { 3, cw_schema_v3, cw_record_snapshot_all },
+  { 3, cw_schema_v3, cw_record_touch_all },
   { 4, cw_schema_v4, cw_catalogue_migrate_v4 },
+  { 5, cw_schema_v5, cw_record_touch_all },
+  { 6, cw_schema_v6, cw_record_touch_all },
+  { 7, cw_schema_v7, cw_record_touch_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);
