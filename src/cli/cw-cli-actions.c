@@ -315,24 +315,6 @@ cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv)
   return CW_CLI_OK;
 }
 
-int
-cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
-{
-  char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autoptr (GError) error = NULL;
-  if (!cw_workspace_close_audit (workspace, id, &error))
-    return cw_cli_fail (error);
-  return CW_CLI_OK;
-}
-
 /* ---- Management reviews ------------------------------------------------ */
 
 int

@@ -171,7 +171,5 @@ gboolean cw_workspace_update_action (CwWorkspace *self, gint64 id, const CwActio
 gboolean cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move,
                                    GError **error);
 
-gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
-gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 
 G_END_DECLS

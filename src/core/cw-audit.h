@@ -70,6 +70,8 @@ gboolean cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit,
 gboolean cw_audit_can_delete (CwWorkspace *workspace, CwAudit *audit, GError **error);
 gboolean cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 gboolean cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 
 gboolean cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id,
                               CwResult result, const char *note, GError **error);
