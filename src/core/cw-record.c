@@ -28,6 +28,7 @@
 
 typedef struct
 {
+  guint since;         /* the schema whose rows this content describes */
   const char *entity;  /* as the history names it */
   const char *table;
   const char *content; /* SQL over `table`'s columns; one row's content */
@@ -35,58 +36,95 @@ typedef struct
   const char *label;   /* for messages: "Audit 3" */
 } RecordKind;
 
-#define KIND(entity, table, content, label) \
-  { entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label }
+#define KIND(since, entity, table, content, label) \
+  { since, entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label }
 
 /* The JSON arrays list every column, so that no field can change unseen.
- * Child rows are listed in a fixed order. */
+ * Child rows are listed in a fixed order. A schema step that changes what a
+ * record holds adds a new entry for the kind with its version, after the
+ * older one: snapshots are taken with the newest, and `check` reads a file
+ * not yet upgraded with the entry of the schema it has. */
 static const RecordKind kinds[] = {
-  KIND ("workspace", "workspace",
+  KIND (3, "workspace", "workspace",
         "json_array (uuid, rev, created_at, created_by, catalogue_standard, catalogue_version)",
         N_("Workspace record")),
-  KIND ("organisation", "organisation",
+  KIND (3, "organisation", "organisation",
         "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
         " stage_two)",
         N_("Organisation record")),
-  KIND ("person", "person", "json_array (uuid, rev, name, role)", N_("Person")),
-  KIND ("audit", "audit",
+  KIND (3, "person", "person", "json_array (uuid, rev, name, role)", N_("Person")),
+  KIND (3, "audit", "audit",
         "json_array (uuid, rev, title, objectives, criteria, planned_start, planned_end,"
         " actual_start, actual_end, lead_auditor, team, auditees, status, created_at,"
         " (SELECT json_group_array (clause) FROM (SELECT clause FROM audit_scope"
         "  WHERE audit_scope.audit = audit.id ORDER BY clause)))",
         N_("Audit")),
-  KIND ("answer", "answer",
+  KIND (3, "answer", "answer",
         "json_array (uuid, rev, audit, question, result, note, answered_at, answered_by)",
         N_("Answer")),
-  KIND ("finding", "finding",
+  KIND (3, "finding", "finding",
         "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
         " created_at)",
         N_("Finding")),
-  KIND ("evidence", "evidence",
+  KIND (3, "evidence", "evidence",
         "json_array (uuid, rev, audit, question, finding, kind, reference, description,"
         " population, sample_size, sha256, created_at)",
         N_("Evidence")),
-  KIND ("review", "review",
+  KIND (3, "review", "review",
         "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
         " figures_as_of, created_at, approved_at, approved_by,"
         " (SELECT json_group_array (json_array (input, figures, notes)) FROM (SELECT input,"
         "  figures, notes FROM review_entry WHERE review_entry.review = review.id"
         "  ORDER BY input)))",
         N_("Review")),
-  KIND ("action", "action",
+  KIND (3, "action", "action",
         "json_array (uuid, rev, title, source, finding, review, description, correction,"
         " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
         " not_effective, status, created_at)",
         N_("Action")),
+  KIND (5, "audit", "audit",
+        "json_array (uuid, rev, title, objectives, criteria, planned_start, planned_end,"
+        " actual_start, actual_end, lead_auditor, team, auditees, status, created_at,"
+        " (SELECT json_group_array (clause) FROM (SELECT clause FROM audit_scope"
+        "  WHERE audit_scope.audit = audit.id ORDER BY clause)),"
+        " sites, opening_on, opening_attendees, closing_on, closing_attendees,"
+        " auditee_response, diverging_opinions, last_nc, last_observation, last_ofi,"
+        " (SELECT json_group_array (json_array (position, day, time, subject, auditee, auditor))"
+        "  FROM (SELECT * FROM audit_session WHERE audit_session.audit = audit.id"
+        "  ORDER BY position)),"
+        " (SELECT json_group_array (json_array (version, issued_on, issued_by, revision_reason))"
+        "  FROM (SELECT * FROM audit_issue WHERE audit_issue.audit = audit.id"
+        "  ORDER BY version)))",
+        N_("Audit")),
+  KIND (5, "finding", "finding",
+        "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
+        " created_at, question, number, raised_on, grade_reason, followed_up_in, follow_up_note)",
+        N_("Finding")),
 };
+
+/* The entry for `entity` as of schema `version`: the newest one it has. */
+static const RecordKind *
+lookup_kind_at (const char *entity, guint version)
+{
+  const RecordKind *found = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].entity, entity) && kinds[i].since <= version
+        && (found == NULL || kinds[i].since > found->since))
+      found = &kinds[i];
+  return found;
+}
 
 static const RecordKind *
 lookup_kind (const char *entity)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i].entity, entity))
-      return &kinds[i];
-  return NULL;
+  return lookup_kind_at (entity, G_MAXUINT);
+}
+
+/* Whether this entry is the one to use for a file of schema `version`. */
+static gboolean
+kind_applies (const RecordKind *kind, guint version)
+{
+  return lookup_kind_at (kind->entity, version) == kind;
 }
 
 char *
@@ -137,6 +175,8 @@ cw_record_touch_all (CwWorkspace *self, GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
+      if (!kind_applies (&kinds[i], G_MAXUINT))
+        continue;
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", kinds[i].table);
       g_autoptr (GArray) ids = cw_workspace_query_ids (self, sql, error);
       if (ids == NULL)
@@ -159,9 +199,12 @@ collect_ids (CwWorkspace *self, const char *sql, GArray **ids, GError **error)
 gboolean
 cw_record_check (CwWorkspace *self, GPtrArray *problems, GError **error)
 {
+  guint version = cw_workspace_get_version (self);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       const RecordKind *kind = &kinds[i];
+      if (!kind_applies (kind, version))
+        continue;
       g_autofree char *changed_sql = g_strdup_printf (
         "SELECT id FROM %s WHERE %s IS NOT (SELECT h.new_value FROM history h"
         " WHERE h.entity = '%s' AND h.entity_id = %s.id AND h.field = '" CW_RECORD_FIELD "'"

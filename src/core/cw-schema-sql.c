@@ -262,7 +262,71 @@ const char cw_schema_v4[] = "";
 
 /* The audit lifecycle (9.2, ISO 19011): plan, meetings, issued versions,
  * findings tied to their question and numbered per audit. */
-const char cw_schema_v5[] = "";
+const char cw_schema_v5[] =
+  "ALTER TABLE audit ADD COLUMN sites TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit ADD COLUMN opening_on TEXT;"
+  "ALTER TABLE audit ADD COLUMN opening_attendees TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit ADD COLUMN closing_on TEXT;"
+  "ALTER TABLE audit ADD COLUMN closing_attendees TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit ADD COLUMN auditee_response TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit ADD COLUMN diverging_opinions TEXT NOT NULL DEFAULT '';"
+  /* The last number given in each series: a deleted finding's number is
+   * never given again. */
+  "ALTER TABLE audit ADD COLUMN last_nc INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE audit ADD COLUMN last_observation INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE audit ADD COLUMN last_ofi INTEGER NOT NULL DEFAULT 0;"
+  /* The schedule of the audit's sessions, in the plan's order. */
+  "CREATE TABLE audit_session ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  time TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL CHECK (subject <> ''),"
+  "  auditee TEXT NOT NULL DEFAULT '',"
+  "  auditor TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (audit, position)) WITHOUT ROWID;"
+  /* Each issue of the audit's report: version 1, and one more for each
+   * revision, with the reason the report was revised. */
+  "CREATE TABLE audit_issue ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  issued_on TEXT NOT NULL,"
+  "  issued_by TEXT NOT NULL,"
+  "  revision_reason TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (audit, version)) WITHOUT ROWID;"
+  "ALTER TABLE finding ADD COLUMN question TEXT REFERENCES question (id);"
+  "ALTER TABLE finding ADD COLUMN number INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE finding ADD COLUMN raised_on TEXT;"
+  "ALTER TABLE finding ADD COLUMN grade_reason TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE finding ADD COLUMN followed_up_in INTEGER REFERENCES audit (id) ON DELETE SET NULL;"
+  "ALTER TABLE finding ADD COLUMN follow_up_note TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX finding_by_clause ON finding (clause, audit);"
+  /* Older findings: numbered in the order they were written, raised on the
+   * day they were written, and tied to their question when exactly one
+   * answer of that clause in their audit carries their grade. */
+  "UPDATE finding SET"
+  "  number = (SELECT count(*) FROM finding f WHERE f.audit = finding.audit AND f.id <= finding.id"
+  "    AND (CASE WHEN f.grade IN ('major', 'minor') THEN 'nc' ELSE f.grade END)"
+  "      = (CASE WHEN finding.grade IN ('major', 'minor') THEN 'nc' ELSE finding.grade END)),"
+  "  raised_on = substr (created_at, 1, 10),"
+  "  question = (SELECT CASE WHEN count(*) = 1 THEN min (a.question) END FROM answer a"
+  "    JOIN question q ON q.id = a.question"
+  "    WHERE a.audit = finding.audit AND q.clause = finding.clause AND a.result = finding.grade);"
+  "UPDATE audit SET"
+  "  last_nc = (SELECT count(*) FROM finding f WHERE f.audit = audit.id"
+  "    AND f.grade IN ('major', 'minor')),"
+  "  last_observation = (SELECT count(*) FROM finding f WHERE f.audit = audit.id"
+  "    AND f.grade = 'observation'),"
+  "  last_ofi = (SELECT count(*) FROM finding f WHERE f.audit = audit.id AND f.grade = 'ofi');"
+  /* An audit reported before versions existed was issued as version 1, on
+   * the day its history says. */
+  "INSERT INTO audit_issue (audit, version, issued_on, issued_by)"
+  "  SELECT a.id, 1, coalesce (substr (h.at, 1, 10), substr (a.created_at, 1, 10)),"
+  "    coalesce (h.who, '')"
+  "  FROM audit a LEFT JOIN history h ON h.id = (SELECT max (id) FROM history"
+  "    WHERE entity = 'audit' AND entity_id = a.id AND field = 'status'"
+  "    AND new_value = 'reported')"
+  "  WHERE a.status = 'reported' OR h.id IS NOT NULL;";
 
 /* Corrective action and improvement (10.1): correction, consequences,
  * verification by a named person, the dates of each step. */
