@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cw-audit.h"
+#include "cw-date.h"
 #include "cw-test-util.h"
 
 static void
@@ -285,4 +287,28 @@ cw_test_watchdog_stop (CwTestWatchdog *dog)
   g_cond_clear (&dog->cond);
   g_free (dog->what);
   g_free (dog);
+}
+
+/* Holds the meetings an audit in progress still lacks, today, and issues
+ * its report: the way to an issued audit for tests about what follows. */
+void
+cw_test_issue_audit (CwWorkspace *workspace, gint64 audit_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, &error);
+  g_assert_no_error (error);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *day = cw_date_to_string (&today);
+  CwMeetingRecord meeting = { day, "Ada Auditor\nOwen Owner" };
+  if (cw_audit_get_opening_on (audit) == NULL)
+    g_assert_true (cw_workspace_record_meeting (workspace, audit_id, CW_MEETING_OPENING, &meeting,
+                                                &today, &error));
+  g_assert_no_error (error);
+  if (cw_audit_get_closing_on (audit) == NULL)
+    g_assert_true (cw_workspace_record_meeting (workspace, audit_id, CW_MEETING_CLOSING, &meeting,
+                                                &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_workspace_issue_audit (workspace, audit_id, &today, &error));
+  g_assert_no_error (error);
 }

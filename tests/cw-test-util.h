@@ -42,6 +42,7 @@ char *cw_test_cli_ok (const char *const *args);
 void cw_test_cli_error (const char *const *args, int status, const char *mention);
 GStrv cw_test_output_lines (const char *text);
 void cw_test_assert_contains (const char *haystack, const char *needle);
+void cw_test_issue_audit (CwWorkspace *workspace, gint64 audit);
 void cw_test_assert_error_line (const char *err);
 
 G_END_DECLS

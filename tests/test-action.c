@@ -598,81 +598,6 @@ test_time_zones (Fixture *f, gconstpointer data)
 }
 
 static void
-test_audit_close (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  CwAuditDraft draft = { .title = "Not started" };
-  gint64 planned = cw_workspace_create_audit (f->workspace, &draft, &error);
-  g_assert_false (cw_workspace_close_audit (f->workspace, planned, &error));
-  assert_invalid (error, "planned");
-  g_clear_error (&error);
-  g_assert_false (cw_workspace_close_audit (f->workspace, 999, &error));
-  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  g_assert_true (cw_workspace_answer (f->workspace, f->audit, "8.6.1.q1", CW_RESULT_MINOR, NULL,
-                                      &error));
-  gint64 minor = add_finding (f, "8.6.1", CW_GRADE_MINOR);
-  gint64 major = add_finding (f, "8.5.1.3", CW_GRADE_MAJOR);
-  add_finding (f, "8.6.3", CW_GRADE_OFI);
-  add_finding (f, "8.6.2", CW_GRADE_OBSERVATION);
-  g_assert_true (cw_workspace_report_audit (f->workspace, f->audit, &error));
-
-  g_assert_false (cw_workspace_close_audit (f->workspace, f->audit, &error));
-  g_autofree char *both
-    = g_strdup_printf ("%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT, minor, major);
-  assert_invalid (error, both);
-  g_clear_error (&error);
-
-  CwActionDraft for_minor = { .finding_id = minor };
-  g_assert_cmpint (cw_workspace_create_action (f->workspace, &for_minor, &error), >, 0);
-  g_assert_false (cw_workspace_can_close_audit (f->workspace, f->audit, &error));
-  g_autofree char *one = g_strdup_printf ("nonconformity %" G_GINT64_FORMAT " has", major);
-  assert_invalid (error, one);
-  g_clear_error (&error);
-
-  /* The observation and the OFI need no action; the nonconformities' actions
-   * must have been verified effective. */
-  CwActionDraft for_major = { .finding_id = major };
-  gint64 major_action = cw_workspace_create_action (f->workspace, &for_major, &error);
-  g_assert_cmpint (major_action, >, 0);
-  g_assert_false (cw_workspace_can_close_audit (f->workspace, f->audit, &error));
-  g_autofree char *unverified
-    = g_strdup_printf ("nonconformities %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " have not been "
-                       "verified", minor, major);
-  assert_invalid (error, unverified);
-  g_clear_error (&error);
-  CwActionFilter of_audit = { 0 };
-  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (f->workspace, &of_audit, &error);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      gint64 id = cw_action_get_id (g_ptr_array_index (actions, i));
-      CwActionChanges plan = planning;
-      plan.owner = "Ann Lee";
-      update (f, id, &plan);
-      move (f, id, CW_ACTION_MOVE_PLANNED);
-      move (f, id, CW_ACTION_MOVE_IMPLEMENTED);
-      update (f, id, &(CwActionChanges) { .verification = "Twenty incidents since: all right." });
-      move (f, id, CW_ACTION_MOVE_VERIFIED);
-    }
-  g_assert_true (cw_workspace_can_close_audit (f->workspace, f->audit, &error));
-  g_assert_true (cw_workspace_close_audit (f->workspace, f->audit, &error));
-  g_assert_no_error (error);
-  g_autoptr (CwAudit) audit = cw_workspace_get_audit (f->workspace, f->audit, &error);
-  g_assert_cmpint (cw_audit_get_status (audit), ==, CW_AUDIT_CLOSED);
-
-  g_assert_false (cw_workspace_close_audit (f->workspace, f->audit, &error));
-  assert_invalid (error, "already closed");
-  g_clear_error (&error);
-  g_assert_cmpint (cw_test_sql_int (cw_workspace_get_path (f->workspace),
-                                    "SELECT count(*) FROM history WHERE entity = 'audit'"
-                                    " AND field = 'status' AND new_value = 'closed'"),
-                   ==, 1);
-}
-
-/* The schema 1 file in the source tree opens, upgrades to schema 2 with its
- * data, and takes actions like a new workspace. */
-static void
 test_migrate_v1 (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
@@ -720,7 +645,6 @@ main (int argc, char **argv)
   ADD ("/core/action/update", test_update);
   ADD ("/core/action/overdue", test_overdue);
   ADD ("/core/action/time-zones", test_time_zones);
-  ADD ("/core/action/audit-close", test_audit_close);
   g_test_add_func ("/core/action/migrate-v1", test_migrate_v1);
   return g_test_run ();
 }

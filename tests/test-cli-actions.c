@@ -192,37 +192,6 @@ test_new_and_csv (void)
 }
 
 static void
-test_audit_close (void)
-{
-  g_autofree char *dir = cw_test_make_dir ();
-  g_autofree char *ws = new_workspace (dir);
-  g_autofree char *audit = expect_id (ARGS ("audit", "new", ws, "--title", "Incidents"));
-  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "planned");
-  g_free (cw_test_cli_ok (ARGS ("audit", "answer", ws, audit, "8.6.1.q1", "minor")));
-  g_autofree char *minor = new_finding (ws, audit, "minor");
-  g_autofree char *ofi = expect_id (ARGS ("finding", "new", ws, audit, "--clause", "8.6.1",
-                                          "--grade", "ofi", "--evidence", "Could be faster"));
-  g_autofree char *missing = g_strdup_printf ("nonconformity %s has no corrective action", minor);
-  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, missing);
-  g_autofree char *action = expect_id (ARGS ("action", "new", ws, "--finding", minor));
-  g_autofree char *pending = g_strdup_printf ("nonconformity %s has not been verified", minor);
-  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, pending);
-  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, action, "--root-cause",
-                                "Priority matrix not enforced by the tool", "--plan",
-                                "Lock the field", "--owner", "Ann Lee", "--due", "2027-01-31")));
-  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "planned")));
-  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "implemented")));
-  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, action, "--verification",
-                                "No wrong priority in 30 incidents")));
-  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, action, "verified")));
-  g_free (cw_test_cli_ok (ARGS ("audit", "close", ws, audit)));
-  g_autofree char *list = cw_test_cli_ok (ARGS ("audit", "list", ws));
-  cw_test_assert_contains (list, "\tclosed\t");
-  cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT, "already closed");
-  cw_test_cli_error (ARGS ("audit", "close", ws, "99"), CLI_BAD_INPUT, "99");
-}
-
-static void
 test_review (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
@@ -311,7 +280,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/actions/help", test_help);
   g_test_add_func ("/cli/actions/workflow", test_workflow);
   g_test_add_func ("/cli/actions/new-and-csv", test_new_and_csv);
-  g_test_add_func ("/cli/actions/audit-close", test_audit_close);
   g_test_add_func ("/cli/actions/review", test_review);
   g_test_add_func ("/cli/actions/demo", test_demo);
   return g_test_run ();

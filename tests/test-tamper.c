@@ -200,8 +200,9 @@ test_seal (void)
     g_assert_cmpstr (seal, ==, again);
     g_assert_true (cw_workspace_check_seal (workspace, seal, &error));
     g_assert_no_error (error);
-    /* Work goes on after the report: the seal still holds. */
-    g_assert_true (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_CONFORMING,
+    /* Work goes on after the report, in the audit under way: the seal
+     * still holds. */
+    g_assert_true (cw_workspace_answer (workspace, 2, "8.5.1.1.q1", CW_RESULT_CONFORMING,
                                         "Seen RFC-4410", &error));
     g_assert_true (cw_workspace_check_seal (workspace, seal, &error));
   }
@@ -270,20 +271,20 @@ test_identity (void)
   }
 
   /* An edit keeps the record's UUID and raises its revision. */
-  const char *uuid_sql = "SELECT uuid FROM answer WHERE audit = 1 AND question = '8.5.1.1.q1'";
-  const char *rev_sql = "SELECT rev FROM answer WHERE audit = 1 AND question = '8.5.1.1.q1'";
-  g_assert_true (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_OBSERVATION, "first",
+  const char *uuid_sql = "SELECT uuid FROM answer WHERE audit = 2 AND question = '8.5.1.1.q1'";
+  const char *rev_sql = "SELECT rev FROM answer WHERE audit = 2 AND question = '8.5.1.1.q1'";
+  g_assert_true (cw_workspace_answer (workspace, 2, "8.5.1.1.q1", CW_RESULT_OBSERVATION, "first",
                                       &error));
   g_autofree char *uuid = cw_test_sql_text (path, uuid_sql);
   gint64 rev = cw_test_sql_int (path, rev_sql);
-  g_assert_true (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_OBSERVATION,
+  g_assert_true (cw_workspace_answer (workspace, 2, "8.5.1.1.q1", CW_RESULT_OBSERVATION,
                                       "second", &error));
   g_autofree char *uuid_after = cw_test_sql_text (path, uuid_sql);
   g_assert_cmpstr (uuid, ==, uuid_after);
   g_assert_cmpint (cw_test_sql_int (path, rev_sql), ==, rev + 1);
   /* Saving the same again is no edit at all. */
   gint64 entries = cw_test_sql_int (path, "SELECT count(*) FROM history");
-  g_assert_true (cw_workspace_answer (workspace, 1, "8.5.1.1.q1", CW_RESULT_OBSERVATION,
+  g_assert_true (cw_workspace_answer (workspace, 2, "8.5.1.1.q1", CW_RESULT_OBSERVATION,
                                       "second", &error));
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, entries);
   g_assert_cmpint (cw_test_sql_int (path, rev_sql), ==, rev + 1);

@@ -237,6 +237,77 @@ print_field (const char *label, const char *value)
   g_print ("%-12s %s\n", label, joined);
 }
 
+static void
+print_meeting (const char *label, const char *held_on, const char *attendees)
+{
+  if (held_on == NULL)
+    {
+      print_field (label, _("not held yet"));
+      return;
+    }
+  g_auto (GStrv) lines = g_strsplit (attendees, "\n", -1);
+  g_autofree char *joined = g_strjoinv (", ", lines);
+  g_autofree char *text = g_strdup_printf (_("%s, with %s"), held_on, joined);
+  print_field (label, text);
+}
+
+/* The plan's schedule, the meetings, the issues of the report, and what
+ * follow-up waits on: the actions of the audit's nonconformities. */
+static gboolean
+print_lifecycle (CwWorkspace *workspace, CwAudit *audit, GError **error)
+{
+  gint64 id = cw_audit_get_id (audit);
+  g_autoptr (GPtrArray) sessions = cw_workspace_list_audit_sessions (workspace, id, error);
+  g_autoptr (GPtrArray) issues = sessions ? cw_workspace_list_audit_issues (workspace, id, error)
+                                          : NULL;
+  g_autoptr (GPtrArray) findings = issues ? cw_workspace_list_findings (workspace, id, error)
+                                          : NULL;
+  if (findings == NULL)
+    return FALSE;
+  print_meeting (_("Opening:"), cw_audit_get_opening_on (audit),
+                 cw_audit_get_opening_attendees (audit));
+  print_meeting (_("Closing:"), cw_audit_get_closing_on (audit),
+                 cw_audit_get_closing_attendees (audit));
+  if (cw_audit_get_closing_on (audit) != NULL)
+    {
+      print_field (_("Response:"), cw_audit_get_auditee_response (audit));
+      print_field (_("Diverging:"), cw_audit_get_diverging_opinions (audit));
+    }
+  for (guint i = 0; i < issues->len; i++)
+    {
+      CwAuditIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *reason = cw_cli_one_line (issue->revision_reason);
+      g_autofree char *text
+        = issue->issued_on
+            ? g_strdup_printf (_("version %u issued on %s by %s%s%s"), issue->version,
+                               issue->issued_on, issue->issued_by, *reason ? "; " : "", reason)
+            : g_strdup_printf (_("version %u in revision: %s"), issue->version, reason);
+      print_field (_("Report:"), text);
+    }
+  if (sessions->len > 0)
+    g_print ("\n%s\n", _("Plan:"));
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      CwAuditSessionRow *row = g_ptr_array_index (sessions, i);
+      g_autofree char *subject = cw_cli_one_line (row->subject);
+      g_print ("  %u\t%s\t%s\t%s\t%s\t%s\n", row->position, row->day, row->time, subject,
+               row->auditee, row->auditor);
+    }
+  if (findings->len > 0)
+    g_print ("\n%s\n", _("Findings and follow-up:"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *label = cw_finding_dup_label (finding);
+      const char *question = cw_finding_get_question (finding);
+      g_print ("  %s\t%s\t%s\t%s\t%s\n", label, question ? question : cw_finding_get_clause (finding),
+               cw_grade_to_string (cw_finding_get_grade (finding)),
+               cw_finding_get_raised_on (finding),
+               cw_finding_status_label (cw_finding_get_status (finding)));
+    }
+  return TRUE;
+}
+
 int
 cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv)
 {
@@ -274,8 +345,11 @@ cw_cli_run_audit_show (const CwCliCommand *command, int argc, char **argv)
   print_field (_("Auditees:"), cw_audit_get_auditees (audit));
   print_field (_("Objectives:"), cw_audit_get_objectives (audit));
   print_field (_("Criteria:"), cw_audit_get_criteria (audit));
+  print_field (_("Sites:"), cw_audit_get_sites (audit));
   print_field (_("Progress:"), answered);
   print_field (_("Findings:"), findings);
+  if (!print_lifecycle (workspace, audit, &error))
+    return cw_cli_fail (error);
   if (answers->len > 0)
     g_print ("\n%s\n", _("Answers:"));
   for (guint i = 0; i < answers->len; i++)
@@ -315,34 +389,23 @@ cw_cli_run_audit_answer (const CwCliCommand *command, int argc, char **argv)
   return CW_CLI_OK;
 }
 
-int
-cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
-{
-  char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autoptr (GError) error = NULL;
-  if (!cw_workspace_close_audit (workspace, id, &error))
-    return cw_cli_fail (error);
-  return CW_CLI_OK;
-}
-
 /* ---- Findings ---------------------------------------------------------- */
 
 int
 cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *clause = NULL, *grade = NULL, *requirement = NULL, *evidence = NULL;
-  g_autofree char *statement = NULL;
+  g_autofree char *statement = NULL, *question = NULL, *raised = NULL, *grade_reason = NULL;
   GOptionEntry entries[] = {
     { "clause", 0, 0, G_OPTION_ARG_STRING, &clause, N_("Clause the finding is raised against"),
       N_("NUMBER") },
+    { "question", 0, 0, G_OPTION_ARG_STRING, &question,
+      N_("The checklist question it is raised on (its answer must carry the same grade)"),
+      N_("QID") },
+    { "raised", 0, 0, G_OPTION_ARG_STRING, &raised,
+      N_("The day it was observed (default: today)"), N_("YYYY-MM-DD") },
+    { "grade-reason", 0, 0, G_OPTION_ARG_STRING, &grade_reason,
+      N_("Why it has this grade, e.g. a total absence or a single lapse"), N_("TEXT") },
     { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("major, minor, observation or ofi"),
       N_("GRADE") },
     { "requirement", 0, 0, G_OPTION_ARG_STRING, &requirement,
@@ -357,14 +420,17 @@ cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
-  if (clause == NULL || grade == NULL)
-    return cw_cli_usage_error (command, _("--clause and --grade are required"));
+  if ((clause == NULL && question == NULL) || grade == NULL)
+    return cw_cli_usage_error (command, _("--grade and --clause or --question are required"));
   gint64 audit;
   CwFindingDraft draft = {
     .clause = clause,
     .requirement = requirement,
     .evidence = evidence,
     .statement = statement,
+    .question = question,
+    .raised_on = raised,
+    .grade_reason = grade_reason,
   };
   if (!cw_grade_from_string (grade, &draft.grade))
     return cw_cli_input_error (_("“%s” is not a grade; use one of %s"), grade,

@@ -53,13 +53,20 @@ int cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_search (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_check (const CwCliCommand *command, int argc, char **argv);
 
-/* Corrective actions, audit closure and management reviews (cw-cli-actions.c). */
+/* An audit's lifecycle (cw-cli-audits.c). */
+int cw_cli_run_audit_sites (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_session (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_meeting (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
+
+/* Corrective actions and management reviews (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv);
-int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv);

@@ -28,6 +28,15 @@ struct _CwAudit
   char *team;
   char *auditees;
   CwAuditStatus status;
+  char *sites;
+  char *opening_on;
+  char *opening_attendees;
+  char *closing_on;
+  char *closing_attendees;
+  char *auditee_response;
+  char *diverging_opinions;
+  guint version;
+  char *issued_on;
 };
 
 G_DEFINE_FINAL_TYPE (CwAudit, cw_audit, G_TYPE_OBJECT)
@@ -45,6 +54,14 @@ cw_audit_finalize (GObject *object)
   g_free (self->lead_auditor);
   g_free (self->team);
   g_free (self->auditees);
+  g_free (self->sites);
+  g_free (self->opening_on);
+  g_free (self->opening_attendees);
+  g_free (self->closing_on);
+  g_free (self->closing_attendees);
+  g_free (self->auditee_response);
+  g_free (self->diverging_opinions);
+  g_free (self->issued_on);
   G_OBJECT_CLASS (cw_audit_parent_class)->finalize (object);
 }
 
@@ -136,6 +153,37 @@ cw_audit_get_status (CwAudit *self)
   return self->status;
 }
 
+#define TEXT_GETTER(field)                                                                         \
+  const char *cw_audit_get_##field (CwAudit *self)                                                \
+  {                                                                                                \
+    g_return_val_if_fail (CW_IS_AUDIT (self), NULL);                                               \
+    return self->field;                                                                            \
+  }
+
+TEXT_GETTER (sites)
+TEXT_GETTER (opening_on)
+TEXT_GETTER (opening_attendees)
+TEXT_GETTER (closing_on)
+TEXT_GETTER (closing_attendees)
+TEXT_GETTER (auditee_response)
+TEXT_GETTER (diverging_opinions)
+TEXT_GETTER (issued_on)
+
+/* The version of the report last issued; 0 when none has been. */
+guint
+cw_audit_get_version (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), 0);
+  return self->version;
+}
+
+gint64
+cw_audit_get_rev (CwAudit *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT (self), 0);
+  return self->rev;
+}
+
 gboolean
 cw_audit_covers (CwAudit *self, const char *clause_number)
 {
@@ -179,6 +227,14 @@ accepts (gint64 id, CwAuditStatus status, const char *const *scope, const char *
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
                    _("Audit %" PRId64 " is closed; nothing in it can change any more"),
+                   id);
+      return FALSE;
+    }
+  if (status == CW_AUDIT_REPORTED)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
+                   _("The report of audit %" PRId64 " has been issued, so its record is frozen; "
+                     "revise the audit first (with the reason), which makes a new version"),
                    id);
       return FALSE;
     }
@@ -357,7 +413,12 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
 
 #define AUDIT_COLUMNS                                                                              \
   "id, title, objectives, criteria, planned_start, planned_end, lead_auditor, team, auditees,"    \
-  " status, rev"
+  " status, rev, sites, opening_on, opening_attendees, closing_on,"                 \
+  " closing_attendees, auditee_response, diverging_opinions,"                                     \
+  " (SELECT max (version) FROM audit_issue WHERE audit_issue.audit = audit.id"                  \
+  "  AND issued_on IS NOT NULL),"                                                                  \
+  " (SELECT issued_on FROM audit_issue WHERE audit_issue.audit = audit.id"                       \
+  "  AND issued_on IS NOT NULL ORDER BY version DESC LIMIT 1)"
 
 static CwAudit *
 audit_from_row (CwWorkspace *workspace, CwStmt *row, GError **error)
@@ -374,6 +435,13 @@ audit_from_row (CwWorkspace *workspace, CwStmt *row, GError **error)
   self->auditees = cw_stmt_dup_text (row, 8);
   cw_audit_status_from_string (cw_stmt_text (row, 9), &self->status);
   self->rev = cw_stmt_int64 (row, 10);
+  char **texts[] = { &self->sites, &self->opening_on,
+                     &self->opening_attendees, &self->closing_on, &self->closing_attendees,
+                     &self->auditee_response, &self->diverging_opinions };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    *texts[i] = cw_stmt_dup_text (row, 11 + i);
+  self->version = (guint) cw_stmt_int64 (row, 18);
+  self->issued_on = cw_stmt_dup_text (row, 19);
 
   /* Document order comes from the catalogue copy's positions. */
   CwStmt *scope = cw_workspace_prepare (
@@ -580,33 +648,6 @@ start_audit_if_planned (CwWorkspace *self, CwAudit *audit, GError **error)
          || cw_audit_store_status (self, audit, CW_AUDIT_IN_PROGRESS, error);
 }
 
-/* Only fieldwork under way can be reported: the window asks this to offer
- * "Mark Reported", and cw_workspace_report_audit to allow it. */
-gboolean
-cw_audit_can_report (CwAudit *self, GError **error)
-{
-  g_return_val_if_fail (CW_IS_AUDIT (self), FALSE);
-  if (self->status == CW_AUDIT_IN_PROGRESS)
-    return TRUE;
-  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-               _("Audit %" PRId64 " is %s; only an audit in progress can be reported"),
-               self->id, cw_audit_status_label (self->status));
-  return FALSE;
-}
-
-/* The audit report has been issued: fieldwork is over. */
-gboolean
-cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error)
-{
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
-
-  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
-  return audit != NULL && cw_audit_can_report (audit, error)
-         && cw_workspace_edit_begin (self, error)
-         && cw_workspace_edit_end (self, cw_audit_store_status (self, audit, CW_AUDIT_REPORTED, error),
-                                   error);
-}
-
 /* Records the result of one question; the first answer starts the audit. */
 gboolean
 cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id, CwResult result,
@@ -619,6 +660,7 @@ cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id
     return FALSE;
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
   if (audit == NULL || !check_answerable (self, audit, question_id, error)
+      || !cw_audit_check_grade (self, audit_id, question_id, result, 0, error)
       || !cw_workspace_edit_begin (self, error))
     return FALSE;
   gboolean ok

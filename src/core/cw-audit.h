@@ -53,9 +53,18 @@ const char *cw_audit_get_lead_auditor (CwAudit *self);
 const char *cw_audit_get_team (CwAudit *self);
 const char *cw_audit_get_auditees (CwAudit *self);
 CwAuditStatus cw_audit_get_status (CwAudit *self);
+gint64 cw_audit_get_rev (CwAudit *self);
+const char *cw_audit_get_sites (CwAudit *self);
+const char *cw_audit_get_opening_on (CwAudit *self);
+const char *cw_audit_get_opening_attendees (CwAudit *self);
+const char *cw_audit_get_closing_on (CwAudit *self);
+const char *cw_audit_get_closing_attendees (CwAudit *self);
+const char *cw_audit_get_auditee_response (CwAudit *self);
+const char *cw_audit_get_diverging_opinions (CwAudit *self);
+guint cw_audit_get_version (CwAudit *self);
+const char *cw_audit_get_issued_on (CwAudit *self);
 gboolean cw_audit_covers (CwAudit *self, const char *clause_number);
 gboolean cw_audit_reaches (CwAudit *self, const char *clause_number);
-gboolean cw_audit_can_report (CwAudit *self, GError **error);
 gboolean cw_audit_accepts (CwAudit *self, const char *clause_number /* nullable */,
                            GError **error);
 
@@ -69,9 +78,6 @@ gboolean cw_workspace_get_audit_progress (CwWorkspace *self, CwAudit *audit,
 
 gboolean cw_audit_can_delete (CwWorkspace *workspace, CwAudit *audit, GError **error);
 gboolean cw_workspace_delete_audit (CwWorkspace *self, gint64 audit_id, GError **error);
-gboolean cw_workspace_report_audit (CwWorkspace *self, gint64 audit_id, GError **error);
-gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
-gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 
 gboolean cw_workspace_answer (CwWorkspace *self, gint64 audit_id, const char *question_id,
                               CwResult result, const char *note, GError **error);
@@ -81,5 +87,81 @@ GHashTable *cw_answers_by_question (GPtrArray *answers);
 CwResult cw_answers_result (GHashTable *answers_by_question, const char *question_id);
 void cw_clause_summarise (CwAudit *audit, CwClause *clause, GHashTable *answers_by_question,
                           guint *answered, guint *total, CwResult *worst);
+
+/* ---- The lifecycle (cw-audit-lifecycle.c) ------------------------------
+ *
+ * planned → in progress (the first answer) → issued (the report, as version
+ * N with its issue date) → closed. Issuing freezes the audit's answers,
+ * findings, evidence, plan and meetings; "revise" reopens it, with a reason,
+ * for version N+1. The stored status token of an issued audit is
+ * "reported" (CW_AUDIT_REPORTED), as files before versions had it. */
+
+/* One session of the audit plan's schedule. */
+typedef struct
+{
+  const char *day;     /* YYYY-MM-DD, required */
+  const char *time;    /* free text: "09:30–11:00" */
+  const char *subject; /* the clause or process audited, required */
+  const char *auditee;
+  const char *auditor;
+} CwAuditSession;
+
+typedef struct
+{
+  guint position;
+  char *day;
+  char *time;
+  char *subject;
+  char *auditee;
+  char *auditor;
+} CwAuditSessionRow;
+
+typedef enum
+{
+  CW_MEETING_OPENING,
+  CW_MEETING_CLOSING,
+} CwMeeting;
+
+/* What is recorded of a meeting. The auditee's response and the diverging
+ * opinions belong to the closing meeting; NULL leaves them as they are. */
+typedef struct
+{
+  const char *held_on; /* YYYY-MM-DD, required, not after today */
+  const char *attendees; /* one a line, required */
+  const char *auditee_response;
+  const char *diverging_opinions;
+} CwMeetingRecord;
+
+/* One issue of the audit report. */
+typedef struct
+{
+  guint version;
+  char *issued_on;
+  char *issued_by;
+  char *revision_reason; /* why this version replaced the one before; "" for 1 */
+} CwAuditIssue;
+
+gboolean cw_workspace_set_audit_sites (CwWorkspace *self, gint64 audit_id, const char *sites,
+                                       GError **error);
+gboolean cw_workspace_add_audit_session (CwWorkspace *self, gint64 audit_id,
+                                         const CwAuditSession *session, GError **error);
+gboolean cw_workspace_remove_audit_session (CwWorkspace *self, gint64 audit_id, guint position,
+                                            GError **error);
+GPtrArray *cw_workspace_list_audit_sessions (CwWorkspace *self, gint64 audit_id, GError **error);
+void cw_audit_session_row_free (CwAuditSessionRow *row);
+gboolean cw_workspace_record_meeting (CwWorkspace *self, gint64 audit_id, CwMeeting meeting,
+                                      const CwMeetingRecord *record, const GDate *today,
+                                      GError **error);
+gboolean cw_workspace_can_issue_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+gboolean cw_workspace_issue_audit (CwWorkspace *self, gint64 audit_id, const GDate *today,
+                                   GError **error);
+gboolean cw_workspace_revise_audit (CwWorkspace *self, gint64 audit_id, const char *reason,
+                                    GError **error);
+GPtrArray *cw_workspace_list_audit_issues (CwWorkspace *self, gint64 audit_id, GError **error);
+void cw_audit_issue_free (CwAuditIssue *issue);
+gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+gboolean cw_audit_check_grade (CwWorkspace *self, gint64 audit_id, const char *question_id,
+                               CwResult result, gint64 except_finding, GError **error);
 
 G_END_DECLS

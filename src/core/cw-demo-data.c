@@ -77,6 +77,52 @@ const CwDemoAudit cw_demo_completed_audit = {
     "Harriet Nkemelu (supplier manager), "
     "Rhys Penhallow (information security officer), "
     "Fiona Lindqvist (quality manager)",
+  .sites = "Head office, 4 Quayside Lane, Bristol (service desk and operations centre)\n"
+           "Data centre DC-2, Avonmouth (managed hosting), visited on 16 Sep 2026",
+  .opening_on = "2026-09-14",
+  .opening_attendees = "Fiona Lindqvist (lead auditor)\nMargaret Sefton (auditor)\n"
+                       "Declan Ashworth (auditor)\nOwen Castellane (service manager)\n"
+                       "Tomasz Brennan (change and release manager)\n"
+                       "Aisha Merriman (service desk lead)",
+  .closing_on = "2026-09-18",
+  .closing_attendees = "Fiona Lindqvist (lead auditor)\nMargaret Sefton (auditor)\n"
+                       "Declan Ashworth (auditor)\nOwen Castellane (service manager)\n"
+                       "Harriet Nkemelu (supplier manager)\nRhys Penhallow (information "
+                       "security officer)",
+  .auditee_response =
+    "The service manager accepted all findings and committed to action plans for the "
+    "two majors within two weeks. He asked that the continuity test be scheduled "
+    "before the Stage One audit.",
+  .diverging_opinions =
+    "The change and release manager holds that telephone approvals of emergency "
+    "changes were valid approvals that were only not recorded. The audit team keeps "
+    "the major grade: without a record, neither the approval nor the later CAB "
+    "review can be shown to have happened. Not resolved at the meeting.",
+};
+
+/* The plan's schedule of the completed audit. */
+const CwDemoSession cw_demo_completed_sessions[] = {
+  { "2026-09-14", "09:00–09:30", "Opening meeting", "Owen Castellane", "Fiona Lindqvist" },
+  { "2026-09-14", "09:30–12:30", "4 Context, 5 Leadership, 6 Planning", "Owen Castellane",
+    "Fiona Lindqvist" },
+  { "2026-09-14", "13:30–17:00", "8.6.1 Incident management, 8.6.2 Service requests",
+    "Aisha Merriman", "Declan Ashworth" },
+  { "2026-09-15", "09:00–12:30", "8.5 Change, release and transition", "Tomasz Brennan",
+    "Fiona Lindqvist" },
+  { "2026-09-15", "13:30–17:00", "8.2 Service portfolio, 8.2.6 Configuration",
+    "Owen Castellane", "Declan Ashworth" },
+  { "2026-09-16", "09:00–12:30", "8.7 Service assurance (at DC-2)", "Rhys Penhallow",
+    "Fiona Lindqvist" },
+  { "2026-09-16", "13:30–17:00", "8.3 Relationship and agreement, 8.4 Supply and demand",
+    "Harriet Nkemelu", "Fiona Lindqvist" },
+  { "2026-09-17", "09:00–12:30", "7 Support, 8.6.3 Problem management", "Owen Castellane",
+    "Margaret Sefton" },
+  { "2026-09-17", "13:30–17:00", "9.1 Monitoring, 9.2 Internal audit, 9.4 Service reporting",
+    "Fiona Lindqvist", "Margaret Sefton" },
+  { "2026-09-18", "09:00–12:00", "9.3 Management review, 10 Improvement",
+    "Fiona Lindqvist", "Margaret Sefton" },
+  { "2026-09-18", "15:00–16:00", "Closing meeting", "Owen Castellane", "Fiona Lindqvist" },
+  { NULL }
 };
 
 const CwDemoAnswer cw_demo_completed_answers[] = {
@@ -1068,7 +1114,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "are often given by telephone and not recorded.",
     "Seven of the eleven emergency changes in the period were implemented with no "
     "recorded approval and no later CAB review, so the emergency change route "
-    "defined in CMP-01 v3 is not operating." },
+    "defined in CMP-01 v3 is not operating.",
+    1, "2026-09-15",
+    "Major: the emergency change route has broken down as a whole, not lapsed "
+    "once; seven of eleven changes in three months bypassed approval and "
+    "review, so the control cannot be relied on." },
   { "8.7.2", "major",
     "Clause 8.7.2 and the service continuity plan SCP-01 v2 (section 9) require "
     "the continuity arrangements to be tested at least once a year and after "
@@ -1082,7 +1132,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "The continuity plan has not been tested in the more than two years since "
     "it was issued, and it was neither tested nor updated after the hypervisor "
     "cluster was replaced; there is no evidence that the continuity commitments "
-    "for managed hosting can be met." },
+    "for managed hosting can be met.",
+    2, "2026-09-16",
+    "Major: a required activity is absent altogether; continuity has never "
+    "been tested in three years, so there is no evidence that the services "
+    "could be restored as planned." },
 
   /* Minor nonconformities */
   { "8.6.1", "minor",
@@ -1099,7 +1153,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "the customer agrees the work can wait.",
     "Six of the forty sampled incidents were not prioritised as PRI-01 v2 "
     "requires, so their resolution was measured against the targets of the wrong "
-    "priority." },
+    "priority.",
+    1, "2026-09-14",
+    "Minor: incidents are logged, prioritised and resolved; 6 of 40 sampled "
+    "were given a priority one level too low, an isolated lapse in applying "
+    "PRI-01 that does not undermine incident management as a whole." },
   { "8.2.6", "minor",
     "Clause 8.2.6 and the configuration management procedure CFG-01 v2 (section "
     "7) require the configuration information to be checked against the live "
@@ -1111,7 +1169,12 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "configuration item record.",
     "The quarterly reconciliation that CFG-01 v2 requires was not carried out for "
     "Q2 2026, and 3 of 20 sampled live virtual servers are not recorded as "
-    "configuration items." },
+    "configuration items.",
+    3, "2026-09-15",
+    "Minor: the CMDB exists and was reconciled in January; one quarterly "
+    "check was missed and 3 of 20 sampled servers were unrecorded, a lapse "
+    "that does not stop configuration information supporting changes and "
+    "incidents." },
   { "8.3.4.1", "minor",
     "Clause 8.3.4.1 and the supplier management procedure SUP-01 v2 (section 5) "
     "require the performance of each critical supplier to be reviewed against its "
@@ -1124,7 +1187,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "Q2 2026 reviews with these two suppliers were not held.",
     "Two of the four critical suppliers have had no performance review for two "
     "consecutive quarters, against the quarterly reviews that SUP-01 v2 "
-    "requires." },
+    "requires.",
+    2, "2026-09-16",
+    "Minor: supplier reviews are held for two of the four critical suppliers; "
+    "two quarters were missed for the other two, a lapse confined to those "
+    "reviews rather than an absence of supplier management." },
   { "7.2", "minor",
     "Clause 7.2 and the competence procedure HR-03 v1 require the competence "
     "needed for each SMS role to be set out in the competence matrix HR-CM-01 v2, "
@@ -1137,7 +1204,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "15 Sep 2026 that the two analysts learnt the ITSM tool by shadowing, and "
     "that this was not recorded.",
     "For 3 of 10 sampled staff in SMS roles no evidence of competence for their "
-    "role is kept." },
+    "role is kept.",
+    2, "2026-09-17",
+    "Minor: competence records exist for 7 of the 10 sampled staff; the gap "
+    "concerns three recent joiners whose training was not recorded, not a "
+    "failure to manage competence." },
   { "9.3", "minor",
     "Clause 9.3 and the management review procedure MRP-01 v1 require each "
     "management review to consider a defined list of inputs, which includes the "
@@ -1152,7 +1223,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "not taken up later.",
     "Management review MR-2026-01 did not consider two of the inputs that MRP-01 "
     "v1 requires: supplier performance and the effectiveness of actions on risks "
-    "and opportunities." },
+    "and opportunities.",
+    5, "2026-09-18",
+    "Minor: the management review was held, chaired by top management and "
+    "minuted; two inputs were left out of one meeting, which weakens it but "
+    "does not mean the review is not taking place." },
   { "10.1", "minor",
     "Clause 10.1 and the corrective action procedure COR-01 v2 (section 8) "
     "require the effectiveness of each corrective action to be verified, with "
@@ -1164,7 +1239,11 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "empty and no later check recorded. Interview with the quality manager, 17 "
     "Sep 2026, conducted by Margaret Sefton.",
     "Five of the twelve closed corrective actions were closed without the "
-    "effectiveness verification that COR-01 v2 requires." },
+    "effectiveness verification that COR-01 v2 requires.",
+    4, "2026-09-18",
+    "Minor: corrective actions are raised, planned and tracked; 5 of 12 "
+    "closed actions skipped the effectiveness check, a lapse in one step "
+    "rather than a broken-down process." },
 
   /* Observations */
   { "7.5.2", "observation",
@@ -1177,7 +1256,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "notices the date.",
     "No document is overdue yet, but with no planned reviews nine documents are "
     "likely to pass their review limit between October and December 2026, just "
-    "before the certification body examines them at Stage One." },
+    "before the certification body examines them at Stage One.",
+    3, "2026-09-14",
+    NULL },
   { "8.6.3", "observation",
     NULL,
     "The problem register held 23 open problems on 17 Sep 2026. Two of them "
@@ -1188,7 +1269,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "manager, 17 Sep 2026, conducted by Margaret Sefton.",
     "The workarounds are working, but with no root-cause work recorded for five "
     "months there is a risk that problems are parked rather than resolved, and "
-    "that the backup failures return at a higher volume." },
+    "that the backup failures return at a higher volume.",
+    3, "2026-09-17",
+    NULL },
   { "8.7.3.2", "observation",
     NULL,
     "The HR leavers report for Jun-Aug 2026 lists 9 leavers. Their directory and "
@@ -1200,7 +1283,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "of the accounts after the leaving dates.",
     "No control that the organisation has set was broken, but with no time limit "
     "on removing access, the accounts of leavers who can reach customer systems "
-    "through the operations centre may stay usable for days." },
+    "through the operations centre may stay usable for days.",
+    2, "2026-09-16",
+    NULL },
 
   /* Opportunities for improvement */
   { "8.2.4", "ofi",
@@ -1210,7 +1295,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "on 15 Sep 2026, but the portal version was updated on 24 Jun 2026, three "
     "weeks after SC-01 v4 was approved.",
     "Publishing the portal catalogue directly from SC-01 would remove the double "
-    "maintenance and the delay between the two versions." },
+    "maintenance and the delay between the two versions.",
+    1, "2026-09-15",
+    NULL },
   { "8.4.3", "ofi",
     NULL,
     "Capacity plan CPY-2026 v2 forecasts storage and compute for managed hosting "
@@ -1219,7 +1306,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "forecasts were within 5 per cent of actual use.",
     "Collecting the figures automatically from the monitoring system would save "
     "effort and let the service manager follow capacity trends weekly rather "
-    "than monthly." },
+    "than monthly.",
+    1, "2026-09-16",
+    NULL },
   { "9.1", "ofi",
     NULL,
     "Dashboard KPI-2026 reports 18 measures each month against target, with a "
@@ -1227,7 +1316,9 @@ const CwDemoFinding cw_demo_completed_findings[] = {
     "shows first-contact resolution at 68 per cent against a target of 70 per "
     "cent, with no figures for earlier months.",
     "Showing each measure as a 12-month trend would help the management review "
-    "tell a one-off miss from a steady decline." },
+    "tell a one-off miss from a steady decline.",
+    1, "2026-09-17",
+    NULL },
   { NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -1339,6 +1430,11 @@ const CwDemoAudit cw_demo_current_audit = {
     "Tomasz Brennan (change and release manager), "
     "Owen Castellane (service manager), "
     "Fiona Lindqvist (quality manager)",
+  .sites = "Head office, 4 Quayside Lane, Bristol",
+  .opening_on = "2026-11-23",
+  .opening_attendees = "Margaret Sefton (lead auditor)\nRhys Penhallow (auditor)\n"
+                       "Tomasz Brennan (change and release manager)\n"
+                       "Owen Castellane (service manager)",
 };
 
 const CwDemoAnswer cw_demo_current_answers[] = {

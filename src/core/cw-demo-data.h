@@ -29,7 +29,10 @@ typedef struct
 } CwDemoAnswer;
 
 /* A finding of the completed audit. `grade` is "major", "minor", "observation"
- * or "ofi". Observations and OFIs may leave requirement or statement NULL. */
+ * or "ofi". Observations and OFIs may leave requirement or statement NULL.
+ * `question` numbers the clause's question it was raised on (as in
+ * CwDemoAnswer), whose answer carries the same grade; `raised_on` is the day
+ * it was observed; `grade_reason` says why a nonconformity got its grade. */
 typedef struct
 {
   const char *clause;
@@ -37,6 +40,9 @@ typedef struct
   const char *requirement;
   const char *evidence;
   const char *statement;
+  int question;
+  const char *raised_on;
+  const char *grade_reason;
 } CwDemoFinding;
 
 /* An evidence item seen during the completed audit, filed under question
@@ -65,7 +71,24 @@ typedef struct
   const char *lead;
   const char *team;         /* comma-separated names */
   const char *auditees;     /* comma-separated "Name (role)" */
+  const char *sites;        /* one a line */
+  const char *opening_on;   /* YYYY-MM-DD, or NULL when not held yet */
+  const char *opening_attendees; /* one a line */
+  const char *closing_on;
+  const char *closing_attendees;
+  const char *auditee_response;
+  const char *diverging_opinions;
 } CwDemoAudit;
+
+/* One session of an audit plan's schedule. */
+typedef struct
+{
+  const char *day;
+  const char *time;
+  const char *subject;
+  const char *auditee;
+  const char *auditor;
+} CwDemoSession;
 
 typedef struct
 {
@@ -84,6 +107,7 @@ extern const CwDemoAudit cw_demo_completed_audit;
 extern const CwDemoAnswer cw_demo_completed_answers[];
 extern const CwDemoFinding cw_demo_completed_findings[];
 extern const CwDemoEvidence cw_demo_completed_evidence[];
+extern const CwDemoSession cw_demo_completed_sessions[];
 
 extern const CwDemoAudit cw_demo_current_audit;
 extern const CwDemoAnswer cw_demo_current_answers[];

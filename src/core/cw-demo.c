@@ -44,6 +44,43 @@ add_audit (CwWorkspace *workspace, const CwDemoAudit *demo, GError **error)
   return cw_workspace_create_audit (workspace, &draft, error);
 }
 
+/* The plan's sites and schedule, and the meetings held so far. */
+static gboolean
+add_plan_and_meetings (CwWorkspace *workspace, gint64 audit, const CwDemoAudit *demo,
+                       const CwDemoSession *sessions, GError **error)
+{
+  if (!cw_workspace_set_audit_sites (workspace, audit, demo->sites, error))
+    return FALSE;
+  for (const CwDemoSession *s = sessions; s != NULL && s->day != NULL; s++)
+    {
+      CwAuditSession session = { s->day, s->time, s->subject, s->auditee, s->auditor };
+      if (!cw_workspace_add_audit_session (workspace, audit, &session, error))
+        return FALSE;
+    }
+  GDate today;
+  cw_date_local_today (&today);
+  CwMeetingRecord opening = { demo->opening_on, demo->opening_attendees };
+  return demo->opening_on == NULL
+         || cw_workspace_record_meeting (workspace, audit, CW_MEETING_OPENING, &opening, &today,
+                                         error);
+}
+
+static gboolean
+add_closing (CwWorkspace *workspace, gint64 audit, const CwDemoAudit *demo, GError **error)
+{
+  GDate today;
+  cw_date_local_today (&today);
+  CwMeetingRecord closing = { demo->closing_on, demo->closing_attendees, demo->auditee_response,
+                              demo->diverging_opinions };
+  /* The report went out a week after the closing meeting. */
+  GDate issued;
+  cw_date_parse (demo->closing_on, &issued, NULL);
+  g_date_add_days (&issued, 7);
+  return cw_workspace_record_meeting (workspace, audit, CW_MEETING_CLOSING, &closing, &today,
+                                      error)
+         && cw_workspace_issue_audit (workspace, audit, &issued, error);
+}
+
 static gboolean
 add_answers (CwWorkspace *workspace, gint64 audit, const CwDemoAnswer *answers, GError **error)
 {
@@ -64,12 +101,15 @@ add_findings (CwWorkspace *workspace, gint64 audit, GError **error)
 {
   for (const CwDemoFinding *f = cw_demo_completed_findings; f->clause != NULL; f++)
     {
+      g_autofree char *question = g_strdup_printf ("%s.q%d", f->clause, f->question);
       CwFindingDraft draft = {
         .audit_id = audit,
-        .clause = f->clause,
+        .question = question,
         .requirement = f->requirement,
         .evidence = f->evidence,
         .statement = f->statement,
+        .raised_on = f->raised_on,
+        .grade_reason = f->grade_reason,
       };
       if (!cw_grade_from_string (f->grade, &draft.grade))
         g_error ("demo finding at %s has an unknown grade %s", f->clause, f->grade);
@@ -244,9 +284,12 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   /* The history should read as the auditors' own work. */
   cw_workspace_set_actor (workspace, cw_demo_completed_audit.lead);
   gint64 completed = add_audit (workspace, &cw_demo_completed_audit, error);
-  if (completed == 0 || !add_answers (workspace, completed, cw_demo_completed_answers, error)
+  if (completed == 0
+      || !add_plan_and_meetings (workspace, completed, &cw_demo_completed_audit,
+                                 cw_demo_completed_sessions, error)
+      || !add_answers (workspace, completed, cw_demo_completed_answers, error)
       || !add_findings (workspace, completed, error) || !add_evidence (workspace, completed, error)
-      || !cw_workspace_report_audit (workspace, completed, error))
+      || !add_closing (workspace, completed, &cw_demo_completed_audit, error))
     return FALSE;
 
   /* The quality manager keeps the register; the service manager, who owns
@@ -261,7 +304,9 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
 
   cw_workspace_set_actor (workspace, cw_demo_current_audit.lead);
   gint64 current = add_audit (workspace, &cw_demo_current_audit, error);
-  return current != 0 && add_answers (workspace, current, cw_demo_current_answers, error);
+  return current != 0
+         && add_plan_and_meetings (workspace, current, &cw_demo_current_audit, NULL, error)
+         && add_answers (workspace, current, cw_demo_current_answers, error);
 }
 
 CwWorkspace *

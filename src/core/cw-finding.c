@@ -33,6 +33,12 @@ struct _CwFinding
   char *statement;
   CwFindingStatus status;
   char *created_at;
+  char *question; /* NULL: raised on the clause as a whole */
+  gint64 number;
+  char *raised_on;
+  char *grade_reason;
+  gint64 followed_up_in;
+  char *follow_up_note;
 };
 
 G_DEFINE_FINAL_TYPE (CwFinding, cw_finding, G_TYPE_OBJECT)
@@ -119,6 +125,67 @@ cw_finding_get_created_at (CwFinding *self)
   return self->created_at;
 }
 
+const char *
+cw_finding_get_question (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), NULL);
+  return self->question;
+}
+
+gint64
+cw_finding_get_number (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), 0);
+  return self->number;
+}
+
+const char *
+cw_finding_get_raised_on (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), NULL);
+  return self->raised_on;
+}
+
+const char *
+cw_finding_get_grade_reason (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), NULL);
+  return self->grade_reason;
+}
+
+gint64
+cw_finding_get_followed_up_in (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), 0);
+  return self->followed_up_in;
+}
+
+const char *
+cw_finding_get_follow_up_note (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), NULL);
+  return self->follow_up_note;
+}
+
+/* Findings are numbered per audit in three series: nonconformities
+ * ("NC-2"), observations ("OBS-1") and opportunities for improvement
+ * ("OFI-3"). */
+char *
+cw_finding_format_label (CwGrade grade, gint64 number)
+{
+  const char *series = cw_grade_is_nonconformity (grade) ? "NC"
+                       : grade == CW_GRADE_OBSERVATION   ? "OBS"
+                                                         : "OFI";
+  return g_strdup_printf ("%s-%" G_GINT64_FORMAT, series, number);
+}
+
+char *
+cw_finding_dup_label (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), NULL);
+  return cw_finding_format_label (self->grade, self->number);
+}
+
 /* The rule for what a finding must say, by grade. */
 gboolean
 cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
@@ -129,6 +196,7 @@ cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
     { draft->requirement, CW_TEXT_LONG_MAX, N_("the requirement") },
     { draft->evidence, CW_TEXT_LONG_MAX, N_("the evidence") },
     { draft->statement, CW_TEXT_LONG_MAX, N_("the statement") },
+    { draft->grade_reason, CW_TEXT_LONG_MAX, N_("the reason for the grade") },
   };
   if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
     return FALSE;
@@ -160,53 +228,178 @@ cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
   return TRUE;
 }
 
-static gboolean
-check_clause (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
+/* The clause a finding is raised on, from its question when it has one;
+ * the audit must accept it, and the question's answer must be the
+ * finding's grade. */
+static char *
+check_place (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
 {
   CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
   if (catalogue == NULL)
-    return FALSE;
-  if (cw_catalogue_lookup_clause (catalogue, draft->clause) == NULL)
+    return NULL;
+  const char *clause = draft->clause;
+  if (draft->question != NULL)
     {
-      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
-                   _("There is no clause “%s”; “clausewise-cli catalogue” lists them"),
-                   draft->clause ? draft->clause : "");
-      return FALSE;
+      CwQuestion *question = cw_catalogue_lookup_question (catalogue, draft->question);
+      if (question == NULL)
+        {
+          cw_set_invalid (error, _("There is no question “%s”; “clausewise-cli catalogue "
+                                   "--questions” lists them"),
+                          draft->question);
+          return NULL;
+        }
+      const char *of = cw_clause_get_number (cw_question_get_clause (question));
+      if (clause != NULL && g_strcmp0 (clause, of) != 0)
+        {
+          cw_set_invalid (error, _("Question %s belongs to clause %s, not %s"), draft->question,
+                          of, clause);
+          return NULL;
+        }
+      clause = of;
     }
-  return cw_workspace_audit_accepts (self, draft->audit_id, draft->clause, error);
+  if (cw_catalogue_lookup_clause (catalogue, clause) == NULL)
+    {
+      cw_set_invalid (error, _("There is no clause “%s”; “clausewise-cli catalogue” lists them"),
+                      clause ? clause : "");
+      return NULL;
+    }
+  if (!cw_workspace_audit_accepts (self, draft->audit_id, clause, error))
+    return NULL;
+  if (draft->question != NULL)
+    {
+      CwStmt *stmt = cw_workspace_prepare (
+        self, "SELECT result FROM answer WHERE audit = ? AND question = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      cw_stmt_bind_int64 (stmt, 1, draft->audit_id);
+      cw_stmt_bind_text (stmt, 2, draft->question);
+      g_autofree char *token = NULL;
+      if (!cw_stmt_first_text (stmt, &token, error))
+        return NULL;
+      CwResult answer = CW_RESULT_NOT_ASSESSED;
+      if (token != NULL)
+        cw_result_from_string (token, &answer);
+      if (answer != cw_grade_to_result (draft->grade))
+        {
+          cw_set_invalid (error, _("Question %s is answered “%s”; a finding on it must agree "
+                                   "with the answer: answer it “%s” first, or choose the "
+                                   "grade that matches"),
+                          draft->question, cw_result_label (answer),
+                          cw_result_label (cw_grade_to_result (draft->grade)));
+          return NULL;
+        }
+    }
+  return g_strdup (clause);
+}
+
+/* The day the finding was observed: within the audit's dates (from its
+ * planned start or opening meeting, to its closing meeting) and not after
+ * today. */
+static char *
+check_raised_on (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
+{
+  GDate today, raised;
+  cw_date_local_today (&today);
+  if (draft->raised_on == NULL)
+    raised = today;
+  else if (!cw_date_parse (draft->raised_on, &raised, error))
+    {
+      g_prefix_error (error, _("The day the finding was observed: "));
+      return NULL;
+    }
+  g_autofree char *day = cw_date_to_string (&raised);
+  if (g_date_compare (&raised, &today) > 0)
+    {
+      cw_set_invalid (error, _("A finding cannot be observed in the future (%s)"), day);
+      return NULL;
+    }
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, draft->audit_id, error);
+  if (audit == NULL)
+    return NULL;
+  const char *starts[] = { cw_audit_get_planned_start (audit), cw_audit_get_opening_on (audit) };
+  const char *start = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    if (starts[i] != NULL && (start == NULL || g_strcmp0 (starts[i], start) < 0))
+      start = starts[i];
+  const char *end = cw_audit_get_closing_on (audit);
+  if ((start != NULL && g_strcmp0 (day, start) < 0) || (end != NULL && g_strcmp0 (day, end) > 0))
+    {
+      cw_set_invalid (error, _("Audit %" PRId64 " ran from %s to %s; give the day within it "
+                               "when the finding was observed, not %s"),
+                      draft->audit_id, start ? start : "…", end ? end : _("today"), day);
+      return NULL;
+    }
+  return g_steal_pointer (&day);
+}
+
+/* The finding's number: the next of its series in the audit, never one a
+ * deleted finding had. */
+static gint64
+next_number (CwWorkspace *self, gint64 audit_id, CwGrade grade, GError **error)
+{
+  const char *sql = cw_grade_is_nonconformity (grade)
+                      ? "UPDATE audit SET last_nc = last_nc + 1 WHERE id = ? RETURNING last_nc"
+                    : grade == CW_GRADE_OBSERVATION
+                      ? "UPDATE audit SET last_observation = last_observation + 1 WHERE id = ?"
+                        " RETURNING last_observation"
+                      : "UPDATE audit SET last_ofi = last_ofi + 1 WHERE id = ? RETURNING last_ofi";
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
+  if (!cw_stmt_expect_row (stmt, error))
+    return 0;
+  gint64 number = cw_stmt_int64 (stmt, 0);
+  cw_stmt_reset (stmt);
+  cw_workspace_touch (self, "audit", audit_id);
+  return number;
 }
 
 static gint64
-insert_finding (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
+insert_finding (CwWorkspace *self, const CwFindingDraft *draft, const char *clause,
+                const char *raised_on, GError **error)
 {
+  gint64 number = next_number (self, draft->audit_id, draft->grade, error);
+  if (number == 0)
+    return 0;
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO finding (audit, clause, grade, requirement, evidence, statement, created_at,"
-    " uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    " uuid, question, number, raised_on, grade_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
   g_autofree char *now = cw_timestamp_now ();
   cw_stmt_bind_int64 (stmt, 1, draft->audit_id);
-  cw_stmt_bind_text (stmt, 2, draft->clause);
+  cw_stmt_bind_text (stmt, 2, clause);
   cw_stmt_bind_text (stmt, 3, cw_grade_to_string (draft->grade));
   g_autofree char *requirement = cw_text_trimmed (draft->requirement);
   g_autofree char *evidence = cw_text_trimmed (draft->evidence);
   g_autofree char *statement = cw_text_trimmed (draft->statement);
+  g_autofree char *grade_reason = cw_text_trimmed (draft->grade_reason);
   cw_stmt_bind_text (stmt, 4, requirement);
   cw_stmt_bind_text (stmt, 5, evidence);
   cw_stmt_bind_text (stmt, 6, statement);
   cw_stmt_bind_text (stmt, 7, now);
   g_autofree char *uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (stmt, 8, uuid);
+  if (draft->question != NULL)
+    cw_stmt_bind_text (stmt, 9, draft->question);
+  else
+    cw_stmt_bind_null (stmt, 9);
+  cw_stmt_bind_int64 (stmt, 10, number);
+  cw_stmt_bind_text (stmt, 11, raised_on);
+  cw_stmt_bind_text (stmt, 12, grade_reason);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
-  const char *searchable[] = { draft->clause, requirement, evidence, statement, NULL };
+  const char *searchable[] = { clause, requirement, evidence, statement, NULL };
   if (!cw_search_index_put (self, CW_SEARCH_FINDING, id, searchable, error))
     return 0;
-  const char *fields[] = { draft->clause, cw_grade_to_string (draft->grade), requirement, evidence,
-                           statement };
+  g_autofree char *label = cw_finding_format_label (draft->grade, number);
+  const char *fields[] = { clause, cw_grade_to_string (draft->grade), requirement, evidence,
+                           statement, label, raised_on, draft->question ? draft->question : "",
+                           grade_reason };
   g_autofree char *content = cw_history_content (fields, G_N_ELEMENTS (fields));
   return cw_workspace_record (self, "finding", id, "created", NULL, content, error) ? id : 0;
 }
@@ -218,15 +411,19 @@ cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft, GEr
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  if (!cw_finding_draft_check (draft, error) || !check_clause (self, draft, error)
-      || !cw_workspace_edit_begin (self, error))
+  if (!cw_finding_draft_check (draft, error))
     return 0;
-  gint64 id = insert_finding (self, draft, error);
+  g_autofree char *clause = check_place (self, draft, error);
+  g_autofree char *raised_on = clause ? check_raised_on (self, draft, error) : NULL;
+  if (raised_on == NULL || !cw_workspace_edit_begin (self, error))
+    return 0;
+  gint64 id = insert_finding (self, draft, clause, raised_on, error);
   return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
 }
 
 #define FINDING_COLUMNS                                                                            \
-  "id, audit, clause, grade, requirement, evidence, statement, status, created_at"
+  "id, audit, clause, grade, requirement, evidence, statement, status, created_at, question,"     \
+  " number, raised_on, grade_reason, followed_up_in, follow_up_note"
 
 /* The texts of a finding share one allocation: listing 100,000 findings
  * then makes 200,000 allocations instead of 600,000, which keeps the
@@ -234,7 +431,7 @@ cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft, GEr
 static CwFinding *
 finding_from_row (CwStmt *row)
 {
-  static const int columns[] = { 2, 4, 5, 6, 8 };
+  static const int columns[] = { 2, 4, 5, 6, 8, 9, 11, 12, 14 };
   const char *texts[G_N_ELEMENTS (columns)];
   gsize lengths[G_N_ELEMENTS (columns)];
   gsize total = 0;
@@ -246,8 +443,9 @@ finding_from_row (CwStmt *row)
     }
   CwFinding *self = g_object_new (CW_TYPE_FINDING, NULL);
   self->texts = g_malloc (total);
-  char **fields[] = { &self->clause, &self->requirement, &self->evidence, &self->statement,
-                      &self->created_at };
+  char **fields[] = { &self->clause,     &self->requirement, &self->evidence,
+                      &self->statement,  &self->created_at,  &self->question,
+                      &self->raised_on,  &self->grade_reason, &self->follow_up_note };
   char *next = self->texts;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -259,6 +457,10 @@ finding_from_row (CwStmt *row)
   self->audit_id = cw_stmt_int64 (row, 1);
   cw_grade_from_string (cw_stmt_text (row, 3), &self->grade);
   cw_finding_status_from_string (cw_stmt_text (row, 7), &self->status);
+  if (cw_stmt_is_null (row, 9))
+    self->question = NULL;
+  self->number = cw_stmt_int64 (row, 10);
+  self->followed_up_in = cw_stmt_int64 (row, 13);
   return self;
 }
 

@@ -17,6 +17,9 @@ typedef struct
   const char *requirement;
   const char *evidence;
   const char *statement;
+  const char *question;     /* optional: the checklist question it answers */
+  const char *raised_on;    /* YYYY-MM-DD, the day observed; NULL: today */
+  const char *grade_reason; /* why this grade; needed for a nonconformity before issue */
 } CwFindingDraft;
 
 gint64 cw_finding_get_id (CwFinding *self);
@@ -28,6 +31,14 @@ const char *cw_finding_get_evidence (CwFinding *self);
 const char *cw_finding_get_statement (CwFinding *self);
 CwFindingStatus cw_finding_get_status (CwFinding *self);
 const char *cw_finding_get_created_at (CwFinding *self);
+const char *cw_finding_get_question (CwFinding *self);
+gint64 cw_finding_get_number (CwFinding *self);
+const char *cw_finding_get_raised_on (CwFinding *self);
+const char *cw_finding_get_grade_reason (CwFinding *self);
+gint64 cw_finding_get_followed_up_in (CwFinding *self);
+const char *cw_finding_get_follow_up_note (CwFinding *self);
+char *cw_finding_format_label (CwGrade grade, gint64 number);
+char *cw_finding_dup_label (CwFinding *self);
 
 gboolean cw_finding_draft_check (const CwFindingDraft *draft, GError **error);
 

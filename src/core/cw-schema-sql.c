@@ -286,12 +286,13 @@ const char cw_schema_v5[] =
   "  auditor TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (audit, position)) WITHOUT ROWID;"
   /* Each issue of the audit's report: version 1, and one more for each
-   * revision, with the reason the report was revised. */
+   * revision, with the reason the report was revised. A revision opens its
+   * version's row; issuing it fills in the day and the person. */
   "CREATE TABLE audit_issue ("
   "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
   "  version INTEGER NOT NULL CHECK (version > 0),"
-  "  issued_on TEXT NOT NULL,"
-  "  issued_by TEXT NOT NULL,"
+  "  issued_on TEXT,"
+  "  issued_by TEXT NOT NULL DEFAULT '',"
   "  revision_reason TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (audit, version)) WITHOUT ROWID;"
   "ALTER TABLE finding ADD COLUMN question TEXT REFERENCES question (id);"

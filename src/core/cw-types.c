@@ -25,7 +25,7 @@ static const CwTerm grades[] = {
 static const CwTerm audit_statuses[] = {
   [CW_AUDIT_PLANNED] = { "planned", N_("Planned") },
   [CW_AUDIT_IN_PROGRESS] = { "in-progress", N_("In progress") },
-  [CW_AUDIT_REPORTED] = { "reported", N_("Reported") },
+  [CW_AUDIT_REPORTED] = { "reported", N_("Issued") },
   [CW_AUDIT_CLOSED] = { "closed", N_("Closed") },
 };
 

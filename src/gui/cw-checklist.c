@@ -19,6 +19,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-date.h"
 #include "cw-draft.h"
 #include "cw-evidence-dialog.h"
 #include "cw-evidence.h"
@@ -718,19 +719,21 @@ status_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gint64 id = cw_audit_get_id (self->audit);
   g_autoptr (GError) error = NULL;
   gboolean close = g_str_equal (action, "checklist.close-audit");
+  GDate today;
+  cw_date_local_today (&today);
   gboolean ok = close ? cw_workspace_close_audit (self->workspace, id, &error)
-                      : cw_workspace_report_audit (self->workspace, id, &error);
+                      : cw_workspace_issue_audit (self->workspace, id, &today, &error);
   if (!ok)
     {
       cw_window_show_error (GTK_WIDGET (self), close ? _("The Audit Cannot Be Closed Yet")
-                                : _("The Audit Cannot Be Reported Yet"),
+                                : _("The Report Cannot Be Issued Yet"),
                     error);
       return;
     }
   cw_checklist_show (self, self->workspace, id, cw_checklist_get_question_id (self), NULL);
   CwWindow *window = get_window (self);
   if (window != NULL)
-    cw_window_toast (window, close ? _("Audit closed") : _("Audit marked as reported"));
+    cw_window_toast (window, close ? _("Audit closed") : _("Audit report issued"));
 }
 
 /* The same drawing as the report's chart (cw-report-chart.c). */
@@ -810,13 +813,14 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
 
   gtk_label_set_label (self->audit_title, cw_audit_get_title (audit));
   load_chart (self);
-  /* Closing stays offered while the audit is open: when follow-up is not
-   * finished, the core's refusal names the nonconformities still waiting. */
+  /* Issuing and closing stay offered while they are the next step: when
+   * something is missing, the core's refusal names all of it. */
   gboolean writable = !cw_workspace_is_read_only (workspace);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.report-audit",
-                                 writable && cw_audit_can_report (audit, NULL));
+  CwAuditStatus status = cw_audit_get_status (audit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.issue-audit",
+                                 writable && status == CW_AUDIT_IN_PROGRESS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.close-audit",
-                                 writable && cw_audit_accepts (audit, NULL, NULL));
+                                 writable && status == CW_AUDIT_REPORTED);
   self->current = 0;
   refresh_progress (self);
   show_question (self, start);
@@ -932,7 +936,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.export-audit", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.export-nc", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.print-audit", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "checklist.report-audit", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "checklist.close-audit", NULL, status_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,

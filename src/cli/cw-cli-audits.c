@@ -1,0 +1,174 @@
+/* cw-cli-audits.c: an audit's lifecycle on the command line: its plan's
+ * sites and sessions, the opening and closing meetings, issuing and
+ * revising the report, and closing the audit. The rules are the core's
+ * (cw-audit-lifecycle.c); each command parses, calls it and reports. */
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
+#include "cw-audit.h"
+#include "cw-cli.h"
+#include "cw-date.h"
+#include "cw-text.h"
+
+int
+cw_cli_run_audit_sites (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_set_audit_sites (workspace, id, args[2], &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_audit_session (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *day = NULL, *time = NULL, *subject = NULL, *auditee = NULL, *auditor = NULL;
+  gint remove = 0;
+  GOptionEntry entries[] = {
+    { "day", 0, 0, G_OPTION_ARG_STRING, &day, N_("The day of the session"), N_("YYYY-MM-DD") },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &time, N_("When in the day, e.g. 09:30–11:00"),
+      N_("TEXT") },
+    { "subject", 0, 0, G_OPTION_ARG_STRING, &subject, N_("The clause or process audited"),
+      N_("TEXT") },
+    { "auditee", 0, 0, G_OPTION_ARG_STRING, &auditee, N_("Who is interviewed"), N_("NAME") },
+    { "auditor", 0, 0, G_OPTION_ARG_STRING, &auditor, N_("Who audits"), N_("NAME") },
+    { "remove", 0, 0, G_OPTION_ARG_INT, &remove, N_("Remove session number N of the plan"),
+      N_("N") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (remove < 0 || (remove == 0 && (day == NULL || subject == NULL)))
+    return cw_cli_usage_error (command, _("give --day and --subject, or --remove N"));
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  CwAuditSession session = { day, time, subject, auditee, auditor };
+  gboolean ok = remove > 0
+                  ? cw_workspace_remove_audit_session (workspace, id, (guint) remove, &error)
+                  : cw_workspace_add_audit_session (workspace, id, &session, &error);
+  return ok ? CW_CLI_OK : cw_cli_fail (error);
+}
+
+int
+cw_cli_run_audit_meeting (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *date = NULL, *attendees = NULL, *response = NULL, *diverging = NULL;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the meeting was held"),
+      N_("YYYY-MM-DD") },
+    { "attendees", 0, 0, G_OPTION_ARG_STRING, &attendees,
+      N_("Who attended, separated by commas"), N_("NAMES") },
+    { "response", 0, 0, G_OPTION_ARG_STRING, &response,
+      N_("The auditee's response (closing meeting)"), N_("TEXT") },
+    { "diverging", 0, 0, G_OPTION_ARG_STRING, &diverging,
+      N_("Diverging opinions left unresolved (closing meeting)"), N_("TEXT") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  CwMeeting meeting;
+  if (g_str_equal (args[2], "opening"))
+    meeting = CW_MEETING_OPENING;
+  else if (g_str_equal (args[2], "closing"))
+    meeting = CW_MEETING_CLOSING;
+  else
+    return cw_cli_input_error (_("“%s” is not a meeting; use opening or closing"), args[2]);
+  if (date == NULL || attendees == NULL)
+    return cw_cli_usage_error (command, _("--date and --attendees are required"));
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autofree char *lines = cw_text_commas_to_lines (attendees);
+  CwMeetingRecord record = { date, lines, response, diverging };
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_record_meeting (workspace, id, meeting, &record, &today, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+/* issue, revise and close: one move of the audit each. */
+int
+cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAudit) audit = NULL;
+  if (!cw_workspace_issue_audit (workspace, id, &today, &error)
+      || (audit = cw_workspace_get_audit (workspace, id, &error)) == NULL)
+    return cw_cli_fail (error);
+  g_print (_("Issued version %u of the report of audit %" PRId64 "\n"),
+           cw_audit_get_version (audit), id);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why the issued report changes (printed in the next version)"), N_("TEXT") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (reason == NULL)
+    return cw_cli_usage_error (command, _("--reason is required"));
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_revise_audit (workspace, id, reason, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
+{
+  char **args;
+  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_close_audit (workspace, id, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
