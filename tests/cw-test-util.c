@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "cw-audit.h"
 #include "cw-date.h"
@@ -311,4 +312,14 @@ cw_test_issue_audit (CwWorkspace *workspace, gint64 audit_id)
   g_assert_no_error (error);
   g_assert_true (cw_workspace_issue_audit (workspace, audit_id, &today, &error));
   g_assert_no_error (error);
+}
+
+/* Runs a command that prints one id and returns it, without the newline. */
+char *
+cw_test_cli_id (const char *const *args)
+{
+  char *out = cw_test_cli_ok (args);
+  g_assert_true (g_regex_match_simple ("^[1-9][0-9]*\n$", out, 0, 0));
+  out[strlen (out) - 1] = '\0';
+  return out;
 }

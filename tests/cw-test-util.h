@@ -39,6 +39,7 @@ enum
 int cw_test_spawn (const char *const *argv, char **out, char **err);
 int cw_test_cli (const char *const *args, char **out, char **err);
 char *cw_test_cli_ok (const char *const *args);
+char *cw_test_cli_id (const char *const *args);
 void cw_test_cli_error (const char *const *args, int status, const char *mention);
 GStrv cw_test_output_lines (const char *text);
 void cw_test_assert_contains (const char *haystack, const char *needle);
