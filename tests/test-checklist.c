@@ -11,6 +11,8 @@
 #include "cw-application.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-finding-editor.h"
+#include "cw-finding.h"
 #include "cw-history.h"
 #include "cw-test-util.h"
 #include "cw-ui-test-util.h"
@@ -295,11 +297,60 @@ test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
   g_assert_cmpstr (first, ==, STORED_NOTE);
 }
 
+/* The editor the checklist opened, among the windows shown. */
+static CwFindingEditor *
+find_finding_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_FINDING_EDITOR (window))
+        return CW_FINDING_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gboolean
+finding_editor_shown (gpointer data)
+{
+  return find_finding_editor () != NULL;
+}
+
+/* Raise Finding raises it on the question shown, with the grade its
+ * answer gave (Alt+4 is Minor). */
+static void
+test_raise_finding_from_answer (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 3);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.raise-finding", NULL);
+  cw_ui_wait_until (finding_editor_shown, NULL);
+  CwFindingEditor *editor = find_finding_editor ();
+  cw_finding_editor_fill (editor, CW_GRADE_MINOR, "CMP-01 asks for CAB approval.",
+                          "RFC-2291 has none.", "One change was not approved.");
+  g_assert_true (cw_finding_editor_save (editor));
+
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, f->second, &error);
+  g_assert_cmpuint (findings->len, ==, 1);
+  CwFinding *finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (cw_finding_get_question (finding), ==, SECOND_QUESTION);
+  g_assert_cmpint (cw_finding_get_grade (finding), ==, CW_GRADE_MINOR);
+  g_autofree char *label = cw_finding_dup_label (finding);
+  g_assert_cmpstr (label, ==, "NC-1");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/checklist/raise-finding-from-answer", Fixture, NULL, fixture_set_up,
+              test_raise_finding_from_answer, fixture_tear_down);
   g_test_add ("/ui/checklist/opening-writes-nothing", Fixture, NULL, fixture_set_up,
               test_opening_writes_nothing, fixture_tear_down);
   g_test_add ("/ui/checklist/note-saves-after-pause", Fixture, NULL, fixture_set_up,

@@ -24,6 +24,7 @@
 #include "cw-evidence-dialog.h"
 #include "cw-evidence.h"
 #include "cw-finding-editor.h"
+#include "cw-meetings-dialog.h"
 #include "cw-finding.h"
 #include "cw-history-window.h"
 #include "cw-report-ui.h"
@@ -612,7 +613,9 @@ static void
 on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
 {
   CwWindow *window = get_window (self);
-  g_autofree char *message = g_strdup_printf (_("Finding %" PRId64 " raised"), finding_id);
+  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self->workspace, finding_id, NULL);
+  g_autofree char *label = finding ? cw_finding_dup_label (finding) : NULL;
+  g_autofree char *message = g_strdup_printf (_("Finding %s raised"), label ? label : "");
   if (window != NULL)
     cw_window_toast (window, message);
   fill_findings (self);
@@ -628,9 +631,15 @@ raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter
     return;
   cw_checklist_save_now (self);
   g_autofree char *note = cw_text_view_dup_text (self->note_view);
+  /* The finding is raised on the question, with the grade its answer gave. */
+  CwResult result = CW_RESULT_NOT_ASSESSED;
+  for (guint i = 0; i < G_N_ELEMENTS (self->result_buttons); i++)
+    if (self->result_buttons[i] != NULL && gtk_toggle_button_get_active (self->result_buttons[i]))
+      result = (CwResult) i;
   CwFindingEditor *editor = cw_finding_editor_new (
     GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, cw_audit_get_id (self->audit),
-    cw_clause_get_number (cw_question_get_clause (question)), note);
+    cw_clause_get_number (cw_question_get_clause (question)), cw_question_get_id (question),
+    result, note);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_finding_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -736,6 +745,79 @@ status_action (GtkWidget *widget, const char *action, GVariant *parameter)
     cw_window_toast (window, close ? _("Audit closed") : _("Audit report issued"));
 }
 
+static void
+on_meetings_saved (CwMeetingsDialog *dialog, CwChecklist *self)
+{
+  cw_checklist_show (self, self->workspace, cw_audit_get_id (self->audit),
+                     cw_checklist_get_question_id (self), NULL);
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_toast (window, _("Meetings saved"));
+}
+
+static void
+meetings_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  g_autoptr (GError) error = NULL;
+  CwMeetingsDialog *dialog = cw_meetings_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                     self->workspace,
+                                                     cw_audit_get_id (self->audit), &error);
+  if (dialog == NULL)
+    {
+      cw_window_show_error (widget, _("Could Not Open the Meetings"), error);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_meetings_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_revise_response (AdwMessageDialog *dialog, const char *response, CwChecklist *self)
+{
+  if (!g_str_equal (response, "revise"))
+    return;
+  GtkEditable *reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_audit_get_id (self->audit);
+  if (!cw_workspace_revise_audit (self->workspace, id, gtk_editable_get_text (reason), &error))
+    {
+      cw_window_show_error (GTK_WIDGET (self), _("The Report Cannot Be Revised"), error);
+      return;
+    }
+  cw_checklist_show (self, self->workspace, id, cw_checklist_get_question_id (self), NULL);
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_toast (window, _("Audit reopened for the next version of its report"));
+}
+
+/* Revising asks for the reason, which the next version of the report
+ * prints. */
+static void
+revise_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  g_autofree char *body = g_strdup_printf (
+    _("Version %u of the report stays as it was issued. Say why it changes: the reason is "
+      "printed in version %u."),
+    cw_audit_get_version (self->audit), cw_audit_get_version (self->audit) + 1);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (widget)), _("Revise the Issued Report?"), body));
+  GtkWidget *reason = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason for the revision"), -1);
+  adw_message_dialog_set_extra_child (dialog, reason);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "revise", _("_Revise"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "revise", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "revise");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revise_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (reason);
+}
+
 /* The same drawing as the report's chart (cw-report-chart.c). */
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
@@ -821,6 +903,10 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
                                  writable && status == CW_AUDIT_IN_PROGRESS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.close-audit",
                                  writable && status == CW_AUDIT_REPORTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.revise-audit",
+                                 writable && status == CW_AUDIT_REPORTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.meetings",
+                                 writable && cw_audit_accepts (audit, NULL, NULL));
   self->current = 0;
   refresh_progress (self);
   show_question (self, start);
@@ -937,6 +1023,8 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.export-nc", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.print-audit", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "checklist.revise-audit", NULL, revise_action);
+  gtk_widget_class_install_action (widget_class, "checklist.meetings", NULL, meetings_action);
   gtk_widget_class_install_action (widget_class, "checklist.close-audit", NULL, status_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,

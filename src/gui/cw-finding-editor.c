@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-date.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-widgets.h"
@@ -16,10 +17,13 @@ struct _CwFindingEditor
   AdwWindow parent_instance;
   CwWorkspace *workspace;
   gint64 audit_id;
+  char *question; /* the checklist question it is raised on, or NULL */
 
   GtkLabel *error_label;
   AdwEntryRow *clause_row;
   AdwComboRow *grade_row;
+  AdwEntryRow *raised_row;
+  GtkTextView *grade_reason_view;
   GtkTextView *requirement_view;
   GtkTextView *evidence_view;
   GtkTextView *statement_view;
@@ -54,13 +58,18 @@ cw_finding_editor_save (CwFindingEditor *self)
   g_autofree char *requirement = cw_text_view_dup_text (self->requirement_view);
   g_autofree char *evidence = cw_text_view_dup_text (self->evidence_view);
   g_autofree char *statement = cw_text_view_dup_text (self->statement_view);
+  g_autofree char *grade_reason = cw_text_view_dup_text (self->grade_reason_view);
+  const char *raised = gtk_editable_get_text (GTK_EDITABLE (self->raised_row));
   CwFindingDraft draft = {
     .audit_id = self->audit_id,
     .clause = gtk_editable_get_text (GTK_EDITABLE (self->clause_row)),
+    .question = self->question,
     .grade = grade_order[MIN (adw_combo_row_get_selected (self->grade_row), 3)],
     .requirement = requirement,
     .evidence = evidence,
     .statement = statement,
+    .raised_on = *raised ? raised : NULL,
+    .grade_reason = grade_reason,
   };
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_finding (self->workspace, &draft, &error);
@@ -86,6 +95,7 @@ cw_finding_editor_dispose (GObject *object)
 {
   CwFindingEditor *self = CW_FINDING_EDITOR (object);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->question, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_FINDING_EDITOR);
   G_OBJECT_CLASS (cw_finding_editor_parent_class)->dispose (object);
 }
@@ -102,6 +112,8 @@ cw_finding_editor_class_init (CwFindingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, clause_row);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, grade_row);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, raised_row);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, grade_reason_view);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, requirement_view);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, evidence_view);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, statement_view);
@@ -122,14 +134,31 @@ cw_finding_editor_init (CwFindingEditor *self)
   adw_combo_row_set_selected (self->grade_row, 1);
 }
 
+/* A finding on `question` (NULL: on `clause` as a whole), graded as its
+ * answer `result` says when that is a grade, observed today unless the
+ * auditor says otherwise. */
 CwFindingEditor *
 cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_id,
-                       const char *clause, const char *evidence)
+                       const char *clause, const char *question, CwResult result,
+                       const char *evidence)
 {
   CwFindingEditor *self = g_object_new (CW_TYPE_FINDING_EDITOR, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   self->audit_id = audit_id;
+  self->question = g_strdup (question);
   gtk_editable_set_text (GTK_EDITABLE (self->clause_row), clause ? clause : "");
+  if (question != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("Raised on question %s"), question);
+      gtk_window_set_title (GTK_WINDOW (self), subtitle);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (grade_order); i++)
+    if (cw_grade_to_result (grade_order[i]) == result)
+      adw_combo_row_set_selected (self->grade_row, i);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *day = cw_date_to_string (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->raised_row), day);
   cw_text_view_set_text (self->evidence_view, evidence);
   gtk_widget_grab_focus (GTK_WIDGET (self->requirement_view));
   return self;

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwFindingEditor, cw_finding_editor, CW, FINDING_EDITOR, AdwWindow)
 
 CwFindingEditor *cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_id,
-                                        const char *clause, const char *evidence);
+                                        const char *clause, const char *question, CwResult result,
+                                        const char *evidence);
 void cw_finding_editor_fill (CwFindingEditor *self, CwGrade grade, const char *requirement,
                              const char *evidence, const char *statement);
 gboolean cw_finding_editor_save (CwFindingEditor *self);
