@@ -186,7 +186,7 @@ test_fieldwork (void)
   cw_checklist_set_note (checklist, "CMP-01 v3 approved 2 March; seen on the intranet.");
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.next", NULL);
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, "8.5.1.1.q2");
-  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 3);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 4);
   screenshot (GTK_WIDGET (window), "checklist");
 
   /* Raise a finding: a major without its statement is refused in the
@@ -228,7 +228,7 @@ test_fieldwork (void)
   CwAnswer *first = g_ptr_array_index (answers, 0);
   g_assert_cmpint (first->result, ==, CW_RESULT_CONFORMING);
   g_assert_cmpstr (first->note, ==, "CMP-01 v3 approved 2 March; seen on the intranet.");
-  g_assert_cmpint (((CwAnswer *) g_ptr_array_index (answers, 1))->result, ==, CW_RESULT_MINOR);
+  g_assert_cmpint (((CwAnswer *) g_ptr_array_index (answers, 1))->result, ==, CW_RESULT_MAJOR);
   g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, audit, &error);
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpint (cw_finding_get_grade (g_ptr_array_index (findings, 0)), ==, CW_GRADE_MAJOR);
