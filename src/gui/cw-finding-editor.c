@@ -149,8 +149,10 @@ cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_i
   gtk_editable_set_text (GTK_EDITABLE (self->clause_row), clause ? clause : "");
   if (question != NULL)
     {
-      g_autofree char *subtitle = g_strdup_printf (_("Raised on question %s"), question);
-      gtk_window_set_title (GTK_WINDOW (self), subtitle);
+      /* Its clause is the question's. */
+      g_autofree char *title = g_strdup_printf (_("Raise Finding on %s"), question);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      gtk_editable_set_editable (GTK_EDITABLE (self->clause_row), FALSE);
     }
   for (guint i = 0; i < G_N_ELEMENTS (grade_order); i++)
     if (cw_grade_to_result (grade_order[i]) == result)
