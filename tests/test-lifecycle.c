@@ -408,6 +408,13 @@ test_upgrade (void)
   g_assert_true (cw_workspace_check (workspace, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
+
+  /* What the rules would now refuse is a warning about the older record. */
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_audit_list_rule_gaps (workspace, warnings, &error));
+  g_assert_cmpuint (warnings->len, ==, 1);
+  cw_test_assert_contains (g_ptr_array_index (warnings, 0),
+                           "Audit 2 was issued without its closing meeting recorded");
 }
 
 int

@@ -727,3 +727,55 @@ cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
          && cw_workspace_edit_end (
            self, cw_audit_store_status (self, audit, CW_AUDIT_CLOSED, error), error);
 }
+
+/* ---- Records from before these rules ------------------------------------ */
+
+/* What `sql` lists (an audit id, a finding label or ""), each as one
+ * warning built by `describe`. */
+static gboolean
+collect_gaps (CwWorkspace *self, const char *sql, char *(*describe) (const char *, const char *),
+              GPtrArray *warnings, GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    g_ptr_array_add (warnings, describe (cw_stmt_text (stmt, 0), cw_stmt_text (stmt, 1)));
+  return rc == CW_STEP_DONE;
+}
+
+static char *
+describe_no_closing (const char *audit, const char *unused)
+{
+  return g_strdup_printf (_("Audit %s was issued without its closing meeting recorded (it was "
+                            "issued before meetings were kept)"),
+                          audit);
+}
+
+static char *
+describe_no_grade_reason (const char *audit, const char *label)
+{
+  return g_strdup_printf (_("Audit %s was issued without saying why %s got its grade"), audit,
+                          label);
+}
+
+/* One sentence for each rule an issued or closed audit was not held to
+ * because it was recorded before the rule existed: its report stands, and
+ * `check` lists these as warnings, not damage. */
+gboolean
+cw_audit_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  return collect_gaps (self,
+                       "SELECT id, '' FROM audit WHERE status IN ('reported', 'closed')"
+                       " AND closing_on IS NULL ORDER BY id",
+                       describe_no_closing, warnings, error)
+         && collect_gaps (self,
+                          "SELECT f.audit, 'NC-' || f.number FROM finding f"
+                          " JOIN audit a ON a.id = f.audit"
+                          " WHERE a.status IN ('reported', 'closed')"
+                          " AND f.grade IN ('major', 'minor') AND trim (f.grade_reason) = ''"
+                          " ORDER BY f.audit, f.number",
+                          describe_no_grade_reason, warnings, error);
+}
