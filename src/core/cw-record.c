@@ -33,10 +33,16 @@ typedef struct
   const char *content; /* SQL over `table`'s columns; one row's content */
   const char *snapshot; /* the content of the row with id ?, prepared once */
   const char *label;   /* for messages: "Audit 3" */
+  /* A file older than schema `since` lacks columns `content` lists; `check`,
+   * which reads such a file as it is, compares it with `older` instead. */
+  guint since;
+  const char *older;
 } RecordKind;
 
 #define KIND(entity, table, content, label) \
-  { entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label }
+  { entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label, 0, NULL }
+#define KIND_SINCE(entity, table, content, label, since, older) \
+  { entity, table, content, "SELECT " content " FROM " table " WHERE id = ?", label, since, older }
 
 /* The JSON arrays list every column, so that no field can change unseen.
  * Child rows are listed in a fixed order. */
@@ -73,11 +79,15 @@ static const RecordKind kinds[] = {
         "  figures, notes FROM review_entry WHERE review_entry.review = review.id"
         "  ORDER BY input)))",
         N_("Review")),
-  KIND ("action", "action",
-        "json_array (uuid, rev, title, source, finding, review, description, correction,"
-        " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
-        " not_effective, status, created_at)",
-        N_("Action")),
+  KIND_SINCE ("action", "action",
+              "json_array (uuid, rev, title, source, finding, review, description, correction,"
+              " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
+              " not_effective, status, created_at, kind, consequences, verified_by,"
+              " verifier_justification, planned_on, implemented_on, verified_on, closed_on)",
+              N_("Action"), 6,
+              "json_array (uuid, rev, title, source, finding, review, description, correction,"
+              " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
+              " not_effective, status, created_at)"),
 };
 
 static const RecordKind *
@@ -162,11 +172,13 @@ cw_record_check (CwWorkspace *self, GPtrArray *problems, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       const RecordKind *kind = &kinds[i];
+      const char *content
+        = cw_workspace_get_version (self) < kind->since ? kind->older : kind->content;
       g_autofree char *changed_sql = g_strdup_printf (
         "SELECT id FROM %s WHERE %s IS NOT (SELECT h.new_value FROM history h"
         " WHERE h.entity = '%s' AND h.entity_id = %s.id AND h.field = '" CW_RECORD_FIELD "'"
         " ORDER BY h.id DESC LIMIT 1) ORDER BY id",
-        kind->table, kind->content, kind->entity, kind->table);
+        kind->table, content, kind->entity, kind->table);
       g_autofree char *gone_sql = g_strdup_printf (
         "SELECT h.entity_id FROM history h WHERE h.entity = '%s' AND h.field = '" CW_RECORD_FIELD
         "' AND h.new_value IS NOT NULL AND h.id = (SELECT max (id) FROM history"
