@@ -1512,7 +1512,7 @@ const CwDemoAction cw_demo_actions[] = {
     "Prepare each review from the input list (now kept in Clausewise) and have "
     "the quality manager confirm every input was covered before the minutes are "
     "approved.",
-    "Fiona Lindqvist", "2026-10-22", "2027-01-28", NULL, NULL, "implemented",
+    "Fiona Lindqvist", "2026-10-22", "2026-11-27", NULL, NULL, "implemented",
     "The October review covered both inputs, so the decisions of 2026 rest on "
     "every input MRP-01 lists.",
     NULL, NULL, "2026-09-30", "2026-10-20", NULL, NULL, NULL },

@@ -761,10 +761,15 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *
     return;
   AdwComboRow *source = g_object_get_data (G_OBJECT (dialog), "source");
   AdwEntryRow *title = g_object_get_data (G_OBJECT (dialog), "title");
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "kind");
+  CwActionKind kind = (CwActionKind) adw_combo_row_get_selected (kind_row);
   CwActionDraft draft = {
     .source = (CwActionSource) (adw_combo_row_get_selected (source) + CW_ACTION_SOURCE_CERTIFICATION_AUDIT),
     .title = gtk_editable_get_text (GTK_EDITABLE (title)),
   };
+  /* A review's decision is an improvement whatever the row says. */
+  if (draft.source != CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
+    draft.kind = &kind;
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
   if (id == 0)
@@ -782,7 +787,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
     return;
   GtkWidget *dialog = adw_message_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (widget)), _("New Corrective Action"),
+    GTK_WINDOW (gtk_widget_get_root (widget)), _("New Action"),
     _("For an action from an audit finding, use Corrective Action on the finding in the "
       "audit's checklist."));
   GtkWidget *group = adw_preferences_group_new ();
@@ -792,9 +797,16 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   for (CwActionSource s = CW_ACTION_SOURCE_CERTIFICATION_AUDIT; s <= CW_ACTION_SOURCE_OTHER; s++)
     gtk_string_list_append (sources, cw_action_source_label (s));
   adw_combo_row_set_model (ADW_COMBO_ROW (source), G_LIST_MODEL (sources));
+  GtkWidget *kind = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  for (CwActionKind k = CW_ACTION_KIND_CORRECTIVE; k <= CW_ACTION_KIND_IMPROVEMENT; k++)
+    gtk_string_list_append (kinds, cw_action_kind_label (k));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kinds));
   GtkWidget *title = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), source);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create",
@@ -803,6 +815,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_SUGGESTED);
   g_object_set_data (G_OBJECT (dialog), "source", source);
   g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
