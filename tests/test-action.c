@@ -11,6 +11,7 @@
 #include "cw-history.h"
 #include "cw-audit.h"
 #include "cw-finding.h"
+#include "cw-review.h"
 #include "cw-test-util.h"
 #include "cw-workspace-private.h"
 
@@ -84,12 +85,36 @@ update (Fixture *f, gint64 id, const CwActionChanges *changes)
   g_assert_no_error (error);
 }
 
+/* The day the tests take their steps: after every check date they set. */
+static GDate move_day;
+
+static const GDate *
+day_of (const char *text)
+{
+  static GDate day;
+  g_assert_true (cw_date_parse (text, &day, NULL));
+  return &day;
+}
+
 static void
 move (Fixture *f, gint64 id, CwActionMove step)
 {
   g_autoptr (GError) error = NULL;
-  g_assert_true (cw_workspace_move_action (f->workspace, id, step, &error));
+  g_assert_true (cw_workspace_move_action (f->workspace, id, step, &move_day, &error));
   g_assert_no_error (error);
+}
+
+/* What a refused edit must leave exactly as it was: every action row and
+ * the length of the history. */
+static char *
+snapshot (Fixture *f)
+{
+  return cw_test_sql_text (cw_workspace_get_path (f->workspace),
+                           "SELECT (SELECT count(*) FROM history) || ':' || (SELECT"
+                           " group_concat (json_array (id, rev, status, kind, correction,"
+                           " consequences, similar, verification, verified_by,"
+                           " verifier_justification, planned_on, implemented_on, verified_on,"
+                           " closed_on)) FROM action)");
 }
 
 static void
@@ -101,9 +126,14 @@ assert_invalid (GError *error, const char *mention)
 }
 
 static const CwActionChanges planning = {
+  .correction = "Re-prioritised the two incidents the same day.",
+  .consequences = "Both customers were told; their SLA figures were recalculated.",
   .root_cause = "Analysts lower priority on request\nPRI-01 does not say who may change it",
+  .similar = "Service requests sampled the same way: none misprioritised.",
   .plan = "Lock the priority field; revise PRI-01 v3.",
   .due = "2026-07-01",
+  .check_due = "2026-07-20",
+  .verified_by = "Vera Quinn",
 };
 
 static void
@@ -236,7 +266,7 @@ test_transitions (Fixture *f, gconstpointer data)
     int to;
     const char *says;
   } table[N_STATES][CW_ACTION_N_MOVES] = {
-    [BARE_OPEN] = { { -1, "root cause, the action plan, the owner, the due date" },
+    [BARE_OPEN] = { { -1, "the action plan; the owner; the due date" },
                     { -1, "only a planned action" },
                     { -1, "only an implemented action" },
                     { -1, "only an implemented action" },
@@ -253,8 +283,8 @@ test_transitions (Fixture *f, gconstpointer data)
                   { -1, "only an action verified" } },
     [IMPLEMENTED] = { { -1, "not-effective" },
                       { -1, "only a planned action" },
-                      { -1, "no verification evidence" },
-                      { -1, "no verification evidence" },
+                      { -1, "the verification evidence" },
+                      { -1, "the verification evidence" },
                       { -1, "only an action verified" } },
     [CHECKED] = { { -1, "only an open action" },
                   { -1, "only a planned action" },
@@ -283,8 +313,8 @@ test_transitions (Fixture *f, gconstpointer data)
         g_autoptr (CwAction) before = get (f, id);
         g_assert_cmpint (cw_action_get_status (before), ==, status_of[state]);
         g_autoptr (GError) asked = NULL, error = NULL;
-        gboolean can = cw_action_can_move (before, step, &asked);
-        gboolean moved = cw_workspace_move_action (f->workspace, id, step, &error);
+        gboolean can = cw_action_can_move (before, step, &move_day, &asked);
+        gboolean moved = cw_workspace_move_action (f->workspace, id, step, &move_day, &error);
         g_autoptr (CwAction) after = get (f, id);
         g_test_message ("%s, %s", state_names[state], cw_action_move_to_string (step));
         /* The question the window asks and the edit always agree. */
@@ -317,25 +347,45 @@ test_transitions (Fixture *f, gconstpointer data)
 static void
 test_planning_needs (Fixture *f, gconstpointer data)
 {
-  const char *names[] = { "the root cause", "the action plan", "the owner", "the due date" };
+  const char *names[] = { "the correction", "the consequences", "the root cause",
+                          "whether similar nonconformities", "the action plan", "the owner",
+                          "the due date" };
   for (guint missing = 0; missing < G_N_ELEMENTS (names); missing++)
     {
       gint64 id = add_action (f, "Needs planning", NULL);
       CwActionChanges changes = planning;
       changes.owner = "Ann Owner";
-      const char **gap = missing == 0   ? &changes.root_cause
-                         : missing == 1 ? &changes.plan
-                         : missing == 2 ? &changes.owner
-                                        : &changes.due;
-      *gap = "";
+      const char **gaps[] = { &changes.correction, &changes.consequences, &changes.root_cause,
+                              &changes.similar,    &changes.plan,         &changes.owner,
+                              &changes.due };
+      *gaps[missing] = "";
       update (f, id, &changes);
       g_autoptr (GError) error = NULL;
-      g_assert_false (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_PLANNED, &error));
+      g_autofree char *before = snapshot (f);
+      g_assert_false (
+        cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_PLANNED, &move_day, &error));
       assert_invalid (error, names[missing]);
+      const char *list = strstr (error->message, "missing: ");
+      g_assert_nonnull (list);
       for (guint other = 0; other < G_N_ELEMENTS (names); other++)
         if (other != missing)
-          g_assert_null (strstr (error->message, names[other]));
+          g_assert_null (strstr (list, names[other]));
+      g_autofree char *after = snapshot (f);
+      g_assert_cmpstr (before, ==, after);
     }
+
+  /* Every gap at once, for a nonconformity's action. */
+  gint64 finding = add_finding (f, "8.6.1", CW_GRADE_MAJOR);
+  CwActionDraft draft = { .finding_id = finding };
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_create_action (f->workspace, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_PLANNED, &move_day, &error));
+  const char *list = strstr (error->message, "missing: ");
+  g_assert_nonnull (list);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_nonnull (strstr (list, names[i]));
 }
 
 static void
@@ -376,7 +426,8 @@ test_not_effective (Fixture *f, gconstpointer data)
           g_autoptr (CwAction) again = get (f, id);
           g_assert_cmpstr (cw_action_get_verification (again), ==, "");
           g_assert_cmpuint (cw_action_get_not_effective_count (again), ==, 1);
-          g_assert_false (cw_workspace_move_action (f->workspace, id, steps[i].step, &error));
+          g_assert_false (
+            cw_workspace_move_action (f->workspace, id, steps[i].step, &move_day, &error));
           assert_invalid (error, "verification evidence");
           g_clear_error (&error);
           CwActionChanges evidence = { .verification = "Sample of Sept: 0 of 40." };
@@ -478,7 +529,8 @@ test_update (Fixture *f, gconstpointer data)
   g_assert_false (cw_workspace_update_action (f->workspace, 999, &anything, &error));
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (cw_workspace_move_action (f->workspace, 999, CW_ACTION_MOVE_PLANNED, &error));
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, 999, CW_ACTION_MOVE_PLANNED, &move_day, &error));
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
 }
 
@@ -598,6 +650,288 @@ test_time_zones (Fixture *f, gconstpointer data)
 }
 
 static void
+test_verification (Fixture *f, gconstpointer data)
+{
+  gint64 id = add_action (f, "Verify me", NULL);
+  CwActionChanges changes = planning;
+  changes.verified_by = "";
+  update (f, id, &changes);
+  g_assert_true (
+    cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_PLANNED, day_of ("2026-06-01"), NULL));
+  g_assert_true (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_IMPLEMENTED,
+                                           day_of ("2026-06-20"), NULL));
+  update (f, id, &(CwActionChanges) { .verification = "Sample of July: 0 of 40." });
+
+  /* No verifier: both verdicts are refused, naming what is missing. */
+  g_autoptr (GError) error = NULL;
+  for (CwActionMove step = CW_ACTION_MOVE_VERIFIED; step <= CW_ACTION_MOVE_NOT_EFFECTIVE; step++)
+    {
+      g_autofree char *before = snapshot (f);
+      g_assert_false (
+        cw_workspace_move_action (f->workspace, id, step, day_of ("2026-07-25"), &error));
+      assert_invalid (error, "who verified it");
+      g_clear_error (&error);
+      g_autofree char *after = snapshot (f);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* The owner verifying their own action needs a reason. */
+  update (f, id, &(CwActionChanges) { .verified_by = "  ann OWNER " });
+  g_autoptr (CwAction) own = get (f, id);
+  g_assert_true (cw_action_get_verifier_is_owner (own));
+  g_assert_false (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_VERIFIED,
+                                            day_of ("2026-07-25"), &error));
+  assert_invalid (error, "why the owner verified their own action");
+  g_clear_error (&error);
+  update (f, id,
+          &(CwActionChanges) { .verifier_justification = "Ann is the only engineer on site." });
+
+  /* Not before the check is due: the day before is refused, the day itself
+   * is not. */
+  g_autofree char *before = snapshot (f);
+  g_assert_false (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_VERIFIED,
+                                            day_of ("2026-07-19"), &error));
+  assert_invalid (error, "2026-07-20");
+  g_clear_error (&error);
+  g_autofree char *after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A failed check may come early; it clears the days after planning and
+   * the history keeps them. */
+  g_assert_true (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE,
+                                           day_of ("2026-07-10"), &error));
+  g_assert_no_error (error);
+  g_autoptr (CwAction) failed = get (f, id);
+  g_assert_cmpstr (cw_action_get_planned_on (failed), ==, "2026-06-01");
+  g_assert_null (cw_action_get_implemented_on (failed));
+  g_assert_cmpint (cw_test_sql_int (cw_workspace_get_path (f->workspace),
+                                    "SELECT count(*) FROM history WHERE entity = 'action'"
+                                    " AND field = 'implemented_on' AND old_value = '2026-06-20'"
+                                    " AND new_value IS NULL"),
+                   ==, 1);
+
+  /* A step cannot be dated before the one it follows. */
+  g_assert_false (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_IMPLEMENTED,
+                                            day_of ("2026-05-01"), &error));
+  assert_invalid (error, "2026-06-01");
+  g_clear_error (&error);
+
+  g_assert_true (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_IMPLEMENTED,
+                                           day_of ("2026-07-12"), NULL));
+  update (f, id, &(CwActionChanges) { .verification = "Sample of Aug: 0 of 40." });
+  g_assert_true (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_VERIFIED,
+                                           day_of ("2026-07-20"), NULL));
+  /* A verified action keeps its verifier and the owner's reason. */
+  g_assert_false (cw_workspace_update_action (
+    f->workspace, id, &(CwActionChanges) { .verifier_justification = "" }, &error));
+  assert_invalid (error, "why the owner verified");
+  g_clear_error (&error);
+  g_assert_false (cw_workspace_update_action (f->workspace, id,
+                                              &(CwActionChanges) { .verified_by = "" }, &error));
+  assert_invalid (error, "who verified it");
+  g_clear_error (&error);
+  g_assert_true (cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_CLOSED,
+                                           day_of ("2026-07-21"), NULL));
+  g_autoptr (CwAction) done = get (f, id);
+  g_assert_cmpstr (cw_action_get_implemented_on (done), ==, "2026-07-12");
+  g_assert_cmpstr (cw_action_get_verified_on (done), ==, "2026-07-20");
+  g_assert_cmpstr (cw_action_get_closed_on (done), ==, "2026-07-21");
+  g_assert_true (cw_action_check_rules (done, NULL));
+
+  /* Without a check date there is nothing to wait for: it is asked for. */
+  gint64 undated = add_action (f, "No check date", NULL);
+  changes = planning;
+  changes.check_due = "";
+  update (f, undated, &changes);
+  move (f, undated, CW_ACTION_MOVE_PLANNED);
+  move (f, undated, CW_ACTION_MOVE_IMPLEMENTED);
+  update (f, undated, &(CwActionChanges) { .verification = "Checked." });
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, undated, CW_ACTION_MOVE_VERIFIED, &move_day, &error));
+  assert_invalid (error, "the date of the effectiveness check");
+}
+
+/* Overdue says which step is late; an implemented action waits for its
+ * check without being overdue. */
+static void
+test_overdue_kinds (Fixture *f, gconstpointer data)
+{
+  gint64 late = add_action (f, "Late work", "2026-03-01");
+  gint64 waiting = add_action (f, "Waiting for its check", NULL);
+  update (f, waiting, &planning); /* due 2026-07-01, check 2026-07-20 */
+  move (f, waiting, CW_ACTION_MOVE_PLANNED);
+  move (f, waiting, CW_ACTION_MOVE_IMPLEMENTED);
+
+  g_autoptr (CwAction) work = get (f, late);
+  g_autoptr (CwAction) check = get (f, waiting);
+  g_assert_cmpint (cw_action_get_overdue (work, day_of ("2026-03-02")), ==,
+                   CW_ACTION_OVERDUE_IMPLEMENTATION);
+  g_assert_cmpint (cw_action_get_overdue (work, day_of ("2026-03-01")), ==,
+                   CW_ACTION_OVERDUE_NONE);
+  /* Past its due date, before its check date: not overdue. */
+  g_assert_cmpint (cw_action_get_overdue (check, day_of ("2026-07-15")), ==,
+                   CW_ACTION_OVERDUE_NONE);
+  g_assert_cmpint (cw_action_get_due_state (check, day_of ("2026-07-15")), ==,
+                   CW_ACTION_DUE_SOON);
+  g_assert_false (cw_action_is_overdue (check, day_of ("2026-07-20")));
+  g_assert_cmpint (cw_action_get_overdue (check, day_of ("2026-07-21")), ==,
+                   CW_ACTION_OVERDUE_VERIFICATION);
+  g_assert_cmpstr (cw_action_overdue_label (CW_ACTION_OVERDUE_VERIFICATION), ==,
+                   "Verification overdue");
+
+  CwActionFilter overdue = { .overdue_only = TRUE, .today = day_of ("2026-07-15") };
+  g_autoptr (GPtrArray) before_check = cw_workspace_list_actions (f->workspace, &overdue, NULL);
+  g_assert_cmpuint (before_check->len, ==, 1);
+  overdue.today = day_of ("2026-07-21");
+  g_autoptr (GPtrArray) after_check = cw_workspace_list_actions (f->workspace, &overdue, NULL);
+  g_assert_cmpuint (after_check->len, ==, 2);
+}
+
+/* An improvement is planned without a root cause; where it comes from says
+ * whether an action is one. */
+static void
+test_improvement (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ofi = add_finding (f, "10.1", CW_GRADE_OFI);
+  gint64 minor = add_finding (f, "8.6.1", CW_GRADE_MINOR);
+  CwActionKind improvement = CW_ACTION_KIND_IMPROVEMENT, corrective = CW_ACTION_KIND_CORRECTIVE;
+
+  CwActionDraft wrong = { .finding_id = minor, .kind = &improvement };
+  g_assert_cmpint (cw_workspace_create_action (f->workspace, &wrong, &error), ==, 0);
+  assert_invalid (error, "nonconformity");
+  g_clear_error (&error);
+  CwActionDraft for_ofi = { .finding_id = ofi, .owner = "Ann Owner" };
+  gint64 id = cw_workspace_create_action (f->workspace, &for_ofi, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwAction) action = get (f, id);
+  g_assert_cmpint (cw_action_get_kind (action), ==, CW_ACTION_KIND_IMPROVEMENT);
+
+  /* A plan, an owner and a due date are enough; the refusal names only
+   * those. */
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, id, CW_ACTION_MOVE_PLANNED, &move_day, &error));
+  assert_invalid (error, "missing: the action plan; the due date");
+  g_clear_error (&error);
+  update (f, id, &(CwActionChanges) { .plan = "Show ages in the register.", .due = "2026-07-01" });
+  move (f, id, CW_ACTION_MOVE_PLANNED);
+
+  /* Other sources: the draft says, corrective by default. */
+  CwActionDraft asked = { .source = CW_ACTION_SOURCE_OTHER, .title = "Tidy", .kind = &improvement };
+  gint64 tidy = cw_workspace_create_action (f->workspace, &asked, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwAction) tidied = get (f, tidy);
+  g_assert_cmpint (cw_action_get_kind (tidied), ==, CW_ACTION_KIND_IMPROVEMENT);
+  gint64 plain = add_action (f, "Default", NULL);
+  g_autoptr (CwAction) plained = get (f, plain);
+  g_assert_cmpint (cw_action_get_kind (plained), ==, CW_ACTION_KIND_CORRECTIVE);
+
+  /* A management review's decision is an improvement, planned without a
+   * root cause. */
+  CwReviewDraft review_draft = { .held_on = "2026-05-10", .chair = "Owen" };
+  gint64 review = cw_workspace_create_review (f->workspace, &review_draft, day_of ("2026-05-10"),
+                                              &error);
+  g_assert_no_error (error);
+  CwReviewDecision decision = { .text = "Hire a second desk lead", .owner = "Owen",
+                                .due = "2026-09-01" };
+  gint64 decided = cw_workspace_decide (f->workspace, review, &decision, &error);
+  g_assert_no_error (error);
+  update (f, decided, &(CwActionChanges) { .plan = "Advertise in June; interview in July." });
+  move (f, decided, CW_ACTION_MOVE_PLANNED);
+  g_autoptr (CwAction) decision_action = get (f, decided);
+  g_assert_cmpint (cw_action_get_kind (decision_action), ==, CW_ACTION_KIND_IMPROVEMENT);
+  CwActionDraft against = { .source = CW_ACTION_SOURCE_MANAGEMENT_REVIEW, .title = "T",
+                            .kind = &corrective };
+  g_assert_cmpint (cw_workspace_create_action (f->workspace, &against, &error), ==, 0);
+  assert_invalid (error, "improvement");
+}
+
+/* An action planned and verified before these rules: it reads and lists,
+ * its moves name what it lacks, it can be completed one field at a time,
+ * and the register's warnings say what is missing. */
+static void
+test_older_records (Fixture *f, gconstpointer data)
+{
+  gint64 planned = add_action (f, "Planned long ago", NULL);
+  gint64 verified = add_action (f, "Verified long ago", NULL);
+  gint64 fine = add_action (f, "Planned under the rules", NULL);
+  update (f, fine, &planning);
+  move (f, fine, CW_ACTION_MOVE_PLANNED);
+  /* What an older file holds: the fields these rules added are empty. */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE action SET status = CASE id WHEN %" G_GINT64_FORMAT " THEN 'planned'"
+    " ELSE 'verified' END, root_cause = 'Why', plan = 'Plan', due = '2026-01-01',"
+    " verification = 'Seen' WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+    planned, planned, verified);
+  g_assert_true (cw_workspace_exec (f->workspace, sql, &error));
+  g_assert_no_error (error);
+
+  g_autoptr (GPtrArray) all = cw_workspace_list_actions (f->workspace, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_autofree char *before = snapshot (f);
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, planned, CW_ACTION_MOVE_IMPLEMENTED, &move_day, &error));
+  assert_invalid (error, "the consequences");
+  g_clear_error (&error);
+  g_assert_false (
+    cw_workspace_move_action (f->workspace, verified, CW_ACTION_MOVE_CLOSED, &move_day, &error));
+  assert_invalid (error, "who verified it");
+  g_clear_error (&error);
+  g_autofree char *after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_action_list_rule_gaps (f->workspace, warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_autofree char *first = g_strdup_printf ("Action %" G_GINT64_FORMAT " was planned before",
+                                            planned);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), first));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "the consequences"));
+  g_autofree char *second = g_strdup_printf ("Action %" G_GINT64_FORMAT " was verified before",
+                                             verified);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 1), second));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "who verified it"));
+
+  /* One field at a time: each edit is taken although others still lack. */
+  update (f, planned, &(CwActionChanges) { .consequences = "None found." });
+  update (f, planned, &(CwActionChanges) { .correction = "Fixed at once.",
+                                           .similar = "Looked: none." });
+  move (f, planned, CW_ACTION_MOVE_IMPLEMENTED);
+  g_ptr_array_set_size (warnings, 0);
+  g_assert_true (cw_action_list_rule_gaps (f->workspace, warnings, &error));
+  g_assert_cmpuint (warnings->len, ==, 1);
+}
+
+/* The schema 3 fixture's action, made before these rules, reads as a
+ * corrective action for its minor finding, with no dates. */
+static void
+test_migrate_v6 (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "v3.clausewise");
+  g_autoptr (GBytes) fixture = cw_test_read (TEST_DATA_DIR "/workspace-v3.clausewise");
+  cw_test_write (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  CwAction *action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (cw_action_get_kind (action), ==, CW_ACTION_KIND_CORRECTIVE);
+  g_assert_cmpstr (cw_action_get_consequences (action), ==, "");
+  g_assert_null (cw_action_get_planned_on (action));
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* The schema 1 file in the source tree opens, upgrades to schema 2 with its
+ * data, and takes actions like a new workspace. */
+static void
 test_migrate_v1 (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
@@ -635,6 +969,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_date_clear (&move_day, 1);
+  g_date_set_dmy (&move_day, 1, 8, 2026);
 #define ADD(path, func)                                                                            \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/action/create-from-finding", test_create_from_finding);
@@ -645,6 +981,11 @@ main (int argc, char **argv)
   ADD ("/core/action/update", test_update);
   ADD ("/core/action/overdue", test_overdue);
   ADD ("/core/action/time-zones", test_time_zones);
+  ADD ("/core/action/verification", test_verification);
+  ADD ("/core/action/overdue-kinds", test_overdue_kinds);
+  ADD ("/core/action/improvement", test_improvement);
+  ADD ("/core/action/older-records", test_older_records);
+  g_test_add_func ("/core/action/migrate-v6", test_migrate_v6);
   g_test_add_func ("/core/action/migrate-v1", test_migrate_v1);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cw-csv.h"
+#include "cw-date.h"
 #include "cw-test-util.h"
 
 /* A command that prints one id: returns it without the newline. */
@@ -73,7 +74,11 @@ test_workflow (void)
 
   /* Illegal moves exit 1 and say why. */
   cw_test_cli_error (ARGS ("action", "move", ws, id, "planned"), CLI_BAD_INPUT,
-                "the root cause, the action plan, the owner, the due date");
+                "missing: the correction");
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "planned"), CLI_BAD_INPUT,
+                "the consequences and how they were dealt with; the root cause; the review of "
+                "whether similar nonconformities exist or could occur; the action plan; the "
+                "owner; the due date");
   cw_test_cli_error (ARGS ("action", "move", ws, id, "implemented"), CLI_BAD_INPUT,
                 "only a planned action");
   cw_test_cli_error (ARGS ("action", "move", ws, id, "closed"), CLI_BAD_INPUT, "verified");
@@ -85,6 +90,12 @@ test_workflow (void)
                            "Lock the field", "--owner", "Aisha Merriman", "--due", "2020-01-31",
                            "--correction", "Re-prioritised six incidents", "--similar",
                            "Service requests checked: fine", "--cause-category", "process")));
+  /* All but the consequences: that one gap is named. */
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "planned"), CLI_BAD_INPUT,
+                     "missing: the consequences and how they were dealt with");
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--consequences",
+                                "SLA figures for July recalculated", "--check-due",
+                                "2020-06-01")));
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "planned")));
 
   /* The finding follows. */
@@ -96,23 +107,35 @@ test_workflow (void)
   g_auto (GStrv) overdue_lines = cw_test_output_lines (overdue);
   g_assert_cmpuint (g_strv_length (overdue_lines), ==, 1);
   g_auto (GStrv) fields = g_strsplit (overdue_lines[0], "\t", -1);
-  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_cmpuint (g_strv_length (fields), ==, 7);
   g_assert_cmpstr (fields[0], ==, id);
   g_assert_cmpstr (fields[1], ==, "planned");
   g_assert_cmpstr (fields[2], ==, "2020-01-31");
   g_assert_cmpstr (fields[3], ==, "overdue");
-  g_assert_cmpstr (fields[4], ==, "Aisha Merriman");
+  g_assert_cmpstr (fields[4], ==, "implementation");
+  g_assert_cmpstr (fields[5], ==, "Aisha Merriman");
 
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "implemented")));
   cw_test_cli_error (ARGS ("action", "move", ws, id, "verified"), CLI_BAD_INPUT,
-                "no verification evidence");
+                "missing: the verification evidence; who verified it");
+  /* The owner verifying: a reason is needed. */
   g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--verification",
-                           "July sample: 3 of 40 still wrong")));
+                           "July sample: 3 of 40 still wrong", "--verified-by",
+                           "aisha merriman")));
+  cw_test_cli_error (ARGS ("action", "move", ws, id, "not-effective"), CLI_BAD_INPUT,
+                     "why the owner verified their own action");
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--justification",
+                                "The only desk lead on site")));
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "not-effective")));
   g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--due", "2099-12-31")));
   g_autofree char *none = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
   g_assert_cmpstr (none, ==, "");
+  /* Implemented, its check date (2020) passed: verification is overdue. */
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "implemented")));
+  g_autofree char *waiting = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
+  cw_test_assert_contains (waiting, "\toverdue\tverification\t");
+  g_autofree char *late_show = cw_test_cli_ok (ARGS ("action", "show", ws, id));
+  cw_test_assert_contains (late_show, "Verification overdue");
   g_free (cw_test_cli_ok (ARGS ("action", "update", ws, id, "--verification", "Sept: 0 of 40")));
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "verified")));
   g_free (cw_test_cli_ok (ARGS ("action", "move", ws, id, "closed")));
@@ -126,10 +149,21 @@ test_workflow (void)
   cw_test_assert_contains (shown, "Next steps:");
   cw_test_assert_contains (shown, "\tverdict\tJuly sample: 3 of 40 still wrong\tnot-effective\n");
   cw_test_assert_contains (shown, "\tverdict\tSept: 0 of 40\teffective\n");
-
+  cw_test_assert_contains (shown, "Kind:          Corrective action\n");
+  cw_test_assert_contains (shown, "Consequences:  SLA figures for July recalculated\n");
+  cw_test_assert_contains (shown, "Verified by:   aisha merriman\n");
+  cw_test_assert_contains (shown, "Owner verifies: The only desk lead on site\n");
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *day = cw_date_to_string (&today);
+  g_autofree char *closed_on = g_strdup_printf ("Closed on:     %s\n", day);
+  cw_test_assert_contains (shown, closed_on);
+  cw_test_assert_contains (shown, "Planned on:");
+  cw_test_assert_contains (shown, "Verified on:");
   g_autofree char *closed_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "closed"));
   g_auto (GStrv) closed_lines = cw_test_output_lines (closed_list);
   g_assert_cmpuint (g_strv_length (closed_lines), ==, 1);
+  cw_test_assert_contains (closed_lines[0], "[verified by its owner: The only desk lead on site]");
   g_autofree char *open_list = cw_test_cli_ok (ARGS ("action", "list", ws, "--status", "open"));
   g_assert_cmpstr (open_list, ==, "");
 }
@@ -154,7 +188,8 @@ test_new_and_csv (void)
   const char *const *row = g_ptr_array_index (rows, 1);
   const char *expected_header[] = { "id",  "title",     "source",    "finding",   "review",
                                     "status", "owner", "due", "check_due", "due_state",
-                                    "created_at" };
+                                    "created_at", "kind", "overdue", "verified_by",
+                                    "verifier_justification" };
   for (guint i = 0; i < G_N_ELEMENTS (expected_header); i++)
     g_assert_cmpstr (header[i], ==, expected_header[i]);
   g_assert_cmpstr (row[1], ==, "Call back, \"quickly\"\nsecond line");
@@ -163,6 +198,8 @@ test_new_and_csv (void)
   g_assert_cmpstr (row[5], ==, "open");
   g_assert_cmpstr (row[7], ==, "2030-01-01");
   g_assert_cmpstr (row[9], ==, "on-track");
+  g_assert_cmpstr (row[11], ==, "corrective");
+  g_assert_cmpstr (row[12], ==, "none");
 
   /* The plain listing keeps one record a line. */
   g_autofree char *plain = cw_test_cli_ok (ARGS ("action", "list", ws));
@@ -189,6 +226,40 @@ test_new_and_csv (void)
   cw_test_cli_error (ARGS ("action", "update", ws, id, "--cause-category", "luck"), CLI_BAD_INPUT,
                 "luck");
   cw_test_cli_error (ARGS ("action", "move", ws, id), CLI_USAGE, NULL);
+}
+
+/* Kinds of action, and verification waiting for its check date. */
+static void
+test_kind_and_check_date (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = new_workspace (dir);
+  g_autofree char *audit = expect_id (ARGS ("audit", "new", ws, "--title", "Incidents"));
+  g_autofree char *minor = new_finding (ws, audit, "minor");
+  cw_test_cli_error (ARGS ("action", "new", ws, "--finding", minor, "--kind", "improvement"),
+                     CLI_BAD_INPUT, "nonconformity");
+  cw_test_cli_error (ARGS ("action", "new", ws, "--source", "other", "--title", "T", "--kind",
+                           "wish"),
+                     CLI_BAD_INPUT, "corrective|improvement");
+
+  /* An improvement is planned with a plan, an owner and a due date. */
+  g_autofree char *better = expect_id (ARGS ("action", "new", ws, "--source", "other", "--title",
+                                             "Show ages in the register", "--kind",
+                                             "improvement", "--owner", "Ann"));
+  cw_test_cli_error (ARGS ("action", "move", ws, better, "planned"), CLI_BAD_INPUT,
+                     "missing: the action plan; the due date");
+  g_free (cw_test_cli_ok (ARGS ("action", "update", ws, better, "--plan", "Add a column",
+                                "--due", "2099-01-01", "--check-due", "2099-02-01",
+                                "--verified-by", "Bo", "--verification", "Looked")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, better, "planned")));
+  g_free (cw_test_cli_ok (ARGS ("action", "move", ws, better, "implemented")));
+  g_autofree char *shown = cw_test_cli_ok (ARGS ("action", "show", ws, better));
+  cw_test_assert_contains (shown, "Kind:          Improvement\n");
+  /* Not verified before its check date, which the refusal names. */
+  cw_test_cli_error (ARGS ("action", "move", ws, better, "verified"), CLI_BAD_INPUT,
+                     "2099-02-01");
+  g_autofree char *list = cw_test_cli_ok (ARGS ("action", "list", ws, "--overdue"));
+  g_assert_cmpstr (list, ==, "");
 }
 
 static void
@@ -280,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/actions/help", test_help);
   g_test_add_func ("/cli/actions/workflow", test_workflow);
   g_test_add_func ("/cli/actions/new-and-csv", test_new_and_csv);
+  g_test_add_func ("/cli/actions/kind-and-check-date", test_kind_and_check_date);
   g_test_add_func ("/cli/actions/review", test_review);
   g_test_add_func ("/cli/actions/demo", test_demo);
   return g_test_run ();

@@ -223,6 +223,36 @@ test_cause_categories (void)
   g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
 }
 
+/* Every demo action holds what the register's rules ask of it at its stage
+ * (the core says what that is), and the register has no gaps to report; the
+ * demo shows each kind of overdue and an owner who verified with a reason. */
+static void
+test_actions_follow_rules (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, NULL, &error);
+  g_assert_no_error (error);
+  gboolean own_check = FALSE, improvement = FALSE;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      g_autoptr (GError) broken = NULL;
+      if (!cw_action_check_rules (action, &broken))
+        g_error ("demo action %s: %s", cw_action_get_title (action), broken->message);
+      own_check |= cw_action_get_verifier_is_owner (action);
+      improvement |= cw_action_get_kind (action) == CW_ACTION_KIND_IMPROVEMENT;
+    }
+  g_assert_true (own_check);
+  g_assert_true (improvement);
+  g_autoptr (GPtrArray) gaps = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_action_list_rule_gaps (workspace, gaps, &error));
+  g_assert_cmpuint (gaps->len, ==, 0);
+}
+
 static void
 test_demo_refuses_existing (void)
 {
@@ -244,5 +274,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/demo/answers-fit-questions", test_answers_fit_questions);
   g_test_add_func ("/core/demo/cause-categories", test_cause_categories);
   g_test_add_func ("/core/demo/refuses-existing", test_demo_refuses_existing);
+  g_test_add_func ("/core/demo/actions-follow-rules", test_actions_follow_rules);
   return g_test_run ();
 }

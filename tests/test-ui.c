@@ -94,12 +94,37 @@ find_widget (GtkWidget *root, GType type, const char *property, const char *valu
   return NULL;
 }
 
-/* Types into an entry row and presses Enter. */
+static GtkWidget *
+find_titled (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "title"), title) == 0)
+        return child;
+      GtkWidget *found = find_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into an entry row and presses Enter; or into a multi-line field of
+ * the actions page, and saves it as leaving it would. */
 static void
 apply_entry (GtkWidget *root, const char *title, const char *text)
 {
   GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, "title", title);
-  g_assert_nonnull (row);
+  if (row == NULL)
+    {
+      GtkWidget *view = find_titled (root, title);
+      g_assert_true (GTK_IS_TEXT_VIEW (view));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+      cw_actions_page_save_now (CW_ACTIONS_PAGE (gtk_widget_get_ancestor (view,
+                                                                           CW_TYPE_ACTIONS_PAGE)));
+      settle (50);
+      return;
+    }
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "entry-activated");
   settle (50);
@@ -444,6 +469,15 @@ test_actions_page (void)
   apply_entry (root, "Action plan", "Add the emergency type to CMP-01 and train the CAB");
   apply_entry (root, "Owner", "Tomasz Brennan");
   apply_entry (root, "Due date (YYYY-MM-DD)", "2027-01-31");
+  apply_entry (root, "Correction: what contained the problem at once, or why nothing was needed",
+               "RFC-2291 was reviewed by the CAB the next morning");
+  apply_entry (root, "Consequences of the problem, and how they were dealt with",
+               "None: the change worked and caused no incident");
+  apply_entry (root,
+               "Similar nonconformities: whether they exist or could occur, and where you looked",
+               "All changes of the quarter checked: no other unknown type");
+  apply_entry (root, "Effectiveness check on (YYYY-MM-DD)", "2020-01-01");
+  apply_entry (root, "Verified by (who checked it)", "Fiona Lindqvist");
   screenshot (GTK_WIDGET (window), "actions");
   click_button (root, cw_action_move_label (CW_ACTION_MOVE_PLANNED));
   g_assert_cmpint (action_status (workspace, action), ==, CW_ACTION_PLANNED);

@@ -31,7 +31,7 @@ int
 cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *finding = NULL, *source = NULL, *title = NULL, *owner = NULL, *due = NULL;
-  g_autofree char *description = NULL;
+  g_autofree char *description = NULL, *kind_text = NULL;
   GOptionEntry entries[] = {
     { "finding", 0, 0, G_OPTION_ARG_STRING, &finding,
       N_("Raise the action for this finding (source: internal audit)"), N_("ID") },
@@ -45,6 +45,10 @@ cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
       N_("TEXT") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who is responsible"), N_("NAME") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date"), N_("YYYY-MM-DD") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
+      N_("corrective (answers a nonconformity; the default) or improvement; a finding's grade "
+         "or a review decision sets it"),
+      N_("KIND") },
     { NULL },
   };
   char **args;
@@ -62,6 +66,11 @@ cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
   if (source != NULL && !cw_action_source_from_string (source, &draft.source))
     return cw_cli_input_error (_("“%s” is not a source; use one of %s"), source,
                                cw_action_source_tokens ());
+  CwActionKind kind;
+  if (kind_text != NULL && !cw_action_kind_from_string (kind_text, &kind))
+    return cw_cli_input_error (_("“%s” is not a kind of action; use one of %s"), kind_text,
+                               cw_action_kind_tokens ());
+  draft.kind = kind_text != NULL ? &kind : NULL;
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
   if (workspace == NULL)
     return status;
@@ -98,6 +107,10 @@ print_action_csv (CwAction *action, const GDate *today)
     cw_action_get_check_due (action),
     cw_action_due_state_to_string (cw_action_get_due_state (action, today)),
     cw_action_get_created_at (action),
+    cw_action_kind_to_string (cw_action_get_kind (action)),
+    cw_action_overdue_to_string (cw_action_get_overdue (action, today)),
+    cw_action_get_verified_by (action),
+    cw_action_get_verifier_justification (action),
   };
   cw_cli_print_csv_row (fields, G_N_ELEMENTS (fields));
 }
@@ -112,7 +125,9 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
       N_("Only actions in this state: open, planned, implemented, verified or closed"),
       N_("STATUS") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
-      N_("Only actions past their due date and not yet verified"), NULL },
+      N_("Only overdue actions: not implemented by their due date, or implemented and not "
+         "verified by their check-due date"),
+      NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write RFC 4180 CSV with a header row"), NULL },
     { NULL },
   };
@@ -140,8 +155,10 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
     return cw_cli_fail (error);
   if (csv)
     {
-      const char *header[] = { "id",     "title", "source", "finding",   "review",    "status",
-                               "owner",  "due",   "check_due", "due_state", "created_at" };
+      const char *header[] = { "id",        "title",     "source",     "finding",
+                               "review",    "status",    "owner",      "due",
+                               "check_due", "due_state", "created_at", "kind",
+                               "overdue",   "verified_by", "verifier_justification" };
       cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
     }
   for (guint i = 0; i < actions->len; i++)
@@ -156,10 +173,19 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
       const char *owner = cw_action_get_owner (action);
       g_autofree char *owner_line = cw_cli_one_line (*owner ? owner : "-");
       g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
+      /* Which step is late, and who checked an action its owner verified. */
+      CwActionOverdue late = cw_action_get_overdue (action, &today);
+      g_autofree char *reason = cw_cli_one_line (cw_action_get_verifier_justification (action));
+      g_autofree char *own_check
+        = cw_action_get_verifier_is_owner (action)
+            ? g_strdup_printf (_(" [verified by its owner: %s]"), reason)
+            : NULL;
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s%s\n", cw_action_get_id (action),
                cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
                cw_action_due_state_to_string (cw_action_get_due_state (action, &today)),
-               owner_line, title);
+               late == CW_ACTION_OVERDUE_NONE ? "-" : cw_action_overdue_to_string (late),
+               owner_line, title, own_check ? own_check : "");
+
     }
   return CW_CLI_OK;
 }
@@ -192,6 +218,10 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   g_autofree char *finding = id_text (cw_action_get_finding_id (action));
   g_autofree char *review = id_text (cw_action_get_review_id (action));
   print_field (_("Status:"), state);
+  CwActionOverdue late = cw_action_get_overdue (action, &today);
+  if (late != CW_ACTION_OVERDUE_NONE)
+    print_field (_("Overdue:"), cw_action_overdue_label (late));
+  print_field (_("Kind:"), cw_action_kind_label (cw_action_get_kind (action)));
   print_field (_("Source:"), cw_action_source_label (cw_action_get_source (action)));
   print_field (_("Finding:"), finding);
   print_field (_("Review:"), review);
@@ -200,6 +230,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   print_field (_("Check due:"), cw_action_get_check_due (action));
   print_field (_("Description:"), cw_action_get_description (action));
   print_field (_("Correction:"), cw_action_get_correction (action));
+  print_field (_("Consequences:"), cw_action_get_consequences (action));
   g_auto (GStrv) whys = cw_action_dup_whys (action);
   for (guint i = 0; whys[i] != NULL; i++)
     {
@@ -211,12 +242,23 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   print_field (_("Similar:"), cw_action_get_similar (action));
   print_field (_("Plan:"), cw_action_get_plan (action));
   print_field (_("Verification:"), cw_action_get_verification (action));
+  print_field (_("Verified by:"), cw_action_get_verified_by (action));
+  if (cw_action_get_verifier_is_owner (action))
+    print_field (_("Owner verifies:"), *cw_action_get_verifier_justification (action)
+                                         ? cw_action_get_verifier_justification (action)
+                                         : _("(no reason recorded)"));
+  else
+    print_field (_("Justification:"), cw_action_get_verifier_justification (action));
+  print_field (_("Planned on:"), cw_action_get_planned_on (action));
+  print_field (_("Implemented on:"), cw_action_get_implemented_on (action));
+  print_field (_("Verified on:"), cw_action_get_verified_on (action));
+  print_field (_("Closed on:"), cw_action_get_closed_on (action));
 
   g_print ("\n%s\n", _("Next steps:"));
   for (CwActionMove move = 0; move < CW_ACTION_N_MOVES; move++)
     {
       g_autoptr (GError) why = NULL;
-      if (cw_action_can_move (action, move, &why))
+      if (cw_action_can_move (action, move, &today, &why))
         g_print ("  %s\t%s\n", cw_action_move_to_string (move), _("allowed"));
       else
         g_print ("  %s\t%s\n", cw_action_move_to_string (move), why->message);
@@ -240,12 +282,16 @@ cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv)
   g_autofree char *title = NULL, *correction = NULL, *root_cause = NULL, *similar = NULL;
   g_autofree char *plan = NULL, *owner = NULL, *due = NULL, *check_due = NULL;
   g_autofree char *verification = NULL, *category = NULL, *description = NULL;
+  g_autofree char *consequences = NULL, *verified_by = NULL, *justification = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What is to be fixed"), N_("TEXT") },
     { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("The problem, in more detail"),
       N_("TEXT") },
     { "correction", 0, 0, G_OPTION_ARG_STRING, &correction,
-      N_("What was done at once to contain the problem"), N_("TEXT") },
+      N_("What was done at once to contain the problem, or why nothing was needed"),
+      N_("TEXT") },
+    { "consequences", 0, 0, G_OPTION_ARG_STRING, &consequences,
+      N_("The consequences of the nonconformity and how they were dealt with"), N_("TEXT") },
     { "root-cause", 0, 0, G_OPTION_ARG_STRING, &root_cause,
       N_("The 5-whys chain, one “why” a line (at most five)"), N_("TEXT") },
     { "cause-category", 0, 0, G_OPTION_ARG_STRING, &category,
@@ -259,6 +305,10 @@ cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv)
       N_("When effectiveness is to be checked"), N_("DATE") },
     { "verification", 0, 0, G_OPTION_ARG_STRING, &verification,
       N_("Evidence of the effectiveness check"), N_("TEXT") },
+    { "verified-by", 0, 0, G_OPTION_ARG_STRING, &verified_by,
+      N_("Who checked the action's effectiveness"), N_("NAME") },
+    { "justification", 0, 0, G_OPTION_ARG_STRING, &justification,
+      N_("Why the owner checks their own action, when nobody else can"), N_("TEXT") },
     { NULL },
   };
   char **args;
@@ -281,6 +331,9 @@ cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv)
     .due = due,
     .check_due = check_due,
     .verification = verification,
+    .consequences = consequences,
+    .verified_by = verified_by,
+    .verifier_justification = justification,
   };
   gint64 id;
   g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an action"), &id, &status);
@@ -309,8 +362,10 @@ cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv)
   if (workspace == NULL)
     return status;
 
+  GDate today;
+  cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_move_action (workspace, id, move, &error))
+  if (!cw_workspace_move_action (workspace, id, move, &today, &error))
     return cw_cli_fail (error);
   return CW_CLI_OK;
 }

@@ -1,9 +1,13 @@
 /* cw-action.c: the corrective action register and its workflow.
  *
- * The rules, once: planning needs a root cause, a plan, an owner and a due
- * date; verification needs evidence; a verification that finds the action not
- * effective returns it to planned with the verdict kept in the history; a
- * closed action never changes. A finding's status follows its action in the
+ * The rules, once: planning a corrective action needs the correction, the
+ * consequences dealt with, a root cause, the review of similar cases, a plan,
+ * an owner and a due date; an improvement needs the plan, owner and due date.
+ * A verdict needs evidence and a named verifier (with a reason when the
+ * verifier owns the action), and "effective" waits for the check-due date.
+ * A verification that finds the action not effective returns it to planned
+ * with the verdict kept in the history; a closed action never changes. Each
+ * move keeps the day it was made (planned_on … closed_on). A finding's status follows its action in the
  * same transaction, and an audit closes only when each of its
  * nonconformities has an action verified effective.
  *
@@ -16,6 +20,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -67,6 +72,17 @@ static const CwTerm moves[] = {
   [CW_ACTION_MOVE_CLOSED] = { "closed", N_("Close") },
 };
 
+static const CwTerm kinds[] = {
+  [CW_ACTION_KIND_CORRECTIVE] = { "corrective", N_("Corrective action") },
+  [CW_ACTION_KIND_IMPROVEMENT] = { "improvement", N_("Improvement") },
+};
+
+static const CwTerm overdues[] = {
+  [CW_ACTION_OVERDUE_NONE] = { "none", N_("Not overdue") },
+  [CW_ACTION_OVERDUE_IMPLEMENTATION] = { "implementation", N_("Implementation overdue") },
+  [CW_ACTION_OVERDUE_VERIFICATION] = { "verification", N_("Verification overdue") },
+};
+
 static const CwTerm due_states[] = {
   [CW_ACTION_DUE_NONE] = { "none", N_("No due date") },
   [CW_ACTION_DUE_ON_TRACK] = { "on-track", N_("On track") },
@@ -78,6 +94,21 @@ CW_DEFINE_TERMS (cw_action_status, CwActionStatus, statuses, 0)
 CW_DEFINE_TERMS (cw_action_source, CwActionSource, sources, 0)
 CW_DEFINE_TERMS (cw_cause_category, CwCauseCategory, causes, 1)
 CW_DEFINE_TERMS (cw_action_move, CwActionMove, moves, 0)
+CW_DEFINE_TERMS (cw_action_kind, CwActionKind, kinds, 0)
+
+const char *
+cw_action_overdue_to_string (CwActionOverdue overdue)
+{
+  g_return_val_if_fail ((guint) overdue < G_N_ELEMENTS (overdues), NULL);
+  return overdues[overdue].token;
+}
+
+const char *
+cw_action_overdue_label (CwActionOverdue overdue)
+{
+  g_return_val_if_fail ((guint) overdue < G_N_ELEMENTS (overdues), NULL);
+  return _(overdues[overdue].label);
+}
 
 const char *
 cw_action_due_state_to_string (CwActionDueState state)
@@ -125,8 +156,10 @@ struct _CwAction
   CwActionSource source;
   gint64 finding_id;
   gint64 review_id;
+  CwActionKind kind;
   char *description;
   char *correction;
+  char *consequences;
   char *root_cause;
   CwCauseCategory cause_category;
   char *similar;
@@ -135,6 +168,9 @@ struct _CwAction
   char *due;
   char *check_due;
   char *verification;
+  char *verified_by;
+  char *verifier_justification;
+  char *planned_on, *implemented_on, *verified_on, *closed_on;
   guint not_effective;
   CwActionStatus status;
   char *created_at;
@@ -149,6 +185,13 @@ cw_action_finalize (GObject *object)
   g_free (self->title);
   g_free (self->description);
   g_free (self->correction);
+  g_free (self->consequences);
+  g_free (self->verified_by);
+  g_free (self->verifier_justification);
+  g_free (self->planned_on);
+  g_free (self->implemented_on);
+  g_free (self->verified_on);
+  g_free (self->closed_on);
   g_free (self->root_cause);
   g_free (self->similar);
   g_free (self->plan);
@@ -184,7 +227,15 @@ GETTER (CwActionSource, source, CW_ACTION_SOURCE_OTHER)
 GETTER (gint64, finding_id, 0)
 GETTER (gint64, review_id, 0)
 GETTER (const char *, description, NULL)
+GETTER (CwActionKind, kind, CW_ACTION_KIND_CORRECTIVE)
 GETTER (const char *, correction, NULL)
+GETTER (const char *, consequences, NULL)
+GETTER (const char *, verified_by, NULL)
+GETTER (const char *, verifier_justification, NULL)
+GETTER (const char *, planned_on, NULL)
+GETTER (const char *, implemented_on, NULL)
+GETTER (const char *, verified_on, NULL)
+GETTER (const char *, closed_on, NULL)
 GETTER (const char *, root_cause, NULL)
 GETTER (CwCauseCategory, cause_category, CW_CAUSE_NONE)
 GETTER (const char *, similar, NULL)
@@ -223,10 +274,34 @@ cw_action_dup_whys (CwAction *self)
   return g_strsplit (self->root_cause, "\n", -1);
 }
 
+/* The same person, however they typed their name. */
+static gboolean
+same_person (const char *a, const char *b)
+{
+  if (cw_text_is_blank (a) || cw_text_is_blank (b))
+    return FALSE;
+  g_autofree char *ta = cw_text_trimmed (a), *tb = cw_text_trimmed (b);
+  g_autofree char *fa = g_utf8_casefold (ta, -1), *fb = g_utf8_casefold (tb, -1);
+  return g_str_equal (fa, fb);
+}
+
+/* A small organisation may have nobody else to check: then the owner may
+ * verify, with a reason on the record. */
+gboolean
+cw_action_get_verifier_is_owner (CwAction *self)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), FALSE);
+  return same_person (self->verified_by, self->owner);
+}
+
+/* An implemented action waits for its effectiveness check: from then on the
+ * date that matters is the check's, not the implementation's. */
 static CwActionDueState
-due_state (CwActionStatus status, const char *due, const GDate *today)
+due_state (CwActionStatus status, const char *due, const char *check_due, const GDate *today)
 {
   GDate due_date;
+  if (status == CW_ACTION_IMPLEMENTED)
+    due = check_due;
   if (status >= CW_ACTION_VERIFIED || due == NULL || !cw_date_parse (due, &due_date, NULL))
     return CW_ACTION_DUE_NONE;
   gint days = g_date_days_between (today, &due_date);
@@ -237,14 +312,26 @@ due_state (CwActionStatus status, const char *due, const GDate *today)
   return CW_ACTION_DUE_ON_TRACK;
 }
 
-/* Overdue: not yet verified or closed, and due before `today`. Due soon:
- * due today or within the next CW_ACTION_DUE_SOON_DAYS days. */
+/* Overdue: not yet implemented and due before `today`, or implemented and
+ * its check due before `today`. Due soon: that date is today or within the
+ * next CW_ACTION_DUE_SOON_DAYS days. */
 CwActionDueState
 cw_action_get_due_state (CwAction *self, const GDate *today)
 {
   g_return_val_if_fail (CW_IS_ACTION (self), CW_ACTION_DUE_NONE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), CW_ACTION_DUE_NONE);
-  return due_state (self->status, self->due, today);
+  return due_state (self->status, self->due, self->check_due, today);
+}
+
+/* Which step is late, when the action is overdue. */
+CwActionOverdue
+cw_action_get_overdue (CwAction *self, const GDate *today)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), CW_ACTION_OVERDUE_NONE);
+  if (cw_action_get_due_state (self, today) != CW_ACTION_DUE_OVERDUE)
+    return CW_ACTION_OVERDUE_NONE;
+  return self->status == CW_ACTION_IMPLEMENTED ? CW_ACTION_OVERDUE_VERIFICATION
+                                               : CW_ACTION_OVERDUE_IMPLEMENTATION;
 }
 
 gboolean
@@ -255,30 +342,140 @@ cw_action_is_overdue (CwAction *self, const GDate *today)
 
 /* ---- The workflow ------------------------------------------------------ */
 
-/* What planning still lacks, as "the root cause, the owner", or NULL. */
-static char *
-planning_gaps (const char *root_cause, const char *plan, const char *owner, const char *due)
+/* What an action holds that the rules look at: read from an action, or from
+ * an action as an edit would leave it. */
+typedef struct
 {
-  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
-  if (cw_text_is_blank (root_cause))
-    g_ptr_array_add (missing, (gpointer) _("the root cause"));
-  if (cw_text_is_blank (plan))
-    g_ptr_array_add (missing, (gpointer) _("the action plan"));
-  if (cw_text_is_blank (owner))
-    g_ptr_array_add (missing, (gpointer) _("the owner"));
-  if (due == NULL || *due == '\0')
-    g_ptr_array_add (missing, (gpointer) _("the due date"));
-  if (missing->len == 0)
+  gint64 id;
+  CwActionStatus status;
+  CwActionKind kind;
+  const char *correction, *consequences, *root_cause, *similar, *plan, *owner, *due;
+  const char *check_due, *verification, *verified_by, *verifier_justification;
+  const char *planned_on, *implemented_on, *verified_on;
+} Facts;
+
+static Facts
+facts_of (CwAction *a)
+{
+  return (Facts) { a->id,         a->status,       a->kind,
+                   a->correction, a->consequences, a->root_cause,
+                   a->similar,    a->plan,         a->owner,
+                   a->due,        a->check_due,    a->verification,
+                   a->verified_by, a->verifier_justification, a->planned_on,
+                   a->implemented_on, a->verified_on };
+}
+
+/* What the rules can find missing, in the order a person works through
+ * them. */
+typedef enum
+{
+  GAP_CORRECTION = 1 << 0,
+  GAP_CONSEQUENCES = 1 << 1,
+  GAP_ROOT_CAUSE = 1 << 2,
+  GAP_SIMILAR = 1 << 3,
+  GAP_PLAN = 1 << 4,
+  GAP_OWNER = 1 << 5,
+  GAP_DUE = 1 << 6,
+  GAP_CHECK_DUE = 1 << 7,
+  GAP_EVIDENCE = 1 << 8,
+  GAP_VERIFIER = 1 << 9,
+  GAP_JUSTIFICATION = 1 << 10,
+} Gaps;
+
+static const char *const gap_names[] = {
+  N_("the correction (what was done at once, or why nothing was needed)"),
+  N_("the consequences and how they were dealt with"),
+  N_("the root cause"),
+  N_("the review of whether similar nonconformities exist or could occur"),
+  N_("the action plan"),
+  N_("the owner"),
+  N_("the due date"),
+  N_("the date of the effectiveness check"),
+  N_("the verification evidence"),
+  N_("who verified it"),
+  N_("why the owner verified their own action"),
+};
+
+#define PLANNING_GAPS                                                                              \
+  (GAP_CORRECTION | GAP_CONSEQUENCES | GAP_ROOT_CAUSE | GAP_SIMILAR | GAP_PLAN | GAP_OWNER       \
+   | GAP_DUE)
+#define VERDICT_GAPS (GAP_EVIDENCE | GAP_VERIFIER | GAP_JUSTIFICATION)
+
+static guint
+planning_gaps (const Facts *f)
+{
+  guint gaps = 0;
+  if (f->kind == CW_ACTION_KIND_CORRECTIVE)
+    {
+      gaps |= cw_text_is_blank (f->correction) ? GAP_CORRECTION : 0;
+      gaps |= cw_text_is_blank (f->consequences) ? GAP_CONSEQUENCES : 0;
+      gaps |= cw_text_is_blank (f->root_cause) ? GAP_ROOT_CAUSE : 0;
+      gaps |= cw_text_is_blank (f->similar) ? GAP_SIMILAR : 0;
+    }
+  gaps |= cw_text_is_blank (f->plan) ? GAP_PLAN : 0;
+  gaps |= cw_text_is_blank (f->owner) ? GAP_OWNER : 0;
+  gaps |= f->due == NULL || *f->due == '\0' ? GAP_DUE : 0;
+  return gaps;
+}
+
+/* What a verdict (effective or not) needs: evidence, and the person who
+ * gave it, with a reason when that is the owner. */
+static guint
+verdict_gaps (const Facts *f)
+{
+  guint gaps = 0;
+  gaps |= cw_text_is_blank (f->verification) ? GAP_EVIDENCE : 0;
+  gaps |= cw_text_is_blank (f->verified_by) ? GAP_VERIFIER : 0;
+  if (same_person (f->verified_by, f->owner) && cw_text_is_blank (f->verifier_justification))
+    gaps |= GAP_JUSTIFICATION;
+  return gaps;
+}
+
+/* "the owner, the due date", or NULL when `gaps` is empty. */
+static char *
+gap_list (guint gaps)
+{
+  if (gaps == 0)
     return NULL;
-  g_ptr_array_add (missing, NULL);
-  return g_strjoinv (", ", (char **) missing->pdata);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (gap_names); i++)
+    if (gaps & (1u << i))
+      g_ptr_array_add (names, (gpointer) _(gap_names[i]));
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("; ", (char **) names->pdata);
+}
+
+static const char *
+kind_needs (CwActionKind kind)
+{
+  return kind == CW_ACTION_KIND_CORRECTIVE
+           ? _("a corrective action needs the correction, the consequences dealt with, a root "
+               "cause, the review of similar nonconformities, an action plan, an owner and a "
+               "due date")
+           : _("an improvement needs an action plan, an owner and a due date");
+}
+
+/* A step cannot be dated before the step it follows. */
+static gboolean
+check_step_day (const Facts *f, const char *previous, const GDate *today, GError **error)
+{
+  GDate before;
+  if (previous == NULL || !cw_date_parse (previous, &before, NULL)
+      || g_date_compare (today, &before) >= 0)
+    return TRUE;
+  g_autofree char *day = cw_date_to_string (today);
+  cw_set_invalid (error,
+                  _("Action %" PRId64 " reached its last step on %s; the next step cannot be "
+                    "dated %s, before it"),
+                  f->id, previous, day);
+  return FALSE;
 }
 
 static gboolean
-check_move (gint64 id, CwActionStatus status, const char *root_cause, const char *plan,
-            const char *owner, const char *due, const char *verification, CwActionMove move,
-            GError **error)
+check_move (const Facts *f, CwActionMove move, const GDate *today, GError **error)
 {
+  gint64 id = f->id;
+  CwActionStatus status = f->status;
   const char *state = cw_action_status_to_string (status);
   if (status == CW_ACTION_CLOSED)
     {
@@ -288,6 +485,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
                    id);
       return FALSE;
     }
+  g_autofree char *planning = gap_list (planning_gaps (f));
   switch (move)
     {
     case CW_ACTION_MOVE_PLANNED:
@@ -301,13 +499,11 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
                          id, state);
             return FALSE;
           }
-        g_autofree char *gaps = planning_gaps (root_cause, plan, owner, due);
-        if (gaps != NULL)
+        if (planning != NULL)
           {
             cw_set_invalid (error,
-                         _("Action %" PRId64 " cannot be planned yet: planning needs "
-                           "a root cause, an action plan, an owner and a due date; missing: %s"),
-                         id, gaps);
+                            _("Action %" PRId64 " cannot be planned yet: %s; missing: %s"), id,
+                            kind_needs (f->kind), planning);
             return FALSE;
           }
         return TRUE;
@@ -321,7 +517,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
                        id, state);
           return FALSE;
         }
-      return TRUE;
+      break;
     case CW_ACTION_MOVE_VERIFIED:
     case CW_ACTION_MOVE_NOT_EFFECTIVE:
       if (status != CW_ACTION_IMPLEMENTED)
@@ -335,15 +531,7 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
                        id, state);
           return FALSE;
         }
-      if (cw_text_is_blank (verification))
-        {
-          cw_set_invalid (error,
-                       _("Action %" PRId64 " has no verification evidence; record "
-                         "what was checked and what it showed before giving the verdict"),
-                       id);
-          return FALSE;
-        }
-      return TRUE;
+      break;
     case CW_ACTION_MOVE_CLOSED:
       if (status != CW_ACTION_VERIFIED)
         {
@@ -353,10 +541,48 @@ check_move (gint64 id, CwActionStatus status, const char *root_cause, const char
                        id, state);
           return FALSE;
         }
-      return TRUE;
+      break;
     default:
       g_return_val_if_reached (FALSE);
     }
+
+  /* An action planned or verified before today's rules moves on once it has
+   * what they need; every gap is named at once. */
+  guint gaps = planning_gaps (f);
+  if (move != CW_ACTION_MOVE_IMPLEMENTED)
+    gaps |= verdict_gaps (f);
+  if (move == CW_ACTION_MOVE_VERIFIED && (f->check_due == NULL || *f->check_due == '\0'))
+    gaps |= GAP_CHECK_DUE;
+  if (gaps != 0)
+    {
+      g_autofree char *missing = gap_list (gaps);
+      gboolean verdict = move == CW_ACTION_MOVE_VERIFIED || move == CW_ACTION_MOVE_NOT_EFFECTIVE;
+      cw_set_invalid (error,
+                      verdict && planning == NULL
+                        ? _("Action %" PRId64 " cannot be given a verdict yet: a verdict needs "
+                            "the evidence seen and the person who checked it; missing: %s")
+                        : _("Action %" PRId64 " lacks what the rules now ask of it before it "
+                            "moves on (it reached its step before they did); missing: %s"),
+                      id, missing);
+      return FALSE;
+    }
+  if (move == CW_ACTION_MOVE_VERIFIED)
+    {
+      GDate check;
+      if (cw_date_parse (f->check_due, &check, NULL) && g_date_compare (today, &check) < 0)
+        {
+          g_autofree char *day = cw_date_to_string (today);
+          cw_set_invalid (error,
+                          _("Action %" PRId64 " is to be checked for effectiveness on %s; it "
+                            "cannot be verified effective before then (today is %s)"),
+                          id, f->check_due, day);
+          return FALSE;
+        }
+    }
+  const char *previous = move == CW_ACTION_MOVE_IMPLEMENTED ? f->planned_on
+                         : move == CW_ACTION_MOVE_CLOSED    ? f->verified_on
+                                                            : f->implemented_on;
+  return check_step_day (f, previous, today, error);
 }
 
 /* The move that normally follows a status: the one the window suggests, and
@@ -377,23 +603,80 @@ cw_action_next_move (CwActionStatus status)
     }
 }
 
-/* Whether `move` is allowed now, and if not, why (CW_WORKSPACE_ERROR_INVALID
- * with a sentence a person can act on). The window asks this for each move
- * to enable its buttons and explain the disabled ones. */
+/* Whether `move` is allowed on `today`, and if not, why
+ * (CW_WORKSPACE_ERROR_INVALID with a sentence a person can act on). The
+ * window asks this for each move to enable its buttons and explain the
+ * disabled ones. */
 gboolean
-cw_action_can_move (CwAction *self, CwActionMove move, GError **error)
+cw_action_can_move (CwAction *self, CwActionMove move, const GDate *today, GError **error)
 {
   g_return_val_if_fail (CW_IS_ACTION (self), FALSE);
   g_return_val_if_fail ((guint) move < CW_ACTION_N_MOVES, FALSE);
-  return check_move (self->id, self->status, self->root_cause, self->plan, self->owner,
-                     self->due, self->verification, move, error);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  Facts facts = facts_of (self);
+  return check_move (&facts, move, today, error);
+}
+
+/* Whether the action holds everything the rules ask of an action at its
+ * stage: planning's needs once planned, a verdict's once verified, the
+ * check not before its date, and the days of its steps in order. The demo
+ * and the register's warnings ask this. */
+gboolean
+cw_action_check_rules (CwAction *self, GError **error)
+{
+  g_return_val_if_fail (CW_IS_ACTION (self), FALSE);
+  Facts f = facts_of (self);
+  guint gaps = 0;
+  if (f.status >= CW_ACTION_PLANNED)
+    gaps |= planning_gaps (&f);
+  if (f.status >= CW_ACTION_VERIFIED)
+    gaps |= verdict_gaps (&f) | (f.check_due == NULL ? GAP_CHECK_DUE : 0);
+  g_autofree char *missing = gap_list (gaps);
+  if (missing != NULL)
+    {
+      cw_set_invalid (error, _("Action %" PRId64 " is %s but lacks %s"), f.id,
+                      cw_action_status_to_string (f.status), missing);
+      return FALSE;
+    }
+  /* Each step reached has its day, and the days run in order. */
+  const char *days[] = { self->planned_on, self->implemented_on, self->verified_on,
+                         self->closed_on };
+  const char *previous = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      gboolean reached = f.status >= CW_ACTION_PLANNED + i;
+      if (reached && days[i] == NULL)
+        {
+          cw_set_invalid (error, _("Action %" PRId64 " is %s but has no date for that step"),
+                          f.id, cw_action_status_to_string (f.status));
+          return FALSE;
+        }
+      if (days[i] != NULL && previous != NULL && strcmp (days[i], previous) < 0)
+        {
+          cw_set_invalid (error, _("Action %" PRId64 " has a step dated %s, before the step "
+                                   "it follows (%s)"),
+                          f.id, days[i], previous);
+          return FALSE;
+        }
+      previous = days[i] ? days[i] : previous;
+    }
+  if (self->verified_on != NULL && f.check_due != NULL && strcmp (self->verified_on, f.check_due) < 0)
+    {
+      cw_set_invalid (error,
+                      _("Action %" PRId64 " was verified on %s, before its check was due (%s)"),
+                      f.id, self->verified_on, f.check_due);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Reading ----------------------------------------------------------- */
 
 #define ACTION_COLUMNS                                                                             \
   "id, title, source, finding, review, description, correction, root_cause, cause_category,"      \
-  " similar, plan, owner, due, check_due, verification, not_effective, status, created_at, rev"
+  " similar, plan, owner, due, check_due, verification, not_effective, status, created_at, rev,"  \
+  " kind, consequences, verified_by, verifier_justification, planned_on, implemented_on,"        \
+  " verified_on, closed_on"
 
 static CwAction *
 action_from_row (CwStmt *row)
@@ -420,6 +703,14 @@ action_from_row (CwStmt *row)
   cw_action_status_from_string (cw_stmt_text (row, 16), &self->status);
   self->created_at = cw_stmt_dup_text (row, 17);
   self->rev = cw_stmt_int64 (row, 18);
+  cw_action_kind_from_string (cw_stmt_text (row, 19), &self->kind);
+  self->consequences = cw_stmt_dup_text (row, 20);
+  self->verified_by = cw_stmt_dup_text (row, 21);
+  self->verifier_justification = cw_stmt_dup_text (row, 22);
+  self->planned_on = cw_stmt_dup_text (row, 23);
+  self->implemented_on = cw_stmt_dup_text (row, 24);
+  self->verified_on = cw_stmt_dup_text (row, 25);
+  self->closed_on = cw_stmt_dup_text (row, 26);
   return self;
 }
 
@@ -538,10 +829,49 @@ check_review_open (CwWorkspace *self, gint64 review_id, GError **error)
   return review != NULL && cw_review_can_edit (review, error);
 }
 
+/* The kind the action's origin gives it, or the one the draft asks for;
+ * a draft that contradicts its origin is refused. */
+static gboolean
+settle_kind (const CwActionDraft *draft, CwFinding *finding, CwActionKind *kind, GError **error)
+{
+  if (draft->kind != NULL && (guint) *draft->kind >= G_N_ELEMENTS (kinds))
+    {
+      cw_set_invalid (error, _("Unknown kind of action; use one of %s"), cw_action_kind_tokens ());
+      return FALSE;
+    }
+  if (finding != NULL)
+    *kind = cw_grade_is_nonconformity (cw_finding_get_grade (finding))
+              ? CW_ACTION_KIND_CORRECTIVE
+              : CW_ACTION_KIND_IMPROVEMENT;
+  else if (draft->review_id != 0 || draft->source == CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
+    *kind = CW_ACTION_KIND_IMPROVEMENT;
+  else
+    {
+      *kind = draft->kind ? *draft->kind : CW_ACTION_KIND_CORRECTIVE;
+      return TRUE;
+    }
+  if (draft->kind != NULL && *draft->kind != *kind)
+    {
+      if (finding != NULL)
+        cw_set_invalid (error,
+                        *kind == CW_ACTION_KIND_CORRECTIVE
+                          ? _("Finding %" PRId64 " is a nonconformity (%s), so its action is "
+                              "corrective; leave the kind out")
+                          : _("Finding %" PRId64 " is not a nonconformity (%s), so its action "
+                              "is an improvement; leave the kind out"),
+                        cw_finding_get_id (finding), cw_grade_label (cw_finding_get_grade (finding)));
+      else
+        cw_set_invalid (error, _("A decision of a management review is an improvement; leave "
+                                 "the kind out"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks the draft and, for a finding, works out title and description. */
 static gboolean
 check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char **description,
-             GError **error)
+             CwActionKind *kind, GError **error)
 {
   const CwTextField fields[] = {
     { draft->title, CW_TEXT_SHORT_MAX, N_("the action's title") },
@@ -571,7 +901,7 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
           return FALSE;
         }
       g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, draft->finding_id, error);
-      if (finding == NULL)
+      if (finding == NULL || !settle_kind (draft, finding, kind, error))
         return FALSE;
       g_autoptr (GError) local = NULL;
       g_autoptr (CwAction) existing
@@ -619,6 +949,8 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
       if (!check_review_open (self, draft->review_id, error))
         return FALSE;
     }
+  if (!settle_kind (draft, NULL, kind, error))
+    return FALSE;
   if (cw_text_is_blank (draft->title))
     {
       cw_set_invalid (error, _("An action needs a title that says what is to be fixed, such as "
@@ -632,12 +964,12 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
 
 static gint64
 insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
-               const char *description, GError **error)
+               const char *description, CwActionKind kind, GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO action (title, source, finding, review, description, owner, due, created_at,"
-    " uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " uuid, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -655,6 +987,7 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
   cw_stmt_bind_text (stmt, 8, now);
   g_autofree char *uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (stmt, 9, uuid);
+  cw_stmt_bind_text (stmt, 10, cw_action_kind_to_string (kind));
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -665,6 +998,8 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
   gboolean ok = cw_workspace_record (self, "action", id, "created", NULL, title, error)
                 && cw_workspace_record (self, "action", id, "source", NULL,
                                         cw_action_source_to_string (draft->source), error)
+                && cw_workspace_record (self, "action", id, "kind", NULL,
+                                        cw_action_kind_to_string (kind), error)
                 && (finding == NULL
                     || cw_workspace_record (self, "action", id, "finding", NULL, finding, error))
                 && (review == NULL
@@ -685,10 +1020,11 @@ cw_workspace_create_action (CwWorkspace *self, const CwActionDraft *draft, GErro
   g_return_val_if_fail (draft != NULL, 0);
 
   g_autofree char *title = NULL, *description = NULL;
-  if (!check_draft (self, draft, &title, &description, error)
+  CwActionKind kind = CW_ACTION_KIND_CORRECTIVE;
+  if (!check_draft (self, draft, &title, &description, &kind, error)
       || !cw_workspace_edit_begin (self, error))
     return 0;
-  gint64 id = insert_action (self, draft, title, description, error);
+  gint64 id = insert_action (self, draft, title, description, kind, error);
   return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
 }
 
@@ -721,16 +1057,18 @@ normalise_whys (const char *text, GError **error)
 
 typedef struct
 {
-  char *title, *description, *correction, *root_cause, *similar, *plan, *owner, *due, *check_due,
-    *verification;
+  char *title, *description, *correction, *consequences, *root_cause, *similar, *plan, *owner,
+    *due, *check_due, *verification, *verified_by, *verifier_justification;
   CwCauseCategory cause_category;
 } Values;
 
 static void
 values_clear (Values *v)
 {
-  char **fields[] = { &v->title, &v->description, &v->correction, &v->root_cause, &v->similar,
-                      &v->plan, &v->owner, &v->due, &v->check_due, &v->verification };
+  char **fields[] = { &v->title,       &v->description, &v->correction,   &v->consequences,
+                      &v->root_cause,  &v->similar,     &v->plan,         &v->owner,
+                      &v->due,         &v->check_due,   &v->verification, &v->verified_by,
+                      &v->verifier_justification };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_clear_pointer (fields[i], g_free);
 }
@@ -761,6 +1099,7 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
     { changes->title, CW_TEXT_SHORT_MAX, N_("the action's title") },
     { changes->description, CW_TEXT_LONG_MAX, N_("the description") },
     { changes->correction, CW_TEXT_LONG_MAX, N_("the correction") },
+    { changes->consequences, CW_TEXT_LONG_MAX, N_("the consequences") },
     { changes->root_cause, CW_TEXT_LONG_MAX, N_("the root cause") },
     { changes->similar, CW_TEXT_LONG_MAX, N_("the review of similar cases") },
     { changes->plan, CW_TEXT_LONG_MAX, N_("the plan") },
@@ -768,6 +1107,9 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
     { changes->due, CW_TEXT_SHORT_MAX, N_("the due date") },
     { changes->check_due, CW_TEXT_SHORT_MAX, N_("the date of the effectiveness check") },
     { changes->verification, CW_TEXT_LONG_MAX, N_("the verification") },
+    { changes->verified_by, CW_TEXT_SHORT_MAX, N_("the verifier's name") },
+    { changes->verifier_justification, CW_TEXT_LONG_MAX,
+      N_("the reason the owner verifies their own action") },
   };
   if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
     return FALSE;
@@ -805,6 +1147,10 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
   v->title = pick_text (changes->title, action->title);
   v->description = pick_text (changes->description, action->description);
   v->correction = pick_text (changes->correction, action->correction);
+  v->consequences = pick_text (changes->consequences, action->consequences);
+  v->verified_by = pick_text (changes->verified_by, action->verified_by);
+  v->verifier_justification
+    = pick_text (changes->verifier_justification, action->verifier_justification);
   v->similar = pick_text (changes->similar, action->similar);
   v->plan = pick_text (changes->plan, action->plan);
   v->owner = pick_text (changes->owner, action->owner);
@@ -814,24 +1160,36 @@ apply_changes (CwAction *action, const CwActionChanges *changes, Values *v, GErr
   v->cause_category
     = changes->cause_category ? *changes->cause_category : action->cause_category;
 
-  if (action->status >= CW_ACTION_PLANNED)
+  /* A planned action keeps what planning needed, and a verified one what
+   * its verdict needed. Only what this change would take away counts: an
+   * action planned before a rule existed can still be edited, one field at a
+   * time, until it has everything. */
+  Facts before = facts_of (action);
+  Facts after = before;
+  after.correction = v->correction;
+  after.consequences = v->consequences;
+  after.root_cause = v->root_cause;
+  after.similar = v->similar;
+  after.plan = v->plan;
+  after.owner = v->owner;
+  after.due = v->due;
+  after.check_due = v->check_due;
+  after.verification = v->verification;
+  after.verified_by = v->verified_by;
+  after.verifier_justification = v->verifier_justification;
+  guint needed = action->status >= CW_ACTION_VERIFIED  ? PLANNING_GAPS | VERDICT_GAPS
+                 : action->status >= CW_ACTION_PLANNED ? PLANNING_GAPS
+                                                       : 0;
+  guint lost = ((planning_gaps (&after) | verdict_gaps (&after))
+                & ~(planning_gaps (&before) | verdict_gaps (&before)))
+               & needed;
+  if (lost != 0)
     {
-      g_autofree char *gaps = planning_gaps (v->root_cause, v->plan, v->owner, v->due);
-      if (gaps != NULL)
-        {
-          cw_set_invalid (error,
-                       _("Action %" PRId64 " is %s, so it must keep its root cause, "
-                         "plan, owner and due date; this change would leave it without %s"),
-                       action->id, cw_action_status_to_string (action->status), gaps);
-          return FALSE;
-        }
-    }
-  if (action->status >= CW_ACTION_VERIFIED && cw_text_is_blank (v->verification))
-    {
+      g_autofree char *missing = gap_list (lost);
       cw_set_invalid (error,
-                   _("Action %" PRId64 " is verified, so its verification evidence "
-                     "cannot be emptied"),
-                   action->id);
+                      _("Action %" PRId64 " is %s, so it must keep what that step needed; "
+                        "this change would leave it without %s"),
+                      action->id, cw_action_status_to_string (action->status), missing);
       return FALSE;
     }
   return TRUE;
@@ -850,7 +1208,8 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
     self,
     "UPDATE action SET title = ?, description = ?, correction = ?, root_cause = ?,"
     " cause_category = ?, similar = ?, plan = ?, owner = ?, due = ?,"
-    " check_due = ?, verification = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
+    " check_due = ?, verification = ?, rev = rev + 1, consequences = ?14, verified_by = ?15,"
+    " verifier_justification = ?16 WHERE id = ?12 AND rev = ?13",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -866,18 +1225,26 @@ store_values (CwWorkspace *self, CwAction *a, const Values *v, GError **error)
     cw_stmt_bind_text (stmt, i + 6, more[i]);
   cw_stmt_bind_int64 (stmt, 12, a->id);
   cw_stmt_bind_int64 (stmt, 13, a->rev);
+  cw_stmt_bind_text (stmt, 14, v->consequences);
+  cw_stmt_bind_text (stmt, 15, v->verified_by);
+  cw_stmt_bind_text (stmt, 16, v->verifier_justification);
   if (!cw_workspace_run_update (self, stmt, "action", a->id, error))
     return FALSE;
 
-  static const char *const fields[] = { "title", "description", "correction", "root_cause",
-                                        "cause_category", "similar", "plan", "owner", "due",
-                                        "check_due", "verification" };
-  const char *before[] = { a->title, a->description, a->correction, a->root_cause,
-                           category_token (a->cause_category), a->similar, a->plan, a->owner,
-                           a->due, a->check_due, a->verification };
-  const char *after[] = { v->title, v->description, v->correction, v->root_cause,
-                          category_token (v->cause_category), v->similar, v->plan, v->owner,
-                          v->due, v->check_due, v->verification };
+  static const char *const fields[]
+    = { "title",     "description",  "correction",  "consequences",          "root_cause",
+        "cause_category", "similar", "plan",        "owner",                 "due",
+        "check_due", "verification", "verified_by", "verifier_justification" };
+  const char *before[] = { a->title,      a->description,  a->correction,
+                           a->consequences, a->root_cause, category_token (a->cause_category),
+                           a->similar,    a->plan,         a->owner,
+                           a->due,        a->check_due,    a->verification,
+                           a->verified_by, a->verifier_justification };
+  const char *after[] = { v->title,      v->description,  v->correction,
+                          v->consequences, v->root_cause, category_token (v->cause_category),
+                          v->similar,    v->plan,         v->owner,
+                          v->due,        v->check_due,    v->verification,
+                          v->verified_by, v->verifier_justification };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!cw_workspace_record_change (self, "action", a->id, fields[i], before[i], after[i],
                                      error))
@@ -929,7 +1296,8 @@ store_finding_status (CwWorkspace *self, gint64 finding_id, CwActionStatus statu
 }
 
 static gboolean
-store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **error)
+store_move (CwWorkspace *self, CwAction *action, CwActionMove move, const GDate *today,
+            GError **error)
 {
   CwActionStatus target;
   const char *verdict = NULL;
@@ -956,12 +1324,27 @@ store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **err
     }
   gboolean failed = move == CW_ACTION_MOVE_NOT_EFFECTIVE;
 
-  /* A failed check keeps its evidence in the history and clears the field,
-   * so the next verdict needs evidence of its own. */
+  /* The day of each step is kept. A failed check returns the action to
+   * planned: the days after planning no longer hold, and go, as the
+   * evidence does, so that the next verdict needs evidence of its own; the
+   * history keeps both. */
+  static const char *const day_fields[]
+    = { "planned_on", "implemented_on", "verified_on", "closed_on" };
+  const char *days_before[]
+    = { action->planned_on, action->implemented_on, action->verified_on, action->closed_on };
+  const char *days_after[G_N_ELEMENTS (day_fields)];
+  memcpy (days_after, days_before, sizeof days_after);
+  g_autofree char *day = cw_date_to_string (today);
+  if (failed)
+    days_after[1] = days_after[2] = days_after[3] = NULL;
+  else
+    days_after[target - CW_ACTION_PLANNED] = day;
+
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "UPDATE action SET status = ?, verification = CASE WHEN ?2 THEN '' ELSE verification END,"
-    " not_effective = not_effective + ?2, rev = rev + 1 WHERE id = ?3 AND rev = ?4",
+    "UPDATE action SET status = ?1, verification = CASE WHEN ?2 THEN '' ELSE verification END,"
+    " not_effective = not_effective + ?2, rev = rev + 1, planned_on = ?5, implemented_on = ?6,"
+    " verified_on = ?7, closed_on = ?8 WHERE id = ?3 AND rev = ?4",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -969,8 +1352,14 @@ store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **err
   cw_stmt_bind_int64 (stmt, 2, failed);
   cw_stmt_bind_int64 (stmt, 3, action->id);
   cw_stmt_bind_int64 (stmt, 4, action->rev);
+  for (guint i = 0; i < G_N_ELEMENTS (day_fields); i++)
+    cw_stmt_bind_text (stmt, 5 + i, days_after[i]);
   if (!cw_workspace_run_update (self, stmt, "action", action->id, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (day_fields); i++)
+    if (!cw_workspace_record_change (self, "action", action->id, day_fields[i], days_before[i],
+                                     days_after[i], error))
+      return FALSE;
   if (verdict != NULL
       && !cw_workspace_record (self, "action", action->id, "verdict", action->verification,
                                verdict, error))
@@ -987,16 +1376,53 @@ store_move (CwWorkspace *self, CwAction *action, CwActionMove move, GError **err
          || store_finding_status (self, action->finding_id, target, error);
 }
 
-/* Moves the action one step of its workflow, or refuses with the reason. */
+/* Moves the action one step of its workflow on `today`, the day the step
+ * is recorded as taken, or refuses with the reason. */
 gboolean
-cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move, GError **error)
+cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move, const GDate *today,
+                          GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail ((guint) move < CW_ACTION_N_MOVES, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   g_autoptr (CwAction) action = cw_workspace_get_action (self, id, error);
-  if (action == NULL || !cw_action_can_move (action, move, error)
+  if (action == NULL || !cw_action_can_move (action, move, today, error)
       || !cw_workspace_edit_begin (self, error))
     return FALSE;
-  return cw_workspace_edit_end (self, store_move (self, action, move, error), error);
+  return cw_workspace_edit_end (self, store_move (self, action, move, today, error), error);
+}
+
+/* ---- What older records lack ------------------------------------------- */
+
+/* One sentence for each action that reached a step before the rules of that
+ * step asked for what it lacks, so that `check` can point at it. */
+gboolean
+cw_action_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (warnings != NULL, FALSE);
+
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self, NULL, error);
+  if (actions == NULL)
+    return FALSE;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      Facts f = facts_of (action);
+      guint planning = f.status >= CW_ACTION_PLANNED ? planning_gaps (&f) : 0;
+      guint verdict = f.status >= CW_ACTION_VERIFIED ? verdict_gaps (&f) : 0;
+      g_autofree char *missing = gap_list (planning | verdict);
+      if (missing == NULL)
+        continue;
+      g_ptr_array_add (warnings,
+                       verdict != 0
+                         ? g_strdup_printf (_("Action %" PRId64 " was verified before these "
+                                              "were recorded: %s"),
+                                            f.id, missing)
+                         : g_strdup_printf (_("Action %" PRId64 " was planned before these "
+                                              "were recorded: %s"),
+                                            f.id, missing));
+    }
+  return TRUE;
 }

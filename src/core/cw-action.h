@@ -1,9 +1,13 @@
-/* cw-action.h: the corrective action register (clause 10.1).
+/* cw-action.h: the corrective action and improvement register (clause 10.1).
  *
  * An action comes from a finding or from another source, and moves
  * open → planned → implemented → verified → closed; a verification that finds
- * it not effective sends it back to planned. Every rule of that workflow, and
- * what counts as overdue, lives in cw-action.c and nowhere else.
+ * it not effective sends it back to planned. A corrective action answers a
+ * nonconformity and needs its correction, consequences, root cause and the
+ * review of similar cases; an improvement (from an OFI, an observation or a
+ * review decision) needs only a plan, an owner and a due date. Every rule of
+ * that workflow, and what counts as overdue, lives in cw-action.c and
+ * nowhere else.
  */
 #pragma once
 
@@ -63,6 +67,20 @@ typedef enum
   CW_ACTION_DUE_OVERDUE,  /* due before today */
 } CwActionDueState;
 
+/* Which step is late, when an action is overdue. */
+typedef enum
+{
+  CW_ACTION_OVERDUE_NONE,
+  CW_ACTION_OVERDUE_IMPLEMENTATION, /* not implemented by its due date */
+  CW_ACTION_OVERDUE_VERIFICATION,   /* implemented, check-due date passed, not verified */
+} CwActionOverdue;
+
+typedef enum
+{
+  CW_ACTION_KIND_CORRECTIVE,  /* answers a nonconformity */
+  CW_ACTION_KIND_IMPROVEMENT, /* from an OFI, an observation or a review decision */
+} CwActionKind;
+
 #define CW_ACTION_DUE_SOON_DAYS 14
 #define CW_ACTION_MAX_WHYS 5
 
@@ -82,6 +100,9 @@ typedef struct
   const char *description;
   const char *owner;
   const char *due; /* YYYY-MM-DD or NULL */
+  /* NULL: follow the finding's grade or the review (corrective otherwise).
+   * Given for a finding or a review decision, it must agree with them. */
+  const CwActionKind *kind;
 } CwActionDraft;
 
 /* An edit: every NULL member is left as it is; "" clears a text or date.
@@ -91,6 +112,7 @@ typedef struct
   const char *title;
   const char *description;
   const char *correction;
+  const char *consequences;
   const char *root_cause;
   const CwCauseCategory *cause_category;
   const char *similar; /* setting it records that similar cases were looked for */
@@ -99,6 +121,8 @@ typedef struct
   const char *due;
   const char *check_due;
   const char *verification;
+  const char *verified_by;
+  const char *verifier_justification; /* why the owner may verify their own action */
 } CwActionChanges;
 
 /* Which actions to list; zeroed means all. */
@@ -132,6 +156,12 @@ const char *cw_action_move_label (CwActionMove move);
 const char *cw_action_move_tokens (void);
 const char *cw_action_due_state_to_string (CwActionDueState state);
 const char *cw_action_due_state_label (CwActionDueState state);
+const char *cw_action_overdue_to_string (CwActionOverdue overdue);
+const char *cw_action_overdue_label (CwActionOverdue overdue);
+const char *cw_action_kind_to_string (CwActionKind kind);
+gboolean cw_action_kind_from_string (const char *token, CwActionKind *kind);
+const char *cw_action_kind_label (CwActionKind kind);
+const char *cw_action_kind_tokens (void);
 CwFindingStatus cw_action_status_to_finding_status (CwActionStatus status);
 
 gint64 cw_action_get_id (CwAction *self);
@@ -140,7 +170,9 @@ CwActionSource cw_action_get_source (CwAction *self);
 gint64 cw_action_get_finding_id (CwAction *self);
 gint64 cw_action_get_review_id (CwAction *self);
 const char *cw_action_get_description (CwAction *self);
+CwActionKind cw_action_get_kind (CwAction *self);
 const char *cw_action_get_correction (CwAction *self);
+const char *cw_action_get_consequences (CwAction *self);
 const char *cw_action_get_root_cause (CwAction *self);
 GStrv cw_action_dup_whys (CwAction *self);
 CwCauseCategory cw_action_get_cause_category (CwAction *self);
@@ -151,14 +183,24 @@ const char *cw_action_get_owner (CwAction *self);
 const char *cw_action_get_due (CwAction *self);
 const char *cw_action_get_check_due (CwAction *self);
 const char *cw_action_get_verification (CwAction *self);
+const char *cw_action_get_verified_by (CwAction *self);
+const char *cw_action_get_verifier_justification (CwAction *self);
+gboolean cw_action_get_verifier_is_owner (CwAction *self);
+const char *cw_action_get_planned_on (CwAction *self);
+const char *cw_action_get_implemented_on (CwAction *self);
+const char *cw_action_get_verified_on (CwAction *self);
+const char *cw_action_get_closed_on (CwAction *self);
 CwActionStatus cw_action_get_status (CwAction *self);
 const char *cw_action_get_created_at (CwAction *self);
 guint cw_action_get_not_effective_count (CwAction *self);
 
 CwActionDueState cw_action_get_due_state (CwAction *self, const GDate *today);
 gboolean cw_action_is_overdue (CwAction *self, const GDate *today);
+CwActionOverdue cw_action_get_overdue (CwAction *self, const GDate *today);
 CwActionMove cw_action_next_move (CwActionStatus status);
-gboolean cw_action_can_move (CwAction *self, CwActionMove move, GError **error);
+gboolean cw_action_can_move (CwAction *self, CwActionMove move, const GDate *today,
+                             GError **error);
+gboolean cw_action_check_rules (CwAction *self, GError **error);
 
 gint64 cw_workspace_create_action (CwWorkspace *self, const CwActionDraft *draft, GError **error);
 CwAction *cw_workspace_get_action (CwWorkspace *self, gint64 id, GError **error);
@@ -169,7 +211,8 @@ GPtrArray *cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *f
 gboolean cw_workspace_update_action (CwWorkspace *self, gint64 id, const CwActionChanges *changes,
                                      GError **error);
 gboolean cw_workspace_move_action (CwWorkspace *self, gint64 id, CwActionMove move,
-                                   GError **error);
+                                   const GDate *today, GError **error);
+gboolean cw_action_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error);
 
 
 G_END_DECLS

@@ -1499,7 +1499,10 @@ const CwDemoAction cw_demo_actions[] = {
     "rights in the change tool and make the tool refuse to schedule an RFC without "
     "an approver; make emergency changes a standing CAB agenda item; brief the "
     "operations centre and the change team.",
-    "Tomasz Brennan", "2026-10-16", "2027-01-15", NULL, NULL, "implemented" },
+    "Tomasz Brennan", "2026-10-16", "2027-01-15", NULL, NULL, "implemented",
+    "No incident followed from the seven changes; the CAB review found each was "
+    "needed and had worked, so nothing had to be undone.",
+    NULL, NULL, "2026-09-30", "2026-10-14", NULL, NULL, NULL },
   { "8.7.2", NULL,
     "CAR-2026-021 Test the continuity of managed hosting",
     "The service manager confirmed with the colocation provider on 21 Sep 2026 "
@@ -1513,7 +1516,10 @@ const CwDemoAction cw_demo_actions[] = {
     "Update SCP-01 to v3 for the new hypervisor cluster, name the service "
     "manager as owner of the test schedule, and run a fail-over exercise of "
     "managed hosting to the second data centre in a weekend window.",
-    "Owen Castellane", "2026-12-11", "2027-01-29", NULL, NULL, "planned" },
+    "Owen Castellane", "2026-12-11", "2027-01-29", NULL, NULL, "planned",
+    "No service was affected: no fail-over was needed in the untested period. The "
+    "risk was added to the risk register (RSK-044) until the test is done.",
+    NULL, NULL, "2026-10-05", NULL, NULL, NULL, NULL },
   { "8.6.1", NULL,
     "CAR-2026-022 Incidents prioritised by the PRI-01 matrix",
     "The six incidents were re-prioritised and their resolution times re-measured "
@@ -1529,7 +1535,10 @@ const CwDemoAction cw_demo_actions[] = {
     "Aisha Merriman", "2026-10-09", "2026-11-13", NULL,
     "40 incidents sampled from the 1,912 closed 12 Oct-10 Nov 2026: all had the "
     "matrix priority; 3 overrides, each by a shift lead with a reason.",
-    "verified" },
+    "verified",
+    "Resolution-time figures for Jun-Aug were recalculated and the SLA report "
+    "re-issued to the two customers affected.",
+    "Fiona Lindqvist", NULL, "2026-09-28", "2026-10-08", NULL, "2026-11-13", NULL },
   { "8.2.6", NULL,
     "CAR-2026-023 Quarterly CMDB reconciliation",
     "The three virtual servers were added to the CMDB on 17 Sep 2026 and a full "
@@ -1545,7 +1554,13 @@ const CwDemoAction cw_demo_actions[] = {
     "Owen Castellane", "2026-10-02", "2026-10-23", NULL,
     "CFA-2026-04 of 20 Oct 2026 was raised by the tool and completed on time; a "
     "20-server sample on 23 Oct found every server in the CMDB.",
-    "closed" },
+    "closed",
+    "The three servers were checked for missing patches and backups: both in "
+    "order, so no other record was wrong because of the gap.",
+    "Owen Castellane",
+    "The hosting team has no one else who can read the CMDB reports; the quality "
+    "manager reviewed the evidence with the owner on 23 Oct 2026.",
+    "2026-09-25", "2026-10-01", NULL, "2026-10-23", "2026-10-26" },
   { "8.3.4.1", NULL,
     "CAR-2026-024 Quarterly reviews with the colocation and connectivity suppliers",
     "Review meetings with both suppliers were booked for October.",
@@ -1556,7 +1571,10 @@ const CwDemoAction cw_demo_actions[] = {
     "The two other critical suppliers were checked: their reviews took place.",
     "Hold the missed reviews with contracts CT-102 and CT-107 using Q2 and Q3 "
     "data; name the service manager as deputy in SUP-01 v3.",
-    "Harriet Nkemelu", "2026-10-30", "2027-01-31", NULL, NULL, "planned" },
+    "Harriet Nkemelu", "2026-10-30", "2027-01-31", NULL, NULL, "planned",
+    "Supplier performance for Q2 and Q3 was read from the monthly reports: no "
+    "breach went unnoticed, so no credit or penalty was missed.",
+    NULL, NULL, "2026-10-02", NULL, NULL, NULL, NULL },
   { "7.2", NULL,
     "CAR-2026-025 Competence records for new starters",
     "The three people were assessed against HR-CM-01 on 2 Oct 2026 and the "
@@ -1573,7 +1591,10 @@ const CwDemoAction cw_demo_actions[] = {
     "Aisha Merriman", "2026-12-18", "2027-01-22",
     "October starter sample (2 people): the checklist step was ticked but no "
     "assessment was filed; team leads did not know where to record it.",
-    NULL, "planned" },
+    NULL, "planned",
+    "The three people's work since they started was reviewed by their team leads: "
+    "no errors traced to missing skills.",
+    "Fiona Lindqvist", NULL, "2026-09-29", NULL, "2026-11-02", NULL, NULL },
   { "9.3", NULL,
     "CAR-2026-026 Management review covers every input of MRP-01",
     "Supplier performance and the effectiveness of risk treatments were put on "
@@ -1582,11 +1603,15 @@ const CwDemoAction cw_demo_actions[] = {
     "The agenda was built from the previous minutes, not from MRP-01.\n"
     "MRP-01 lists the inputs but nothing checks them against the agenda.",
     "process",
-    NULL,
+    "The agendas of the operations and supplier meetings were checked against "
+    "their terms of reference: both cover every item they list.",
     "Prepare each review from the input list (now kept in Clausewise) and have "
     "the quality manager confirm every input was covered before the minutes are "
     "approved.",
-    "Fiona Lindqvist", "2026-10-22", "2027-01-28", NULL, NULL, "implemented" },
+    "Fiona Lindqvist", "2026-10-22", "2026-11-27", NULL, NULL, "implemented",
+    "The October review covered both inputs, so the decisions of 2026 rest on "
+    "every input MRP-01 lists.",
+    NULL, NULL, "2026-09-30", "2026-10-20", NULL, NULL, NULL },
   { "10.1", NULL,
     "CAR-2026-027 Verify effectiveness before closing corrective actions",
     "The five corrective actions closed without verification were reopened on "
@@ -1599,13 +1624,17 @@ const CwDemoAction cw_demo_actions[] = {
     "affected.",
     "Move the register into Clausewise, which refuses closure without verified "
     "effectiveness; verify the five reopened actions with fresh evidence.",
-    "Fiona Lindqvist", "2026-11-06", "2026-12-18", NULL, NULL, "implemented" },
+    "Fiona Lindqvist", "2026-11-06", "2026-12-18", NULL, NULL, "implemented",
+    "The five reopened actions were given owners and check dates; none of their "
+    "problems had come back.",
+    NULL, NULL, "2026-09-25", "2026-11-05", NULL, NULL, NULL },
   { NULL, "complaint",
     "Complaint CMP-2026-031: updates during the 4 Nov outage came too late",
     "The customer's service manager was called on 6 Nov 2026 and given the "
     "major incident report for INC-63120.",
     NULL, NULL, NULL, NULL,
-    "Aisha Merriman", "2026-12-04", NULL, NULL, NULL, "open" },
+    "Aisha Merriman", "2026-12-04", NULL, NULL, NULL, "open",
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
   { NULL, "incident",
     "INC-61802: a contractor's account stayed active after the contract ended",
     "The account was disabled on 2 Sep 2026; the sign-in log shows no use after "
@@ -1619,7 +1648,10 @@ const CwDemoAction cw_demo_actions[] = {
     "Give contractor accounts an expiry date equal to the contract end, and have "
     "the operations centre disable accounts on the leaving day from a same-day "
     "HR notice.",
-    "Rhys Penhallow", "2026-12-31", "2027-02-26", NULL, NULL, "planned" },
+    "Rhys Penhallow", "2026-12-31", "2027-02-26", NULL, NULL, "planned",
+    "The sign-in log shows the account was not used after the contract ended: no "
+    "data was exposed.",
+    NULL, NULL, "2026-09-10", NULL, NULL, NULL, NULL },
   { NULL }
 };
 

@@ -117,8 +117,10 @@ extern const CwDemoAnswer cw_demo_current_answers[];
  * `status` is how far it has got: "open", "planned", "implemented",
  * "verified" or "closed"; the demo walks it there through the workflow.
  * `failed_check`, when set, is the evidence of an earlier effectiveness
- * check that found the action not effective. `root_cause` holds the whys,
- * one a line; `cause` is a cause category token. */
+ * check that found the action not effective, on `failed_on`. `root_cause`
+ * holds the whys, one a line; `cause` is a cause category token. The `_on`
+ * days are when each step was taken; `verified_by` gave the verdicts, with
+ * `justification` when that is the owner. */
 typedef struct
 {
   const char *finding_clause;
@@ -135,6 +137,14 @@ typedef struct
   const char *failed_check;
   const char *verification;
   const char *status;
+  const char *consequences;
+  const char *verified_by;
+  const char *justification;
+  const char *planned_on;
+  const char *implemented_on;
+  const char *failed_on;
+  const char *verified_on;
+  const char *closed_on;
 } CwDemoAction;
 
 typedef struct

@@ -157,35 +157,60 @@ finding_at (CwWorkspace *workspace, gint64 audit, const char *clause, GError **e
   return 0;
 }
 
+/* A demo day, "YYYY-MM-DD"; NULL: the day before (the moves of review
+ * decisions, dated by their review). */
+static void
+demo_day (const char *text, const GDate *fallback, GDate *day)
+{
+  if (text == NULL || !cw_date_parse (text, day, NULL))
+    *day = *fallback;
+}
+
+/* The days a demo action took its steps. */
+typedef struct
+{
+  const char *planned_on, *implemented_on, *failed_on, *verified_on, *closed_on;
+} DemoDays;
+
 /* Walks an action through the workflow to the status the demo gives it,
- * the way its owner would have, so that its history reads true. */
+ * the way its owner would have, on the days the demo says, so that its
+ * history and its dates read true. */
 static gboolean
 advance (CwWorkspace *workspace, gint64 id, CwActionStatus target, const char *failed_check,
-         const char *verification, GError **error)
+         const char *verification, const DemoDays *days, const GDate *start, GError **error)
 {
   if (target == CW_ACTION_OPEN)
     return TRUE;
-  if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_PLANNED, error))
+  GDate planned, implemented, failed, verified, closed;
+  demo_day (days->planned_on, start, &planned);
+  demo_day (days->failed_on, &planned, &failed);
+  demo_day (days->implemented_on, &failed, &implemented);
+  demo_day (days->verified_on, &implemented, &verified);
+  demo_day (days->closed_on, &verified, &closed);
+  if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_PLANNED, &planned, error))
     return FALSE;
   if (failed_check != NULL)
     {
-      CwActionChanges failed = { .verification = failed_check };
-      if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error)
-          || !cw_workspace_update_action (workspace, id, &failed, error)
-          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE, error))
+      CwActionChanges failed_changes = { .verification = failed_check };
+      if (!cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, &failed, error)
+          || !cw_workspace_update_action (workspace, id, &failed_changes, error)
+          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_NOT_EFFECTIVE, &failed,
+                                        error))
         return FALSE;
     }
   if (target >= CW_ACTION_IMPLEMENTED
-      && !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, error))
+      && !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_IMPLEMENTED, &implemented,
+                                    error))
     return FALSE;
   if (target >= CW_ACTION_VERIFIED)
     {
       CwActionChanges checked = { .verification = verification };
       if (!cw_workspace_update_action (workspace, id, &checked, error)
-          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_VERIFIED, error))
+          || !cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_VERIFIED, &verified, error))
         return FALSE;
     }
-  return target < CW_ACTION_CLOSED || cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_CLOSED, error);
+  return target < CW_ACTION_CLOSED
+         || cw_workspace_move_action (workspace, id, CW_ACTION_MOVE_CLOSED, &closed, error);
 }
 
 static gboolean
@@ -215,10 +240,18 @@ add_actions (CwWorkspace *workspace, gint64 audit, GError **error)
         .similar = a->similar,
         .plan = a->plan,
         .check_due = a->check_due,
+        .consequences = a->consequences,
+        .verified_by = a->verified_by,
+        .verifier_justification = a->justification,
       };
+      DemoDays days = { a->planned_on, a->implemented_on, a->failed_on, a->verified_on,
+                        a->closed_on };
+      GDate today;
+      cw_date_local_today (&today);
       gint64 id = cw_workspace_create_action (workspace, &draft, error);
       if (id == 0 || !cw_workspace_update_action (workspace, id, &changes, error)
-          || !advance (workspace, id, target, a->failed_check, a->verification, error))
+          || !advance (workspace, id, target, a->failed_check, a->verification, &days, &today,
+                       error))
         return FALSE;
     }
   return TRUE;
@@ -260,8 +293,11 @@ add_review (CwWorkspace *workspace, const CwDemoReview *r, GError **error)
       if (!cw_action_status_from_string (d->status, &target))
         g_error ("demo decision %s has an unknown status %s", d->text, d->status);
       CwActionChanges planning = { .root_cause = d->root_cause, .plan = d->plan };
+      GDate held;
+      demo_day (r->held_on, &day, &held);
       if (!cw_workspace_update_action (workspace, action, &planning, error)
-          || !advance (workspace, action, target, NULL, NULL, error))
+          || !advance (workspace, action, target, NULL, NULL, &(DemoDays) { NULL }, &held,
+                       error))
         return FALSE;
     }
   return !r->approved || cw_workspace_approve_review (workspace, id, error);

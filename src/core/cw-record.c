@@ -100,6 +100,12 @@ static const RecordKind kinds[] = {
         "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
         " created_at, question, number, raised_on, grade_reason, followed_up_in, follow_up_note)",
         N_("Finding")),
+  KIND (6, "action", "action",
+        "json_array (uuid, rev, title, source, finding, review, description, correction,"
+        " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
+        " not_effective, status, created_at, kind, consequences, verified_by,"
+        " verifier_justification, planned_on, implemented_on, verified_on, closed_on)",
+        N_("Action")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

@@ -330,8 +330,25 @@ const char cw_schema_v5[] =
   "  WHERE a.status = 'reported' OR h.id IS NOT NULL;";
 
 /* Corrective action and improvement (10.1): correction, consequences,
- * verification by a named person, the dates of each step. */
-const char cw_schema_v6[] = "";
+ * verification by a named person, the dates of each step. An older action
+ * takes its kind from where it came from: a nonconformity's action is
+ * corrective; an OFI's, an observation's or a review decision's is an
+ * improvement. The days of its steps stay unknown (NULL): the history has
+ * when each was recorded, not the day the step was taken. */
+const char cw_schema_v6[] =
+  "ALTER TABLE action ADD COLUMN kind TEXT NOT NULL DEFAULT 'corrective'"
+  "  CHECK (kind IN ('corrective', 'improvement'));"
+  "ALTER TABLE action ADD COLUMN consequences TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE action ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE action ADD COLUMN verifier_justification TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE action ADD COLUMN planned_on TEXT;"
+  "ALTER TABLE action ADD COLUMN implemented_on TEXT;"
+  "ALTER TABLE action ADD COLUMN verified_on TEXT;"
+  "ALTER TABLE action ADD COLUMN closed_on TEXT;"
+  "UPDATE action SET kind = 'improvement'"
+  "  WHERE review IS NOT NULL"
+  "  OR (finding IS NULL AND source = 'management-review')"
+  "  OR finding IN (SELECT id FROM finding WHERE grade IN ('ofi', 'observation'));";
 
 /* Management review (9.3): attendees and roles, inputs addressed, outputs
  * by kind, conclusion and next review. */

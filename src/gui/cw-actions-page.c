@@ -2,7 +2,9 @@
  * and overdue; the selected action on the right. The editor offers only the
  * moves the core allows now, and says in the core's words why the next step
  * of the workflow is not yet possible. Each field saves itself as it is
- * typed, into the action it was loaded from. */
+ * typed, into the action it was loaded from. Short fields are entry rows;
+ * what people write at length is a multi-line text view that shows it all.
+ * An improvement has no root cause, so its editor hides that group. */
 #define G_LOG_DOMAIN "cw-actions-page"
 
 #include "config.h"
@@ -29,10 +31,13 @@ typedef enum
   FIELD_DUE,
   FIELD_CHECK_DUE,
   FIELD_CORRECTION,
+  FIELD_CONSEQUENCES,
   FIELD_WHY,
   FIELD_SIMILAR,
   FIELD_PLAN,
   FIELD_VERIFICATION,
+  FIELD_VERIFIED_BY,
+  FIELD_JUSTIFICATION,
   N_FIELDS
 } Field;
 
@@ -41,8 +46,9 @@ struct _CwActionsPage
   GtkWidget parent_instance;
   CwWorkspace *workspace;
   CwAction *action; /* the one in the editor */
-  AdwEntryRow *rows[N_FIELDS]; /* FIELD_WHY is typed into whys */
-  AdwEntryRow *whys[CW_ACTION_MAX_WHYS];
+  /* An AdwEntryRow or a GtkTextView each; FIELD_WHY is typed into whys. */
+  GtkWidget *rows[N_FIELDS];
+  GtkWidget *whys[CW_ACTION_MAX_WHYS];
   CwDraft *drafts[N_FIELDS];   /* of the action shown; NULL while loading one */
   GError *refusals[N_FIELDS];  /* why a field's text was refused */
   gboolean told[N_FIELDS];     /* the refusal has been shown in a dialog */
@@ -98,10 +104,14 @@ make_action_row (CwAction *action, const GDate *today)
   cw_object_set_id (row, "action-id", cw_action_get_id (action));
 
   CwActionDueState state = cw_action_get_due_state (action, today);
+  CwActionOverdue late = cw_action_get_overdue (action, today);
   const char *css = due_css_class (state);
   if (css != NULL)
     {
-      GtkWidget *badge = gtk_label_new (cw_action_due_state_label (state));
+      /* Overdue says which step is late: the work, or its check. */
+      GtkWidget *badge = gtk_label_new (late != CW_ACTION_OVERDUE_NONE
+                                          ? cw_action_overdue_label (late)
+                                          : cw_action_due_state_label (state));
       gtk_widget_add_css_class (badge, "result-badge");
       gtk_widget_add_css_class (badge, css);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -180,8 +190,11 @@ static const char *const field_keys[] = {
   [FIELD_TITLE] = "title",           [FIELD_DESCRIPTION] = "description",
   [FIELD_OWNER] = "owner",           [FIELD_DUE] = "due",
   [FIELD_CHECK_DUE] = "check_due",   [FIELD_CORRECTION] = "correction",
+  [FIELD_CONSEQUENCES] = "consequences",
   [FIELD_WHY] = "root_cause",        [FIELD_SIMILAR] = "similar",
   [FIELD_PLAN] = "plan",             [FIELD_VERIFICATION] = "verification",
+  [FIELD_VERIFIED_BY] = "verified_by",
+  [FIELD_JUSTIFICATION] = "verifier_justification",
 };
 
 static Field
@@ -204,25 +217,55 @@ save_field (CwWorkspace *workspace, gint64 action_id, const char *key, const cha
     [FIELD_CHECK_DUE] = &changes.check_due,   [FIELD_CORRECTION] = &changes.correction,
     [FIELD_WHY] = &changes.root_cause,        [FIELD_SIMILAR] = &changes.similar,
     [FIELD_PLAN] = &changes.plan,             [FIELD_VERIFICATION] = &changes.verification,
+    [FIELD_CONSEQUENCES] = &changes.consequences,
+    [FIELD_VERIFIED_BY] = &changes.verified_by,
+    [FIELD_JUSTIFICATION] = &changes.verifier_justification,
   };
   *slots[field_of_key (key)] = text;
   return cw_workspace_update_action (workspace, action_id, &changes, error);
 }
 
 /* The rows a field is typed into: one, or the five whys of the root cause. */
-static AdwEntryRow *const *
+static GtkWidget *const *
 field_rows (CwActionsPage *self, Field field, guint *n)
 {
   *n = field == FIELD_WHY ? CW_ACTION_MAX_WHYS : 1;
   return field == FIELD_WHY ? self->whys : &self->rows[field];
 }
 
+/* What an entry row or a text view holds. */
+static char *
+input_text (GtkWidget *input)
+{
+  if (!GTK_IS_TEXT_VIEW (input))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input));
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+input_set_text (GtkWidget *input, const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text ? text : "",
+                              -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (input), text ? text : "");
+}
+
+/* Each why is one line of the chain: a line break typed inside one would
+ * make two whys of it, so it counts as a space. */
 static char *
 joined_whys (CwActionsPage *self)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
-    g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->whys[i])));
+    {
+      g_autofree char *why = input_text (self->whys[i]);
+      g_strv_builder_add (builder, g_strdelimit (why, "\r\n", ' '));
+    }
   g_auto (GStrv) lines = g_strv_builder_end (builder);
   return g_strjoinv ("\n", lines);
 }
@@ -232,7 +275,7 @@ field_text (CwActionsPage *self, Field field)
 {
   if (field == FIELD_WHY)
     return joined_whys (self);
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])));
+  return input_text (self->rows[field]);
 }
 
 /* A refused field shows it on its rows, to sight and to screen readers,
@@ -241,7 +284,7 @@ static void
 mark_refused (CwActionsPage *self, Field field, const char *reason)
 {
   guint n;
-  AdwEntryRow *const *rows = field_rows (self, field, &n);
+  GtkWidget *const *rows = field_rows (self, field, &n);
   for (guint i = 0; i < n; i++)
     {
       if (reason != NULL)
@@ -353,8 +396,9 @@ row_field (gpointer row)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "field"));
 }
 
+/* `row` is an entry row, or the buffer of a text view. */
 static void
-on_row_changed (AdwEntryRow *row, CwActionsPage *self)
+on_row_changed (GObject *row, CwActionsPage *self)
 {
   Field field = row_field (row);
   if (self->loading || self->drafts[field] == NULL)
@@ -393,16 +437,19 @@ on_move_clicked (GtkButton *button, CwActionsPage *self)
   /* The move checks what the fields hold: what was typed counts. */
   if (!commit_fields (self))
     return;
+  GDate today;
+  cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &error))
+  if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &today,
+                                 &error))
     cw_window_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
   cw_actions_page_refresh (self);
 }
 
 static void
-set_row (AdwEntryRow *row, const char *text)
+set_row (GtkWidget *row, const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  input_set_text (row, text);
 }
 
 static void
@@ -414,10 +461,12 @@ fill_moves (CwActionsPage *self)
   gboolean writable = !cw_workspace_is_read_only (self->workspace);
   CwActionMove next = cw_action_next_move (cw_action_get_status (self->action));
   g_autofree char *blocked = NULL;
+  GDate today;
+  cw_date_local_today (&today);
   for (CwActionMove move = 0; move < CW_ACTION_N_MOVES; move++)
     {
       g_autoptr (GError) error = NULL;
-      if (!cw_action_can_move (self->action, move, &error))
+      if (!cw_action_can_move (self->action, move, &today, &error))
         {
           if (move == next && cw_action_get_status (self->action) != CW_ACTION_CLOSED)
             blocked = g_strdup (error->message);
@@ -472,11 +521,39 @@ fill_summary (CwActionsPage *self)
   GDate today;
   cw_date_local_today (&today);
   CwActionDueState due = cw_action_get_due_state (action, &today);
-  g_autofree char *status = g_strdup_printf (
-    "%s · %s%s%s", cw_action_status_label (cw_action_get_status (action)),
-    cw_action_source_label (cw_action_get_source (action)),
-    due == CW_ACTION_DUE_NONE ? "" : " · ", due == CW_ACTION_DUE_NONE ? "" : cw_action_due_state_label (due));
-  gtk_label_set_label (self->status_label, status);
+  CwActionOverdue late = cw_action_get_overdue (action, &today);
+  const char *due_text = late != CW_ACTION_OVERDUE_NONE ? cw_action_overdue_label (late)
+                         : due != CW_ACTION_DUE_NONE    ? cw_action_due_state_label (due)
+                                                        : NULL;
+  GString *status = g_string_new (NULL);
+  g_string_append_printf (status, "%s · %s · %s",
+                          cw_action_kind_label (cw_action_get_kind (action)),
+                          cw_action_status_label (cw_action_get_status (action)),
+                          cw_action_source_label (cw_action_get_source (action)));
+  if (due_text != NULL)
+    g_string_append_printf (status, " · %s", due_text);
+  /* The days of the steps taken so far. */
+  const char *days[] = { cw_action_get_planned_on (action), cw_action_get_implemented_on (action),
+                         cw_action_get_verified_on (action), cw_action_get_closed_on (action) };
+  const char *day_labels[] = { _("planned"), _("implemented"), _("verified"), _("closed") };
+  const char *sep = "\n";
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (days[i] != NULL)
+      {
+        /* Translators: a step of the workflow and the day it was taken */
+        g_string_append_printf (status, _("%s%s %s"), sep, day_labels[i], days[i]);
+        sep = ", ";
+      }
+  if (cw_action_get_verifier_is_owner (action))
+    {
+      g_string_append (status, "\n");
+      g_string_append_printf (status, _("Verified by its owner: %s"),
+                              *cw_action_get_verifier_justification (action)
+                                ? cw_action_get_verifier_justification (action)
+                                : _("no reason recorded yet"));
+    }
+  gtk_label_set_label (self->status_label, status->str);
+  g_string_free (status, TRUE);
 
   gint64 finding_id = cw_action_get_finding_id (action);
   g_autoptr (CwFinding) finding
@@ -507,6 +584,9 @@ fill_editor (CwActionsPage *self)
   set_row (self->rows[FIELD_SIMILAR], cw_action_get_similar (action));
   set_row (self->rows[FIELD_PLAN], cw_action_get_plan (action));
   set_row (self->rows[FIELD_VERIFICATION], cw_action_get_verification (action));
+  set_row (self->rows[FIELD_CONSEQUENCES], cw_action_get_consequences (action));
+  set_row (self->rows[FIELD_VERIFIED_BY], cw_action_get_verified_by (action));
+  set_row (self->rows[FIELD_JUSTIFICATION], cw_action_get_verifier_justification (action));
   g_auto (GStrv) whys = cw_action_dup_whys (action);
   for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
     set_row (self->whys[i], whys && i < g_strv_length (whys) ? whys[i] : "");
@@ -517,6 +597,9 @@ fill_editor (CwActionsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cause_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_group), editable);
+  /* An improvement is planned without a root cause or a correction. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cause_group),
+                          cw_action_get_kind (action) == CW_ACTION_KIND_CORRECTIVE);
   self->loading = FALSE;
   start_drafts (self);
   fill_summary (self);
@@ -556,19 +639,61 @@ on_cause_changed (CwActionsPage *self)
   cw_actions_page_refresh (self);
 }
 
-static AdwEntryRow *
-add_row (CwActionsPage *self, AdwPreferencesGroup *group, Field field, const char *title)
+/* What each control does, for sight and for screen readers: the title is
+ * its one name, with no mnemonic and no tooltip repeating it. */
+static void
+watch_input (CwActionsPage *self, GtkWidget *input, GObject *source, Field field)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_object_set_data (G_OBJECT (row), "field", GINT_TO_POINTER (field));
-  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_row_activated), self);
+  g_object_set_data (G_OBJECT (input), "field", GINT_TO_POINTER (field));
+  g_object_set_data (source, "field", GINT_TO_POINTER (field));
+  g_signal_connect (source, "changed", G_CALLBACK (on_row_changed), self);
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_row_left), self);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
+  gtk_widget_add_controller (input, focus);
+}
+
+static GtkWidget *
+add_row (CwActionsPage *self, AdwPreferencesGroup *group, Field field, const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
+  watch_input (self, row, G_OBJECT (row), field);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_row_activated), self);
+  adw_preferences_group_add (group, row);
   return row;
+}
+
+/* A long text: its title above a framed text view that grows with what is
+ * written, so the whole text is always in sight. Tab leaves it, as it leaves
+ * an entry. */
+static GtkWidget *
+add_text (CwActionsPage *self, AdwPreferencesGroup *group, Field field, const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  GtkWidget *label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  GtkWidget *view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+  g_object_set_data_full (G_OBJECT (view), "title", g_strdup (title), g_free);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  watch_input (self, view, G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), field);
+  adw_preferences_group_add (group, box);
+  return view;
 }
 
 static void
@@ -579,12 +704,16 @@ build_editor (CwActionsPage *self)
     = add_row (self, self->action_group, FIELD_DESCRIPTION, _("Description"));
   self->rows[FIELD_OWNER] = add_row (self, self->action_group, FIELD_OWNER, _("Owner"));
   self->rows[FIELD_DUE] = add_row (self, self->action_group, FIELD_DUE, _("Due date (YYYY-MM-DD)"));
-  self->rows[FIELD_CORRECTION] = add_row (self, self->cause_group, FIELD_CORRECTION,
-                                          _("Correction: what contained the problem at once"));
+  self->rows[FIELD_CORRECTION]
+    = add_text (self, self->cause_group, FIELD_CORRECTION,
+                _("Correction: what contained the problem at once, or why nothing was needed"));
+  self->rows[FIELD_CONSEQUENCES]
+    = add_text (self, self->cause_group, FIELD_CONSEQUENCES,
+                _("Consequences of the problem, and how they were dealt with"));
   for (guint i = 0; i < CW_ACTION_MAX_WHYS; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Why? (%u)"), i + 1);
-      self->whys[i] = add_row (self, self->cause_group, FIELD_WHY, title);
+      self->whys[i] = add_text (self, self->cause_group, FIELD_WHY, title);
     }
   self->cause_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cause_row), _("Cause category"));
@@ -595,13 +724,20 @@ build_editor (CwActionsPage *self)
   g_signal_connect_swapped (self->cause_row, "notify::selected", G_CALLBACK (on_cause_changed),
                             self);
   adw_preferences_group_add (self->cause_group, GTK_WIDGET (self->cause_row));
-  self->rows[FIELD_SIMILAR] = add_row (self, self->cause_group, FIELD_SIMILAR,
-                                       _("Similar nonconformities looked for, and where"));
-  self->rows[FIELD_PLAN] = add_row (self, self->plan_group, FIELD_PLAN, _("Action plan"));
+  self->rows[FIELD_SIMILAR]
+    = add_text (self, self->cause_group, FIELD_SIMILAR,
+                _("Similar nonconformities: whether they exist or could occur, and where you "
+                  "looked"));
+  self->rows[FIELD_PLAN] = add_text (self, self->plan_group, FIELD_PLAN, _("Action plan"));
   self->rows[FIELD_CHECK_DUE] = add_row (self, self->plan_group, FIELD_CHECK_DUE,
                                          _("Effectiveness check on (YYYY-MM-DD)"));
-  self->rows[FIELD_VERIFICATION] = add_row (self, self->plan_group, FIELD_VERIFICATION,
-                                            _("Verification evidence"));
+  self->rows[FIELD_VERIFIED_BY]
+    = add_row (self, self->plan_group, FIELD_VERIFIED_BY, _("Verified by (who checked it)"));
+  self->rows[FIELD_VERIFICATION] = add_text (self, self->plan_group, FIELD_VERIFICATION,
+                                             _("Verification evidence"));
+  self->rows[FIELD_JUSTIFICATION]
+    = add_text (self, self->plan_group, FIELD_JUSTIFICATION,
+                _("Why the owner verifies their own action (only when nobody else can)"));
 }
 
 static void
@@ -625,10 +761,15 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *
     return;
   AdwComboRow *source = g_object_get_data (G_OBJECT (dialog), "source");
   AdwEntryRow *title = g_object_get_data (G_OBJECT (dialog), "title");
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "kind");
+  CwActionKind kind = (CwActionKind) adw_combo_row_get_selected (kind_row);
   CwActionDraft draft = {
     .source = (CwActionSource) (adw_combo_row_get_selected (source) + CW_ACTION_SOURCE_CERTIFICATION_AUDIT),
     .title = gtk_editable_get_text (GTK_EDITABLE (title)),
   };
+  /* A review's decision is an improvement whatever the row says. */
+  if (draft.source != CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
+    draft.kind = &kind;
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
   if (id == 0)
@@ -646,7 +787,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
     return;
   GtkWidget *dialog = adw_message_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (widget)), _("New Corrective Action"),
+    GTK_WINDOW (gtk_widget_get_root (widget)), _("New Action"),
     _("For an action from an audit finding, use Corrective Action on the finding in the "
       "audit's checklist."));
   GtkWidget *group = adw_preferences_group_new ();
@@ -656,9 +797,16 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   for (CwActionSource s = CW_ACTION_SOURCE_CERTIFICATION_AUDIT; s <= CW_ACTION_SOURCE_OTHER; s++)
     gtk_string_list_append (sources, cw_action_source_label (s));
   adw_combo_row_set_model (ADW_COMBO_ROW (source), G_LIST_MODEL (sources));
+  GtkWidget *kind = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  for (CwActionKind k = CW_ACTION_KIND_CORRECTIVE; k <= CW_ACTION_KIND_IMPROVEMENT; k++)
+    gtk_string_list_append (kinds, cw_action_kind_label (k));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kinds));
   GtkWidget *title = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), source);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create",
@@ -667,6 +815,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_SUGGESTED);
   g_object_set_data (G_OBJECT (dialog), "source", source);
   g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
