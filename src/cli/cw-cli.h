@@ -53,13 +53,15 @@ int cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_search (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_check (const CwCliCommand *command, int argc, char **argv);
 
-/* Corrective actions, audit closure and management reviews (cw-cli-actions.c). */
+/* Corrective actions and audit closure (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
+
+/* Management reviews (cw-cli-reviews.c). */
 int cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv);
