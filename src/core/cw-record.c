@@ -68,10 +68,15 @@ static const RecordKind kinds[] = {
         N_("Evidence")),
   KIND ("review", "review",
         "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
-        " figures_as_of, created_at, approved_at, approved_by,"
-        " (SELECT json_group_array (json_array (input, figures, notes)) FROM (SELECT input,"
-        "  figures, notes FROM review_entry WHERE review_entry.review = review.id"
-        "  ORDER BY input)))",
+        " figures_as_of, created_at, approved_at, approved_by, conclusion, next_review,"
+        " (SELECT json_group_array (json_array (input, figures, notes, nothing_to_report))"
+        "  FROM (SELECT input, figures, notes, nothing_to_report FROM review_entry"
+        "  WHERE review_entry.review = review.id ORDER BY input)),"
+        " (SELECT json_group_array (json_array (position, name, role, top_management))"
+        "  FROM (SELECT position, name, role, top_management FROM review_attendee"
+        "  WHERE review_attendee.review = review.id ORDER BY position)),"
+        " (SELECT json_group_array (json_array (action, kind)) FROM (SELECT action, kind"
+        "  FROM review_output WHERE review_output.review = review.id ORDER BY action)))",
         N_("Review")),
   KIND ("action", "action",
         "json_array (uuid, rev, title, source, finding, review, description, correction,"
@@ -79,6 +84,41 @@ static const RecordKind kinds[] = {
         " not_effective, status, created_at)",
         N_("Action")),
 };
+
+/* What a kind's content was before a schema step added to it: `check`
+ * looks at an older file as it is, without upgrading it, and its history
+ * holds contents of that shape. */
+typedef struct
+{
+  const char *entity;
+  guint before; /* files older than this schema version */
+  const char *content;
+} OlderContent;
+
+static const OlderContent older_contents[] = {
+  { "review", 7,
+    "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
+    " figures_as_of, created_at, approved_at, approved_by,"
+    " (SELECT json_group_array (json_array (input, figures, notes)) FROM (SELECT input,"
+    "  figures, notes FROM review_entry WHERE review_entry.review = review.id"
+    "  ORDER BY input)))" },
+};
+
+static const char *
+content_for (CwWorkspace *self, const RecordKind *kind)
+{
+  const char *content = kind->content;
+  guint version = cw_workspace_get_version (self);
+  guint best = G_MAXUINT;
+  for (guint i = 0; i < G_N_ELEMENTS (older_contents); i++)
+    if (g_str_equal (older_contents[i].entity, kind->entity) && version < older_contents[i].before
+        && older_contents[i].before < best)
+      {
+        best = older_contents[i].before;
+        content = older_contents[i].content;
+      }
+  return content;
+}
 
 static const RecordKind *
 lookup_kind (const char *entity)
@@ -166,7 +206,7 @@ cw_record_check (CwWorkspace *self, GPtrArray *problems, GError **error)
         "SELECT id FROM %s WHERE %s IS NOT (SELECT h.new_value FROM history h"
         " WHERE h.entity = '%s' AND h.entity_id = %s.id AND h.field = '" CW_RECORD_FIELD "'"
         " ORDER BY h.id DESC LIMIT 1) ORDER BY id",
-        kind->table, kind->content, kind->entity, kind->table);
+        kind->table, content_for (self, kind), kind->entity, kind->table);
       g_autofree char *gone_sql = g_strdup_printf (
         "SELECT h.entity_id FROM history h WHERE h.entity = '%s' AND h.field = '" CW_RECORD_FIELD
         "' AND h.new_value IS NOT NULL AND h.id = (SELECT max (id) FROM history"
