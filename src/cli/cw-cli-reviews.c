@@ -99,11 +99,30 @@ cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
   g_autofree char *period = g_strdup_printf ("%s – %s", start ? start : _("the start"),
                                              cw_review_get_period_end (review));
   print_field (_("Status:"), cw_review_status_label (cw_review_get_status (review)));
-  print_field (_("Approved:"), cw_review_get_approved_at (review));
+  print_field (_("Approved by:"), cw_review_get_approved_by (review));
+  print_field (_("Approved at:"), cw_review_get_approved_at (review));
   print_field (_("Chair:"), cw_review_get_chair (review));
-  print_field (_("Attendees:"), cw_review_get_attendees (review));
   print_field (_("Period:"), period);
   print_field (_("Figures as of:"), cw_review_get_figures_as_of (review));
+
+  GPtrArray *attendees = cw_review_get_attendee_list (review);
+  g_print ("\n%s\n", _("Attendees:"));
+  if (attendees->len == 0)
+    {
+      /* Minutes made before roles were kept list names only. */
+      const char *names = cw_review_get_attendees (review);
+      if (names != NULL && *names != '\0')
+        print_indented (names);
+      else
+        g_print ("    %s\n", _("none recorded"));
+    }
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      CwReviewAttendee *attendee = g_ptr_array_index (attendees, i);
+      g_print ("  %u\t%s\t%s%s\n", attendee->position, attendee->name,
+               *attendee->role ? attendee->role : _("role not given"),
+               attendee->top_management ? _(" (top management)") : "");
+    }
 
   GPtrArray *entries = cw_review_get_entries (review);
   for (guint i = 0; i < entries->len; i++)
@@ -120,35 +139,146 @@ cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
           g_print ("  %s\n", _("Notes:"));
           print_indented (entry->notes);
         }
+      if (entry->nothing_to_report)
+        g_print ("  %s\n", _("Nothing to report."));
+      else if (*entry->notes == '\0')
+        g_print ("  %s\n", _("Not addressed yet."));
     }
+
   g_print ("\n%s\n", _("Decisions:"));
-  for (guint i = 0; i < decisions->len; i++)
+  for (int kind = CW_REVIEW_OUTPUT_IMPROVEMENT; kind <= CW_REVIEW_OUTPUT_RESOURCES + 1; kind++)
     {
-      CwAction *action = g_ptr_array_index (decisions, i);
-      g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
-      g_autofree char *owner = cw_cli_one_line (cw_action_get_owner (action));
-      const char *due = cw_action_get_due (action);
-      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
-               cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
-               owner, title);
+      /* The kinds 9.3 names, then any decision recorded before kinds were. */
+      CwReviewOutputKind wanted
+        = kind > CW_REVIEW_OUTPUT_RESOURCES ? CW_REVIEW_OUTPUT_NONE : (CwReviewOutputKind) kind;
+      gboolean header = FALSE;
+      for (guint i = 0; i < decisions->len; i++)
+        {
+          CwAction *action = g_ptr_array_index (decisions, i);
+          if (cw_review_get_output_kind (review, cw_action_get_id (action)) != wanted)
+            continue;
+          if (!header)
+            g_print ("  %s:\n", cw_review_output_kind_label (wanted));
+          header = TRUE;
+          g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
+          g_autofree char *owner = cw_cli_one_line (cw_action_get_owner (action));
+          const char *due = cw_action_get_due (action);
+          g_print ("    %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
+                   cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
+                   owner, title);
+        }
     }
+  g_print ("\n");
+  const char *conclusion = cw_review_get_conclusion (review);
+  print_field (_("Conclusion:"), *conclusion ? conclusion : _("not written yet"));
+  const char *next = cw_review_get_next_review (review);
+  print_field (_("Next review:"), next ? next : _("not set"));
   return CW_CLI_OK;
 }
 
 int
 cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv)
 {
+  gboolean nothing = FALSE, something = FALSE;
+  GOptionEntry entries[] = {
+    { "nothing-to-report", 0, 0, G_OPTION_ARG_NONE, &nothing,
+      N_("Also say the input was considered with nothing to report (TEXT may be empty)"), NULL },
+    { "something-to-report", 0, 0, G_OPTION_ARG_NONE, &something,
+      N_("Take back an earlier “nothing to report”"), NULL },
+    { NULL },
+  };
   char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
+  if (nothing && something)
+    return cw_cli_usage_error (command,
+                               _("--nothing-to-report and --something-to-report exclude each "
+                                 "other"));
   gint64 id;
   g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
   g_autoptr (GError) error = NULL;
+  /* The mark first: when it is refused, the note is not written either. */
+  if ((nothing || something)
+      && !cw_workspace_set_nothing_to_report (workspace, id, args[2], nothing, &error))
+    return cw_cli_fail (error);
   if (!cw_workspace_note_review (workspace, id, args[2], args[3], &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_review_attendee (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *name = NULL, *role = NULL;
+  gboolean top = FALSE;
+  gint remove = 0;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Who attended"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Their role, such as service owner"),
+      N_("ROLE") },
+    { "top-management", 0, 0, G_OPTION_ARG_NONE, &top,
+      N_("They are a member of top management"), NULL },
+    { "remove", 0, 0, G_OPTION_ARG_INT, &remove,
+      N_("Remove the attendee at this position (as review show lists them)"), N_("N") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (remove == 0 && name == NULL)
+    return cw_cli_usage_error (command, _("--name is required (or --remove N)"));
+  if (remove != 0 && name != NULL)
+    return cw_cli_usage_error (command, _("--remove takes no --name"));
+  if (remove < 0)
+    return cw_cli_usage_error (command, _("--remove takes a position such as 2"));
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (remove > 0)
+    return cw_workspace_remove_review_attendee (workspace, id, remove, &error)
+             ? CW_CLI_OK
+             : cw_cli_fail (error);
+  CwReviewAttendeeDraft attendee = { .name = name, .role = role, .top_management = top };
+  guint position = cw_workspace_add_review_attendee (workspace, id, &attendee, &error);
+  if (position == 0)
+    return cw_cli_fail (error);
+  g_print ("%u\n", position);
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_run_review_conclude (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *text = NULL, *next = NULL;
+  GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text,
+      N_("The conclusion on whether the SMS is still suitable, adequate and effective"),
+      N_("TEXT") },
+    { "next", 0, 0, G_OPTION_ARG_STRING, &next, N_("The date of the next review"),
+      N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (text == NULL && next == NULL)
+    return cw_cli_usage_error (command, _("give --text, --next or both"));
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
+  if (workspace == NULL)
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_conclude_review (workspace, id, text, next, &error))
     return cw_cli_fail (error);
   return CW_CLI_OK;
 }
@@ -156,9 +286,11 @@ cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv)
 int
 cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
 {
-  g_autofree char *text = NULL, *owner = NULL, *due = NULL;
+  g_autofree char *text = NULL, *owner = NULL, *due = NULL, *kind_token = NULL;
   GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What was decided"), N_("TEXT") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_token,
+      N_("improvement, sms-change, service-change or resources"), N_("KIND") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who carries it out"), N_("NAME") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("By when"), N_("YYYY-MM-DD") },
     { NULL },
@@ -167,14 +299,18 @@ cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
-  if (text == NULL || owner == NULL || due == NULL)
-    return cw_cli_usage_error (command, _("--text, --owner and --due are required"));
+  if (text == NULL || owner == NULL || due == NULL || kind_token == NULL)
+    return cw_cli_usage_error (command, _("--text, --owner, --due and --kind are required"));
+  CwReviewOutputKind kind;
+  if (!cw_review_output_kind_from_string (kind_token, &kind))
+    return cw_cli_usage_error (command, _("--kind is one of %s, not “%s”"),
+                               cw_review_output_kind_tokens (), kind_token);
   gint64 id;
   g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
-  CwReviewDecision decision = { .text = text, .owner = owner, .due = due };
+  CwReviewDecision decision = { .text = text, .owner = owner, .due = due, .kind = kind };
   g_autoptr (GError) error = NULL;
   gint64 action = cw_workspace_decide (workspace, id, &decision, &error);
   if (action == 0)
@@ -186,17 +322,28 @@ cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
 int
 cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv)
 {
+  g_autofree char *by = NULL;
+  GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who approves the minutes (required)"),
+      N_("NAME") },
+    { NULL },
+  };
   char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
+  /* Never the login name: minutes are approved by a person who says so. */
+  if (by == NULL)
+    return cw_cli_usage_error (command, _("--by is required: the name of who approves"));
   gint64 id;
   g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
   if (workspace == NULL)
     return status;
 
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_approve_review (workspace, id, &error))
+  GDate today;
+  cw_date_local_today (&today);
+  if (!cw_workspace_approve_review (workspace, id, by, &today, &error))
     return cw_cli_fail (error);
   return CW_CLI_OK;
 }

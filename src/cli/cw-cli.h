@@ -67,6 +67,8 @@ int cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_review_attendee (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_review_conclude (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
