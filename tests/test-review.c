@@ -276,14 +276,14 @@ test_prefill (Fixture *f, gconstpointer data)
     = g_strdup_printf ("Audits from %s to %s: 1.", after_first, today_text);
   assert_has (audits, audits_line);
   g_autofree char *april_line
-    = g_strdup_printf ("Audit %" G_GINT64_FORMAT " “April audit” (In progress, %s "
+    = g_strdup_printf ("Audit %" G_GINT64_FORMAT " “April audit” (%s "
                        "to ?): 2 major, 1 minor, 2 observation, 2 OFI; 1 of 3 nonconformities "
                        "have an action, 3 not yet verified.",
                        april, april_day);
   assert_has (audits, april_line);
   /* Observations and OFIs are audit results too. */
-  assert_has (audits, "All findings of these audits: 2 major, 1 minor, 2 observations, 2 "
-                      "opportunities for improvement.");
+  assert_has (audits, "All findings of these audits: major 2, minor 1, observations 2, "
+                      "opportunities for improvement 2.");
   g_autofree char *coverage = g_strdup_printf (
     "Catalogue coverage: 2 of %u clauses audited in the period.", clauses_with_questions (f));
   assert_has (audits, coverage);
@@ -324,7 +324,7 @@ test_prefill (Fixture *f, gconstpointer data)
   g_autofree char *supplier_line = g_strdup_printf ("  Finding %" G_GINT64_FORMAT " on 8.3.4.1",
                                                     supplier);
   assert_has (figures (review, "supplier-performance"), supplier_line);
-  assert_has (figures (review, "supplier-performance"), ": 1 (0 major, 0 minor, 1 observations");
+  assert_has (figures (review, "supplier-performance"), ": 1 (major 0, minor 0, observations 1");
   g_assert_null (strstr (figures (review, "supplier-performance"), "8.3.4.2"));
   g_autofree char *service_line
     = g_strdup_printf ("  Finding %" G_GINT64_FORMAT " on 9.4", service);
@@ -366,7 +366,12 @@ test_as_of_meeting (Fixture *f, gconstpointer data)
   today_date (&today);
   g_autofree char *yesterday = day_from_today (-1), *today_text = day_from_today (0);
   g_autofree char *due = day_from_today (20);
+  g_autofree char *audit_day = day_from_today (-10);
+  gint64 audit = audit_on (f, "Access audit", audit_day, audit_day);
+  gint64 minor = finding (f, audit, "8.7.3.2", CW_GRADE_MINOR);
   gint64 before = review_on (f, yesterday, "Owen", today_text);
+  CwActionDraft fix = { .finding_id = minor, .owner = "Rhys", .due = due };
+  g_assert_cmpint (cw_workspace_create_action (f->workspace, &fix, &error), >, 0);
   CwActionDraft complaint = { .source = CW_ACTION_SOURCE_COMPLAINT, .title = "Late updates",
                               .owner = "Aisha", .due = due };
   g_assert_cmpint (cw_workspace_create_action (f->workspace, &complaint, &error), >, 0);
@@ -380,7 +385,13 @@ test_as_of_meeting (Fixture *f, gconstpointer data)
   g_assert_cmpstr (figures (held_before, "customer-feedback"), ==, "");
   g_assert_cmpstr (figures (held_before, "corrective-actions"), ==, "");
   assert_has (figures (held_after, "customer-feedback"), "Late updates");
-  g_autofree char *counted = g_strdup_printf ("1 corrective action on %s", today_text);
+  /* The finding's action came after yesterday's meeting. */
+  assert_has (figures (held_before, "audit-results"), "0 of 1 nonconformities have an action");
+  g_autofree char *now_counted = cw_workspace_review_figures (f->workspace, "audit-results", NULL,
+                                                              today_text, &today, &error);
+  g_assert_no_error (error);
+  assert_has (now_counted, "1 of 1 nonconformities have an action");
+  g_autofree char *counted = g_strdup_printf ("2 corrective actions on %s", today_text);
   assert_has (figures (held_after, "corrective-actions"), counted);
 
   /* Approval stores the figures of the meeting date; they stay. */

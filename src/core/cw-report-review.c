@@ -137,8 +137,9 @@ compose_review (CwTypeset *ts, gpointer data)
       g_autofree char *heading = g_strdup_printf ("2.%u  %s", i + 1, entry->title);
       cw_typeset_heading (ts, 2, heading, TRUE);
       cw_typeset_labelled (ts, _ ("Figures"),
-                           entry->figures && *entry->figures
-                               ? entry->figures
+                           entry->figures && *entry->figures ? entry->figures
+                           : entry->prefill == NULL
+                               ? _ ("Clausewise keeps no records for this input; see the notes.")
                                : _ ("The workspace held no records for this input."),
                            NULL);
       if (entry->notes && *entry->notes)

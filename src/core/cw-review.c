@@ -345,6 +345,14 @@ cw_review_can_approve (CwReview *self, const char *approved_by, const GDate *tod
 /* The day a finding or audit counts on; see the comment at the top. */
 #define AUDIT_DAY "COALESCE (a.planned_end, a.planned_start, substr (a.created_at, 1, 10))"
 
+/* An action recorded by the end of the period (?2), and one whose history
+ * shows it verified or closed by then. */
+#define ACTION_KNOWN(c) "substr (" c ".created_at, 1, 10) <= ?2"
+#define ACTION_CHECKED(c)                                                                          \
+  "EXISTS (SELECT 1 FROM history h WHERE h.entity = 'action' AND h.entity_id = " c ".id"          \
+  " AND h.field = 'status' AND h.new_value IN ('verified', 'closed')"                              \
+  " AND substr (h.at, 1, 10) <= ?2)"
+
 static gboolean
 in_period (const char *day, const char *start, const char *end)
 {
@@ -693,9 +701,11 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
     self,
     "SELECT a.id, " AUDIT_DAY " AS day, (SELECT count(*) FROM finding f WHERE f.audit = a.id"
     " AND f.grade IN ('minor', 'major')), (SELECT count(*) FROM finding f JOIN action c"
-    " ON c.finding = f.id WHERE f.audit = a.id AND f.grade IN ('minor', 'major')),"
+    " ON c.finding = f.id WHERE f.audit = a.id AND f.grade IN ('minor', 'major')"
+    " AND " ACTION_KNOWN ("c") "),"
     " (SELECT count(*) FROM finding f WHERE f.audit = a.id AND f.grade IN ('minor', 'major')"
-    " AND f.status NOT IN ('verified', 'closed'))"
+    " AND NOT EXISTS (SELECT 1 FROM action c WHERE c.finding = f.id"
+    " AND " ACTION_CHECKED ("c") "))"
     " FROM audit a WHERE (?1 IS NULL OR day >= ?1) AND day <= ?2 ORDER BY day, a.id",
     error);
   if (stmt == NULL || !bind_period (stmt, period_start, period_end))
@@ -733,11 +743,10 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
       const char *end = cw_audit_get_planned_end (audit);
       g_string_append_printf (
         out,
-        _("  Audit %" PRId64 " “%s” (%s, %s to %s): %u major, %u minor, %u "
+        _("  Audit %" PRId64 " “%s” (%s to %s): %u major, %u minor, %u "
           "observation, %u OFI; %u of %u nonconformities have an action, %u not yet "
           "verified.\n"),
-        row->id, cw_audit_get_title (audit), cw_audit_status_label (cw_audit_get_status (audit)),
-        start ? start : "?", end ? end : "?", progress.findings[CW_GRADE_MAJOR],
+        row->id, cw_audit_get_title (audit), start ? start : "?", end ? end : "?", progress.findings[CW_GRADE_MAJOR],
         progress.findings[CW_GRADE_MINOR], progress.findings[CW_GRADE_OBSERVATION],
         progress.findings[CW_GRADE_OFI], row->with_action, row->ncs, row->unresolved);
       for (guint g = 0; g < G_N_ELEMENTS (grades); g++)
@@ -745,8 +754,8 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
     }
   /* Observations and OFIs are results too: a certifier reads them. */
   g_string_append_printf (out,
-                          _("All findings of these audits: %u major, %u minor, %u "
-                            "observations, %u opportunities for improvement.\n"),
+                          _("All findings of these audits: major %u, minor %u, observations %u, "
+                            "opportunities for improvement %u.\n"),
                           grades[CW_GRADE_MAJOR], grades[CW_GRADE_MINOR],
                           grades[CW_GRADE_OBSERVATION], grades[CW_GRADE_OFI]);
 
@@ -800,7 +809,7 @@ findings_on (CwWorkspace *self, const char *const *prefixes, const char *const *
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT f.id, f.clause, f.grade, f.statement, a.id, a.title, " AUDIT_DAY " AS day,"
-    " (SELECT c.id FROM action c WHERE c.finding = f.id)"
+    " (SELECT c.id FROM action c WHERE c.finding = f.id AND " ACTION_KNOWN ("c") ")"
     " FROM finding f JOIN audit a ON a.id = f.audit"
     " WHERE (?1 IS NULL OR day >= ?1) AND day <= ?2 ORDER BY day, a.id, f.id",
     error);
@@ -845,8 +854,8 @@ findings_on (CwWorkspace *self, const char *const *prefixes, const char *const *
     return g_strdup ("");
   g_autoptr (GString) out = g_string_new (NULL);
   g_string_append_printf (out,
-                          _("Audit findings on %s from %s to %s: %u (%u major, %u minor, %u "
-                            "observations, %u opportunities for improvement).\n"),
+                          _("Audit findings on %s from %s to %s: %u (major %u, minor %u, "
+                            "observations %u, opportunities for improvement %u).\n"),
                           what, period_start ? period_start : _("the start"), period_end, n,
                           counts[CW_GRADE_MAJOR], counts[CW_GRADE_MINOR],
                           counts[CW_GRADE_OBSERVATION], counts[CW_GRADE_OFI]);

@@ -337,8 +337,9 @@ make_input (CwReviewsPage *self, const CwReviewEntry *entry, gboolean editable)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), entry->hint);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *figures
-    = gtk_label_new (*entry->figures ? entry->figures
-                                     : _("The workspace holds no figures for this input."));
+    = gtk_label_new (*entry->figures        ? entry->figures
+                     : entry->prefill == NULL ? _("Clausewise keeps no records for this input.")
+                                              : _("The workspace holds no figures for this input."));
   gtk_label_set_xalign (GTK_LABEL (figures), 0);
   gtk_label_set_wrap (GTK_LABEL (figures), TRUE);
   gtk_label_set_selectable (GTK_LABEL (figures), TRUE);
