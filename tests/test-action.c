@@ -833,7 +833,7 @@ test_improvement (Fixture *f, gconstpointer data)
                                               &error);
   g_assert_no_error (error);
   CwReviewDecision decision = { .text = "Hire a second desk lead", .owner = "Owen",
-                                .due = "2026-09-01" };
+                                .due = "2026-09-01", .kind = CW_REVIEW_OUTPUT_RESOURCES };
   gint64 decided = cw_workspace_decide (f->workspace, review, &decision, &error);
   g_assert_no_error (error);
   update (f, decided, &(CwActionChanges) { .plan = "Advertise in June; interview in July." });

@@ -1,7 +1,7 @@
-/* test-cli-actions.c: clausewise-cli's corrective action, audit closure and
- * management review commands as a script sees them: ids on stdout, exit
- * codes, one-line errors with the reason, listings and CSV. Every case runs
- * the real binary. */
+/* test-cli-actions.c: clausewise-cli's corrective action and audit closure
+ * commands as a script sees them (management reviews: test-cli-reviews.c):
+ * ids on stdout, exit codes, one-line errors with the reason, listings and
+ * CSV. Every case runs the real binary. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -263,61 +263,6 @@ test_kind_and_check_date (void)
 }
 
 static void
-test_review (void)
-{
-  g_autofree char *dir = cw_test_make_dir ();
-  g_autofree char *ws = new_workspace (dir);
-  g_autofree char *audit = expect_id (ARGS ("audit", "new", ws, "--title", "Incidents",
-                                            "--start", "2026-05-04"));
-  g_free (new_finding (ws, audit, "major"));
-
-  cw_test_cli_error (ARGS ("review", "new", ws), CLI_USAGE, "--date");
-  cw_test_cli_error (ARGS ("review", "new", ws, "--date", "30 June"), CLI_BAD_INPUT, "30 June");
-  g_autofree char *id = expect_id (ARGS ("review", "new", ws, "--date", "2026-06-30"));
-  g_autofree char *shown = cw_test_cli_ok (ARGS ("review", "show", ws, id));
-  cw_test_assert_contains (shown, "Management review 1 held on 2026-06-30\n");
-  cw_test_assert_contains (shown, "Trends in nonconformities and corrective actions "
-                          "(nonconformity-trends)\n  Figures:\n");
-  cw_test_assert_contains (shown, "Nonconformities from the start to 2026-06-30: 1 (1 major, 0 minor).");
-  cw_test_assert_contains (shown, "Audits from the start to 2026-06-30: 1.");
-  cw_test_assert_contains (shown, "Adequacy of resources (resources)\n");
-
-  g_free (cw_test_cli_ok (ARGS ("review", "note", ws, id, "resources", "Night shift is short")));
-  cw_test_cli_error (ARGS ("review", "note", ws, id, "weather", "Sunny"), CLI_BAD_INPUT, "weather");
-  g_autofree char *decided = expect_id (ARGS ("review", "decide", ws, id, "--text",
-                                              "Hire two engineers", "--owner", "Owen", "--due",
-                                              "2026-10-31"));
-  cw_test_cli_error (ARGS ("review", "decide", ws, id, "--text", "x", "--owner", "Owen"), CLI_USAGE,
-                "--due");
-  g_autofree char *action = cw_test_cli_ok (ARGS ("action", "show", ws, decided));
-  cw_test_assert_contains (action, "Management review");
-  g_autofree char *review_line = g_strdup_printf ("Review:        %s\n", id);
-  cw_test_assert_contains (action, review_line);
-
-  /* No chair, no approval. */
-  cw_test_cli_error (ARGS ("review", "approve", ws, id), CLI_BAD_INPUT, "chair");
-  g_autofree char *second
-    = expect_id (ARGS ("review", "new", ws, "--date", "2026-12-15", "--chair", "Owen"));
-  g_free (cw_test_cli_ok (ARGS ("review", "approve", ws, second)));
-  cw_test_cli_error (ARGS ("review", "approve", ws, second), CLI_BAD_INPUT, "read-only");
-  cw_test_cli_error (ARGS ("review", "note", ws, second, "resources", "late"), CLI_BAD_INPUT,
-                "read-only");
-  cw_test_cli_error (ARGS ("review", "decide", ws, second, "--text", "x", "--owner", "O", "--due",
-                      "2027-01-01"),
-                CLI_BAD_INPUT, "read-only");
-  g_autofree char *approved = cw_test_cli_ok (ARGS ("review", "show", ws, second));
-  cw_test_assert_contains (approved, "Approved");
-  /* The second review covers the days after the first, and reports its
-   * decision. */
-  cw_test_assert_contains (approved, "Audits from 2026-07-01 to 2026-12-15: 0.");
-  cw_test_assert_contains (approved, "Hire two engineers");
-  g_autofree char *first = cw_test_cli_ok (ARGS ("review", "show", ws, id));
-  cw_test_assert_contains (first, "Night shift is short");
-  cw_test_assert_contains (first, "Decisions:\n  ");
-  cw_test_cli_error (ARGS ("review", "show", ws, "9"), CLI_BAD_INPUT, "9");
-}
-
-static void
 test_demo (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
@@ -352,7 +297,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/actions/workflow", test_workflow);
   g_test_add_func ("/cli/actions/new-and-csv", test_new_and_csv);
   g_test_add_func ("/cli/actions/kind-and-check-date", test_kind_and_check_date);
-  g_test_add_func ("/cli/actions/review", test_review);
   g_test_add_func ("/cli/actions/demo", test_demo);
   return g_test_run ();
 }

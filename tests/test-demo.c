@@ -7,6 +7,8 @@
 #include "cw-demo.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-date.h"
+#include "cw-review.h"
 #include "cw-test-util.h"
 
 static void
@@ -253,6 +255,58 @@ test_actions_follow_rules (void)
   g_assert_cmpuint (gaps->len, ==, 0);
 }
 
+/* Every approved review of the demo would pass approval today, and its
+ * figures are those of its meeting date: the core says so, not this test. */
+static void
+test_reviews_obey_rules (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (workspace, &error);
+  g_assert_no_error (error);
+  guint approved = 0;
+  for (guint r = 0; r < reviews->len; r++)
+    {
+      CwReview *review = g_ptr_array_index (reviews, r);
+      if (cw_review_get_status (review) != CW_REVIEW_APPROVED)
+        continue;
+      approved++;
+      g_assert_true (cw_review_meets_rules (review, &today, &error));
+      g_assert_no_error (error);
+      const char *held_on = cw_review_get_held_on (review);
+      g_assert_cmpstr (cw_review_get_figures_as_of (review), ==, held_on);
+      GDate meeting;
+      g_assert_true (cw_date_parse (held_on, &meeting, NULL));
+      GPtrArray *entries = cw_review_get_entries (review);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          CwReviewEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *figures = cw_workspace_review_figures (
+            workspace, entry->prefill, cw_review_get_period_start (review),
+            cw_review_get_period_end (review), &meeting, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (entry->figures, ==, figures);
+        }
+      /* Every decision has its kind. */
+      CwActionFilter of_review = { .review_id = cw_review_get_id (review) };
+      g_autoptr (GPtrArray) decisions = cw_workspace_list_actions (workspace, &of_review, &error);
+      g_assert_cmpuint (decisions->len, >, 0);
+      for (guint i = 0; i < decisions->len; i++)
+        g_assert_cmpint (cw_review_get_output_kind (
+                           review, cw_action_get_id (g_ptr_array_index (decisions, i))),
+                         !=, CW_REVIEW_OUTPUT_NONE);
+    }
+  g_assert_cmpuint (approved, >, 0);
+  g_autoptr (GPtrArray) gaps = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_review_list_rule_gaps (workspace, gaps, &error));
+  g_assert_cmpuint (gaps->len, ==, 0);
+}
+
 static void
 test_demo_refuses_existing (void)
 {
@@ -275,5 +329,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/demo/cause-categories", test_cause_categories);
   g_test_add_func ("/core/demo/refuses-existing", test_demo_refuses_existing);
   g_test_add_func ("/core/demo/actions-follow-rules", test_actions_follow_rules);
+  g_test_add_func ("/core/demo/reviews-obey-rules", test_reviews_obey_rules);
   return g_test_run ();
 }

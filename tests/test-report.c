@@ -687,7 +687,8 @@ test_review_report (void)
                        "--attendees", "Owen Castellane, Παύλος Νικολάου"));
   g_autofree char *decision = cli_out (ARGS ("review", "decide", ws, id, "--text",
                                              "Hire a second change analyst before Stage Two",
-                                             "--owner", "Owen Castellane", "--due", "2027-01-31"));
+                                             "--owner", "Owen Castellane", "--due", "2027-01-31",
+                                             "--kind", "resources"));
   g_autofree char *pdf = cw_test_path (dir, "review.pdf");
   cli_ok (ARGS ("report", "review", ws, id, "-o", pdf));
   g_autofree char *title = info_field (pdf, "Title");

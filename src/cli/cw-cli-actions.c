@@ -1,6 +1,7 @@
-/* cw-cli-actions.c: the corrective action register, audit closure and
- * management reviews on the command line. Each command parses, calls the
- * core and prints; the workflow, overdue and closure rules are the core's. */
+/* cw-cli-actions.c: the corrective action register and audit closure on the
+ * command line (management reviews are in cw-cli-reviews.c). Each command
+ * parses, calls the core and prints; the workflow, overdue and closure rules
+ * are the core's. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -12,7 +13,6 @@
 #include "cw-history.h"
 #include "cw-cli.h"
 #include "cw-text.h"
-#include "cw-review.h"
 
 static void
 print_field (const char *label, const char *value)
@@ -366,183 +366,6 @@ cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv)
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_move_action (workspace, id, move, &today, &error))
-    return cw_cli_fail (error);
-  return CW_CLI_OK;
-}
-
-/* ---- Management reviews ------------------------------------------------ */
-
-int
-cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv)
-{
-  g_autofree char *date = NULL, *chair = NULL, *attendees = NULL, *since = NULL;
-  GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the review is held (required)"),
-      N_("YYYY-MM-DD") },
-    { "chair", 0, 0, G_OPTION_ARG_STRING, &chair,
-      N_("The member of top management who chairs it"), N_("NAME") },
-    { "attendees", 0, 0, G_OPTION_ARG_STRING, &attendees, N_("Attendees, comma-separated"),
-      N_("NAMES") },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since,
-      N_("First day of the period covered (default: the day after the previous review)"),
-      N_("YYYY-MM-DD") },
-    { NULL },
-  };
-  char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  if (date == NULL)
-    return cw_cli_usage_error (command, _("--date is required"));
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autofree char *attendee_lines = cw_text_commas_to_lines (attendees);
-  CwReviewDraft draft
-    = { .held_on = date, .chair = chair, .attendees = attendee_lines, .period_start = since };
-  GDate today;
-  cw_date_local_today (&today);
-  g_autoptr (GError) error = NULL;
-  gint64 id = cw_workspace_create_review (workspace, &draft, &today, &error);
-  if (id == 0)
-    return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return CW_CLI_OK;
-}
-
-static void
-print_indented (const char *text)
-{
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_print ("    %s\n", lines[i]);
-}
-
-int
-cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
-{
-  char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwReview) review = cw_workspace_get_review (workspace, id, &error);
-  CwActionFilter filter = { .review_id = id };
-  g_autoptr (GPtrArray) decisions
-    = review ? cw_workspace_list_actions (workspace, &filter, &error) : NULL;
-  if (decisions == NULL)
-    return cw_cli_fail (error);
-
-  g_print (_("Management review %" PRId64 " held on %s\n"), id,
-           cw_review_get_held_on (review));
-  const char *start = cw_review_get_period_start (review);
-  g_autofree char *period = g_strdup_printf ("%s – %s", start ? start : _("the start"),
-                                             cw_review_get_period_end (review));
-  print_field (_("Status:"), cw_review_status_label (cw_review_get_status (review)));
-  print_field (_("Approved:"), cw_review_get_approved_at (review));
-  print_field (_("Chair:"), cw_review_get_chair (review));
-  print_field (_("Attendees:"), cw_review_get_attendees (review));
-  print_field (_("Period:"), period);
-  print_field (_("Figures as of:"), cw_review_get_figures_as_of (review));
-
-  GPtrArray *entries = cw_review_get_entries (review);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      CwReviewEntry *entry = g_ptr_array_index (entries, i);
-      g_print ("\n%s (%s)\n", entry->title, entry->input);
-      if (*entry->figures != '\0')
-        {
-          g_print ("  %s\n", _("Figures:"));
-          print_indented (entry->figures);
-        }
-      if (*entry->notes != '\0')
-        {
-          g_print ("  %s\n", _("Notes:"));
-          print_indented (entry->notes);
-        }
-    }
-  g_print ("\n%s\n", _("Decisions:"));
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      CwAction *action = g_ptr_array_index (decisions, i);
-      g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
-      g_autofree char *owner = cw_cli_one_line (cw_action_get_owner (action));
-      const char *due = cw_action_get_due (action);
-      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
-               cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
-               owner, title);
-    }
-  return CW_CLI_OK;
-}
-
-int
-cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv)
-{
-  char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autoptr (GError) error = NULL;
-  if (!cw_workspace_note_review (workspace, id, args[2], args[3], &error))
-    return cw_cli_fail (error);
-  return CW_CLI_OK;
-}
-
-int
-cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
-{
-  g_autofree char *text = NULL, *owner = NULL, *due = NULL;
-  GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What was decided"), N_("TEXT") },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who carries it out"), N_("NAME") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("By when"), N_("YYYY-MM-DD") },
-    { NULL },
-  };
-  char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  if (text == NULL || owner == NULL || due == NULL)
-    return cw_cli_usage_error (command, _("--text, --owner and --due are required"));
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  CwReviewDecision decision = { .text = text, .owner = owner, .due = due };
-  g_autoptr (GError) error = NULL;
-  gint64 action = cw_workspace_decide (workspace, id, &decision, &error);
-  if (action == 0)
-    return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", action);
-  return CW_CLI_OK;
-}
-
-int
-cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv)
-{
-  char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  gint64 id;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("a review"), &id, &status);
-  if (workspace == NULL)
-    return status;
-
-  g_autoptr (GError) error = NULL;
-  if (!cw_workspace_approve_review (workspace, id, &error))
     return cw_cli_fail (error);
   return CW_CLI_OK;
 }

@@ -61,17 +61,21 @@ int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 
-/* Corrective actions and management reviews (cw-cli-actions.c). */
+/* Corrective actions (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_update (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_move (const CwCliCommand *command, int argc, char **argv);
+
+/* Management reviews (cw-cli-reviews.c). */
 int cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_note (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_review_attendee (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_review_conclude (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);

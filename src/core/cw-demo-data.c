@@ -1666,11 +1666,16 @@ static const CwDemoReviewNote october_notes[] = {
     "Two customers asked for SD-WAN; a new data protection clause is expected in "
     "the renewal of the largest contract." },
   { "nonconformity-trends",
-    "Eight nonconformities at the first full audit; the two majors are at the "
-    "heart of certification and must be closed before Stage One." },
+    "First full audit, so no trend yet; the two majors are at the heart of "
+    "certification and must be closed before Stage One." },
   { "corrective-actions",
-    "Owners confirmed every due date. The board asked for overdue actions to be "
-    "reported to it monthly until Stage Two." },
+    "The action plans for the September audit's nonconformities were still being "
+    "agreed with their owners and were not yet in the register. The board asked for "
+    "overdue actions to be reported to it monthly until Stage Two." },
+  { "monitoring-results",
+    "The SMS measures were reported monthly since April. Availability held at or "
+    "above target for every service; change success rate fell to 91% in August "
+    "after the failed firewall change, against a 95% target." },
   { "audit-results",
     "The September audit covered the whole catalogue. The follow-up of change "
     "management is planned for late November." },
@@ -1699,14 +1704,24 @@ static const CwDemoReviewNote october_notes[] = {
   { NULL, NULL }
 };
 
+static const CwDemoAttendee october_attendees[] = {
+  { "Eleanor Whitcombe", "Managing director", 1 },
+  { "Owen Castellane", "Service manager (SMS owner)", 0 },
+  { "Fiona Lindqvist", "Quality manager and internal audit lead", 0 },
+  { "Tomasz Brennan", "Change and release manager", 0 },
+  { "Harriet Nkemelu", "Supplier manager", 0 },
+  { "Rhys Penhallow", "Information security officer", 0 },
+  { NULL }
+};
+
 static const CwDemoDecision october_decisions[] = {
   { "Recruit a second night-shift engineer for the operations centre", "Owen Castellane",
-    "2027-01-31", NULL, NULL, "open" },
+    "2027-01-31", NULL, NULL, "open", "resources" },
   { "Set a time limit for removing leavers' access in ISC-05", "Rhys Penhallow", "2026-11-20",
     "Access removal has no deadline.\nISC-05 says only that it must happen without delay.",
     "Amend ISC-05 to v3: accounts disabled by the end of the last working day; "
     "report exceptions monthly.",
-    "planned" },
+    "planned", "sms-change" },
   { NULL }
 };
 
@@ -1718,12 +1733,24 @@ static const CwDemoReviewNote january_notes[] = {
   { NULL, NULL }
 };
 
+static const CwDemoAttendee january_attendees[] = {
+  { "Eleanor Whitcombe", "Managing director", 1 },
+  { "Owen Castellane", "Service manager (SMS owner)", 0 },
+  { "Fiona Lindqvist", "Quality manager and internal audit lead", 0 },
+  { "Aisha Merriman", "Service desk lead", 0 },
+  { "Declan Ashworth", "Problem manager", 0 },
+  { NULL }
+};
+
 const CwDemoReview cw_demo_reviews[] = {
-  { "2026-10-22", "2026-03-19", "Eleanor Whitcombe (managing director)",
-    "Owen Castellane, Fiona Lindqvist, Tomasz Brennan, Harriet Nkemelu, Rhys Penhallow", 1,
-    october_notes, october_decisions },
-  { "2027-01-28", NULL, "Eleanor Whitcombe (managing director)",
-    "Owen Castellane, Fiona Lindqvist, Aisha Merriman, Declan Ashworth", 0, january_notes,
-    NULL },
+  { "2026-10-22", "2026-03-19", "Eleanor Whitcombe", october_attendees, october_notes,
+    october_decisions,
+    "The SMS remains suitable for the services in scope and adequate in its "
+    "processes and people, apart from the night shift. It is not yet effective "
+    "where the September audit found majors (emergency changes and continuity "
+    "testing): those actions must be implemented and verified before Stage One.",
+    "2027-01-28", "Eleanor Whitcombe" },
+  { "2027-01-28", NULL, "Eleanor Whitcombe", january_attendees, january_notes, NULL, NULL,
+    NULL, NULL },
   { NULL }
 };

@@ -151,7 +151,15 @@ typedef struct
 {
   const char *input; /* a review input id of the catalogue */
   const char *notes;
+  int nothing_to_report;
 } CwDemoReviewNote;
+
+typedef struct
+{
+  const char *name;
+  const char *role;
+  int top_management;
+} CwDemoAttendee;
 
 /* A decision of a review, with the planning its owner added since. */
 typedef struct
@@ -162,17 +170,20 @@ typedef struct
   const char *root_cause; /* NULL while the decision is still open */
   const char *plan;
   const char *status;     /* "open" or "planned" */
+  const char *kind;       /* a review output kind token */
 } CwDemoDecision;
 
 typedef struct
 {
   const char *held_on;
   const char *period_start; /* NULL: from the day after the previous review */
-  const char *chair;
-  const char *attendees; /* comma-separated */
-  int approved;
+  const char *chair;        /* one of the attendees */
+  const CwDemoAttendee *attendees;
   const CwDemoReviewNote *notes;
   const CwDemoDecision *decisions;
+  const char *conclusion;
+  const char *next_review;
+  const char *approved_by; /* NULL: a draft */
 } CwDemoReview;
 
 extern const CwDemoAction cw_demo_actions[];

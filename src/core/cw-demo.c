@@ -257,35 +257,32 @@ add_actions (CwWorkspace *workspace, gint64 audit, GError **error)
   return TRUE;
 }
 
-/* Figures are as of the review's day, or today for a review still ahead. */
-static void
-figures_day (const char *held_on, GDate *day)
-{
-  GDate held;
-  cw_date_local_today (day);
-  if (cw_date_parse (held_on, &held, NULL) && g_date_compare (&held, day) < 0)
-    *day = held;
-}
-
 static gboolean
 add_review (CwWorkspace *workspace, const CwDemoReview *r, GError **error)
 {
-  g_autofree char *attendees = list_to_lines (r->attendees);
-  CwReviewDraft draft = { .held_on = r->held_on,
-                          .chair = r->chair,
-                          .attendees = attendees,
+  CwReviewDraft draft = { .held_on = r->held_on, .chair = r->chair,
                           .period_start = r->period_start };
-  GDate day;
-  figures_day (r->held_on, &day);
-  gint64 id = cw_workspace_create_review (workspace, &draft, &day, error);
+  GDate today;
+  cw_date_local_today (&today);
+  gint64 id = cw_workspace_create_review (workspace, &draft, &today, error);
   if (id == 0)
     return FALSE;
+  for (const CwDemoAttendee *a = r->attendees; a != NULL && a->name != NULL; a++)
+    {
+      CwReviewAttendeeDraft attendee = { a->name, a->role, a->top_management };
+      if (cw_workspace_add_review_attendee (workspace, id, &attendee, error) == 0)
+        return FALSE;
+    }
   for (const CwDemoReviewNote *n = r->notes; n != NULL && n->input != NULL; n++)
-    if (!cw_workspace_note_review (workspace, id, n->input, n->notes, error))
+    if (!cw_workspace_note_review (workspace, id, n->input, n->notes, error)
+        || (n->nothing_to_report
+            && !cw_workspace_set_nothing_to_report (workspace, id, n->input, TRUE, error)))
       return FALSE;
   for (const CwDemoDecision *d = r->decisions; d != NULL && d->text != NULL; d++)
     {
       CwReviewDecision decision = { .text = d->text, .owner = d->owner, .due = d->due };
+      if (!cw_review_output_kind_from_string (d->kind, &decision.kind))
+        g_error ("demo decision %s has an unknown kind %s", d->text, d->kind);
       gint64 action = cw_workspace_decide (workspace, id, &decision, error);
       if (action == 0)
         return FALSE;
@@ -294,13 +291,17 @@ add_review (CwWorkspace *workspace, const CwDemoReview *r, GError **error)
         g_error ("demo decision %s has an unknown status %s", d->text, d->status);
       CwActionChanges planning = { .root_cause = d->root_cause, .plan = d->plan };
       GDate held;
-      demo_day (r->held_on, &day, &held);
+      demo_day (r->held_on, &today, &held);
       if (!cw_workspace_update_action (workspace, action, &planning, error)
           || !advance (workspace, action, target, NULL, NULL, &(DemoDays) { NULL }, &held,
                        error))
         return FALSE;
     }
-  return !r->approved || cw_workspace_approve_review (workspace, id, error);
+  if ((r->conclusion != NULL || r->next_review != NULL)
+      && !cw_workspace_conclude_review (workspace, id, r->conclusion, r->next_review, error))
+    return FALSE;
+  return r->approved_by == NULL
+         || cw_workspace_approve_review (workspace, id, r->approved_by, &today, error);
 }
 
 static gboolean

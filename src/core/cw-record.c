@@ -106,6 +106,18 @@ static const RecordKind kinds[] = {
         " not_effective, status, created_at, kind, consequences, verified_by,"
         " verifier_justification, planned_on, implemented_on, verified_on, closed_on)",
         N_("Action")),
+  KIND (7, "review", "review",
+        "json_array (uuid, rev, held_on, chair, attendees, period_start, period_end, status,"
+        " figures_as_of, created_at, approved_at, approved_by, conclusion, next_review,"
+        " (SELECT json_group_array (json_array (input, figures, notes, nothing_to_report))"
+        "  FROM (SELECT input, figures, notes, nothing_to_report FROM review_entry"
+        "  WHERE review_entry.review = review.id ORDER BY input)),"
+        " (SELECT json_group_array (json_array (position, name, role, top_management))"
+        "  FROM (SELECT position, name, role, top_management FROM review_attendee"
+        "  WHERE review_attendee.review = review.id ORDER BY position)),"
+        " (SELECT json_group_array (json_array (action, kind)) FROM (SELECT action, kind"
+        "  FROM review_output WHERE review_output.review = review.id ORDER BY action)))",
+        N_("Review")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

@@ -1,6 +1,9 @@
-/* cw-report-review.c: the minutes of a management review: who attended,
- * each input with the figures the core filled in and the notes people wrote,
- * and the decisions with their owner and due date. */
+/* cw-report-review.c: the minutes of a management review as a certifier
+ * reads them: who attended in what role (top management marked), each input
+ * with the figures as they stood on the meeting date and the notes, or that
+ * there was nothing to report; the decisions by the kinds clause 9.3 names,
+ * with owner and date; the conclusion on the SMS, the next review, and who
+ * approved the minutes when. */
 #define G_LOG_DOMAIN "cw-report"
 
 #include "config.h"
@@ -68,34 +71,63 @@ compose_review (CwTypeset *ts, gpointer data)
   cw_typeset_contents_here (ts);
 
   cw_typeset_heading (ts, 1, _ ("1  Attendees"), TRUE);
-  static const double widths[] = { 0.6, 0.4 };
-  const char *header[] = { _ ("Name"), _ ("Role in the review") };
-  CwTable *table = cw_typeset_table_begin (ts, 2, widths, header);
   const char *chair = cw_review_get_chair (review);
-  if (chair && *chair)
+  GPtrArray *people = cw_review_get_attendee_list (review);
+  if (people->len > 0)
     {
-      g_autofree char *name = cw_markup_printf ("%s", chair);
-      g_autofree char *role = cw_markup_printf ("%s", _ ("Chair"));
-      const char *cells[] = { name, role };
-      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+      static const double widths[] = { 0.38, 0.42, 0.2 };
+      const char *header[] = { _ ("Name"), _ ("Role"), _ ("Top management") };
+      CwTable *table = cw_typeset_table_begin (ts, 3, widths, header);
+      for (guint i = 0; i < people->len; i++)
+        {
+          CwReviewAttendee *a = g_ptr_array_index (people, i);
+          gboolean chairs = g_strcmp0 (a->name, chair) == 0;
+          g_autofree char *name = cw_markup_printf ("%s", a->name);
+          g_autofree char *role_text
+              = chairs ? g_strdup_printf (_ ("%s; chair of the review"),
+                                          *a->role ? a->role : _ ("role not given"))
+                       : g_strdup (*a->role ? a->role : _ ("role not given"));
+          g_autofree char *role = cw_markup_printf ("%s", role_text);
+          g_autofree char *top = cw_markup_printf ("%s", a->top_management ? _ ("Yes") : "—");
+          const char *cells[] = { name, role, top };
+          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+      cw_table_end (table);
     }
-  g_auto (GStrv) attendees = g_strsplit (cw_report_or_dash (cw_review_get_attendees (review)), "\n", -1);
-  for (guint i = 0; attendees[i]; i++)
+  else
     {
-      if (*g_strstrip (attendees[i]) == '\0' || g_strcmp0 (attendees[i], chair) == 0)
-        continue;
-      g_autofree char *name = cw_markup_printf ("%s", attendees[i]);
-      g_autofree char *role = cw_markup_printf ("%s", _ ("Attendee"));
-      const char *cells[] = { name, role };
-      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+      /* Minutes made before roles were kept: the names as they were. */
+      cw_typeset_text (ts, CW_STYLE_BODY,
+                       _ ("These minutes were recorded before attendees' roles were kept."));
+      static const double widths[] = { 0.6, 0.4 };
+      const char *header[] = { _ ("Name"), _ ("Role in the review") };
+      CwTable *table = cw_typeset_table_begin (ts, 2, widths, header);
+      if (chair && *chair)
+        {
+          g_autofree char *name = cw_markup_printf ("%s", chair);
+          g_autofree char *role = cw_markup_printf ("%s", _ ("Chair"));
+          const char *cells[] = { name, role };
+          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+      g_auto (GStrv) attendees
+          = g_strsplit (cw_report_or_dash (cw_review_get_attendees (review)), "\n", -1);
+      for (guint i = 0; attendees[i]; i++)
+        {
+          if (*g_strstrip (attendees[i]) == '\0' || g_strcmp0 (attendees[i], chair) == 0)
+            continue;
+          g_autofree char *name = cw_markup_printf ("%s", attendees[i]);
+          g_autofree char *role = cw_markup_printf ("%s", _ ("Attendee"));
+          const char *cells[] = { name, role };
+          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+      cw_table_end (table);
     }
-  cw_table_end (table);
 
   cw_typeset_heading (ts, 1, _ ("2  Inputs considered"), TRUE);
   g_autofree char *as_of = cw_report_date (cw_review_get_figures_as_of (review));
   g_autofree char *intro = g_strdup_printf (
-      _ ("Each input below gives the figures Clausewise drew from the workspace (as of %s) and the "
-         "review's notes on it."),
+      _ ("For each input, the figures Clausewise counted in the workspace as it stood on %s "
+         "(records made later are not counted), then what the meeting noted on it."),
       as_of);
   cw_typeset_text (ts, CW_STYLE_BODY, intro);
   GPtrArray *entries = cw_review_get_entries (review);
@@ -104,11 +136,19 @@ compose_review (CwTypeset *ts, gpointer data)
       CwReviewEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *heading = g_strdup_printf ("2.%u  %s", i + 1, entry->title);
       cw_typeset_heading (ts, 2, heading, TRUE);
-      if (entry->figures && *entry->figures)
-        cw_typeset_labelled (ts, _ ("Figures"), entry->figures, NULL);
-      cw_typeset_labelled (
-          ts, _ ("Notes"),
-          entry->notes && *entry->notes ? entry->notes : _ ("No notes were recorded."), NULL);
+      cw_typeset_labelled (ts, _ ("Figures"),
+                           entry->figures && *entry->figures ? entry->figures
+                           : entry->prefill == NULL
+                               ? _ ("Clausewise keeps no records for this input; see the notes.")
+                               : _ ("The workspace held no records for this input."),
+                           NULL);
+      if (entry->notes && *entry->notes)
+        cw_typeset_labelled (ts, _ ("Notes"), entry->notes, NULL);
+      if (entry->nothing_to_report)
+        cw_typeset_labelled (ts, _ ("Outcome"), _ ("Nothing to report."), NULL);
+      else if (!(entry->notes && *entry->notes))
+        cw_typeset_labelled (ts, _ ("Notes"), _ ("Not addressed: no notes were recorded."),
+                             NULL);
     }
 
   cw_typeset_heading (ts, 1, _ ("3  Decisions and actions"), TRUE);
@@ -117,37 +157,67 @@ compose_review (CwTypeset *ts, gpointer data)
   else
     {
       cw_typeset_text (ts, CW_STYLE_BODY,
-                       _ ("Each decision is tracked as an action in the corrective action "
-                          "register under the number shown."));
-      static const double d_widths[] = { 0.09, 0.45, 0.18, 0.14, 0.14 };
-      const char *d_header[] = { _ ("No."), _ ("Decision"), _ ("Owner"), _ ("Due"), _ ("Status") };
-      CwTable *decisions = cw_typeset_table_begin (ts, 5, d_widths, d_header);
-      for (guint i = 0; i < c->decisions->len; i++)
+                       _ ("Decisions are grouped by the kind of output; each is tracked as an "
+                          "action in the register under the number shown."));
+      guint section = 0;
+      for (int k = CW_REVIEW_OUTPUT_IMPROVEMENT; k <= CW_REVIEW_OUTPUT_RESOURCES + 1; k++)
         {
-          CwAction *action = g_ptr_array_index (c->decisions, i);
-          g_autofree char *number
-              = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
-          const char *description = cw_action_get_description (action);
-          g_autofree char *text = cw_markup_printf (
-              "%s",
-              description && *description ? description : cw_report_or_dash (cw_action_get_title (action)));
-          g_autofree char *owner = cw_markup_printf ("%s", cw_report_or_dash (cw_action_get_owner (action)));
-          g_autofree char *date = cw_report_short_date (cw_action_get_due (action));
-          g_autofree char *due = cw_markup_printf ("%s", cw_action_get_due (action) ? date : "—");
-          g_autofree char *status
-              = cw_markup_printf ("%s", cw_action_status_label (cw_action_get_status (action)));
-          const char *cells[] = { number, text, owner, due, status };
-          cw_table_row (decisions, cells, CW_ROW_NORMAL, -1, NULL);
+          /* The kinds 9.3 names, then decisions recorded before kinds were. */
+          CwReviewOutputKind kind
+              = k > CW_REVIEW_OUTPUT_RESOURCES ? CW_REVIEW_OUTPUT_NONE : (CwReviewOutputKind) k;
+          CwTable *decisions = NULL;
+          for (guint i = 0; i < c->decisions->len; i++)
+            {
+              CwAction *action = g_ptr_array_index (c->decisions, i);
+              if (cw_review_get_output_kind (review, cw_action_get_id (action)) != kind)
+                continue;
+              if (decisions == NULL)
+                {
+                  g_autofree char *heading = g_strdup_printf (
+                      "3.%u  %s", ++section, cw_review_output_kind_label (kind));
+                  cw_typeset_heading (ts, 2, heading, TRUE);
+                  static const double d_widths[] = { 0.09, 0.45, 0.18, 0.14, 0.14 };
+                  const char *d_header[]
+                      = { _ ("No."), _ ("Decision"), _ ("Owner"), _ ("Due"), _ ("Status") };
+                  decisions = cw_typeset_table_begin (ts, 5, d_widths, d_header);
+                }
+              g_autofree char *number
+                  = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
+              const char *description = cw_action_get_description (action);
+              g_autofree char *text = cw_markup_printf (
+                  "%s", description && *description
+                            ? description
+                            : cw_report_or_dash (cw_action_get_title (action)));
+              g_autofree char *owner
+                  = cw_markup_printf ("%s", cw_report_or_dash (cw_action_get_owner (action)));
+              g_autofree char *date = cw_report_short_date (cw_action_get_due (action));
+              g_autofree char *due
+                  = cw_markup_printf ("%s", cw_action_get_due (action) ? date : "—");
+              g_autofree char *status = cw_markup_printf (
+                  "%s", cw_action_status_label (cw_action_get_status (action)));
+              const char *cells[] = { number, text, owner, due, status };
+              cw_table_row (decisions, cells, CW_ROW_NORMAL, -1, NULL);
+            }
+          if (decisions != NULL)
+            cw_table_end (decisions);
         }
-      cw_table_end (decisions);
     }
 
-  cw_typeset_heading (ts, 1, _ ("4  Approval of the minutes"), TRUE);
+  cw_typeset_heading (ts, 1, _ ("4  Conclusion"), TRUE);
+  const char *conclusion = cw_review_get_conclusion (review);
+  cw_typeset_labelled (ts, _ ("Suitability, adequacy and effectiveness of the SMS"),
+                       conclusion && *conclusion ? conclusion : _ ("No conclusion was recorded."),
+                       NULL);
+  g_autofree char *next = cw_report_date (cw_review_get_next_review (review));
+  cw_typeset_labelled (ts, _ ("Next review"),
+                       cw_review_get_next_review (review) ? next : _ ("Not set."), NULL);
+
+  cw_typeset_heading (ts, 1, _ ("5  Approval of the minutes"), TRUE);
   cw_typeset_text (ts, CW_STYLE_BODY, approval);
   cw_typeset_keep (ts, 90);
-  const char *roles[] = { _ ("Chair") };
-  const char *names[] = { chair };
-  cw_typeset_sign_off (ts, _ ("Role"), roles, names, 1);
+  const char *roles[] = { _ ("Chair"), _ ("Approved by") };
+  const char *names[] = { chair, cw_review_get_approved_by (review) };
+  cw_typeset_sign_off (ts, _ ("Role"), roles, names, approved ? 2 : 1);
 }
 
 /* The minutes of management review `review_id`. */

@@ -4,6 +4,15 @@
  * a draft is refreshed), so the approved minutes keep what top management
  * actually saw, however the workspace changes afterwards.
  *
+ * Figures are taken as of the meeting date (or today, while a planned
+ * meeting is still ahead): an action counts from the day it was created, a
+ * finding from its audit's date, and an action's status is the one its
+ * history shows at the end of that day. Approval computes them once more as
+ * of the meeting date and freezes them with the minutes.
+ *
+ * The rules for approving minutes (cw_review_meets_rules) are this file's
+ * alone: the CLI, the window and the demo all go through them.
+ *
  * The period: a review covers the days after the review before it up to and
  * including its own date. A finding or an audit belongs to the period of its
  * audit's date (planned end, else planned start, else the day the finding
@@ -34,6 +43,16 @@ static const CwTerm statuses[] = {
 
 CW_DEFINE_TERMS (cw_review_status, CwReviewStatus, statuses, 0)
 
+static const CwTerm output_kinds[] = {
+  [CW_REVIEW_OUTPUT_NONE] = { "none", N_("Kind not recorded") },
+  [CW_REVIEW_OUTPUT_IMPROVEMENT] = { "improvement", N_("Opportunity for improvement") },
+  [CW_REVIEW_OUTPUT_SMS_CHANGE] = { "sms-change", N_("Change to the SMS") },
+  [CW_REVIEW_OUTPUT_SERVICE_CHANGE] = { "service-change", N_("Change to the services") },
+  [CW_REVIEW_OUTPUT_RESOURCES] = { "resources", N_("Resource need") },
+};
+
+CW_DEFINE_TERMS (cw_review_output_kind, CwReviewOutputKind, output_kinds, 1)
+
 /* ---- The object -------------------------------------------------------- */
 
 struct _CwReview
@@ -50,8 +69,18 @@ struct _CwReview
   char *figures_as_of;
   char *approved_at;
   char *approved_by;
+  char *conclusion;
+  char *next_review;
   GPtrArray *entries;
+  GPtrArray *attendee_list; /* CwReviewAttendee */
+  GArray *outputs;          /* Output */
 };
+
+typedef struct
+{
+  gint64 action;
+  CwReviewOutputKind kind;
+} Output;
 
 G_DEFINE_FINAL_TYPE (CwReview, cw_review, G_TYPE_OBJECT)
 
@@ -68,6 +97,14 @@ entry_free (CwReviewEntry *entry)
 }
 
 static void
+attendee_free (CwReviewAttendee *attendee)
+{
+  g_free (attendee->name);
+  g_free (attendee->role);
+  g_free (attendee);
+}
+
+static void
 cw_review_finalize (GObject *object)
 {
   CwReview *self = CW_REVIEW (object);
@@ -79,7 +116,11 @@ cw_review_finalize (GObject *object)
   g_free (self->figures_as_of);
   g_free (self->approved_at);
   g_free (self->approved_by);
+  g_free (self->conclusion);
+  g_free (self->next_review);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->attendee_list, g_ptr_array_unref);
+  g_clear_pointer (&self->outputs, g_array_unref);
   G_OBJECT_CLASS (cw_review_parent_class)->finalize (object);
 }
 
@@ -93,6 +134,8 @@ static void
 cw_review_init (CwReview *self)
 {
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->attendee_list = g_ptr_array_new_with_free_func ((GDestroyNotify) attendee_free);
+  self->outputs = g_array_new (FALSE, FALSE, sizeof (Output));
 }
 
 #define GETTER(type, name, fallback)                                                               \
@@ -112,6 +155,30 @@ GETTER (CwReviewStatus, status, CW_REVIEW_DRAFT)
 GETTER (const char *, figures_as_of, NULL)
 GETTER (const char *, approved_at, NULL)
 GETTER (const char *, approved_by, NULL)
+GETTER (const char *, conclusion, NULL)
+GETTER (const char *, next_review, NULL)
+
+/* The people at the meeting (CwReviewAttendee), in the order they were
+ * added; empty for a review made before roles were kept (see
+ * cw_review_get_attendees for its text). */
+GPtrArray *
+cw_review_get_attendee_list (CwReview *self)
+{
+  g_return_val_if_fail (CW_IS_REVIEW (self), NULL);
+  return self->attendee_list;
+}
+
+/* The kind of the decision `action_id` of this review; NONE when it was
+ * recorded without one. */
+CwReviewOutputKind
+cw_review_get_output_kind (CwReview *self, gint64 action_id)
+{
+  g_return_val_if_fail (CW_IS_REVIEW (self), CW_REVIEW_OUTPUT_NONE);
+  for (guint i = 0; i < self->outputs->len; i++)
+    if (g_array_index (self->outputs, Output, i).action == action_id)
+      return g_array_index (self->outputs, Output, i).kind;
+  return CW_REVIEW_OUTPUT_NONE;
+}
 
 /* The inputs in catalogue order; the review owns them. */
 GPtrArray *
@@ -150,21 +217,127 @@ cw_review_can_edit (CwReview *self, GError **error)
   return TRUE;
 }
 
+static const CwReviewAttendee *
+lookup_attendee (CwReview *self, const char *name)
+{
+  for (guint i = 0; name != NULL && i < self->attendee_list->len; i++)
+    {
+      const CwReviewAttendee *attendee = g_ptr_array_index (self->attendee_list, i);
+      if (g_utf8_collate (attendee->name, name) == 0)
+        return attendee;
+    }
+  return NULL;
+}
+
+static void
+add_problem (GString *problems, const char *problem)
+{
+  g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", problem);
+}
+
+/* Everything approved minutes need, whatever the review's status: the
+ * meeting held (no later than `today`), attendees with top management in the
+ * chair, every input addressed (a note, or "nothing to report" where the
+ * workspace has no figures), a conclusion and the next review's date. One
+ * refusal names every gap, so that a chair can fix them all at once. */
 gboolean
-cw_review_can_approve (CwReview *self, GError **error)
+cw_review_meets_rules (CwReview *self, const GDate *today, GError **error)
 {
   g_return_val_if_fail (CW_IS_REVIEW (self), FALSE);
-  if (!cw_review_can_edit (self, error))
-    return FALSE;
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autofree char *today_text = cw_date_to_string (today);
+  if (g_strcmp0 (self->held_on, today_text) > 0)
+    {
+      g_autofree char *p = g_strdup_printf (
+        _("the meeting is dated %s, after today; approve the minutes once it has been held"),
+        self->held_on);
+      add_problem (problems, p);
+    }
+  gboolean any_top = FALSE;
+  for (guint i = 0; i < self->attendee_list->len; i++)
+    any_top |= ((CwReviewAttendee *) g_ptr_array_index (self->attendee_list, i))->top_management;
+  if (self->attendee_list->len == 0)
+    add_problem (problems, _("no attendees are recorded; add who attended and their roles"));
+  else if (!any_top)
+    add_problem (problems, _("no attendee is marked as top management"));
+  const CwReviewAttendee *chair = lookup_attendee (self, self->chair);
   if (cw_text_is_blank (self->chair))
+    add_problem (problems, _("no chair is named; the chair is an attendee from top management"));
+  else if (chair == NULL || !chair->top_management)
+    {
+      g_autofree char *p
+        = g_strdup_printf (_("the chair, %s, is not an attendee marked as top management"),
+                           self->chair);
+      add_problem (problems, p);
+    }
+
+  g_autoptr (GString) unaddressed = g_string_new (NULL);
+  g_autoptr (GString) not_empty = g_string_new (NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const CwReviewEntry *entry = g_ptr_array_index (self->entries, i);
+      gboolean has_figures = !cw_text_is_blank (entry->figures);
+      if (entry->nothing_to_report && has_figures)
+        g_string_append_printf (not_empty, "%s“%s”", not_empty->len ? ", " : "", entry->title);
+      else if (!entry->nothing_to_report && cw_text_is_blank (entry->notes))
+        g_string_append_printf (unaddressed, "%s“%s”", unaddressed->len ? ", " : "",
+                                entry->title);
+    }
+  if (unaddressed->len > 0)
+    {
+      g_autofree char *p = g_strdup_printf (
+        _("these inputs have neither a note nor “nothing to report”: %s"), unaddressed->str);
+      add_problem (problems, p);
+    }
+  if (not_empty->len > 0)
+    {
+      g_autofree char *p
+        = g_strdup_printf (_("these inputs are marked “nothing to report” although the "
+                             "workspace holds figures on them; write a note instead: %s"),
+                           not_empty->str);
+      add_problem (problems, p);
+    }
+  if (cw_text_is_blank (self->conclusion))
+    add_problem (problems, _("there is no conclusion on whether the SMS is still suitable, "
+                             "adequate and effective"));
+  if (self->next_review == NULL || *self->next_review == '\0')
+    add_problem (problems, _("the date of the next review is not set"));
+  else if (g_strcmp0 (self->next_review, self->held_on) <= 0)
+    {
+      g_autofree char *p = g_strdup_printf (
+        _("the next review (%s) is not after this one (%s)"), self->next_review, self->held_on);
+      add_problem (problems, p);
+    }
+  if (problems->len == 0)
+    return TRUE;
+  cw_set_invalid (error,
+                  _("Management review %" PRId64 " cannot be approved yet: %s"), self->id,
+                  problems->str);
+  return FALSE;
+}
+
+/* Whether `approved_by` may approve this draft's minutes on `today`. The
+ * figures checked are those the review holds; cw_workspace_approve_review
+ * takes them as of the meeting date first. */
+gboolean
+cw_review_can_approve (CwReview *self, const char *approved_by, const GDate *today,
+                       GError **error)
+{
+  g_return_val_if_fail (CW_IS_REVIEW (self), FALSE);
+  if (!cw_review_can_edit (self, error)
+      || !cw_text_check (approved_by, CW_TEXT_SHORT_MAX, _("the name of who approves"), error))
+    return FALSE;
+  if (cw_text_is_blank (approved_by))
     {
       cw_set_invalid (error,
-                   _("Management review %" PRId64 " has no chair; name the member of "
-                     "top management who chaired it before approving the minutes"),
-                   self->id);
+                      _("Approving management review %" PRId64 " needs the name of the person "
+                        "who approves the minutes"),
+                      self->id);
       return FALSE;
     }
-  return TRUE;
+  return cw_review_meets_rules (self, today, error);
 }
 
 /* ---- Figures ----------------------------------------------------------- */
@@ -172,97 +345,204 @@ cw_review_can_approve (CwReview *self, GError **error)
 /* The day a finding or audit counts on; see the comment at the top. */
 #define AUDIT_DAY "COALESCE (a.planned_end, a.planned_start, substr (a.created_at, 1, 10))"
 
+/* An action recorded by the end of the period (?2), and one whose history
+ * shows it verified or closed by then. */
+#define ACTION_KNOWN(c) "substr (" c ".created_at, 1, 10) <= ?2"
+#define ACTION_CHECKED(c)                                                                          \
+  "EXISTS (SELECT 1 FROM history h WHERE h.entity = 'action' AND h.entity_id = " c ".id"          \
+  " AND h.field = 'status' AND h.new_value IN ('verified', 'closed')"                              \
+  " AND substr (h.at, 1, 10) <= ?2)"
+
 static gboolean
 in_period (const char *day, const char *start, const char *end)
 {
   return day != NULL && (start == NULL || strcmp (day, start) >= 0) && strcmp (day, end) <= 0;
 }
 
-static void
-append_action_line (GString *out, CwAction *action, const GDate *today)
+/* ---- Actions as they stood on a day ------------------------------------ */
+
+/* An action as the review sees it: known by `as_of` (created that day or
+ * before), with the status its history shows at the end of that day. The
+ * history's times are UTC; a review is dated by the day, which is close
+ * enough for minutes. */
+typedef struct
 {
+  CwAction *action;
+  CwActionStatus status;
+} ActionOn;
+
+static void
+action_on_clear (ActionOn *on)
+{
+  g_clear_object (&on->action);
+}
+
+static GArray *
+actions_on (CwWorkspace *self, const CwActionFilter *filter, const char *as_of, GError **error)
+{
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self, filter, error);
+  if (actions == NULL)
+    return NULL;
+  g_autoptr (GArray) known = g_array_new (FALSE, TRUE, sizeof (ActionOn));
+  g_array_set_clear_func (known, (GDestroyNotify) action_on_clear);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      const char *created = cw_action_get_created_at (action);
+      if (created == NULL || strncmp (created, as_of, 10) > 0)
+        continue;
+      CwStmt *stmt = cw_workspace_prepare (
+        self,
+        "SELECT new_value FROM history WHERE entity = 'action' AND entity_id = ?"
+        " AND field = 'status' AND substr (at, 1, 10) <= ? ORDER BY id DESC LIMIT 1",
+        error);
+      if (stmt == NULL)
+        return NULL;
+      cw_stmt_bind_int64 (stmt, 1, cw_action_get_id (action));
+      cw_stmt_bind_text (stmt, 2, as_of);
+      g_autofree char *token = NULL;
+      int rc = cw_stmt_step (stmt, error);
+      if (rc == CW_STEP_ERROR)
+        return NULL;
+      if (rc == CW_STEP_ROW)
+        token = cw_stmt_dup_text (stmt, 0);
+      cw_stmt_reset (stmt);
+      ActionOn on = { g_object_ref (action), CW_ACTION_OPEN };
+      if (token != NULL && !cw_action_status_from_string (token, &on.status))
+        on.status = cw_action_get_status (action);
+      g_array_append_val (known, on);
+    }
+  return g_steal_pointer (&known);
+}
+
+static gboolean
+action_overdue_on (const ActionOn *on, const char *as_of)
+{
+  const char *due = cw_action_get_due (on->action);
+  return due != NULL && on->status < CW_ACTION_VERIFIED && strcmp (due, as_of) < 0;
+}
+
+static gboolean
+action_due_soon_on (const ActionOn *on, const char *as_of)
+{
+  const char *due = cw_action_get_due (on->action);
+  GDate day, due_day;
+  if (due == NULL || on->status >= CW_ACTION_VERIFIED || strcmp (due, as_of) < 0
+      || !cw_date_parse (as_of, &day, NULL) || !cw_date_parse (due, &due_day, NULL))
+    return FALSE;
+  return g_date_days_between (&day, &due_day) <= CW_ACTION_DUE_SOON_DAYS;
+}
+
+static void
+append_action_line (GString *out, const ActionOn *on, const char *as_of)
+{
+  CwAction *action = on->action;
   const char *due = cw_action_get_due (action);
   const char *owner = cw_action_get_owner (action);
-  CwActionDueState state = cw_action_get_due_state (action, today);
   g_string_append_printf (out, _("  Action %" PRId64 " “%s”: %s, owner %s, due %s"),
                           cw_action_get_id (action), cw_action_get_title (action),
-                          cw_action_status_label (cw_action_get_status (action)),
-                          *owner ? owner : _("not named"), due ? due : _("not set"));
-  if (state == CW_ACTION_DUE_OVERDUE || state == CW_ACTION_DUE_SOON)
-    g_string_append_printf (out, " (%s)", cw_action_due_state_label (state));
+                          cw_action_status_label (on->status), *owner ? owner : _("not named"),
+                          due ? due : _("not set"));
+  if (action_overdue_on (on, as_of))
+    g_string_append_printf (out, " (%s)", cw_action_due_state_label (CW_ACTION_DUE_OVERDUE));
+  else if (action_due_soon_on (on, as_of))
+    g_string_append_printf (out, " (%s)", cw_action_due_state_label (CW_ACTION_DUE_SOON));
   g_string_append_c (out, '\n');
 }
 
 static char *
-previous_review_actions (CwWorkspace *self, const char *period_end, const GDate *today,
+previous_review_actions (CwWorkspace *self, const char *period_end, const char *as_of,
                          GError **error)
 {
   CwActionFilter earlier = { .decided_before = period_end };
-  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self, &earlier, error);
+  g_autoptr (GArray) actions = actions_on (self, &earlier, as_of, error);
   if (actions == NULL)
     return NULL;
-  g_autoptr (GString) out = g_string_new (NULL);
   guint counts[CW_ACTION_CLOSED + 1] = { 0 };
   guint n = actions->len, overdue = 0;
+  if (n == 0)
+    return g_strdup ("");
   g_autoptr (GString) lines = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
-      CwAction *action = g_ptr_array_index (actions, i);
-      counts[cw_action_get_status (action)]++;
-      overdue += cw_action_is_overdue (action, today);
-      append_action_line (lines, action, today);
+      const ActionOn *on = &g_array_index (actions, ActionOn, i);
+      counts[on->status]++;
+      overdue += action_overdue_on (on, as_of);
+      append_action_line (lines, on, as_of);
     }
-  if (n == 0)
-    return g_strdup (_("No actions were decided at earlier management reviews."));
+  g_autoptr (GString) out = g_string_new (NULL);
   g_string_append_printf (out,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%u action from earlier reviews: %u open, %u planned, "
-                                       "%u implemented, %u verified, %u closed; %u overdue.\n",
-                                       "%u actions from earlier reviews: %u open, %u planned, "
-                                       "%u implemented, %u verified, %u closed; %u overdue.\n",
+                                       "%u action from earlier reviews on %s: %u open, %u "
+                                       "planned, %u implemented, %u verified, %u closed; %u "
+                                       "overdue.\n",
+                                       "%u actions from earlier reviews on %s: %u open, %u "
+                                       "planned, %u implemented, %u verified, %u closed; %u "
+                                       "overdue.\n",
                                        n),
-                          n, counts[CW_ACTION_OPEN], counts[CW_ACTION_PLANNED],
+                          n, as_of, counts[CW_ACTION_OPEN], counts[CW_ACTION_PLANNED],
                           counts[CW_ACTION_IMPLEMENTED], counts[CW_ACTION_VERIFIED],
                           counts[CW_ACTION_CLOSED], overdue);
   g_string_append (out, lines->str);
   return g_strchomp (g_string_free (g_steal_pointer (&out), FALSE));
 }
 
+/* Actions of the register known by `as_of`, from one source or (source
+ * NULL) from any source but management reviews, which have their own
+ * input. */
 static char *
-corrective_actions (CwWorkspace *self, const GDate *today, GError **error)
+register_figures (CwWorkspace *self, const CwActionSource *source, const char *as_of,
+                  GError **error)
 {
-  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self, NULL, error);
+  g_autoptr (GArray) actions = actions_on (self, NULL, as_of, error);
   if (actions == NULL)
     return NULL;
   guint counts[CW_ACTION_CLOSED + 1] = { 0 };
   guint n = 0, overdue = 0, soon = 0, failed = 0;
   g_autoptr (GString) overdue_lines = g_string_new (NULL);
   g_autoptr (GString) failed_lines = g_string_new (NULL);
+  g_autoptr (GString) all_lines = g_string_new (NULL);
   for (guint i = 0; i < actions->len; i++)
     {
-      CwAction *action = g_ptr_array_index (actions, i);
-      /* Decisions of reviews have their own input. */
-      if (cw_action_get_source (action) == CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
+      const ActionOn *on = &g_array_index (actions, ActionOn, i);
+      CwActionSource from = cw_action_get_source (on->action);
+      if (source != NULL ? from != *source : from == CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
         continue;
       n++;
-      counts[cw_action_get_status (action)]++;
-      CwActionDueState state = cw_action_get_due_state (action, today);
-      if (state == CW_ACTION_DUE_OVERDUE)
+      counts[on->status]++;
+      append_action_line (all_lines, on, as_of);
+      if (action_overdue_on (on, as_of))
         {
           overdue++;
-          append_action_line (overdue_lines, action, today);
+          append_action_line (overdue_lines, on, as_of);
         }
-      soon += state == CW_ACTION_DUE_SOON;
-      if (cw_action_get_not_effective_count (action) > 0)
+      soon += action_due_soon_on (on, as_of);
+      if (cw_action_get_not_effective_count (on->action) > 0)
         {
           failed++;
-          append_action_line (failed_lines, action, today);
+          append_action_line (failed_lines, on, as_of);
         }
     }
   if (n == 0)
-    return g_strdup (_("The corrective action register is empty."));
-  g_autofree char *as_of = cw_date_to_string (today);
+    return g_strdup ("");
   g_autoptr (GString) out = g_string_new (NULL);
+  if (source != NULL)
+    {
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u action raised from a complaint by %s: %u open, "
+                                           "%u planned, %u implemented, %u verified, %u "
+                                           "closed.\n",
+                                           "%u actions raised from complaints by %s: %u open, "
+                                           "%u planned, %u implemented, %u verified, %u "
+                                           "closed.\n",
+                                           n),
+                              n, as_of, counts[CW_ACTION_OPEN], counts[CW_ACTION_PLANNED],
+                              counts[CW_ACTION_IMPLEMENTED], counts[CW_ACTION_VERIFIED],
+                              counts[CW_ACTION_CLOSED]);
+      g_string_append (out, all_lines->str);
+      return g_strchomp (g_string_free (g_steal_pointer (&out), FALSE));
+    }
   g_string_append_printf (out,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "%u corrective action on %s: %u open, %u planned, %u "
@@ -361,6 +641,8 @@ nonconformity_trends (CwWorkspace *self, const char *period_start, const char *p
   if (!(rc == CW_STEP_DONE))
     return NULL;
 
+  if (total.now[0] + total.now[1] + total.before[0] + total.before[1] == 0)
+    return g_strdup ("");
   g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *now_text = count_text (total.now);
   g_string_append_printf (out, _("Nonconformities from %s to %s: %u (%s).\n"),
@@ -419,9 +701,11 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
     self,
     "SELECT a.id, " AUDIT_DAY " AS day, (SELECT count(*) FROM finding f WHERE f.audit = a.id"
     " AND f.grade IN ('minor', 'major')), (SELECT count(*) FROM finding f JOIN action c"
-    " ON c.finding = f.id WHERE f.audit = a.id AND f.grade IN ('minor', 'major')),"
+    " ON c.finding = f.id WHERE f.audit = a.id AND f.grade IN ('minor', 'major')"
+    " AND " ACTION_KNOWN ("c") "),"
     " (SELECT count(*) FROM finding f WHERE f.audit = a.id AND f.grade IN ('minor', 'major')"
-    " AND f.status NOT IN ('verified', 'closed'))"
+    " AND NOT EXISTS (SELECT 1 FROM action c WHERE c.finding = f.id"
+    " AND " ACTION_CHECKED ("c") "))"
     " FROM audit a WHERE (?1 IS NULL OR day >= ?1) AND day <= ?2 ORDER BY day, a.id",
     error);
   if (stmt == NULL || !bind_period (stmt, period_start, period_end))
@@ -441,10 +725,13 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
     }
   if (!(rc == CW_STEP_DONE))
     return NULL;
+  if (rows->len == 0)
+    return g_strdup ("");
 
   g_autoptr (GString) out = g_string_new (NULL);
   g_string_append_printf (out, _("Audits from %s to %s: %u.\n"),
                           period_start ? period_start : _("the start"), period_end, rows->len);
+  guint grades[CW_GRADE_MAJOR + 1] = { 0 };
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
@@ -456,14 +743,21 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
       const char *end = cw_audit_get_planned_end (audit);
       g_string_append_printf (
         out,
-        _("  Audit %" PRId64 " “%s” (%s, %s to %s): %u major, %u minor, %u "
+        _("  Audit %" PRId64 " “%s” (%s to %s): %u major, %u minor, %u "
           "observation, %u OFI; %u of %u nonconformities have an action, %u not yet "
           "verified.\n"),
-        row->id, cw_audit_get_title (audit), cw_audit_status_label (cw_audit_get_status (audit)),
-        start ? start : "?", end ? end : "?", progress.findings[CW_GRADE_MAJOR],
+        row->id, cw_audit_get_title (audit), start ? start : "?", end ? end : "?", progress.findings[CW_GRADE_MAJOR],
         progress.findings[CW_GRADE_MINOR], progress.findings[CW_GRADE_OBSERVATION],
         progress.findings[CW_GRADE_OFI], row->with_action, row->ncs, row->unresolved);
+      for (guint g = 0; g < G_N_ELEMENTS (grades); g++)
+        grades[g] += progress.findings[g];
     }
+  /* Observations and OFIs are results too: a certifier reads them. */
+  g_string_append_printf (out,
+                          _("All findings of these audits: major %u, minor %u, observations %u, "
+                            "opportunities for improvement %u.\n"),
+                          grades[CW_GRADE_MAJOR], grades[CW_GRADE_MINOR],
+                          grades[CW_GRADE_OBSERVATION], grades[CW_GRADE_OFI]);
 
   /* Coverage: a clause with questions counts as audited when an audit of
    * the period answered at least one of its questions. */
@@ -503,25 +797,183 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Findings of the period's audits on the clauses `prefixes` names (a
+ * prefix "8.3.4" takes 8.3.4 and its sub-clauses; NULL: every clause) with
+ * a grade among `grades` (NULL: any), one line each, with the state of its
+ * action. "" when there are none. */
+static char *
+findings_on (CwWorkspace *self, const char *const *prefixes, const char *const *grades,
+             const char *what, const char *period_start, const char *period_end,
+             GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT f.id, f.clause, f.grade, f.statement, a.id, a.title, " AUDIT_DAY " AS day,"
+    " (SELECT c.id FROM action c WHERE c.finding = f.id AND " ACTION_KNOWN ("c") ")"
+    " FROM finding f JOIN audit a ON a.id = f.audit"
+    " WHERE (?1 IS NULL OR day >= ?1) AND day <= ?2 ORDER BY day, a.id, f.id",
+    error);
+  if (stmt == NULL || !bind_period (stmt, period_start, period_end))
+    return NULL;
+  guint counts[CW_GRADE_MAJOR + 1] = { 0 }, n = 0;
+  g_autoptr (GString) lines = g_string_new (NULL);
+  int rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      const char *clause = cw_stmt_text (stmt, 1);
+      const char *grade_token = cw_stmt_text (stmt, 2);
+      gboolean wanted = prefixes == NULL;
+      for (guint i = 0; prefixes != NULL && prefixes[i] != NULL && !wanted; i++)
+        {
+          gsize len = strlen (prefixes[i]);
+          wanted = strncmp (clause, prefixes[i], len) == 0
+                   && (clause[len] == '\0' || clause[len] == '.');
+        }
+      if (wanted && grades != NULL && !g_strv_contains (grades, grade_token))
+        wanted = FALSE;
+      CwGrade grade;
+      if (!wanted || !cw_grade_from_string (grade_token, &grade))
+        continue;
+      n++;
+      counts[grade]++;
+      const char *statement = cw_stmt_text (stmt, 3);
+      g_autofree char *first_line = g_strndup (statement, strcspn (statement, "\n"));
+      g_string_append_printf (lines, _("  Finding %" PRId64 " on %s (%s), audit %" PRId64
+                                       " “%s”: %s"),
+                              cw_stmt_int64 (stmt, 0), clause, cw_grade_label (grade),
+                              cw_stmt_int64 (stmt, 4), cw_stmt_text (stmt, 5),
+                              *first_line ? first_line : _("no statement yet"));
+      if (cw_stmt_is_null (stmt, 7))
+        g_string_append_printf (lines, " (%s)\n", _("no action"));
+      else
+        g_string_append_printf (lines, _(" (action %" PRId64 ")\n"), cw_stmt_int64 (stmt, 7));
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  if (n == 0)
+    return g_strdup ("");
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          _("Audit findings on %s from %s to %s: %u (major %u, minor %u, "
+                            "observations %u, opportunities for improvement %u).\n"),
+                          what, period_start ? period_start : _("the start"), period_end, n,
+                          counts[CW_GRADE_MAJOR], counts[CW_GRADE_MINOR],
+                          counts[CW_GRADE_OBSERVATION], counts[CW_GRADE_OFI]);
+  g_string_append (out, lines->str);
+  return g_strchomp (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+/* Opportunities the workspace knows of: OFIs and observations of the
+ * period's audits, and improvements decided at earlier reviews. */
+static char *
+improvements (CwWorkspace *self, const char *period_start, const char *period_end,
+              const char *as_of, GError **error)
+{
+  static const char *const grades[] = { "ofi", "observation", NULL };
+  g_autofree char *findings
+    = findings_on (self, NULL, grades, _("any clause (observations and opportunities)"),
+                   period_start, period_end, error);
+  if (findings == NULL)
+    return NULL;
+  CwActionFilter earlier = { .decided_before = period_end };
+  g_autoptr (GArray) decided = actions_on (self, &earlier, as_of, error);
+  if (decided == NULL)
+    return NULL;
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "SELECT action FROM review_output WHERE kind = 'improvement'", error);
+  if (stmt == NULL)
+    return NULL;
+  g_autoptr (GHashTable) improvement_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      gint64 id = cw_stmt_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (improvement_ids, &g_array_index (ids, gint64, i));
+  g_autoptr (GString) lines = g_string_new (NULL);
+  guint n = 0;
+  for (guint i = 0; i < decided->len; i++)
+    {
+      const ActionOn *on = &g_array_index (decided, ActionOn, i);
+      gint64 id = cw_action_get_id (on->action);
+      if (!g_hash_table_contains (improvement_ids, &id))
+        continue;
+      n++;
+      append_action_line (lines, on, as_of);
+    }
+  g_autoptr (GString) out = g_string_new (findings);
+  if (n > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u improvement decided at earlier reviews:\n%s",
+                                           "%u improvements decided at earlier reviews:\n%s",
+                                           n),
+                              n, lines->str);
+    }
+  return g_strchomp (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
 /* The text the core fills in for an input with `prefill`, for the period
- * from `period_start` (NULL: from the start) to `period_end`, counting
- * overdue against `today`. An unknown prefill kind gives "". */
+ * from `period_start` (NULL: from the start) to `period_end`, as the
+ * workspace stood on `as_of` (the meeting date, or today for a meeting still
+ * ahead): nothing recorded after that day counts. "" when the workspace
+ * holds nothing for the input, or the prefill kind is unknown. */
 char *
 cw_workspace_review_figures (CwWorkspace *self, const char *prefill, const char *period_start,
-                             const char *period_end, const GDate *today, GError **error)
+                             const char *period_end, const GDate *as_of, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (period_end != NULL, NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  g_autofree char *day = cw_date_to_string (as_of);
+  /* A period that ends after `as_of` is counted up to `as_of`. */
+  const char *end = strcmp (period_end, day) > 0 ? day : period_end;
+  if (period_start != NULL && strcmp (period_start, end) > 0)
+    return g_strdup ("");
+  static const char *const monitoring[] = { "9.1", NULL };
+  static const char *const suppliers[] = { "8.3.4", NULL };
+  static const char *const service[] = { "8.3.3", "9.4", NULL };
+  static const char *const resources[] = { "7.1", "7.2", NULL };
+  static const char *const risks[] = { "6.1", NULL };
+  static const CwActionSource complaint = CW_ACTION_SOURCE_COMPLAINT;
 
   if (g_strcmp0 (prefill, "previous-review-actions") == 0)
-    return previous_review_actions (self, period_end, today, error);
+    return previous_review_actions (self, period_end, day, error);
   if (g_strcmp0 (prefill, "corrective-actions") == 0)
-    return corrective_actions (self, today, error);
+    return register_figures (self, NULL, day, error);
+  if (g_strcmp0 (prefill, "complaints") == 0)
+    return register_figures (self, &complaint, day, error);
   if (g_strcmp0 (prefill, "nonconformity-trends") == 0)
-    return nonconformity_trends (self, period_start, period_end, error);
+    return nonconformity_trends (self, period_start, end, error);
   if (g_strcmp0 (prefill, "audit-results") == 0)
-    return audit_results (self, period_start, period_end, error);
+    return audit_results (self, period_start, end, error);
+  if (g_strcmp0 (prefill, "monitoring-findings") == 0)
+    return findings_on (self, monitoring, NULL, _("monitoring and measurement (9.1)"),
+                        period_start, end, error);
+  if (g_strcmp0 (prefill, "supplier-findings") == 0)
+    return findings_on (self, suppliers, NULL, _("supplier management (8.3.4)"), period_start,
+                        end, error);
+  if (g_strcmp0 (prefill, "service-findings") == 0)
+    return findings_on (self, service, NULL,
+                        _("service level management (8.3.3) and service reporting (9.4)"),
+                        period_start, end, error);
+  if (g_strcmp0 (prefill, "resource-findings") == 0)
+    return findings_on (self, resources, NULL, _("resources (7.1) and competence (7.2)"),
+                        period_start, end, error);
+  if (g_strcmp0 (prefill, "risk-findings") == 0)
+    return findings_on (self, risks, NULL, _("risks and opportunities (6.1)"), period_start,
+                        end, error);
+  if (g_strcmp0 (prefill, "improvements") == 0)
+    return improvements (self, period_start, end, day, error);
   return g_strdup ("");
 }
 
@@ -529,7 +981,7 @@ cw_workspace_review_figures (CwWorkspace *self, const char *prefill, const char 
 
 #define REVIEW_COLUMNS                                                                             \
   "id, held_on, chair, attendees, period_start, period_end, status, figures_as_of,"               \
-  " approved_at, approved_by, rev"
+  " approved_at, approved_by, rev, conclusion, next_review"
 
 static void
 set_no_such_review (GError **error, gint64 id)
@@ -543,7 +995,8 @@ load_entries (CwWorkspace *self, CwReview *review, GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "SELECT i.id, i.title, i.hint, i.prefill, e.figures, e.notes FROM review_input i"
+    "SELECT i.id, i.title, i.hint, i.prefill, e.figures, e.notes, e.nothing_to_report"
+    " FROM review_input i"
     " LEFT JOIN review_entry e ON e.input = i.id AND e.review = ? ORDER BY i.position",
     error);
   if (stmt == NULL)
@@ -562,9 +1015,43 @@ load_entries (CwWorkspace *self, CwReview *review, GError **error)
       const char *notes = cw_stmt_text (stmt, 5);
       entry->figures = g_strdup (figures ? figures : "");
       entry->notes = g_strdup (notes ? notes : "");
+      entry->nothing_to_report = cw_stmt_int64 (stmt, 6) != 0;
       g_ptr_array_add (review->entries, entry);
     }
-  return (rc == CW_STEP_DONE);
+  if (rc != CW_STEP_DONE)
+    return FALSE;
+
+  stmt = cw_workspace_prepare (self,
+                               "SELECT position, name, role, top_management FROM review_attendee"
+                               " WHERE review = ? ORDER BY position",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, review->id);
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      CwReviewAttendee *attendee = g_new0 (CwReviewAttendee, 1);
+      attendee->position = cw_stmt_int64 (stmt, 0);
+      attendee->name = cw_stmt_dup_text (stmt, 1);
+      attendee->role = cw_stmt_dup_text (stmt, 2);
+      attendee->top_management = cw_stmt_int64 (stmt, 3) != 0;
+      g_ptr_array_add (review->attendee_list, attendee);
+    }
+  if (rc != CW_STEP_DONE)
+    return FALSE;
+
+  stmt = cw_workspace_prepare (
+    self, "SELECT action, kind FROM review_output WHERE review = ? ORDER BY action", error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, review->id);
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      Output output = { cw_stmt_int64 (stmt, 0), CW_REVIEW_OUTPUT_NONE };
+      cw_review_output_kind_from_string (cw_stmt_text (stmt, 1), &output.kind);
+      g_array_append_val (review->outputs, output);
+    }
+  return rc == CW_STEP_DONE;
 }
 
 CwReview *
@@ -597,6 +1084,8 @@ cw_workspace_get_review (CwWorkspace *self, gint64 id, GError **error)
   review->approved_at = cw_stmt_dup_text (stmt, 8);
   review->approved_by = cw_stmt_dup_text (stmt, 9);
   review->rev = cw_stmt_int64 (stmt, 10);
+  review->conclusion = cw_stmt_dup_text (stmt, 11);
+  review->next_review = cw_stmt_dup_text (stmt, 12);
   cw_stmt_reset (stmt);
   if (!load_entries (self, review, error))
     return NULL;
@@ -695,6 +1184,17 @@ check_draft (CwWorkspace *self, const CwReviewDraft *draft, gint64 self_id, char
   return TRUE;
 }
 
+/* The day figures are taken on: the meeting's, or today while it is
+ * ahead. */
+static void
+figures_day (const char *held_on, const GDate *today, GDate *day)
+{
+  *day = *today;
+  GDate held;
+  if (cw_date_parse (held_on, &held, NULL) && g_date_compare (&held, today) < 0)
+    *day = held;
+}
+
 static gboolean
 store_figures (CwWorkspace *self, gint64 id, const char *period_start, const char *period_end,
                const GDate *today, gboolean fresh, GError **error)
@@ -735,6 +1235,24 @@ store_figures (CwWorkspace *self, gint64 id, const char *period_start, const cha
                                  NULL, as_of, error);
 }
 
+/* Figures of every input as of the meeting, in memory: what approval
+ * checks and then stores. */
+static gboolean
+compute_figures (CwWorkspace *self, CwReview *review, const GDate *as_of, GError **error)
+{
+  for (guint i = 0; i < review->entries->len; i++)
+    {
+      CwReviewEntry *entry = g_ptr_array_index (review->entries, i);
+      char *figures = cw_workspace_review_figures (self, entry->prefill, review->period_start,
+                                                   review->period_end, as_of, error);
+      if (figures == NULL)
+        return FALSE;
+      g_free (entry->figures);
+      entry->figures = figures;
+    }
+  return TRUE;
+}
+
 static gint64
 insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period_start,
                const GDate *today, GError **error)
@@ -756,6 +1274,8 @@ insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period
   cw_stmt_bind_text (stmt, 5, now);
   g_autofree char *uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (stmt, 6, uuid);
+  GDate day;
+  figures_day (draft->held_on, today, &day);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -763,12 +1283,13 @@ insert_review (CwWorkspace *self, const CwReviewDraft *draft, const char *period
     = cw_workspace_record (self, "review", id, "created", NULL, draft->held_on, error)
       && cw_workspace_record_change (self, "review", id, "chair", "", chair, error)
       && cw_workspace_record_change (self, "review", id, "attendees", "", attendees, error)
-      && store_figures (self, id, period_start, draft->held_on, today, TRUE, error);
+      && store_figures (self, id, period_start, draft->held_on, &day, TRUE, error);
   return ok ? id : 0;
 }
 
-/* Creates a draft review with every input's figures filled in as of
- * `today`. Returns its id, or 0 with `error` set. */
+/* Creates a draft review with every input's figures filled in as of its
+ * date (or `today`, for a meeting still ahead). Returns its id, or 0 with
+ * `error` set. */
 gint64
 cw_workspace_create_review (CwWorkspace *self, const CwReviewDraft *draft, const GDate *today,
                             GError **error)
@@ -899,7 +1420,8 @@ cw_workspace_note_review (CwWorkspace *self, gint64 id, const char *input, const
   return cw_workspace_edit_end (self, ok, error);
 }
 
-/* Recomputes a draft's figures as of `today`; notes are kept. */
+/* Recomputes a draft's figures as of its date (or `today`, while the
+ * meeting is ahead); notes are kept. Approved minutes keep theirs. */
 gboolean
 cw_workspace_refresh_review (CwWorkspace *self, gint64 id, const GDate *today, GError **error)
 {
@@ -909,14 +1431,282 @@ cw_workspace_refresh_review (CwWorkspace *self, gint64 id, const GDate *today, G
   g_autoptr (CwReview) review = get_editable (self, id, error);
   if (review == NULL || !cw_workspace_edit_begin (self, error))
     return FALSE;
+  GDate day;
+  figures_day (review->held_on, today, &day);
   return cw_workspace_edit_end (self,
                                 store_figures (self, id, review->period_start,
-                                               review->period_end, today, FALSE, error),
+                                               review->period_end, &day, FALSE, error),
                                 error);
 }
 
+static const CwReviewEntry *
+lookup_input (CwReview *review, const char *input, GError **error)
+{
+  const CwReviewEntry *entry = cw_review_lookup_entry (review, input);
+  if (entry != NULL)
+    return entry;
+  g_autoptr (GString) ids = g_string_new (NULL);
+  for (guint i = 0; i < review->entries->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? ", " : "",
+                            ((CwReviewEntry *) g_ptr_array_index (review->entries, i))->input);
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+               _("A management review has no input “%s”; the inputs are %s"), input, ids->str);
+  return NULL;
+}
+
+/* Says that an input was considered and there was nothing to report on
+ * it, or takes that back. Refused where the workspace holds figures on the
+ * input: those need a note saying what the meeting made of them. */
+gboolean
+cw_workspace_set_nothing_to_report (CwWorkspace *self, gint64 id, const char *input,
+                                    gboolean nothing, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  g_autoptr (CwReview) review = get_editable (self, id, error);
+  if (review == NULL)
+    return FALSE;
+  const CwReviewEntry *entry = lookup_input (review, input, error);
+  if (entry == NULL)
+    return FALSE;
+  nothing = !!nothing;
+  if (entry->nothing_to_report == nothing)
+    return TRUE;
+  if (nothing && !cw_text_is_blank (entry->figures))
+    {
+      cw_set_invalid (error,
+                      _("“%s” cannot be marked “nothing to report”: the workspace holds figures "
+                        "on it; write a note on what the meeting made of them"),
+                      entry->title);
+      return FALSE;
+    }
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "INSERT INTO review_entry (review, input, nothing_to_report) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (review, input) DO UPDATE SET nothing_to_report = ?3",
+    error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      cw_stmt_bind_int64 (stmt, 1, id);
+      cw_stmt_bind_text (stmt, 2, input);
+      cw_stmt_bind_int64 (stmt, 3, nothing);
+      g_autofree char *field = g_strconcat ("nothing-to-report:", input, NULL);
+      ok = cw_stmt_run (stmt, error) && bump_review (self, review, error)
+           && cw_workspace_record_change (self, "review", id, field, nothing ? "no" : "yes",
+                                          nothing ? "yes" : "no", error);
+    }
+  return cw_workspace_edit_end (self, ok, error);
+}
+
+static gboolean
+check_attendee (const CwReviewAttendeeDraft *attendee, GError **error)
+{
+  const CwTextField fields[] = {
+    { attendee->name, CW_TEXT_SHORT_MAX, N_("the attendee's name") },
+    { attendee->role, CW_TEXT_SHORT_MAX, N_("the attendee's role") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+  if (cw_text_is_blank (attendee->name))
+    {
+      cw_set_invalid (error, _("An attendee of a management review needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const CwReviewAttendee *
+lookup_position (CwReview *review, guint position, GError **error)
+{
+  for (guint i = 0; i < review->attendee_list->len; i++)
+    {
+      const CwReviewAttendee *attendee = g_ptr_array_index (review->attendee_list, i);
+      if (attendee->position == position)
+        return attendee;
+    }
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+               _("Management review %" PRId64 " has no attendee %u"), review->id, position);
+  return NULL;
+}
+
+static char *
+attendee_text (const CwReviewAttendee *attendee)
+{
+  if (attendee == NULL)
+    return NULL;
+  return g_strdup_printf ("%s|%s|%s", attendee->name, attendee->role,
+                          attendee->top_management ? "top management" : "");
+}
+
+/* Writes attendee `position` (new when `old` is NULL). */
+static gboolean
+store_attendee (CwWorkspace *self, CwReview *review, guint position,
+                const CwReviewAttendee *old, const CwReviewAttendeeDraft *attendee,
+                GError **error)
+{
+  g_autofree char *name = cw_text_trimmed (attendee->name);
+  g_autofree char *role = cw_text_trimmed (attendee->role);
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "INSERT INTO review_attendee (review, position, name, role, top_management)"
+    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (review, position) DO UPDATE"
+    " SET name = ?3, role = ?4, top_management = ?5",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, review->id);
+  cw_stmt_bind_int64 (stmt, 2, position);
+  cw_stmt_bind_text (stmt, 3, name);
+  cw_stmt_bind_text (stmt, 4, role ? role : "");
+  cw_stmt_bind_int64 (stmt, 5, attendee->top_management ? 1 : 0);
+  CwReviewAttendee now = { position, name, role ? role : "", !!attendee->top_management };
+  g_autofree char *before = attendee_text (old);
+  g_autofree char *after = attendee_text (&now);
+  g_autofree char *field = g_strdup_printf ("attendee:%u", position);
+  return cw_stmt_run (stmt, error) && bump_review (self, review, error)
+         && cw_workspace_record_change (self, "review", review->id, field, before, after, error);
+}
+
+/* Adds a person to the meeting; returns their position (> 0). */
+guint
+cw_workspace_add_review_attendee (CwWorkspace *self, gint64 id,
+                                  const CwReviewAttendeeDraft *attendee, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (attendee != NULL, 0);
+
+  if (!check_attendee (attendee, error))
+    return 0;
+  g_autoptr (CwReview) review = get_editable (self, id, error);
+  if (review == NULL)
+    return 0;
+  guint position = 1;
+  for (guint i = 0; i < review->attendee_list->len; i++)
+    position = MAX (position,
+                    ((CwReviewAttendee *) g_ptr_array_index (review->attendee_list, i))->position
+                      + 1);
+  if (!cw_workspace_edit_begin (self, error))
+    return 0;
+  gboolean ok = store_attendee (self, review, position, NULL, attendee, error);
+  return cw_workspace_edit_end (self, ok, error) ? position : 0;
+}
+
+gboolean
+cw_workspace_update_review_attendee (CwWorkspace *self, gint64 id, guint position,
+                                     const CwReviewAttendeeDraft *attendee, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (attendee != NULL, FALSE);
+
+  if (!check_attendee (attendee, error))
+    return FALSE;
+  g_autoptr (CwReview) review = get_editable (self, id, error);
+  const CwReviewAttendee *old = review ? lookup_position (review, position, error) : NULL;
+  if (old == NULL)
+    return FALSE;
+  g_autofree char *name = cw_text_trimmed (attendee->name);
+  g_autofree char *role = cw_text_trimmed (attendee->role);
+  if (g_strcmp0 (name, old->name) == 0 && g_strcmp0 (role ? role : "", old->role) == 0
+      && !!attendee->top_management == old->top_management)
+    return TRUE;
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  gboolean ok = store_attendee (self, review, position, old, attendee, error);
+  return cw_workspace_edit_end (self, ok, error);
+}
+
+gboolean
+cw_workspace_remove_review_attendee (CwWorkspace *self, gint64 id, guint position,
+                                     GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwReview) review = get_editable (self, id, error);
+  const CwReviewAttendee *old = review ? lookup_position (review, position, error) : NULL;
+  if (old == NULL || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "DELETE FROM review_attendee WHERE review = ? AND position = ?", error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      cw_stmt_bind_int64 (stmt, 1, id);
+      cw_stmt_bind_int64 (stmt, 2, position);
+      g_autofree char *before = attendee_text (old);
+      g_autofree char *field = g_strdup_printf ("attendee:%u", position);
+      ok = cw_stmt_run (stmt, error) && bump_review (self, review, error)
+           && cw_workspace_record_change (self, "review", id, field, before, NULL, error);
+    }
+  return cw_workspace_edit_end (self, ok, error);
+}
+
+/* Sets the conclusion on the SMS's suitability, adequacy and
+ * effectiveness and/or the date of the next review; NULL leaves one as it
+ * is, "" clears it. */
+gboolean
+cw_workspace_conclude_review (CwWorkspace *self, gint64 id, const char *conclusion,
+                              const char *next_review, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  const CwTextField fields[] = {
+    { conclusion, CW_TEXT_LONG_MAX, N_("the conclusion") },
+    { next_review, CW_TEXT_SHORT_MAX, N_("the date of the next review") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+  g_autoptr (CwReview) review = get_editable (self, id, error);
+  if (review == NULL)
+    return FALSE;
+  g_autofree char *text = conclusion ? cw_text_trimmed (conclusion) : g_strdup (review->conclusion);
+  g_autofree char *next = next_review ? cw_text_trimmed (next_review)
+                                      : g_strdup (review->next_review);
+  if (next != NULL && *next == '\0')
+    g_clear_pointer (&next, g_free);
+  if (next != NULL)
+    {
+      if (!cw_date_check (next, error))
+        return FALSE;
+      if (strcmp (next, review->held_on) <= 0)
+        {
+          cw_set_invalid (error,
+                          _("The next review must come after this one (held on %s); %s is not "
+                            "after it"),
+                          review->held_on, next);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (text, review->conclusion) == 0 && g_strcmp0 (next, review->next_review) == 0)
+    return TRUE;
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE review SET conclusion = ?, next_review = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
+    error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      cw_stmt_bind_text (stmt, 1, text);
+      cw_stmt_bind_text (stmt, 2, next);
+      cw_stmt_bind_int64 (stmt, 3, id);
+      cw_stmt_bind_int64 (stmt, 4, review->rev);
+      ok = cw_workspace_run_update (self, stmt, "review", id, error)
+           && cw_workspace_record_change (self, "review", id, "conclusion", review->conclusion,
+                                          text, error)
+           && cw_workspace_record_change (self, "review", id, "next_review",
+                                          review->next_review, next, error);
+    }
+  return cw_workspace_edit_end (self, ok, error);
+}
+
 /* Records a decision as an action of the register (source: management
- * review), owned and dated. Returns the action's id. */
+ * review), owned, dated and of one of the kinds 9.3 names. Returns the
+ * action's id. */
 gint64
 cw_workspace_decide (CwWorkspace *self, gint64 id, const CwReviewDecision *decision,
                      GError **error)
@@ -946,6 +1736,15 @@ cw_workspace_decide (CwWorkspace *self, gint64 id, const CwReviewDecision *decis
                    missing);
       return 0;
     }
+  if (decision->kind <= CW_REVIEW_OUTPUT_NONE || decision->kind > CW_REVIEW_OUTPUT_RESOURCES)
+    {
+      cw_set_invalid (error,
+                      _("A decision of a management review needs its kind: an opportunity for "
+                        "improvement, a change to the SMS, a change to the services or a "
+                        "resource need (%s)"),
+                      cw_review_output_kind_tokens ());
+      return 0;
+    }
   g_autofree char *text = cw_text_trimmed (decision->text);
   /* The first line is the title; the whole text stays as the description. */
   g_autofree char *title = g_strndup (text, strcspn (text, "\n"));
@@ -957,36 +1756,152 @@ cw_workspace_decide (CwWorkspace *self, gint64 id, const CwReviewDecision *decis
     .owner = decision->owner,
     .due = decision->due,
   };
-  return cw_workspace_create_action (self, &draft, error);
+  if (!cw_workspace_edit_begin (self, error))
+    return 0;
+  gint64 action = cw_workspace_create_action (self, &draft, error);
+  gboolean ok = action != 0;
+  if (ok)
+    {
+      CwStmt *stmt = cw_workspace_prepare (
+        self, "INSERT INTO review_output (review, action, kind) VALUES (?, ?, ?)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          const char *kind = cw_review_output_kind_to_string (decision->kind);
+          g_autofree char *field = g_strdup_printf ("output:%" PRId64, action);
+          cw_stmt_bind_int64 (stmt, 1, id);
+          cw_stmt_bind_int64 (stmt, 2, action);
+          cw_stmt_bind_text (stmt, 3, kind);
+          ok = cw_stmt_run (stmt, error)
+               && cw_workspace_record (self, "review", id, field, NULL, kind, error);
+        }
+    }
+  return cw_workspace_edit_end (self, ok, error) ? action : 0;
 }
 
-/* Approves the minutes; from then on the review is read-only. */
+/* Approves the minutes in the name of `approved_by`, once every rule of
+ * cw_review_meets_rules holds with the figures taken as of the meeting
+ * date; those figures are stored with the minutes, which are read-only from
+ * then on. A refusal writes nothing. */
 gboolean
-cw_workspace_approve_review (CwWorkspace *self, gint64 id, GError **error)
+cw_workspace_approve_review (CwWorkspace *self, gint64 id, const char *approved_by,
+                             const GDate *today, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   g_autoptr (CwReview) review = cw_workspace_get_review (self, id, error);
-  if (review == NULL || !cw_review_can_approve (review, error)
+  if (review == NULL || !cw_review_can_edit (review, error))
+    return FALSE;
+  GDate held_on, as_of;
+  if (!cw_date_parse (review->held_on, &held_on, error))
+    return FALSE;
+  figures_day (review->held_on, today, &as_of);
+  g_autofree char *by = cw_text_trimmed (approved_by);
+  if (!compute_figures (self, review, &as_of, error)
+      || !cw_review_can_approve (review, by, today, error)
       || !cw_workspace_edit_begin (self, error))
     return FALSE;
   g_autofree char *now = cw_timestamp_now ();
-  CwStmt *stmt = cw_workspace_prepare (
-    self,
-    "UPDATE review SET status = 'approved', approved_at = ?, approved_by = ?, rev = rev + 1"
-    " WHERE id = ? AND rev = ?",
-    error);
-  gboolean ok = stmt != NULL;
+  gboolean ok = store_figures (self, id, review->period_start, review->period_end, &held_on,
+                               FALSE, error);
+  CwStmt *stmt = ok ? cw_workspace_prepare (
+                        self,
+                        "UPDATE review SET status = 'approved', approved_at = ?, approved_by = ?"
+                        " WHERE id = ?",
+                        error)
+                    : NULL;
+  ok = stmt != NULL;
   if (ok)
     {
       cw_stmt_bind_text (stmt, 1, now);
-      cw_stmt_bind_text (stmt, 2, cw_workspace_get_actor (self));
+      cw_stmt_bind_text (stmt, 2, by);
       cw_stmt_bind_int64 (stmt, 3, id);
-      cw_stmt_bind_int64 (stmt, 4, review->rev);
-      ok = cw_workspace_run_update (self, stmt, "review", id, error)
+      ok = cw_stmt_run (stmt, error)
+           && cw_workspace_record (self, "review", id, "approved_by", NULL, by, error)
            && cw_workspace_record (self, "review", id, "status",
                                    cw_review_status_to_string (CW_REVIEW_DRAFT),
                                    cw_review_status_to_string (CW_REVIEW_APPROVED), error);
     }
   return cw_workspace_edit_end (self, ok, error);
+}
+
+/* ---- Minutes approved before these rules -------------------------------- */
+
+/* Adds to `warnings` one sentence for each thing an approved review lacks
+ * that approval now requires: minutes approved before the rules stay as
+ * they were (they are a record), and `check` names the gaps. */
+gboolean
+cw_review_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (warnings != NULL, FALSE);
+
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (self, error);
+  if (reviews == NULL)
+    return FALSE;
+  for (guint r = 0; r < reviews->len; r++)
+    {
+      CwReview *review = g_ptr_array_index (reviews, r);
+      if (review->status != CW_REVIEW_APPROVED)
+        continue;
+      gint64 id = review->id;
+      gboolean any_top = FALSE;
+      for (guint i = 0; i < review->attendee_list->len; i++)
+        any_top |= ((CwReviewAttendee *) g_ptr_array_index (review->attendee_list, i))
+                     ->top_management;
+      if (review->attendee_list->len == 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Review %" PRId64 " was approved without "
+                                            "attendees' roles"),
+                                          id));
+      else if (!any_top)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Review %" PRId64 " was approved without top "
+                                            "management among its attendees"),
+                                          id));
+      g_autoptr (GString) unaddressed = g_string_new (NULL);
+      for (guint i = 0; i < review->entries->len; i++)
+        {
+          const CwReviewEntry *entry = g_ptr_array_index (review->entries, i);
+          if (!entry->nothing_to_report && cw_text_is_blank (entry->notes))
+            g_string_append_printf (unaddressed, "%s“%s”", unaddressed->len ? ", " : "",
+                                    entry->title);
+        }
+      if (unaddressed->len > 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Review %" PRId64 " was approved with inputs not "
+                                            "addressed: %s"),
+                                          id, unaddressed->str));
+      if (cw_text_is_blank (review->conclusion))
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Review %" PRId64 " was approved without a "
+                                            "conclusion on the SMS's suitability, adequacy and "
+                                            "effectiveness"),
+                                          id));
+      if (review->next_review == NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Review %" PRId64 " was approved without the date "
+                                            "of the next review"),
+                                          id));
+      CwActionFilter of_review = { .review_id = id };
+      g_autoptr (GPtrArray) decisions = cw_workspace_list_actions (self, &of_review, error);
+      if (decisions == NULL)
+        return FALSE;
+      guint without_kind = 0;
+      for (guint i = 0; i < decisions->len; i++)
+        without_kind += cw_review_get_output_kind (
+                          review, cw_action_get_id (g_ptr_array_index (decisions, i)))
+                        == CW_REVIEW_OUTPUT_NONE;
+      if (without_kind > 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Review %" PRId64 " was approved with %u "
+                                                       "decision not sorted by kind",
+                                                       "Review %" PRId64 " was approved with %u "
+                                                       "decisions not sorted by kind",
+                                                       without_kind),
+                                          id, without_kind));
+    }
+  return TRUE;
 }

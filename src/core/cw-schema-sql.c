@@ -351,5 +351,43 @@ const char cw_schema_v6[] =
   "  OR finding IN (SELECT id FROM finding WHERE grade IN ('ofi', 'observation'));";
 
 /* Management review (9.3): attendees and roles, inputs addressed, outputs
- * by kind, conclusion and next review. */
-const char cw_schema_v7[] = "";
+ * by kind, conclusion and next review. Reviews approved before this step
+ * keep what they had (the attendees as text, decisions without a kind);
+ * cw_review_list_rule_gaps names what they lack. */
+const char cw_schema_v7[] =
+  "ALTER TABLE review ADD COLUMN conclusion TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE review ADD COLUMN next_review TEXT;"
+  /* An input considered with nothing to report, said so explicitly. */
+  "ALTER TABLE review_entry ADD COLUMN nothing_to_report INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (nothing_to_report IN (0, 1));"
+  "CREATE TABLE review_attendee ("
+  "  review INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position > 0),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  top_management INTEGER NOT NULL DEFAULT 0 CHECK (top_management IN (0, 1)),"
+  "  PRIMARY KEY (review, position)) WITHOUT ROWID;"
+  /* The kind of each decision; the decision itself is an action. */
+  "CREATE TABLE review_output ("
+  "  review INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  action INTEGER NOT NULL UNIQUE REFERENCES action (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('improvement', 'sms-change', 'service-change', 'resources')),"
+  "  PRIMARY KEY (review, action)) WITHOUT ROWID;"
+  /* The inputs the workspace can now fill in. A workspace's review inputs
+   * were copied from the catalogue when it was made; give those copies the
+   * prefills the catalogue now names, unless someone set one already. */
+  "UPDATE review_input SET prefill = 'monitoring-findings'"
+  "  WHERE id = 'monitoring-results' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'complaints'"
+  "  WHERE id = 'customer-feedback' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'supplier-findings'"
+  "  WHERE id = 'supplier-performance' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'service-findings'"
+  "  WHERE id = 'service-performance' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'resource-findings'"
+  "  WHERE id = 'resources' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'risk-findings'"
+  "  WHERE id = 'risks-opportunities' AND prefill IS NULL;"
+  "UPDATE review_input SET prefill = 'improvements'"
+  "  WHERE id = 'improvement-opportunities' AND prefill IS NULL;";
