@@ -75,10 +75,31 @@ test_lifecycle (void)
                      "raise a corrective action for NC-1");
 }
 
+/* An upgraded older file is sound; what its records lack by today's rules
+ * is listed as warnings, and check still exits 0. */
+static void
+test_check_warns (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *source = g_build_filename (TEST_DATA_DIR, "workspace-v3.clausewise", NULL);
+  g_autoptr (GBytes) fixture = cw_test_read (source);
+  g_autofree char *ws = cw_test_path (dir, "v3.clausewise");
+  cw_test_write (ws, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *upgraded = cw_workspace_open (ws, &error);
+  g_assert_no_error (error);
+  g_object_unref (upgraded);
+  g_autofree char *out = cw_test_cli_ok (ARGS ("check", ws));
+  cw_test_assert_contains (out, " is sound: ");
+  cw_test_assert_contains (out, "\nWarning: Audit 2 was issued without its closing meeting "
+                                "recorded");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/audits/lifecycle", test_lifecycle);
+  g_test_add_func ("/cli/audits/check-warns", test_check_warns);
   return g_test_run ();
 }

@@ -599,8 +599,13 @@ cw_cli_run_check (const CwCliCommand *command, int argc, char **argv)
       g_dngettext (GETTEXT_PACKAGE, "%s has %u problem; restore it from a backup copy",
                    "%s has %u problems; restore it from a backup copy", problems->len),
       args[0], problems->len);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  if (!cw_check_list_rule_gaps (workspace, warnings, &error))
+    return cw_cli_fail (error);
   g_print (_("%s is sound: structure, references, search index and change history check out\n"),
            args[0]);
+  for (guint i = 0; i < warnings->len; i++)
+    g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   if (seal != NULL)
     g_print (_("The history up to seal %s is unchanged\n"), seal);
   return CW_CLI_OK;

@@ -13,9 +13,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cw-action.h"
+#include "cw-audit.h"
 #include "cw-check.h"
 #include "cw-db.h"
 #include "cw-fs.h"
+#include "cw-review.h"
+#include "cw-workspace-private.h"
 
 /* The file is shorter than its header says. */
 static void
@@ -77,4 +81,19 @@ cw_check_list_damage (const char *path, const GError *refusal, GPtrArray *proble
   list_damage (path, problems);
   if (problems->len == before)
     g_ptr_array_add (problems, g_strdup (refusal ? refusal->message : _("The file is damaged")));
+}
+
+/* Records made before a rule existed stay as they were made: a report or
+ * minutes already issued are not rewritten. Each rule they would fail
+ * today is a warning, so that an auditor knows, not damage. */
+gboolean
+cw_check_list_rule_gaps (CwWorkspace *workspace, GPtrArray *warnings, GError **error)
+{
+  /* A file not yet upgraded lacks what the rules read; opening it in
+   * Clausewise upgrades it, and then its gaps can be listed. */
+  if (cw_workspace_get_version (workspace) < cw_workspace_schema_version ())
+    return TRUE;
+  return cw_audit_list_rule_gaps (workspace, warnings, error)
+         && cw_action_list_rule_gaps (workspace, warnings, error)
+         && cw_review_list_rule_gaps (workspace, warnings, error);
 }
