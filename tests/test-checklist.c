@@ -11,6 +11,7 @@
 #include "cw-application.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-demo.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-history.h"
@@ -344,11 +345,82 @@ test_raise_finding_from_answer (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+/* The first button shown under `root` whose label is `label`. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The demo's follow-up audit shows the September audit's nonconformity on
+ * 10.1 and records what its follow-up saw, on that finding. */
+static void
+test_follow_up_earlier (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = cw_test_path (f->dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *demo = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (demo);
+  CwWindow *window = cw_ui_open_window (app, path);
+  show_audit (window, 2, "10.1.q1");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *button = find_button (GTK_WIDGET (window), "Follow Up…");
+  g_assert_nonnull (button);
+  cw_ui_screenshot (GTK_WIDGET (window), "follow-up");
+  g_signal_emit_by_name (button, "clicked");
+  cw_ui_wait_until (message_dialog_shown, NULL);
+  AdwMessageDialog *dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "CAR-2026-020 to 024: each verified a month after completion.");
+  adw_message_dialog_response (dialog, "record");
+
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GPtrArray) earlier = cw_workspace_list_earlier_findings (workspace, 2, "10.1", &error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  CwFinding *finding = g_ptr_array_index (earlier, 0);
+  g_assert_cmpint (cw_finding_get_followed_up_in (finding), ==, 2);
+  g_assert_cmpstr (cw_finding_get_follow_up_note (finding), ==,
+                   "CAR-2026-020 to 024: each verified a month after completion.");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/checklist/follow-up-earlier", Fixture, NULL, fixture_set_up,
+              test_follow_up_earlier, fixture_tear_down);
   g_test_add ("/ui/checklist/raise-finding-from-answer", Fixture, NULL, fixture_set_up,
               test_raise_finding_from_answer, fixture_tear_down);
   g_test_add ("/ui/checklist/opening-writes-nothing", Fixture, NULL, fixture_set_up,

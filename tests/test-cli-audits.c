@@ -73,6 +73,18 @@ test_lifecycle (void)
 
   cw_test_cli_error (ARGS ("audit", "close", ws, audit), CLI_BAD_INPUT,
                      "raise a corrective action for NC-1");
+
+  /* A later audit on the clause lists NC-1 to follow up, and records it. */
+  g_autofree char *later = cw_test_cli_id (
+    ARGS ("audit", "new", ws, "--title", "Follow-up", "--scope", "8.6"));
+  g_autofree char *before = cw_test_cli_ok (ARGS ("audit", "show", ws, later));
+  cw_test_assert_contains (before, "Earlier nonconformities to follow up:\n  1\tNC-1 of audit 1"
+                                   "\t8.6.1\tno action\tnot followed up\n");
+  cw_test_cli_error (ARGS ("audit", "follow-up", ws, later, finding), CLI_USAGE, "--note");
+  g_free (cw_test_cli_ok (ARGS ("audit", "follow-up", ws, later, finding, "--note",
+                                "Thirty incidents since: all prioritised right")));
+  g_autofree char *after = cw_test_cli_ok (ARGS ("audit", "show", ws, later));
+  cw_test_assert_contains (after, "\tfollowed up in audit 2\n");
 }
 
 /* An upgraded older file is sound; what its records lack by today's rules

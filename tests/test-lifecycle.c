@@ -373,6 +373,56 @@ test_close (Fixture *f, gconstpointer data)
   cw_test_assert_contains (error->message, "only an issued report");
 }
 
+/* A later audit sees the earlier audit's nonconformities on its scope and
+ * records what its follow-up saw. */
+static void
+test_follow_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  meeting (f, CW_MEETING_OPENING);
+  answer (f, "8.6.1.q1", CW_RESULT_MINOR, NULL);
+  gint64 minor = minor_on (f, "8.6.1.q1", "A single lapse.");
+  CwFindingDraft ofi = { .audit_id = f->audit, .clause = "8.6.1", .grade = CW_GRADE_OFI,
+                         .evidence = "Could be quicker." };
+  gint64 suggestion = cw_workspace_create_finding (f->workspace, &ofi, &error);
+  g_assert_no_error (error);
+
+  const char *scope[] = { "8.6", NULL };
+  CwAuditDraft draft = { .title = "Incidents again", .scope = scope };
+  gint64 later = cw_workspace_create_audit (f->workspace, &draft, &error);
+  /* Not yet: the first audit's report is not issued. */
+  g_autoptr (GPtrArray) none = cw_workspace_list_earlier_findings (f->workspace, later, "8.6",
+                                                                   &error);
+  g_assert_cmpuint (none->len, ==, 0);
+  meeting (f, CW_MEETING_CLOSING);
+  cw_test_issue_audit (f->workspace, f->audit);
+  g_autoptr (GPtrArray) earlier = cw_workspace_list_earlier_findings (f->workspace, later, "8.6",
+                                                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  g_assert_cmpint (cw_finding_get_id (g_ptr_array_index (earlier, 0)), ==, minor);
+  g_autoptr (GPtrArray) own = cw_workspace_list_earlier_findings (f->workspace, f->audit, "8.6",
+                                                                  &error);
+  g_assert_cmpuint (own->len, ==, 0);
+
+  g_assert_false (cw_workspace_follow_up_finding (f->workspace, minor, later, " ", &error));
+  g_autofree char *blank = refusal (error);
+  cw_test_assert_contains (blank, "Say what the follow-up saw");
+  g_clear_error (&error);
+  g_assert_false (cw_workspace_follow_up_finding (f->workspace, suggestion, later, "Seen", &error));
+  g_autofree char *not_nc = refusal (error);
+  cw_test_assert_contains (not_nc, "OFI-1 of audit 1 is not an earlier audit's issued "
+                                   "nonconformity");
+  g_clear_error (&error);
+  g_assert_true (cw_workspace_follow_up_finding (
+    f->workspace, minor, later, "INC-2001 to INC-2040: all prioritised by the matrix.", &error));
+  g_assert_no_error (error);
+  g_autoptr (CwFinding) followed = cw_workspace_get_finding (f->workspace, minor, &error);
+  g_assert_cmpint (cw_finding_get_followed_up_in (followed), ==, later);
+  g_assert_cmpstr (cw_finding_get_follow_up_note (followed), ==,
+                   "INC-2001 to INC-2040: all prioritised by the matrix.");
+}
+
 /* A file from before the lifecycle: its reported audit was issued as
  * version 1, its findings are numbered in the order they were written and
  * raised on that day, and the upgraded file checks out. Its findings sit on
@@ -427,6 +477,7 @@ main (int argc, char **argv)
   ADD ("/core/lifecycle/grades-agree", test_grades_agree);
   ADD ("/core/lifecycle/numbers-and-days", test_numbers_and_days);
   ADD ("/core/lifecycle/close", test_close);
+  ADD ("/core/lifecycle/follow-up", test_follow_up);
   g_test_add_func ("/core/lifecycle/upgrade", test_upgrade);
   return g_test_run ();
 }

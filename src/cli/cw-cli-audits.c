@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "cw-audit.h"
+#include "cw-action.h"
+#include "cw-finding.h"
 #include "cw-cli.h"
 #include "cw-date.h"
 #include "cw-text.h"
@@ -171,4 +173,77 @@ cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv)
   if (!cw_workspace_close_audit (workspace, id, &error))
     return cw_cli_fail (error);
   return CW_CLI_OK;
+}
+
+int
+cw_cli_run_audit_follow_up (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("What the follow-up saw: records or changes that show whether the action worked"),
+      N_("TEXT") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (note == NULL)
+    return cw_cli_usage_error (command, _("--note is required"));
+  gint64 finding;
+  if (!cw_cli_parse_id (args[2], _("a finding"), &finding))
+    return CW_CLI_BAD_INPUT;
+  gint64 id;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open_record (args, _("an audit"), &id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_follow_up_finding (workspace, finding, id, note, &error))
+    return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+/* The earlier nonconformities on the audit's scope, with where their
+ * actions stand and whether this or another audit followed them up. */
+gboolean
+cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error)
+{
+  gboolean header = FALSE;
+  for (const char *const *clause = cw_audit_get_scope (audit); *clause != NULL; clause++)
+    {
+      g_autoptr (GPtrArray) findings
+        = cw_workspace_list_earlier_findings (workspace, cw_audit_get_id (audit), *clause, error);
+      if (findings == NULL)
+        return FALSE;
+      for (guint i = 0; i < findings->len; i++)
+        {
+          CwFinding *finding = g_ptr_array_index (findings, i);
+          /* NULL without an error: the finding has no action. */
+          g_autoptr (GError) none = NULL;
+          g_autoptr (CwAction) action
+            = cw_workspace_get_action_for_finding (workspace, cw_finding_get_id (finding), &none);
+          if (none != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&none));
+              return FALSE;
+            }
+          if (!header)
+            g_print ("\n%s\n", _("Earlier nonconformities to follow up:"));
+          header = TRUE;
+          g_autofree char *label = cw_finding_dup_label (finding);
+          g_autofree char *followed
+            = cw_finding_get_followed_up_in (finding)
+                ? g_strdup_printf (_("followed up in audit %" G_GINT64_FORMAT),
+                                   cw_finding_get_followed_up_in (finding))
+                : g_strdup (_("not followed up"));
+          g_print ("  %" G_GINT64_FORMAT "\t%s of audit %" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+                   cw_finding_get_id (finding), label, cw_finding_get_audit_id (finding),
+                   cw_finding_get_clause (finding),
+                   action ? cw_action_status_label (cw_action_get_status (action))
+                          : _("no action"),
+                   followed);
+        }
+    }
+  return TRUE;
 }

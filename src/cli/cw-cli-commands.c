@@ -251,8 +251,9 @@ print_meeting (const char *label, const char *held_on, const char *attendees)
   print_field (label, text);
 }
 
-/* The plan's schedule, the meetings, the issues of the report, and what
- * follow-up waits on: the actions of the audit's nonconformities. */
+/* The plan's schedule, the meetings, the issues of the report, the earlier
+ * nonconformities this audit follows up, and its own findings with where
+ * their actions stand. */
 static gboolean
 print_lifecycle (CwWorkspace *workspace, CwAudit *audit, GError **error)
 {
@@ -293,8 +294,10 @@ print_lifecycle (CwWorkspace *workspace, CwAudit *audit, GError **error)
       g_print ("  %u\t%s\t%s\t%s\t%s\t%s\n", row->position, row->day, row->time, subject,
                row->auditee, row->auditor);
     }
+  if (!cw_cli_print_follow_up (workspace, audit, error))
+    return FALSE;
   if (findings->len > 0)
-    g_print ("\n%s\n", _("Findings and follow-up:"));
+    g_print ("\n%s\n", _("Findings:"));
   for (guint i = 0; i < findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (findings, i);

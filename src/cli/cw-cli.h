@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cw-audit.h"
 #include "cw-workspace.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,8 @@ int cw_cli_run_audit_meeting (const CwCliCommand *command, int argc, char **argv
 int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_follow_up (const CwCliCommand *command, int argc, char **argv);
+gboolean cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error);
 
 /* Corrective actions (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);

@@ -728,6 +728,108 @@ cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error)
            self, cw_audit_store_status (self, audit, CW_AUDIT_CLOSED, error), error);
 }
 
+/* ---- Follow-up (ISO 19011 6.7) ------------------------------------------ */
+
+/* The nonconformities earlier audits raised on `clause` or its
+ * sub-clauses, for the audit `audit_id` to follow up: those of other audits
+ * whose report was issued, oldest audit first. */
+GPtrArray *
+cw_workspace_list_earlier_findings (CwWorkspace *self, gint64 audit_id, const char *clause,
+                                    GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (clause != NULL, NULL);
+
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT f.id FROM finding f JOIN audit a ON a.id = f.audit"
+    " WHERE f.audit <> ?1 AND a.status IN ('reported', 'closed')"
+    " AND f.grade IN ('major', 'minor') AND (f.clause = ?2 OR f.clause LIKE ?2 || '.%')"
+    " ORDER BY f.audit, f.number",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
+  cw_stmt_bind_text (stmt, 2, clause);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      gint64 id = cw_stmt_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CwFinding *finding = cw_workspace_get_finding (self, g_array_index (ids, gint64, i), error);
+      if (finding == NULL)
+        return NULL;
+      g_ptr_array_add (findings, finding);
+    }
+  return g_steal_pointer (&findings);
+}
+
+/* Records that audit `audit_id` followed up an earlier nonconformity and
+ * what it saw: the audit must be under way and cover the finding's clause,
+ * and the finding must come from another audit whose report was issued. The
+ * action's verification can then cite it. */
+gboolean
+cw_workspace_follow_up_finding (CwWorkspace *self, gint64 finding_id, gint64 audit_id,
+                                const char *note, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  if (!cw_text_check (note, CW_TEXT_LONG_MAX, _("the follow-up note"), error))
+    return FALSE;
+  if (cw_text_is_blank (note))
+    {
+      cw_set_invalid (error, _("Say what the follow-up saw: the records or changes that show "
+                               "whether the action worked"));
+      return FALSE;
+    }
+  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, finding_id, error);
+  if (finding == NULL)
+    return FALSE;
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, audit_id, error);
+  if (audit == NULL
+      || !cw_audit_accepts (audit, cw_finding_get_clause (finding), error))
+    return FALSE;
+  g_autoptr (CwAudit) origin
+    = cw_workspace_get_audit (self, cw_finding_get_audit_id (finding), error);
+  if (origin == NULL)
+    return FALSE;
+  g_autofree char *label = cw_finding_dup_label (finding);
+  if (cw_audit_get_id (origin) == audit_id || cw_audit_get_version (origin) == 0
+      || !cw_grade_is_nonconformity (cw_finding_get_grade (finding)))
+    {
+      cw_set_invalid (error, _("%s of audit %" PRId64 " is not an earlier audit's issued "
+                               "nonconformity; a follow-up verifies those"),
+                      label, cw_finding_get_audit_id (finding));
+      return FALSE;
+    }
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  g_autofree char *text = cw_text_trimmed (note);
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE finding SET followed_up_in = ?, follow_up_note = ?, rev = rev + 1 WHERE id = ?",
+    error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      cw_stmt_bind_int64 (stmt, 1, audit_id);
+      cw_stmt_bind_text (stmt, 2, text);
+      cw_stmt_bind_int64 (stmt, 3, finding_id);
+      g_autofree char *followed = g_strdup_printf (_("in audit %" PRId64 ": %s"), audit_id, text);
+      ok = cw_workspace_run_update (self, stmt, "finding", finding_id, error)
+           && cw_workspace_record (self, "finding", finding_id, "follow_up",
+                                   cw_finding_get_follow_up_note (finding), followed, error);
+    }
+  return cw_workspace_edit_end (self, ok, error);
+}
+
 /* ---- Records from before these rules ------------------------------------ */
 
 /* What `sql` lists (an audit id, a finding label or ""), each as one

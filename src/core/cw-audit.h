@@ -161,6 +161,10 @@ GPtrArray *cw_workspace_list_audit_issues (CwWorkspace *self, gint64 audit_id, G
 void cw_audit_issue_free (CwAuditIssue *issue);
 gboolean cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
 gboolean cw_workspace_close_audit (CwWorkspace *self, gint64 audit_id, GError **error);
+GPtrArray *cw_workspace_list_earlier_findings (CwWorkspace *self, gint64 audit_id,
+                                               const char *clause, GError **error);
+gboolean cw_workspace_follow_up_finding (CwWorkspace *self, gint64 finding_id, gint64 audit_id,
+                                         const char *note, GError **error);
 gboolean cw_audit_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error);
 gboolean cw_audit_check_grade (CwWorkspace *self, gint64 audit_id, const char *question_id,
                                CwResult result, gint64 except_finding, GError **error);

@@ -1437,6 +1437,16 @@ const CwDemoAudit cw_demo_current_audit = {
                        "Owen Castellane (service manager)",
 };
 
+const CwDemoFollowUp cw_demo_follow_ups[] = {
+  { "8.5.1.3",
+    "All 6 emergency changes since 1 Oct 2026 (RFC-2388 to RFC-2431) carry an ECAB approval "
+    "recorded in the change tool before deployment, two of them by the on-call member at night; "
+    "each was reviewed at the next CAB (minutes CAB-2026-21 and CAB-2026-23). The approval field "
+    "is now mandatory for the emergency change type. The action is working so far; the sample is "
+    "small, so verification waits for the December changes." },
+  { NULL }
+};
+
 const CwDemoAnswer cw_demo_current_answers[] = {
   { "8.5.1.1", 1, "conforming",
     "CMP-01 v4, approved 5 Oct 2026 under CAR-2026-020 and still owned by the "

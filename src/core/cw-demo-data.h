@@ -109,7 +109,16 @@ extern const CwDemoFinding cw_demo_completed_findings[];
 extern const CwDemoEvidence cw_demo_completed_evidence[];
 extern const CwDemoSession cw_demo_completed_sessions[];
 
+/* What the current audit's follow-up saw of the completed audit's
+ * nonconformity on `clause`. */
+typedef struct
+{
+  const char *clause;
+  const char *note;
+} CwDemoFollowUp;
+
 extern const CwDemoAudit cw_demo_current_audit;
+extern const CwDemoFollowUp cw_demo_follow_ups[];
 extern const CwDemoAnswer cw_demo_current_answers[];
 
 /* A corrective action. `finding_clause` names the completed audit's

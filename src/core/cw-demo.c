@@ -81,6 +81,26 @@ add_closing (CwWorkspace *workspace, gint64 audit, const CwDemoAudit *demo, GErr
          && cw_workspace_issue_audit (workspace, audit, &issued, error);
 }
 
+/* The current audit follows up the completed audit's nonconformities. */
+static gboolean
+add_follow_ups (CwWorkspace *workspace, gint64 audit, GError **error)
+{
+  for (const CwDemoFollowUp *f = cw_demo_follow_ups; f->clause != NULL; f++)
+    {
+      g_autoptr (GPtrArray) earlier
+        = cw_workspace_list_earlier_findings (workspace, audit, f->clause, error);
+      if (earlier == NULL)
+        return FALSE;
+      if (earlier->len == 0)
+        g_error ("demo follow-up on %s finds no earlier nonconformity", f->clause);
+      CwFinding *finding = g_ptr_array_index (earlier, 0);
+      if (!cw_workspace_follow_up_finding (workspace, cw_finding_get_id (finding), audit, f->note,
+                                           error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_answers (CwWorkspace *workspace, gint64 audit, const CwDemoAnswer *answers, GError **error)
 {
@@ -343,7 +363,8 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   gint64 current = add_audit (workspace, &cw_demo_current_audit, error);
   return current != 0
          && add_plan_and_meetings (workspace, current, &cw_demo_current_audit, NULL, error)
-         && add_answers (workspace, current, cw_demo_current_answers, error);
+         && add_answers (workspace, current, cw_demo_current_answers, error)
+         && add_follow_ups (workspace, current, error);
 }
 
 CwWorkspace *

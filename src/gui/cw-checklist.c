@@ -60,6 +60,7 @@ struct _CwChecklist
   GtkTextView *note_view;
   GtkListBox *evidence_list;
   GtkListBox *findings_list;
+  GtkListBox *earlier_list;
   GtkDrawingArea *chart_area;
   GtkMenuButton *chart_button;
   CwResultsChart *chart;
@@ -491,6 +492,119 @@ fill_findings (CwChecklist *self)
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->findings_list)), shown > 0);
 }
 
+/* ---- Follow-up of earlier audits ----------------------------------------- */
+
+static void fill_earlier (CwChecklist *self);
+
+static void
+on_follow_up_response (AdwMessageDialog *dialog, const char *response, CwChecklist *self)
+{
+  if (!g_str_equal (response, "record"))
+    return;
+  GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 finding = cw_object_get_id (dialog, "finding-id");
+  gint64 audit = cw_object_get_id (dialog, "audit-id");
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_follow_up_finding (self->workspace, finding, audit,
+                                       gtk_editable_get_text (note), &error))
+    {
+      cw_window_show_error (GTK_WIDGET (self), _("The Follow-Up Was Not Recorded"), error);
+      return;
+    }
+  /* The checklist may show another audit by now; the follow-up belongs to
+   * the one the dialog was opened for. */
+  if (self->audit != NULL && cw_audit_get_id (self->audit) == audit)
+    fill_earlier (self);
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_toast (window, _("Follow-up recorded"));
+}
+
+/* Asks what the follow-up saw, for the audit shown now. */
+static void
+on_follow_up_clicked (GtkButton *button, CwChecklist *self)
+{
+  g_autofree char *heading = g_strdup_printf (
+    _("Follow Up %s"), (const char *) g_object_get_data (G_OBJECT (button), "label"));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+    _("Say what this audit saw: the records or changes that show whether the corrective action "
+      "worked. The action's verification can cite it.")));
+  cw_object_set_id (dialog, "finding-id", cw_object_get_id (button, "finding-id"));
+  cw_object_set_id (dialog, "audit-id", cw_audit_get_id (self->audit));
+  GtkWidget *note = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What the follow-up saw"), -1);
+  adw_message_dialog_set_extra_child (dialog, note);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_follow_up_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (note);
+}
+
+static GtkWidget *
+make_earlier_row (CwChecklist *self, CwFinding *finding, gboolean writable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *label = cw_finding_dup_label (finding);
+  const char *text = *cw_finding_get_statement (finding) ? cw_finding_get_statement (finding)
+                                                          : cw_finding_get_evidence (finding);
+  g_autofree char *title = g_markup_printf_escaped (
+    _("%s of audit %" PRId64 " (%s): %s"), label, cw_finding_get_audit_id (finding),
+    cw_finding_get_clause (finding), text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  g_autoptr (CwAction) action
+    = cw_workspace_get_action_for_finding (self->workspace, cw_finding_get_id (finding), NULL);
+  gint64 followed_in = cw_finding_get_followed_up_in (finding);
+  g_autofree char *followed
+    = followed_in ? g_strdup_printf (_("followed up in audit %" PRId64 ": %s"), followed_in,
+                                     cw_finding_get_follow_up_note (finding))
+                  : g_strdup (_("not followed up yet"));
+  g_autofree char *subtitle = g_markup_printf_escaped (
+    "%s · %s",
+    action ? cw_action_status_label (cw_action_get_status (action)) : _("No corrective action"),
+    followed);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  if (writable)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Follow Up…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_autofree char *name = g_strdup_printf (_("Follow up %s of audit %" PRId64), label,
+                                               cw_finding_get_audit_id (finding));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      cw_object_set_id (button, "finding-id", cw_finding_get_id (finding));
+      g_object_set_data_full (G_OBJECT (button), "label", g_steal_pointer (&label), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_follow_up_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+/* The earlier audits' nonconformities on the clause shown. */
+static void
+fill_earlier (CwChecklist *self)
+{
+  cw_list_box_remove_all (self->earlier_list);
+  CwClause *clause = cw_question_get_clause (current_question (self));
+  g_autoptr (GPtrArray) findings = cw_workspace_list_earlier_findings (
+    self->workspace, cw_audit_get_id (self->audit), cw_clause_get_number (clause), NULL);
+  gboolean writable = !cw_workspace_is_read_only (self->workspace)
+                      && cw_audit_accepts (self->audit, NULL, NULL);
+  guint shown = findings != NULL ? findings->len : 0;
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->earlier_list,
+                         make_earlier_row (self, g_ptr_array_index (findings, i), writable));
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_list), shown > 0);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->earlier_list)), shown > 0);
+}
+
 static void
 show_question (CwChecklist *self, guint index)
 {
@@ -530,6 +644,7 @@ show_question (CwChecklist *self, guint index)
 
   fill_evidence (self);
   fill_findings (self);
+  fill_earlier (self);
   select_clause (self, clause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.next",
@@ -1004,6 +1119,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, note_view);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, CwChecklist, earlier_list);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, chart_area);
   gtk_widget_class_bind_template_child (widget_class, CwChecklist, chart_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clause_activated);
