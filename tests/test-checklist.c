@@ -11,9 +11,11 @@
 #include "cw-application.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
+#include "cw-date.h"
 #include "cw-demo.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
+#include "cw-meetings-dialog.h"
 #include "cw-history.h"
 #include "cw-test-util.h"
 #include "cw-ui-test-util.h"
@@ -414,11 +416,111 @@ test_follow_up_earlier (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+/* The widget of `type` numbered `n` (from 0) under `root`, depth first. */
+static GtkWidget *
+find_nth (GtkWidget *root, GType type, guint n)
+{
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  g_ptr_array_add (stack, root);
+  guint seen = 0;
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      if (widget != root && G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && seen++ == n)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
+static CwMeetingsDialog *
+find_meetings_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_MEETINGS_DIALOG (window))
+        return CW_MEETINGS_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+meetings_dialog_shown (gpointer data)
+{
+  return find_meetings_dialog () != NULL;
+}
+
+/* The entry row titled `title` under `root`. */
+static GtkEditable *
+find_entry_row (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return GTK_EDITABLE (child);
+      GtkEditable *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Plan and Meetings… adds a session at once and records the sites and the
+ * opening meeting on Save, in the audit it was opened for. */
+static void
+test_plan_and_meetings (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.meetings", NULL);
+  cw_ui_wait_until (meetings_dialog_shown, NULL);
+  CwMeetingsDialog *dialog = find_meetings_dialog ();
+  GtkWidget *root = GTK_WIDGET (dialog);
+  gtk_editable_set_text (find_entry_row (root, "Day (YYYY-MM-DD)"), "2026-05-04");
+  gtk_editable_set_text (find_entry_row (root, "Clause or process audited"), "8.5.1 Changes");
+  gtk_editable_set_text (find_entry_row (root, "Auditor"), "Ada");
+  gtk_widget_activate_action (root, "meetings.add-session", NULL);
+  GtkTextView *sites = GTK_TEXT_VIEW (find_first (root, GTK_TYPE_TEXT_VIEW));
+  cw_text_view_set_text (sites, "Head office");
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *day = cw_date_to_string (&today);
+  gtk_editable_set_text (find_entry_row (root, "Opening meeting held on (YYYY-MM-DD)"), day);
+  /* The text views in the dialog's order: sites, then the opening
+   * meeting's attendees. */
+  GtkTextView *opening = GTK_TEXT_VIEW (find_nth (root, GTK_TYPE_TEXT_VIEW, 1));
+  cw_text_view_set_text (opening, "Ada Auditor\nTom Change");
+  cw_ui_screenshot (root, "plan-and-meetings");
+  g_assert_true (cw_meetings_dialog_save (dialog));
+
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, f->second, &error);
+  g_assert_cmpstr (cw_audit_get_sites (audit), ==, "Head office");
+  g_assert_cmpstr (cw_audit_get_opening_on (audit), ==, day);
+  g_assert_cmpstr (cw_audit_get_opening_attendees (audit), ==, "Ada Auditor\nTom Change");
+  g_autoptr (GPtrArray) sessions = cw_workspace_list_audit_sessions (workspace, f->second, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpstr (((CwAuditSessionRow *) g_ptr_array_index (sessions, 0))->subject, ==,
+                   "8.5.1 Changes");
+  g_autoptr (CwAudit) other = cw_workspace_get_audit (workspace, f->first, &error);
+  g_assert_null (cw_audit_get_opening_on (other));
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/checklist/plan-and-meetings", Fixture, NULL, fixture_set_up,
+              test_plan_and_meetings, fixture_tear_down);
   g_test_add ("/ui/checklist/follow-up-earlier", Fixture, NULL, fixture_set_up,
               test_follow_up_earlier, fixture_tear_down);
   g_test_add ("/ui/checklist/raise-finding-from-answer", Fixture, NULL, fixture_set_up,
