@@ -2,9 +2,14 @@
  * kept in step with edits, safe with whatever the user types. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cw-audit.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-action.h"
+#include "cw-demo.h"
+#include "cw-review.h"
 #include "cw-search.h"
 #include "cw-test-util.h"
 
@@ -162,11 +167,108 @@ test_broad_search_newest_first (void)
   g_assert_nonnull (strstr (((CwSearchHit *) g_ptr_array_index (pointed, 0))->snippet, "INC"));
 }
 
+/* Search reaches corrective actions and review notes too, says where each
+ * hit is in words, and marks the matches in bold rather than brackets. */
+static void
+test_actions_reviews_and_titles (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (CwAction) first = cw_workspace_get_action (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) by_plan = search (workspace, "approver");
+  gboolean action_found = FALSE;
+  for (guint i = 0; i < by_plan->len; i++)
+    {
+      CwSearchHit *hit = g_ptr_array_index (by_plan, i);
+      if (hit->kind != CW_SEARCH_ACTION || hit->id != 1)
+        continue;
+      action_found = TRUE;
+      g_autofree char *title
+        = g_strdup_printf ("Corrective action 1: %s", cw_action_get_title (first));
+      g_assert_cmpstr (hit->title, ==, title);
+      g_assert_cmpint (hit->audit_id, ==, 0);
+    }
+  g_assert_true (action_found);
+
+  g_autoptr (GPtrArray) by_note = search (workspace, "SD-WAN");
+  gboolean review_found = FALSE;
+  for (guint i = 0; i < by_note->len; i++)
+    {
+      CwSearchHit *hit = g_ptr_array_index (by_note, i);
+      if (hit->kind == CW_SEARCH_REVIEW)
+        {
+          review_found = TRUE;
+          cw_test_assert_contains (hit->title, "Management review 1 held on ");
+          cw_test_assert_contains (hit->markup, "<b>");
+          g_assert_null (strstr (hit->markup, "["));
+        }
+    }
+  g_assert_true (review_found);
+
+  /* A finding's hit names its label, clause and audit. */
+  g_autoptr (GPtrArray) emergency = search (workspace, "ECAB");
+  gboolean finding_found = FALSE;
+  for (guint i = 0; i < emergency->len; i++)
+    {
+      CwSearchHit *hit = g_ptr_array_index (emergency, i);
+      if (hit->kind == CW_SEARCH_FINDING && hit->id == 1)
+        {
+          finding_found = TRUE;
+          cw_test_assert_contains (hit->title, "Finding NC-1 on 8.5.1.3 · Internal audit 2026");
+          g_assert_cmpstr (hit->place, ==, "8.5.1.3.q1");
+        }
+    }
+  g_assert_true (finding_found);
+
+  /* Editing an action's plan keeps its entry current, at the commit. */
+  CwActionChanges changes = { .title = "Quetzal approval route" };
+  g_assert_true (cw_workspace_update_action (workspace, 1, &changes, &error));
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) renamed = search (workspace, "Quetzal");
+  g_assert_cmpuint (renamed->len, ==, 1);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* An older file's index is keyed anew when it is upgraded: its findings
+ * are still found, and its actions are found too. */
+static void
+test_upgrade_rekeys (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *source = g_build_filename (TEST_DATA_DIR, "workspace-v3.clausewise", NULL);
+  g_autoptr (GBytes) fixture = cw_test_read (source);
+  g_autofree char *path = cw_test_path (dir, "v3.clausewise");
+  cw_test_write (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) documents = search (workspace, "documents fall due");
+  g_assert_cmpuint (documents->len, ==, 1);
+  CwSearchHit *hit = g_ptr_array_index (documents, 0);
+  g_assert_cmpint (hit->kind, ==, CW_SEARCH_FINDING);
+  g_assert_cmpint (hit->id, ==, 2);
+  g_autoptr (GPtrArray) actions = search (workspace, "Minor nonconformity at clause");
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpint (((CwSearchHit *) g_ptr_array_index (actions, 0))->kind, ==, CW_SEARCH_ACTION);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/search/kinds", test_kinds);
+  g_test_add_func ("/core/search/upgrade-rekeys", test_upgrade_rekeys);
+  g_test_add_func ("/core/search/actions-reviews-and-titles", test_actions_reviews_and_titles);
   g_test_add_func ("/core/search/prefix-and-diacritics", test_prefix_and_diacritics);
   g_test_add_func ("/core/search/follows-edits", test_follows_edits);
   g_test_add_func ("/core/search/user-syntax-is-text", test_user_syntax_is_text);

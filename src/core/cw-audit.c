@@ -766,9 +766,9 @@ drop_audit (CwWorkspace *self, CwAudit *audit, GError **error)
    * audit's entries first, then the rows. */
   CwStmt *unindex = cw_workspace_prepare (
     self,
-    "DELETE FROM search_index WHERE rowid IN (SELECT id * 4 FROM finding WHERE audit = ?1"
-    " UNION ALL SELECT id * 4 + 1 FROM answer WHERE audit = ?1"
-    " UNION ALL SELECT id * 4 + 2 FROM evidence WHERE audit = ?1)",
+    "DELETE FROM search_index WHERE rowid IN (SELECT id * 8 FROM finding WHERE audit = ?1"
+    " UNION ALL SELECT id * 8 + 1 FROM answer WHERE audit = ?1"
+    " UNION ALL SELECT id * 8 + 2 FROM evidence WHERE audit = ?1)",
     error);
   if (unindex == NULL)
     return FALSE;

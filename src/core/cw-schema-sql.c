@@ -134,7 +134,8 @@ const char cw_schema_v1[] =
   "  BEGIN SELECT RAISE (ABORT, 'the change history is append-only'); END;"
 
   /* Full-text search over findings, answer notes and evidence. The rowid
-   * encodes the source: id * 4 + 0 finding, + 1 answer, + 2 evidence. The
+   * encodes the source: id * 4 + 0 finding, + 1 answer, + 2 evidence (schema
+   * 8 makes it id * 8, with + 3 action and + 4 review). The
    * core keeps it in step (cw-search.c) rather than triggers: a trigger that
    * writes to FTS5 makes every statement open a savepoint, and FTS5 flushes
    * its buffer at each one, which made bulk inserts five times slower. */
@@ -391,3 +392,21 @@ const char cw_schema_v7[] =
   "  WHERE id = 'risks-opportunities' AND prefill IS NULL;"
   "UPDATE review_input SET prefill = 'improvements'"
   "  WHERE id = 'improvement-opportunities' AND prefill IS NULL;";
+
+/* Search covers corrective actions and management reviews too: the index's
+ * rowid now encodes eight kinds of source (id * 8 + kind; cw-search.h), so
+ * the rows of the three kinds it held are keyed anew, and the actions'
+ * and reviews' texts are added. From here on the core keeps both in step
+ * when an edit commits (cw_search_index_record). */
+const char cw_schema_v8[] =
+  "CREATE TEMP TABLE search_rekey AS SELECT rowid AS old, body FROM search_index;"
+  "DELETE FROM search_index;"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT (old / 4) * 8 + old % 4, body FROM search_rekey;"
+  "DROP TABLE search_rekey;"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 3, body FROM (SELECT id, " CW_SEARCH_ACTION_BODY " AS body FROM action)"
+  "  WHERE body <> '';"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 4, body FROM (SELECT id, " CW_SEARCH_REVIEW_BODY " AS body FROM review)"
+  "  WHERE body <> '';";

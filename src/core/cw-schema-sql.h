@@ -12,5 +12,15 @@ extern const char cw_schema_v4[];
 extern const char cw_schema_v5[];
 extern const char cw_schema_v6[];
 extern const char cw_schema_v7[];
+extern const char cw_schema_v8[];
+
+/* What search indexes of an action and of a review, as SQL over the row
+ * (shared by schema step 8 and cw-search.c, which keeps it current). */
+#define CW_SEARCH_ACTION_BODY \
+  "trim (title || ' ' || description || ' ' || correction || ' ' || consequences || ' '" \
+  " || root_cause || ' ' || similar || ' ' || plan || ' ' || verification)"
+#define CW_SEARCH_REVIEW_BODY \
+  "(SELECT group_concat (notes, ' ') FROM review_entry WHERE review_entry.review = review.id" \
+  " AND notes <> '')"
 
 G_END_DECLS

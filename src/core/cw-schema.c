@@ -24,6 +24,7 @@ const CwMigration cw_migrations[] = {
   { 5, cw_schema_v5, cw_record_touch_all },
   { 6, cw_schema_v6, cw_record_touch_all },
   { 7, cw_schema_v7, cw_record_touch_all },
+  { 8, cw_schema_v8 },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

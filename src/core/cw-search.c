@@ -12,14 +12,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "cw-finding.h"
+#include "cw-schema-sql.h"
 #include "cw-search.h"
 #include "cw-text.h"
 #include "cw-workspace-private.h"
 
 /* Rowids of search_index encode their source (see cw-schema.c). */
-#define ROWID_KINDS 4
+#define ROWID_KINDS 8
 
 char *
 cw_search_match_expression (const char *query)
@@ -73,35 +77,140 @@ cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id, const char
 const char *
 cw_search_kind_to_string (CwSearchKind kind)
 {
-  static const char *const names[] = { "finding", "answer", "evidence" };
-  g_return_val_if_fail (kind <= CW_SEARCH_EVIDENCE, NULL);
+  static const char *const names[] = { "finding", "answer", "evidence", "action", "review" };
+  g_return_val_if_fail (kind <= CW_SEARCH_REVIEW, NULL);
   return names[kind];
 }
 
 void
 cw_search_hit_free (CwSearchHit *hit)
 {
+  g_free (hit->title);
+  g_free (hit->place);
   g_free (hit->snippet);
+  g_free (hit->markup);
   g_free (hit);
 }
 
-static gboolean
-audit_of (CwWorkspace *self, CwSearchKind kind, gint64 id, gint64 *audit, GError **error)
+/* Keeps the index entry of an action or a review in step with its row
+ * (none once it is gone): called for every record an edit touched, when
+ * the edit commits, so no code path that changes one can forget it. */
+gboolean
+cw_search_index_record (CwWorkspace *self, const char *entity, gint64 id, GError **error)
 {
-  static const char *const sql[] = {
-    "SELECT audit FROM finding WHERE id = ?",
-    "SELECT audit FROM answer WHERE id = ?",
-    "SELECT audit FROM evidence WHERE id = ?",
-  };
-  CwStmt *stmt = cw_workspace_prepare (self, sql[kind], error);
+  CwSearchKind kind;
+  const char *sql;
+  if (g_str_equal (entity, "action"))
+    {
+      kind = CW_SEARCH_ACTION;
+      sql = "SELECT " CW_SEARCH_ACTION_BODY " FROM action WHERE id = ?";
+    }
+  else if (g_str_equal (entity, "review"))
+    {
+      kind = CW_SEARCH_REVIEW;
+      sql = "SELECT " CW_SEARCH_REVIEW_BODY " FROM review WHERE id = ?";
+    }
+  else
+    return TRUE;
+  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_int64 (stmt, 1, id);
+  g_autofree char *body = NULL;
+  if (!cw_stmt_first_text (stmt, &body, error))
+    return FALSE;
+  const char *parts[] = { body ? body : "", NULL };
+  return cw_search_index_put (self, kind, id, parts, error);
+}
+
+/* Where a hit is, in words, and which audit and place it opens. Each row
+ * gives the audit (0 for none), the title's parts and the place. */
+static gboolean
+describe_hit (CwWorkspace *self, CwSearchHit *hit, GError **error)
+{
+  static const char *const sql[] = {
+    [CW_SEARCH_FINDING] = "SELECT f.audit, a.title, f.grade, f.number, f.clause,"
+                          " coalesce (f.question, f.clause)"
+                          " FROM finding f JOIN audit a ON a.id = f.audit WHERE f.id = ?",
+    [CW_SEARCH_ANSWER] = "SELECT n.audit, a.title, '', 0, n.question, n.question"
+                         " FROM answer n JOIN audit a ON a.id = n.audit WHERE n.id = ?",
+    [CW_SEARCH_EVIDENCE] = "SELECT e.audit, a.title, e.reference, 0, coalesce (e.question, ''),"
+                           " coalesce (e.question, '')"
+                           " FROM evidence e JOIN audit a ON a.id = e.audit WHERE e.id = ?",
+    [CW_SEARCH_ACTION] = "SELECT 0, title, status, 0, '', '' FROM action WHERE id = ?",
+    [CW_SEARCH_REVIEW] = "SELECT 0, held_on, status, 0, '', '' FROM review WHERE id = ?",
+  };
+  CwStmt *stmt = cw_workspace_prepare (self, sql[hit->kind], error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, hit->id);
   if (!cw_stmt_expect_row (stmt, error))
     return FALSE;
-  *audit = cw_stmt_int64 (stmt, 0);
+  hit->audit_id = cw_stmt_int64 (stmt, 0);
+  const char *name = cw_stmt_text (stmt, 1);
+  const char *detail = cw_stmt_text (stmt, 2);
+  const char *where = cw_stmt_text (stmt, 4);
+  hit->place = cw_stmt_dup_text (stmt, 5);
+  switch (hit->kind)
+    {
+    case CW_SEARCH_FINDING:
+      {
+        CwGrade grade = CW_GRADE_OFI;
+        cw_grade_from_string (detail, &grade);
+        g_autofree char *label = cw_finding_format_label (grade, cw_stmt_int64 (stmt, 3));
+        hit->title = g_strdup_printf (_("Finding %s on %s · %s"), label, where, name);
+      }
+      break;
+    case CW_SEARCH_ANSWER:
+      hit->title = g_strdup_printf (_("Note on question %s · %s"), where, name);
+      break;
+    case CW_SEARCH_EVIDENCE:
+      hit->title = *where ? g_strdup_printf (_("Evidence %s on question %s · %s"), detail, where,
+                                             name)
+                          : g_strdup_printf (_("Evidence %s · %s"), detail, name);
+      break;
+    case CW_SEARCH_ACTION:
+      hit->title = g_strdup_printf (_("Corrective action %" G_GINT64_FORMAT ": %s"), hit->id,
+                                    name);
+      break;
+    case CW_SEARCH_REVIEW:
+      hit->title = g_strdup_printf (_("Management review %" G_GINT64_FORMAT " held on %s"),
+                                    hit->id, name);
+      break;
+    }
   cw_stmt_reset (stmt);
   return TRUE;
+}
+
+/* The snippet's matches are marked with two private-use characters, which
+ * no text people type holds, and turned into brackets for plain text and
+ * bold for markup. */
+#define MATCH_OPEN "\xee\x80\x80"  /* U+E000 */
+#define MATCH_CLOSE "\xee\x80\x81" /* U+E001 */
+
+static void
+mark_snippet (CwSearchHit *hit, const char *marked)
+{
+  g_autoptr (GString) plain = g_string_new (NULL);
+  g_autoptr (GString) markup = g_string_new (NULL);
+  for (const char *p = marked; *p != '\0';)
+    {
+      const char *open = strstr (p, MATCH_OPEN);
+      const char *close = strstr (p, MATCH_CLOSE);
+      const char *next = open && (!close || open < close) ? open : close;
+      gsize length = next ? (gsize) (next - p) : strlen (p);
+      g_string_append_len (plain, p, length);
+      g_autofree char *escaped = g_markup_escape_text (p, length);
+      g_string_append (markup, escaped);
+      if (next == NULL)
+        break;
+      gboolean opening = next == open;
+      g_string_append (plain, opening ? "[" : "]");
+      g_string_append (markup, opening ? "<b>" : "</b>");
+      p = next + strlen (MATCH_OPEN);
+    }
+  hit->snippet = g_string_free (g_steal_pointer (&plain), FALSE);
+  hit->markup = g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
 /* Up to `limit` matches for what the user typed: the best first, or the
@@ -142,10 +251,10 @@ cw_workspace_search (CwWorkspace *self, const char *query, guint limit, GError *
 
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    broad ? "SELECT rowid, snippet (search_index, 0, '[', ']', '…', 16) FROM search_index"
-            " WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
-          : "SELECT rowid, snippet (search_index, 0, '[', ']', '…', 16) FROM search_index"
-            " WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+    broad ? "SELECT rowid, snippet (search_index, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '…',"
+            " 16) FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+          : "SELECT rowid, snippet (search_index, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '…',"
+            " 16) FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
     error);
   if (stmt == NULL)
     return NULL;
@@ -158,7 +267,7 @@ cw_workspace_search (CwWorkspace *self, const char *query, guint limit, GError *
       CwSearchHit *hit = g_new0 (CwSearchHit, 1);
       hit->kind = rowid % ROWID_KINDS;
       hit->id = rowid / ROWID_KINDS;
-      hit->snippet = cw_stmt_dup_text (stmt, 1);
+      mark_snippet (hit, cw_stmt_text (stmt, 1));
       g_ptr_array_add (hits, hit);
     }
   if (!(rc == CW_STEP_DONE))
@@ -166,7 +275,7 @@ cw_workspace_search (CwWorkspace *self, const char *query, guint limit, GError *
   for (guint i = 0; i < hits->len; i++)
     {
       CwSearchHit *hit = g_ptr_array_index (hits, i);
-      if (!audit_of (self, hit->kind, hit->id, &hit->audit_id, error))
+      if (!describe_hit (self, hit, error))
         return NULL;
     }
   return g_steal_pointer (&hits);

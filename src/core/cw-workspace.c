@@ -24,6 +24,7 @@
 #include "cw-recover.h"
 #include "cw-text.h"
 #include "cw-record.h"
+#include "cw-search.h"
 #include "cw-workspace-private.h"
 
 struct _CwWorkspace
@@ -346,7 +347,9 @@ snapshot_touched (CwWorkspace *self, GError **error)
       const char *key = g_ptr_array_index (self->touched, i);
       const char *separator = strchr (key, 0x1f);
       g_autofree char *entity = g_strndup (key, separator - key);
-      if (!cw_record_snapshot (self, entity, g_ascii_strtoll (separator + 1, NULL, 10), error))
+      gint64 id = g_ascii_strtoll (separator + 1, NULL, 10);
+      if (!cw_record_snapshot (self, entity, id, error)
+          || !cw_search_index_record (self, entity, id, error))
         return FALSE;
     }
   return TRUE;
@@ -1424,6 +1427,45 @@ collect (CwWorkspace *self, const char *sql, GPtrArray *problems, GError **error
   " WHERE entity = 'answer' AND entity_id = a.id AND field = 'note'" \
   " ORDER BY id DESC LIMIT 1), '')"
 
+/* Every finding, note, evidence item and action has its index entry, and
+ * every entry its record. Files before schema 8 keyed entries by id * 4
+ * and indexed no actions or reviews. */
+#define SEARCH_INDEX_CHECK \
+  "SELECT 'The search index has no entry for finding ' || id FROM finding" \
+  " WHERE id * 8 NOT IN (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index has no entry for the note of answer '" \
+  " || id FROM answer WHERE note <> '' AND id * 8 + 1 NOT IN" \
+  " (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index has no entry for evidence ' || id" \
+  " FROM evidence WHERE id * 8 + 2 NOT IN (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index has no entry for action ' || id" \
+  " FROM action WHERE id * 8 + 3 NOT IN (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index holds entry ' || rowid || ' for " \
+  "something that no longer exists' FROM search_index s WHERE CASE s.rowid % 8" \
+  " WHEN 0 THEN NOT EXISTS (SELECT 1 FROM finding WHERE id = s.rowid / 8)" \
+  " WHEN 1 THEN NOT EXISTS (SELECT 1 FROM answer WHERE id = s.rowid / 8" \
+  " AND note <> '')" \
+  " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 8)" \
+  " WHEN 3 THEN NOT EXISTS (SELECT 1 FROM action WHERE id = s.rowid / 8)" \
+  " WHEN 4 THEN NOT EXISTS (SELECT 1 FROM review WHERE id = s.rowid / 8)" \
+  " ELSE 1 END"
+
+#define SEARCH_INDEX_CHECK_BEFORE_8 \
+  "SELECT 'The search index has no entry for finding ' || id FROM finding" \
+  " WHERE id * 4 NOT IN (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index has no entry for the note of answer '" \
+  " || id FROM answer WHERE note <> '' AND id * 4 + 1 NOT IN" \
+  " (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index has no entry for evidence ' || id" \
+  " FROM evidence WHERE id * 4 + 2 NOT IN (SELECT rowid FROM search_index)" \
+  " UNION ALL SELECT 'The search index holds entry ' || rowid || ' for " \
+  "something that no longer exists' FROM search_index s WHERE CASE s.rowid % 4" \
+  " WHEN 0 THEN NOT EXISTS (SELECT 1 FROM finding WHERE id = s.rowid / 4)" \
+  " WHEN 1 THEN NOT EXISTS (SELECT 1 FROM answer WHERE id = s.rowid / 4" \
+  " AND note <> '')" \
+  " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 4)" \
+  " ELSE 1 END"
+
 /* The checks of rows: references, guards, history and search index. */
 static gboolean
 check_rows (CwWorkspace *self, GPtrArray *problems, GError **error)
@@ -1447,20 +1489,7 @@ check_rows (CwWorkspace *self, GPtrArray *problems, GError **error)
                      " WHERE entity = 'finding' AND field = 'created')",
                      problems, error)
          && collect (self,
-                     "SELECT 'The search index has no entry for finding ' || id FROM finding"
-                     " WHERE id * 4 NOT IN (SELECT rowid FROM search_index)"
-                     " UNION ALL SELECT 'The search index has no entry for the note of answer '"
-                     " || id FROM answer WHERE note <> '' AND id * 4 + 1 NOT IN"
-                     " (SELECT rowid FROM search_index)"
-                     " UNION ALL SELECT 'The search index has no entry for evidence ' || id"
-                     " FROM evidence WHERE id * 4 + 2 NOT IN (SELECT rowid FROM search_index)"
-                     " UNION ALL SELECT 'The search index holds entry ' || rowid || ' for "
-                     "something that no longer exists' FROM search_index s WHERE CASE s.rowid % 4"
-                     " WHEN 0 THEN NOT EXISTS (SELECT 1 FROM finding WHERE id = s.rowid / 4)"
-                     " WHEN 1 THEN NOT EXISTS (SELECT 1 FROM answer WHERE id = s.rowid / 4"
-                     " AND note <> '')"
-                     " WHEN 2 THEN NOT EXISTS (SELECT 1 FROM evidence WHERE id = s.rowid / 4)"
-                     " ELSE 1 END",
+                     self->version >= 8 ? SEARCH_INDEX_CHECK : SEARCH_INDEX_CHECK_BEFORE_8,
                      problems, error)
          && (self->version >= 3 ? cw_record_check (self, problems, error)
                                 : collect (self, LEGACY_CONTENT_CHECK, problems, error))

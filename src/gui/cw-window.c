@@ -46,6 +46,7 @@ struct _CwWindow
   GtkStack *audits_stack;
   GtkListBox *audit_list;
   GtkListBox *search_results;
+  GCancellable *search_cancellable; /* the search under way, cancelled by the next */
   GtkLabel *organisation_label;
   GtkLabel *workspace_summary;
   CwChecklist *checklist;
@@ -202,6 +203,7 @@ void
 cw_window_show_action (CwWindow *self, gint64 action_id)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   adw_view_stack_set_visible_child_name (self->view_stack, "actions");
   cw_actions_page_show_action (get_actions_page (self), action_id);
@@ -211,6 +213,7 @@ void
 cw_window_show_review (CwWindow *self, gint64 review_id)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
   cw_reviews_page_show_review (get_reviews_page (self), review_id);
@@ -566,45 +569,96 @@ ask_delete_audit (GtkButton *button, CwWindow *self)
 
 /* ---- Search ------------------------------------------------------------- */
 
+/* A search runs in a worker thread on its own read-only look at the file,
+ * so that typing never waits for it; each keystroke cancels the search
+ * before it, whose results are then dropped. */
+static void
+search_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const char *const *job = data; /* path, query */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open_as_is (job[0], &error);
+  g_autoptr (GPtrArray) hits
+    = workspace != NULL && !g_cancellable_is_cancelled (cancellable)
+        ? cw_workspace_search (workspace, job[1], 100, &error)
+        : NULL;
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (hits == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+make_search_row (CwSearchHit *hit)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (hit->title, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hit->markup);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  cw_object_set_id (row, "audit-id", hit->audit_id);
+  cw_object_set_id (row, "kind", hit->kind);
+  cw_object_set_id (row, "id", hit->id);
+  g_object_set_data_full (G_OBJECT (row), "place", g_strdup (hit->place), g_free);
+  return row;
+}
+
+static void
+show_search_message (CwWindow *self, const char *title, const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (self->search_results, row);
+}
+
+static void
+on_search_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer search replaced it; the window may be gone */
+  CwWindow *self = CW_WINDOW (data);
+  cw_list_box_remove_all (self->search_results);
+  if (hits == NULL)
+    {
+      show_search_message (self, _("The search failed"), error->message);
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (self->search_results, make_search_row (g_ptr_array_index (hits, i)));
+  if (hits->len == 0)
+    show_search_message (self, _("No matches"),
+                         _("Try fewer or shorter words; the last word matches as a prefix."));
+}
+
 static void
 on_search_changed (CwWindow *self)
 {
-  cw_list_box_remove_all (self->search_results);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (self->workspace == NULL || *query == '\0')
     {
+      cw_list_box_remove_all (self->search_results);
       rebuild_audit_list (self);
       return;
     }
   gtk_stack_set_visible_child_name (self->main_stack, "search");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) hits = cw_workspace_search (self->workspace, query, 100, &error);
-  if (hits == NULL)
-    return;
-  for (guint i = 0; i < hits->len; i++)
-    {
-      CwSearchHit *hit = g_ptr_array_index (hits, i);
-      static const char *const kinds[] = { N_("Finding"), N_("Note"), N_("Evidence") };
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("%s in audit %" PRId64), _(kinds[hit->kind]),
-                                                hit->audit_id);
-      g_autofree char *escaped = g_markup_escape_text (hit->snippet, -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      cw_object_set_id (row, "audit-id", hit->audit_id);
-      gtk_list_box_append (self->search_results, row);
-    }
-  if (hits->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No matches"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Try fewer or shorter words; the last word matches as a "
-                                     "prefix."));
-      gtk_list_box_append (self->search_results, row);
-    }
+  self->search_cancellable = g_cancellable_new ();
+  /* The task holds the window until it reports, even when cancelled. */
+  g_autoptr (GTask) task = g_task_new (NULL, self->search_cancellable, on_search_done, self);
+  g_object_ref (self);
+  g_signal_connect_swapped (task, "notify::completed", G_CALLBACK (g_object_unref), self);
+  char **job = g_new0 (char *, 3);
+  job[0] = g_strdup (cw_workspace_get_path (self->workspace));
+  job[1] = g_strdup (query);
+  g_task_set_task_data (task, job, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, search_in_thread);
 }
 
 static void
@@ -614,12 +668,27 @@ on_stop_search (CwWindow *self)
   rebuild_audit_list (self);
 }
 
+/* A hit opens where it is: the audit at its question or clause, the
+ * action in the register, the review. */
 static void
 on_search_result_activated (CwWindow *self, GtkListBoxRow *row)
 {
   gint64 audit = cw_object_get_id (row, "audit-id");
-  if (audit > 0)
-    cw_window_show_audit (self, audit, NULL);
+  gint64 id = cw_object_get_id (row, "id");
+  const char *place = g_object_get_data (G_OBJECT (row), "place");
+  switch ((CwSearchKind) cw_object_get_id (row, "kind"))
+    {
+    case CW_SEARCH_ACTION:
+      cw_window_show_action (self, id);
+      break;
+    case CW_SEARCH_REVIEW:
+      cw_window_show_review (self, id);
+      break;
+    default:
+      if (audit > 0)
+        cw_window_show_audit (self, audit, place && *place ? place : NULL);
+      break;
+    }
 }
 
 static void
@@ -898,6 +967,8 @@ static void
 cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->progress_idle, g_source_remove);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
   g_clear_object (&self->workspace);
