@@ -267,7 +267,7 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_actions },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),
     cw_cli_run_report_review },
-  { "search", "WORKSPACE QUERY", N_("Search findings, notes and evidence"), cw_cli_run_search },
+  { "search", "WORKSPACE QUERY", N_("Search findings, notes, evidence, actions and review notes"), cw_cli_run_search },
   { "check", "WORKSPACE", N_("Check a workspace's integrity and history; exit 0 when sound"),
     cw_cli_run_check },
   { NULL },
