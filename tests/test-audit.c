@@ -470,6 +470,66 @@ test_organisation (Fixture *f, gconstpointer data)
   g_assert_error (error, CW_DATE_ERROR, CW_DATE_ERROR_INVALID);
 }
 
+/* Details are corrected on the audit as it was loaded: never over a change
+ * made meanwhile, never leaving work outside the scope, never once issued. */
+static void
+test_update_details (Fixture *f, gconstpointer data)
+{
+  const char *scope[] = { "8.6", NULL };
+  gint64 id = plan (f, scope);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (cw_workspace_answer (f->workspace, id, "8.6.1.q1", CW_RESULT_CONFORMING, NULL,
+                                      &error));
+  g_autoptr (CwAudit) loaded = cw_workspace_get_audit (f->workspace, id, &error);
+  const char *path = cw_workspace_get_path (f->workspace);
+
+  /* Saving what is there writes nothing. */
+  gint64 entries = cw_test_sql_int (path, "SELECT count(*) FROM history");
+  CwAuditDraft same = { .title = "Service desk audit", .scope = scope,
+                        .planned_start = "2026-05-04", .planned_end = "2026-05-05",
+                        .lead_auditor = "Ada Auditor" };
+  g_assert_true (cw_workspace_update_audit (f->workspace, loaded, &same, &error));
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, entries);
+
+  /* The scope may not leave out the answered 8.6.1. */
+  const char *narrower[] = { "8.6.2", NULL };
+  CwAuditDraft narrow = same;
+  narrow.scope = narrower;
+  g_assert_false (cw_workspace_update_audit (f->workspace, loaded, &narrow, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  cw_test_assert_contains (error->message, "8.6.1");
+  g_clear_error (&error);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, entries);
+
+  /* A correction, in the history field by field. */
+  const char *wider[] = { "8.6", "9.2", NULL };
+  CwAuditDraft fixed = same;
+  fixed.title = "Service desk and internal audit";
+  fixed.scope = wider;
+  g_assert_true (cw_workspace_update_audit (f->workspace, loaded, &fixed, &error));
+  g_assert_no_error (error);
+  g_autoptr (CwAudit) now = cw_workspace_get_audit (f->workspace, id, &error);
+  g_assert_cmpstr (cw_audit_get_title (now), ==, "Service desk and internal audit");
+  g_assert_true (cw_audit_covers (now, "9.2"));
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history WHERE entity = 'audit'"
+                                          " AND field IN ('title', 'scope')"
+                                          " AND old_value IS NOT NULL AND old_value <> ''"),
+                   ==, 2);
+
+  /* The form still holding the old revision cannot overwrite that. */
+  CwAuditDraft stale = same;
+  stale.title = "Overwritten";
+  g_assert_false (cw_workspace_update_audit (f->workspace, loaded, &stale, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* Issued, the details are frozen too. */
+  cw_test_issue_audit (f->workspace, id);
+  g_autoptr (CwAudit) issued = cw_workspace_get_audit (f->workspace, id, &error);
+  g_assert_false (cw_workspace_update_audit (f->workspace, issued, &fixed, &error));
+  cw_test_assert_contains (error->message, "revise the audit first");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -486,6 +546,7 @@ main (int argc, char **argv)
   ADD ("/core/audit/evidence-refusals", test_evidence_refusals);
   ADD ("/core/audit/organisation", test_organisation);
   ADD ("/core/audit/delete-and-history", test_delete_and_history);
+  ADD ("/core/audit/update-details", test_update_details);
   ADD ("/core/audit/clause-summary", test_clause_summary);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cw-application.h"
+#include "cw-audit-editor.h"
 #include "cw-audit.h"
 #include "cw-checklist.h"
 #include "cw-date.h"
@@ -514,11 +515,54 @@ test_plan_and_meetings (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+static CwAuditEditor *
+find_audit_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_AUDIT_EDITOR (window))
+        return CW_AUDIT_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gboolean
+audit_editor_shown (gpointer data)
+{
+  return find_audit_editor () != NULL;
+}
+
+/* Audit Details… corrects the audit shown, not another. */
+static void
+test_edit_details (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.details", NULL);
+  cw_ui_wait_until (audit_editor_shown, NULL);
+  CwAuditEditor *editor = find_audit_editor ();
+  cw_audit_editor_set_title (editor, "Release and deployment audit");
+  g_assert_cmpint (cw_audit_editor_save (editor), ==, f->second);
+
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwAudit) second = cw_workspace_get_audit (workspace, f->second, &error);
+  g_assert_cmpstr (cw_audit_get_title (second), ==, "Release and deployment audit");
+  g_assert_true (cw_audit_covers (second, "8.5.3"));
+  g_autoptr (CwAudit) first = cw_workspace_get_audit (workspace, f->first, &error);
+  g_assert_cmpstr (cw_audit_get_title (first), ==, "Change audit");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/checklist/edit-details", Fixture, NULL, fixture_set_up, test_edit_details,
+              fixture_tear_down);
   g_test_add ("/ui/checklist/plan-and-meetings", Fixture, NULL, fixture_set_up,
               test_plan_and_meetings, fixture_tear_down);
   g_test_add ("/ui/checklist/follow-up-earlier", Fixture, NULL, fixture_set_up,

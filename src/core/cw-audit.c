@@ -411,6 +411,144 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
   return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
 }
 
+/* Scope clauses the audit holds work on (answers, findings or evidence)
+ * that `scope` would leave out, as "8.6.1, 9.2"; NULL when none. */
+static char *
+work_outside (CwWorkspace *self, gint64 audit_id, const char *const *scope, GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT DISTINCT clause FROM (SELECT q.clause FROM answer a JOIN question q"
+    " ON q.id = a.question WHERE a.audit = ?1 UNION SELECT clause FROM finding WHERE audit = ?1"
+    " UNION SELECT q.clause FROM evidence e JOIN question q ON q.id = e.question"
+    " WHERE e.audit = ?1) ORDER BY clause",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_int64 (stmt, 1, audit_id);
+  g_autoptr (GString) outside = g_string_new (NULL);
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      const char *clause = cw_stmt_text (stmt, 0);
+      gboolean covered = FALSE;
+      for (guint i = 0; scope[i] != NULL && !covered; i++)
+        covered = cw_clause_number_covers (scope[i], clause);
+      if (!covered)
+        g_string_append_printf (outside, "%s%s", outside->len ? ", " : "", clause);
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  return g_string_free (g_steal_pointer (&outside), FALSE);
+}
+
+/* Corrects the details of the audit as it was loaded (`loaded` carries the
+ * id and revision it was read at): a change made meanwhile elsewhere is not
+ * overwritten. An issued or closed audit refuses, and the scope cannot
+ * leave out a clause the audit already holds work on. */
+gboolean
+cw_workspace_update_audit (CwWorkspace *self, CwAudit *loaded, const CwAuditDraft *draft,
+                           GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (CW_IS_AUDIT (loaded), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  CwCatalogue *catalogue;
+  if (!cw_audit_accepts (loaded, NULL, error) || !check_draft (draft, error)
+      || (catalogue = cw_workspace_load_catalogue (self, error)) == NULL)
+    return FALSE;
+  g_auto (GStrv) scope = cw_catalogue_normalise_scope (catalogue, draft->scope, error);
+  if (scope == NULL)
+    return FALSE;
+  g_autofree char *outside = work_outside (self, loaded->id, (const char *const *) scope, error);
+  if (outside == NULL)
+    return FALSE;
+  if (*outside != '\0')
+    {
+      cw_set_invalid (error, _("The audit already holds answers, findings or evidence on %s; "
+                               "keep those clauses in its scope"),
+                      outside);
+      return FALSE;
+    }
+  g_autofree char *title = cw_text_trimmed (draft->title);
+  g_autofree char *old_scope = g_strjoinv (", ", loaded->scope);
+  g_autofree char *new_scope = g_strjoinv (", ", scope);
+  struct
+  {
+    const char *field;
+    const char *old_value;
+    const char *new_value;
+  } changes[] = {
+    { "title", loaded->title, title },
+    { "objectives", loaded->objectives, or_empty (draft->objectives) },
+    { "criteria", loaded->criteria, or_empty (draft->criteria) },
+    { "planned_start", loaded->planned_start, draft->planned_start },
+    { "planned_end", loaded->planned_end, draft->planned_end },
+    { "lead_auditor", loaded->lead_auditor, or_empty (draft->lead_auditor) },
+    { "team", loaded->team, or_empty (draft->team) },
+    { "auditees", loaded->auditees, or_empty (draft->auditees) },
+    { "scope", old_scope, new_scope },
+  };
+  gboolean changed = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    changed |= g_strcmp0 (changes[i].old_value ? changes[i].old_value : "",
+                          changes[i].new_value ? changes[i].new_value : "")
+               != 0;
+  if (!changed)
+    return TRUE;
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE audit SET title = ?, objectives = ?, criteria = ?, planned_start = ?,"
+    " planned_end = ?, lead_auditor = ?, team = ?, auditees = ?, rev = rev + 1"
+    " WHERE id = ? AND rev = ?",
+    error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      cw_stmt_bind_text (stmt, 1, title);
+      cw_stmt_bind_text (stmt, 2, or_empty (draft->objectives));
+      cw_stmt_bind_text (stmt, 3, or_empty (draft->criteria));
+      bind_optional (stmt, 4, draft->planned_start);
+      bind_optional (stmt, 5, draft->planned_end);
+      cw_stmt_bind_text (stmt, 6, or_empty (draft->lead_auditor));
+      cw_stmt_bind_text (stmt, 7, or_empty (draft->team));
+      cw_stmt_bind_text (stmt, 8, or_empty (draft->auditees));
+      cw_stmt_bind_int64 (stmt, 9, loaded->id);
+      cw_stmt_bind_int64 (stmt, 10, loaded->rev);
+      ok = cw_workspace_run_update (self, stmt, "audit", loaded->id, error);
+    }
+  if (ok && g_strcmp0 (old_scope, new_scope) != 0)
+    {
+      CwStmt *clear = cw_workspace_prepare (self, "DELETE FROM audit_scope WHERE audit = ?", error);
+      ok = clear != NULL;
+      if (ok)
+        {
+          cw_stmt_bind_int64 (clear, 1, loaded->id);
+          ok = cw_stmt_run (clear, error);
+        }
+      for (guint i = 0; ok && scope[i] != NULL; i++)
+        {
+          CwStmt *put = cw_workspace_prepare (
+            self, "INSERT INTO audit_scope (audit, clause) VALUES (?, ?)", error);
+          ok = put != NULL;
+          if (ok)
+            {
+              cw_stmt_bind_int64 (put, 1, loaded->id);
+              cw_stmt_bind_text (put, 2, scope[i]);
+              ok = cw_stmt_run (put, error);
+            }
+        }
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (changes); i++)
+    ok = cw_workspace_record_change (self, "audit", loaded->id, changes[i].field,
+                                     changes[i].old_value ? changes[i].old_value : "",
+                                     changes[i].new_value ? changes[i].new_value : "", error);
+  return cw_workspace_edit_end (self, ok, error);
+}
+
 #define AUDIT_COLUMNS                                                                              \
   "id, title, objectives, criteria, planned_start, planned_end, lead_auditor, team, auditees,"    \
   " status, rev, sites, opening_on, opening_attendees, closing_on,"                 \

@@ -69,6 +69,8 @@ gboolean cw_audit_accepts (CwAudit *self, const char *clause_number /* nullable 
                            GError **error);
 
 gint64 cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError **error);
+gboolean cw_workspace_update_audit (CwWorkspace *self, CwAudit *loaded, const CwAuditDraft *draft,
+                                    GError **error);
 GPtrArray *cw_workspace_list_audits (CwWorkspace *self, GError **error);
 CwAudit *cw_workspace_get_audit (CwWorkspace *self, gint64 id, GError **error);
 gboolean cw_workspace_audit_accepts (CwWorkspace *self, gint64 audit_id,

@@ -1,9 +1,14 @@
-/* cw-audit-editor.c: the New Audit form. The scope picker offers each main
- * clause and its sub-clauses; the core normalises whatever is picked and
- * checks the dates, so the form only gathers. */
+/* cw-audit-editor.c: the New Audit form, which also corrects an audit's
+ * details later (the audit and revision it was opened for are kept, so it
+ * saves to that audit and never over a change made meanwhile). The scope
+ * picker offers each main clause and its sub-clauses; the core normalises
+ * whatever is picked and checks the dates and the rules, so the form only
+ * gathers. */
 #define G_LOG_DOMAIN "cw-audit-editor"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -15,6 +20,7 @@ struct _CwAuditEditor
 {
   AdwWindow parent_instance;
   CwWorkspace *workspace;
+  CwAudit *audit; /* the audit being corrected; NULL for a new one */
   GHashTable *scope_checks; /* clause number → GtkCheckButton */
 
   GtkLabel *error_label;
@@ -28,6 +34,7 @@ struct _CwAuditEditor
   AdwEntryRow *auditees_row;
   AdwPreferencesGroup *scope_group;
   GtkSwitch *whole_switch;
+  GtkButton *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (CwAuditEditor, cw_audit_editor, ADW_TYPE_WINDOW)
@@ -78,7 +85,13 @@ cw_audit_editor_save (CwAuditEditor *self)
     .team = team,
     .auditees = auditees,
   };
-  gint64 id = error ? 0 : cw_workspace_create_audit (self->workspace, &draft, &error);
+  gint64 id = 0;
+  if (error == NULL && self->audit != NULL)
+    id = cw_workspace_update_audit (self->workspace, self->audit, &draft, &error)
+           ? cw_audit_get_id (self->audit)
+           : 0;
+  else if (error == NULL)
+    id = cw_workspace_create_audit (self->workspace, &draft, &error);
   if (id == 0)
     {
       gtk_label_set_label (self->error_label, error->message);
@@ -168,6 +181,7 @@ cw_audit_editor_dispose (GObject *object)
 {
   CwAuditEditor *self = CW_AUDIT_EDITOR (object);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->audit);
   g_clear_pointer (&self->scope_checks, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_AUDIT_EDITOR);
   G_OBJECT_CLASS (cw_audit_editor_parent_class)->dispose (object);
@@ -193,6 +207,7 @@ cw_audit_editor_class_init (CwAuditEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, auditees_row);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, scope_group);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, whole_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, save_button);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
@@ -213,5 +228,42 @@ cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace)
   self->workspace = g_object_ref (workspace);
   build_scope_picker (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return self;
+}
+
+static void
+set_row (AdwEntryRow *row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/* The form filled with an audit's details, to correct them. */
+CwAuditEditor *
+cw_audit_editor_new_for_audit (GtkWindow *parent, CwWorkspace *workspace, CwAudit *audit)
+{
+  CwAuditEditor *self = cw_audit_editor_new (parent, workspace);
+  self->audit = g_object_ref (audit);
+  gtk_window_set_title (GTK_WINDOW (self), _("Audit Details"));
+  gtk_button_set_label (self->save_button, _("_Save"));
+  set_row (self->title_row, cw_audit_get_title (audit));
+  set_row (self->objectives_row, cw_audit_get_objectives (audit));
+  set_row (self->criteria_row, cw_audit_get_criteria (audit));
+  set_row (self->start_row, cw_audit_get_planned_start (audit));
+  set_row (self->end_row, cw_audit_get_planned_end (audit));
+  set_row (self->lead_row, cw_audit_get_lead_auditor (audit));
+  g_auto (GStrv) team = cw_text_split_list (cw_audit_get_team (audit));
+  g_autofree char *team_text = g_strjoinv (", ", team);
+  set_row (self->team_row, team_text);
+  g_auto (GStrv) auditees = cw_text_split_list (cw_audit_get_auditees (audit));
+  g_autofree char *auditees_text = g_strjoinv (", ", auditees);
+  set_row (self->auditees_row, auditees_text);
+  /* The whole catalogue is stored as its main clauses. */
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
+  const char *const *scope = cw_audit_get_scope (audit);
+  gboolean whole = catalogue != NULL
+                   && g_strv_length ((char **) scope) == cw_catalogue_get_main_clauses (catalogue)->len;
+  for (guint i = 0; whole && scope[i] != NULL; i++)
+    whole = strchr (scope[i], '.') == NULL;
+  cw_audit_editor_set_scope (self, whole ? NULL : scope);
   return self;
 }

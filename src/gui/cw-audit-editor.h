@@ -1,8 +1,9 @@
-/* cw-audit-editor.h: planning a new audit. */
+/* cw-audit-editor.h: planning a new audit, and correcting its details. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "cw-audit.h"
 #include "cw-workspace.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwAuditEditor, cw_audit_editor, CW, AUDIT_EDITOR, AdwWindow)
 
 CwAuditEditor *cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace);
+CwAuditEditor *cw_audit_editor_new_for_audit (GtkWindow *parent, CwWorkspace *workspace,
+                                              CwAudit *audit);
 void cw_audit_editor_set_title (CwAuditEditor *self, const char *title);
 void cw_audit_editor_set_scope (CwAuditEditor *self, const char *const *numbers);
 gint64 cw_audit_editor_save (CwAuditEditor *self);

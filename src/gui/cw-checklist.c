@@ -18,6 +18,7 @@
 
 #include "cw-action.h"
 #include "cw-audit.h"
+#include "cw-audit-editor.h"
 #include "cw-checklist.h"
 #include "cw-date.h"
 #include "cw-draft.h"
@@ -861,6 +862,27 @@ status_action (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
+on_details_saved (CwAuditEditor *editor, gint64 audit_id, CwChecklist *self)
+{
+  cw_checklist_show (self, self->workspace, audit_id, cw_checklist_get_question_id (self), NULL);
+  CwWindow *window = get_window (self);
+  if (window != NULL)
+    cw_window_toast (window, _("Audit details saved"));
+}
+
+/* The audit's details, to correct them while the audit is open. */
+static void
+details_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  CwAuditEditor *editor = cw_audit_editor_new_for_audit (
+    GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, self->audit);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_details_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 on_meetings_saved (CwMeetingsDialog *dialog, CwChecklist *self)
 {
   cw_checklist_show (self, self->workspace, cw_audit_get_id (self->audit),
@@ -1022,6 +1044,8 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
                                  writable && status == CW_AUDIT_REPORTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.meetings",
                                  writable && cw_audit_accepts (audit, NULL, NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.details",
+                                 writable && cw_audit_accepts (audit, NULL, NULL));
   self->current = 0;
   refresh_progress (self);
   show_question (self, start);
@@ -1141,6 +1165,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "checklist.revise-audit", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "checklist.meetings", NULL, meetings_action);
+  gtk_widget_class_install_action (widget_class, "checklist.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "checklist.close-audit", NULL, status_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
