@@ -118,6 +118,11 @@ static const RecordKind kinds[] = {
         " (SELECT json_group_array (json_array (action, kind)) FROM (SELECT action, kind"
         "  FROM review_output WHERE review_output.review = review.id ORDER BY action)))",
         N_("Review")),
+  KIND (9, "programme", "programme",
+        "json_array (uuid, rev, starts_on, years, high_months, normal_months, created_at,"
+        " (SELECT json_group_array (json_array (clause, importance)) FROM (SELECT clause,"
+        "  importance FROM clause_importance ORDER BY clause)))",
+        N_("Audit programme")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */
@@ -194,6 +199,14 @@ cw_record_touch_all (CwWorkspace *self, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       if (!kind_applies (&kinds[i], G_MAXUINT))
+        continue;
+      /* A kind whose table a later step makes has no records yet. */
+      g_autofree char *exists = g_strdup_printf (
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '%s'", kinds[i].table);
+      g_autoptr (GArray) found = cw_workspace_query_ids (self, exists, error);
+      if (found == NULL)
+        return FALSE;
+      if (found->len == 0)
         continue;
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", kinds[i].table);
       g_autoptr (GArray) ids = cw_workspace_query_ids (self, sql, error);

@@ -410,3 +410,20 @@ const char cw_schema_v8[] =
   "INSERT INTO search_index (rowid, body)"
   "  SELECT id * 8 + 4, body FROM (SELECT id, " CW_SEARCH_REVIEW_BODY " AS body FROM review)"
   "  WHERE body <> '';";
+
+/* The internal audit programme (9.2): one cycle from a start date, how often
+ * clauses of each importance are audited, and each clause's importance
+ * where it is not normal. Its planned audits are the audits themselves. */
+const char cw_schema_v9[] =
+  "CREATE TABLE programme ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  starts_on TEXT NOT NULL,"
+  "  years INTEGER NOT NULL DEFAULT 3 CHECK (years BETWEEN 1 AND 5),"
+  "  high_months INTEGER NOT NULL DEFAULT 12 CHECK (high_months BETWEEN 1 AND 60),"
+  "  normal_months INTEGER NOT NULL DEFAULT 18 CHECK (normal_months BETWEEN 1 AND 60),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE clause_importance ("
+  "  clause TEXT PRIMARY KEY REFERENCES clause (number),"
+  "  importance TEXT NOT NULL CHECK (importance IN ('high', 'low'))) WITHOUT ROWID;";

@@ -25,6 +25,7 @@ const CwMigration cw_migrations[] = {
   { 6, cw_schema_v6, cw_record_touch_all },
   { 7, cw_schema_v7, cw_record_touch_all },
   { 8, cw_schema_v8 },
+  { 9, cw_schema_v9 },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);
