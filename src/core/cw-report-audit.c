@@ -158,7 +158,8 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
     }
   else
     {
-      content->version = g_strdup_printf (_ ("Draft of version %u — not issued"), version + 1);
+      content->version
+          = g_strdup_printf (_ ("Draft — not issued (it will be version %u)"), version + 1);
       content->footer = g_strdup_printf (_ ("%s draft — not issued"), content->reference);
     }
 
@@ -773,7 +774,7 @@ distribution_rows (CwTable *table, const char *lines, const char *role, GPtrArra
 static void
 compose_rest (CwTypeset *ts, AuditContent *c)
 {
-  cw_typeset_heading (ts, 1, _ ("5  Auditee's response and diverging opinions"), TRUE);
+  cw_typeset_heading (ts, 1, _ ("5  Unresolved diverging opinions and the auditee's response"), TRUE);
   const char *response = cw_audit_get_auditee_response (c->audit);
   const char *diverging = cw_audit_get_diverging_opinions (c->audit);
   gboolean closed = cw_audit_get_closing_on (c->audit) != NULL;

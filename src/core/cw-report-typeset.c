@@ -151,6 +151,7 @@ struct _CwTable
   CwText **header;
   double header_height;
   guint n_rows;
+  gboolean group_held; /* the last row is a group's, held with the next */
 };
 
 static void
@@ -819,10 +820,25 @@ table_new_page (CwTable *table)
 {
   CwTypeset *self = table->typeset;
   gboolean with_header = self->pending && self->pending_table == table;
+  gboolean with_group = self->pending && table->group_held && !with_header;
   new_page (self);
   /* A header row that moved along with its first row is there already. */
-  if (!(self->moved && with_header))
-    table_header (table);
+  if (self->moved && with_header)
+    return;
+  if (self->moved && with_group)
+    {
+      /* A group's row moved along with its first row: the header goes
+       * above it. */
+      GArray *ops = current_page (self)->ops;
+      for (guint i = 0; i < ops->len; i++)
+        g_array_index (ops, Op, i).y += table->header_height;
+      double y = self->y + table->header_height;
+      self->y = self->top;
+      table_header (table);
+      self->y = y;
+      return;
+    }
+  table_header (table);
 }
 
 void
@@ -852,6 +868,13 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
 
   if (self->needs_page || self->pages->len == 0)
     table_new_page (table);
+  /* A group's row is never left alone at the foot of a page. */
+  gboolean group = (flags & CW_ROW_GROUP) != 0;
+  if (group)
+    {
+      hold_begin (self);
+      table->group_held = TRUE;
+    }
   gboolean first_piece = TRUE;
   for (;;)
     {
@@ -933,6 +956,10 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
         break;
       table_new_page (table);
     }
+  if (group)
+    hold_end (self);
+  else
+    table->group_held = FALSE;
 }
 
 void
