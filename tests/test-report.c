@@ -509,6 +509,315 @@ test_thousand_findings (void)
   assert_clean (pdf);
 }
 
+/* ---- Contents a certification body asks for, and clean pages ----------- */
+
+/* Every heading of a report, from its bookmarks. */
+static GPtrArray *
+outline_titles (const char *pdf)
+{
+  g_autofree char *json = tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  const char *key = "\"title\": \"";
+  for (const char *p = json; (p = strstr (p, key)) != NULL;)
+    {
+      p += strlen (key);
+      GString *title = g_string_new (NULL);
+      for (; *p && *p != '"'; p++)
+        {
+          if (*p == '\\' && p[1])
+            p++;
+          g_string_append_c (title, *p);
+        }
+      g_autofree char *raw = g_string_free (title, FALSE);
+      g_ptr_array_add (titles, normalise (raw));
+    }
+  return titles;
+}
+
+/* No page's body ends with a heading: a heading goes with its first block. */
+static void
+assert_no_stranded_heading (const char *pdf)
+{
+  g_autoptr (GPtrArray) titles = outline_titles (pdf);
+  g_assert_cmpuint (titles->len, >, 0);
+  g_autofree char *raw
+      = tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "728", pdf, "-"), 0);
+  g_auto (GStrv) pages = g_strsplit (raw, "\f", -1);
+  for (guint p = 1; pages[p] != NULL && pages[p + 1] != NULL; p++)
+    {
+      g_auto (GStrv) lines = g_strsplit (pages[p], "\n", -1);
+      g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *line = normalise (lines[i]);
+          if (*line == '\0')
+            g_free (line);
+          else
+            g_ptr_array_add (kept, line);
+        }
+      if (kept->len == 0 || g_str_equal (g_ptr_array_index (kept, 0), "Contents"))
+        continue;
+      const char *last = g_ptr_array_index (kept, kept->len - 1);
+      const char *before = kept->len > 1 ? g_ptr_array_index (kept, kept->len - 2) : "";
+      g_autofree char *two = g_strdup_printf ("%s %s", before, last);
+      for (guint t = 0; t < titles->len; t++)
+        {
+          const char *title = g_ptr_array_index (titles, t);
+          if (g_str_equal (title, last) || g_str_equal (title, two))
+            g_error ("page %u of %s ends with the heading “%s”", p + 1, pdf, title);
+        }
+    }
+}
+
+/* None of `ids` is broken across two lines of the PDF text. */
+static void
+assert_ids_whole (const char *pdf, GPtrArray *ids)
+{
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_auto (GStrv) lines = g_strsplit_set (raw, "\n\f", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      const char *next = lines[i + 1] + strspn (lines[i + 1], " ");
+      gsize len = strlen (lines[i]);
+      if (len == 0 || *next == '\0')
+        continue;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          const char *id = g_ptr_array_index (ids, j);
+          gsize n = strlen (id);
+          for (gsize k = 1; k < n; k++)
+            if (k <= len && strncmp (lines[i] + len - k, id, k) == 0
+                && (k == len || lines[i][len - k - 1] == ' ')
+                && strncmp (next, id + k, n - k) == 0)
+              g_error ("%s: “%s” is split across lines: “%s” / “%s”", pdf, id, lines[i],
+                       lines[i + 1]);
+        }
+    }
+}
+
+static char *
+long_date (const GDate *date)
+{
+  char text[64];
+  g_date_strftime (text, sizeof text, "%d %B %Y", date);
+  return g_strdup (text[0] == '0' ? text + 1 : text);
+}
+
+static void
+test_contents (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "contents.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (ws, "Harbourside Hosting Ltd", &error);
+  g_assert_no_error (error);
+  gint64 audit = fixture_audit (workspace, "Change and release audit");
+  g_assert_true (cw_workspace_set_audit_sites (
+      workspace, audit, "Quay Street office, Leeds\nColocation hall B7, Sheffield", &error));
+  CwAuditSession session = { "2026-03-02", "09:00–10:30", "8.5.1 Change management",
+                             "Zoë Ångström", "Łucja Wiśniewska" };
+  g_assert_true (cw_workspace_add_audit_session (workspace, audit, &session, &error));
+  g_assert_no_error (error);
+
+  g_autoptr (CwAudit) plan = cw_workspace_get_audit (workspace, audit, &error);
+  g_autoptr (GPtrArray) in_scope = g_ptr_array_new ();
+  GPtrArray *clauses = cw_catalogue_get_clauses (cw_workspace_get_catalogue (workspace));
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      GPtrArray *questions = cw_clause_get_questions (clause);
+      if (cw_audit_covers (plan, cw_clause_get_number (clause)))
+        for (guint j = 0; j < questions->len; j++)
+          g_ptr_array_add (in_scope, g_ptr_array_index (questions, j));
+    }
+  g_assert_cmpuint (in_scope->len, >=, 4);
+  const char *na_question = cw_question_get_id (g_ptr_array_index (in_scope, 0));
+  const char *nc_question = cw_question_get_id (g_ptr_array_index (in_scope, 1));
+  const char *open_question = cw_question_get_id (g_ptr_array_index (in_scope, 2));
+  const char *na_reason = "No release was deployed in the period: the release train was frozen.";
+  g_assert_true (cw_workspace_answer (workspace, audit, na_question, CW_RESULT_NOT_APPLICABLE,
+                                      na_reason, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_workspace_answer (workspace, audit, nc_question, CW_RESULT_MINOR,
+                                      "See the finding.", &error));
+  g_assert_no_error (error);
+  for (guint i = 3; i < in_scope->len; i++)
+    g_assert_true (cw_workspace_answer (workspace, audit,
+                                        cw_question_get_id (g_ptr_array_index (in_scope, i)),
+                                        CW_RESULT_CONFORMING, NULL, &error));
+  const char *nc_clause = cw_clause_get_number (
+      cw_question_get_clause (g_ptr_array_index (in_scope, 1)));
+  CwFindingDraft draft = {
+    .audit_id = audit,
+    .clause = nc_clause,
+    .grade = CW_GRADE_MINOR,
+    .requirement = "Changes are approved before they are deployed.",
+    .evidence = "CHG-2026-000123 was deployed on 3 March without approval.",
+    .statement = "One change of the 25 sampled went in without approval.",
+    .question = nc_question,
+    .raised_on = "2026-03-03",
+    .grade_reason = "One lapse among 25 sampled changes: isolated, so minor.",
+  };
+  gint64 finding = cw_workspace_create_finding (workspace, &draft, &error);
+  g_assert_no_error (error);
+  CwEvidenceDraft sample = { .audit_id = audit, .kind = CW_EVIDENCE_RECORD,
+                             .reference = "CHG-2026-000123", .description = "Changes of Q1",
+                             .population = "212 changes", .sample_size = 25 };
+  g_assert_cmpint (cw_workspace_add_evidence (workspace, &sample, &error), >, 0);
+  CwActionDraft action_draft = { .finding_id = finding, .owner = "Zoë Ångström",
+                                 .due = "2026-04-30" };
+  gint64 action = cw_workspace_create_action (workspace, &action_draft, &error);
+  g_assert_no_error (error);
+  CwActionChanges changes = {
+    .correction = "The change was reviewed by the CAB after the fact on 4 March.",
+    .consequences = "No service was affected; the change log shows no incident.",
+    .root_cause = "The tool let a change skip approval\nIts workflow was never configured",
+    .similar = "All 212 changes of the quarter were checked: no other gap.",
+    .plan = "Make approval a required step of the change workflow in the tool.",
+  };
+  g_assert_true (cw_workspace_update_action (workspace, action, &changes, &error));
+  g_assert_no_error (error);
+  GDate held;
+  g_date_set_dmy (&held, 4, 3, 2026);
+  CwMeetingRecord opening = { "2026-03-02", "Łucja Wiśniewska\nZoë Ångström", NULL, NULL };
+  g_assert_true (cw_workspace_record_meeting (workspace, audit, CW_MEETING_OPENING, &opening,
+                                              &held, &error));
+  g_assert_no_error (error);
+  const char *response = "The change manager accepted the finding and owns the action.";
+  const char *diverging = "The change manager holds that the CAB chair's e-mail was an approval.";
+  CwMeetingRecord closing
+      = { "2026-03-04", "Łucja Wiśniewska\nJürgen Weiß\nZoë Ångström", response, diverging };
+  g_assert_true (cw_workspace_record_meeting (workspace, audit, CW_MEETING_CLOSING, &closing,
+                                              &held, &error));
+  g_assert_no_error (error);
+
+  /* Not issued yet: a draft, said so, with every record it has. */
+  g_autofree char *draft_pdf = cw_test_path (dir, "draft.pdf");
+  g_autofree char *audit_arg = g_strdup_printf ("%" G_GINT64_FORMAT, audit);
+  cli_ok (ARGS ("report", "audit", ws, audit_arg, "-o", draft_pdf));
+  g_autofree char *text = body_text (draft_pdf);
+  assert_in_text (text, "Draft — not issued");
+  assert_in_text (text, "Quay Street office, Leeds");
+  assert_in_text (text, "Colocation hall B7, Sheffield");
+  assert_in_text (text, "8.5.1 Change management");
+  assert_in_text (text, diverging);
+  assert_in_text (text, response);
+  assert_in_text (text, na_reason);
+  assert_in_text (text, draft.grade_reason);
+  assert_in_text (text, "3 March 2026");
+  assert_in_text (text, "Harbourside Hosting Ltd");
+  g_autofree char *open_entry = g_strdup_printf (
+      "%s %s", open_question, cw_question_get_text (g_ptr_array_index (in_scope, 2)));
+  assert_in_text (text, open_entry);
+  g_assert_nonnull (strstr (text, "NC-1"));
+  g_assert_null (strstr (text, "Version 1, issued"));
+
+  /* Issued: its version and day, no draft mark. */
+  GDate issued;
+  g_date_set_dmy (&issued, 10, 3, 2026);
+  g_assert_true (cw_workspace_issue_audit (workspace, audit, &issued, &error));
+  g_assert_no_error (error);
+  g_autofree char *issued_pdf = cw_test_path (dir, "issued.pdf");
+  cli_ok (ARGS ("report", "audit", ws, audit_arg, "-o", issued_pdf));
+  g_autofree char *issued_text = body_text (issued_pdf);
+  g_autofree char *issued_day = long_date (&issued);
+  g_autofree char *version = g_strdup_printf ("Version 1, issued %s", issued_day);
+  assert_in_text (issued_text, version);
+  g_assert_null (strstr (issued_text, "not issued"));
+
+  /* The nonconformity report is filled in from the action. */
+  g_autofree char *nc_pdf = cw_test_path (dir, "nc.pdf");
+  cli_ok (ARGS ("report", "nc", ws, audit_arg, "-o", nc_pdf));
+  g_autofree char *nc_text = body_text (nc_pdf);
+  assert_in_text (nc_text, changes.correction);
+  assert_in_text (nc_text, changes.consequences);
+  assert_in_text (nc_text, changes.similar);
+  assert_in_text (nc_text, changes.plan);
+  assert_in_text (nc_text, "The tool let a change skip approval");
+  assert_in_text (nc_text, "Zoë Ångström, due 30 April 2026");
+  GDate deadline = issued;
+  g_date_add_days (&deadline, 60); /* a minor one: 60 days */
+  g_autofree char *deadline_day = long_date (&deadline);
+  assert_in_text (nc_text, deadline_day);
+  g_assert_null (strstr (nc_text, "CORRECTION: WHAT WAS DONE AT ONCE TO CONTAIN IT Auditee"));
+
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (ids, g_strdup ("CHG-2026-000123"));
+  g_ptr_array_add (ids, g_strdup ("NC-1"));
+  for (guint i = 0; i < in_scope->len; i++)
+    g_ptr_array_add (ids, g_strdup (cw_question_get_id (g_ptr_array_index (in_scope, i))));
+  const char *pdfs[] = { draft_pdf, issued_pdf, nc_pdf };
+  for (guint i = 0; i < G_N_ELEMENTS (pdfs); i++)
+    {
+      assert_ids_whole (pdfs[i], ids);
+      assert_no_stranded_heading (pdfs[i]);
+      assert_clean (pdfs[i]);
+    }
+}
+
+/* The demo's four reports: no heading ends a page, no identifier is split,
+ * counts agree with their nouns. */
+static void
+test_page_rules (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      g_ptr_array_add (ids, cw_finding_dup_label (finding));
+      if (cw_finding_get_question (finding))
+        g_ptr_array_add (ids, g_strdup (cw_finding_get_question (finding)));
+    }
+  g_autoptr (GPtrArray) evidence = cw_workspace_list_evidence (workspace, 1, NULL);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      CwEvidence *item = g_ptr_array_index (evidence, i);
+      if (strlen (item->reference) < 24 && strchr (item->reference, ' ') == NULL)
+        g_ptr_array_add (ids, g_strdup (item->reference));
+    }
+  CwActionFilter all = { 0 };
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, NULL);
+  for (guint i = 0; i < actions->len; i++)
+    g_ptr_array_add (ids, g_strdup_printf ("A-%" G_GINT64_FORMAT,
+                                           cw_action_get_id (g_ptr_array_index (actions, i))));
+  g_ptr_array_add (ids, g_strdup ("ISO/IEC"));
+
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (workspace, NULL);
+  g_assert_cmpuint (reviews->len, >, 0);
+  g_autofree char *review_id = g_strdup_printf (
+      "%" G_GINT64_FORMAT, cw_review_get_id (g_ptr_array_index (reviews, 0)));
+  const char *const *commands[] = {
+    ARGS ("report", "audit", ws, "1", "-o"),
+    ARGS ("report", "nc", ws, "1", "-o"),
+    ARGS ("report", "actions", ws, "-o"),
+    ARGS ("report", "review", ws, review_id, "-o"),
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%u.pdf", c);
+      g_autofree char *pdf = cw_test_path (dir, name);
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **)commands[c]);
+      g_strv_builder_add (builder, pdf);
+      g_auto (GStrv) args = g_strv_builder_end (builder);
+      cli_ok ((const char *const *)args);
+      assert_ids_whole (pdf, ids);
+      assert_no_stranded_heading (pdf);
+      g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+      g_autofree char *text = normalise (raw);
+      const char *wrong[] = { " 1 actions", " 1 were ", " 1 questions", " 1 findings",
+                              " 1 observations", " 1 OFIs" };
+      for (guint w = 0; w < G_N_ELEMENTS (wrong); w++)
+        if (strstr (text, wrong[w]) != NULL)
+          g_error ("%s: “%s” in %s", wrong[w], strstr (text, wrong[w]), pdf);
+    }
+}
+
 /* ---- The core API the window uses --------------------------------------- */
 
 static cairo_status_t
@@ -1126,6 +1435,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report/actions", test_actions_report);
   g_test_add_func ("/cli/report/review", test_review_report);
   g_test_add_func ("/core/report/api", test_core_api);
+  g_test_add_func ("/cli/report/contents", test_contents);
+  g_test_add_func ("/cli/report/page-rules", test_page_rules);
   g_test_add_func ("/cli/report/target/fifo", test_target_fifo);
   g_test_add_func ("/cli/report/target/device", test_target_device);
   g_test_add_func ("/cli/report/target/folder", test_target_folder);

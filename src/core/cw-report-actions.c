@@ -12,6 +12,7 @@
 
 #include "cw-action.h"
 #include "cw-date.h"
+#include "cw-finding.h"
 #include "cw-report-private.h"
 #include "cw-workspace-private.h"
 
@@ -23,6 +24,7 @@ typedef struct
   GPtrArray *actions;
   GArray *due_states; /* CwActionDueState per action, on `as_of` */
   GArray *overdues;   /* CwActionOverdue per action, on `as_of` */
+  GPtrArray *findings; /* CwFinding or NULL per action */
   char *as_of;
   guint statuses[N_STATUSES];
   guint overdue;
@@ -36,11 +38,19 @@ actions_content_free (ActionsContent *content)
   g_clear_pointer (&content->actions, g_ptr_array_unref);
   g_clear_pointer (&content->due_states, g_array_unref);
   g_clear_pointer (&content->overdues, g_array_unref);
+  g_clear_pointer (&content->findings, g_ptr_array_unref);
   g_free (content->as_of);
   g_free (content);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActionsContent, actions_content_free)
+
+static void
+cw_g_object_unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 /* The day of the workspace's last recorded change: the "today" of
  * reproducible output, so that the same workspace always gives the same
@@ -68,9 +78,14 @@ static void
 compose_actions (CwTypeset *ts, gpointer data)
 {
   ActionsContent *c = data;
-  g_autofree char *total
-      = g_strdup_printf (_ ("%u actions, %u still open, %u overdue"), c->actions->len,
-                         c->actions->len - c->statuses[CW_ACTION_CLOSED], c->overdue);
+  guint n = c->actions->len, open = n - c->statuses[CW_ACTION_CLOSED];
+  g_autofree char *n_text
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
+  g_autofree char *open_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u still open", "%u still open", open), open);
+  g_autofree char *overdue_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", c->overdue), c->overdue);
+  g_autofree char *total = g_strdup_printf ("%s, %s, %s", n_text, open_text, overdue_text);
   const char *fields[] = {
     _ ("Organisation"),
     c->organisation->name,
@@ -88,12 +103,22 @@ compose_actions (CwTypeset *ts, gpointer data)
   cw_typeset_contents_here (ts);
 
   cw_typeset_heading (ts, 1, _ ("1  Summary"), TRUE);
+  g_autofree char *holds = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "The register holds %u action as of %s.",
+                   "The register holds %u actions as of %s.", n),
+      n, c->as_of);
+  g_autofree char *late = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u is overdue: %u not implemented by its due date, and %u implemented but not "
+                   "verified by the date its effectiveness check was due.",
+                   "%u are overdue: %u not implemented by their due date, and %u implemented but "
+                   "not verified by the date their effectiveness check was due.",
+                   c->overdue),
+      c->overdue, c->late_work, c->late_checks);
   g_autofree char *intro = g_strdup_printf (
-      _ ("The register holds %u actions as of %s. %u are overdue: %u not implemented by their "
-         "due date, and %u implemented but not verified by the date their effectiveness check "
-         "was due. Overdue actions are the first thing an auditor asks about; each needs a new "
-         "date agreed by its owner or a reason recorded."),
-      c->actions->len, c->as_of, c->overdue, c->late_work, c->late_checks);
+      "%s %s %s", holds, late,
+      _ ("Overdue actions are the first thing an auditor asks about; each needs a new date "
+         "agreed by its owner or a reason recorded."));
   cw_typeset_text (ts, CW_STYLE_BODY, intro);
   static const double summary_widths[] = { 0.5, 0.5 };
   const char *summary_header[] = { _ ("Status"), _ ("Actions") };
@@ -130,66 +155,79 @@ compose_actions (CwTypeset *ts, gpointer data)
     cw_typeset_text (ts, CW_STYLE_BODY, _ ("No corrective action has been raised yet."));
   else
     {
-      static const double widths[] = { 0.07, 0.36, 0.15, 0.21, 0.21 };
-      const char *header[]
-          = { _ ("No."), _ ("Action and source"), _ ("Owner"), _ ("Due"), _ ("Status") };
-      CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
+      static const double widths[]
+          = { 0.065, 0.075, 0.095, 0.10, 0.105, 0.105, 0.12, 0.105, 0.105, 0.125 };
+      const char *header[] = { _ ("No."),    _ ("Clause"),      _ ("Grade"),    _ ("Source"),
+                               _ ("Raised"), _ ("Due"),         _ ("Implemented"),
+                               _ ("Verified"), _ ("Closed"),    _ ("Status") };
+      CwTable *table = cw_typeset_table_begin (ts, 10, widths, header);
       for (guint i = 0; i < c->actions->len; i++)
         {
           CwAction *action = g_ptr_array_index (c->actions, i);
+          CwFinding *finding = g_ptr_array_index (c->findings, i);
           CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
           CwActionOverdue late = g_array_index (c->overdues, CwActionOverdue, i);
           g_autofree char *number
-              = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
+              = g_strdup_printf ("<b>A-%" G_GINT64_FORMAT "</b>", cw_action_get_id (action));
+          g_autofree char *clause
+              = cw_markup_printf ("%s", finding ? cw_finding_get_clause (finding) : "—");
+          g_autofree char *finding_label = finding ? cw_finding_dup_label (finding) : NULL;
+          static const char *const grades[] = {
+            [CW_GRADE_OFI] = N_ ("OFI"),
+            [CW_GRADE_OBSERVATION] = N_ ("Observation"),
+            [CW_GRADE_MINOR] = N_ ("Minor"),
+            [CW_GRADE_MAJOR] = N_ ("Major"),
+          };
+          g_autofree char *grade
+              = finding ? cw_markup_printf ("%s\n<span size=\"smaller\">%s</span>",
+                                            _ (grades[cw_finding_get_grade (finding)]),
+                                            finding_label)
+                        : cw_markup_printf ("%s", cw_action_kind_label (cw_action_get_kind (action)));
           g_autofree char *source
-              = cw_action_get_finding_id (action)
-                    ? g_strdup_printf (_ ("%s, finding %" PRId64),
-                                       cw_action_source_label (cw_action_get_source (action)),
-                                       cw_action_get_finding_id (action))
-                    : g_strdup (cw_action_source_label (cw_action_get_source (action)));
-          g_autofree char *title = cw_markup_printf (
-              "%s\n<span size=\"smaller\" foreground=\"#6b7380\">%s · %s</span>",
-              cw_report_or_dash (cw_action_get_title (action)),
-              cw_action_kind_label (cw_action_get_kind (action)), source);
-          g_autofree char *owner = cw_markup_printf ("%s", cw_report_or_dash (cw_action_get_owner (action)));
+              = cw_markup_printf ("%s", cw_action_source_label (cw_action_get_source (action)));
+          const char *days[] = { cw_action_get_created_at (action), cw_action_get_due (action),
+                                 cw_action_get_implemented_on (action),
+                                 cw_action_get_verified_on (action),
+                                 cw_action_get_closed_on (action) };
+          char *dates[G_N_ELEMENTS (days)];
+          for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+            {
+              g_autofree char *day = days[d] ? cw_report_short_date (days[d]) : NULL;
+              dates[d] = cw_markup_printf ("%s", day ? day : "—");
+            }
           /* Once implemented, the date that counts is the check's. */
-          const char *due_day = cw_action_get_status (action) == CW_ACTION_IMPLEMENTED
-                                    && cw_action_get_check_due (action) != NULL
-                                  ? cw_action_get_check_due (action)
-                                  : cw_action_get_due (action);
-          g_autofree char *date = cw_report_short_date (due_day);
+          if (cw_action_get_status (action) == CW_ACTION_IMPLEMENTED
+              && cw_action_get_check_due (action) != NULL)
+            {
+              g_autofree char *check = cw_report_short_date (cw_action_get_check_due (action));
+              char *with = cw_markup_printf (_ ("%s\n<span size=\"smaller\">check due %s</span>"),
+                                             "", check);
+              char *joined = g_strconcat (dates[1], with, NULL);
+              g_free (with);
+              g_free (dates[1]);
+              dates[1] = joined;
+            }
           /* In capitals, like the entry's badge: it must catch the eye. */
           g_autofree char *late_text = g_utf8_strup (cw_action_overdue_label (late), -1);
-          g_autofree char *due_text
+          g_autofree char *status
               = late != CW_ACTION_OVERDUE_NONE
-                    ? cw_markup_printf ("<b>%s</b>\n<span size=\"smaller\"><b>%s</b></span>", date,
+                    ? cw_markup_printf ("%s\n<span size=\"smaller\"><b>%s</b></span>",
+                                        cw_action_status_label (cw_action_get_status (action)),
                                         late_text)
                 : due == CW_ACTION_DUE_SOON
-                    ? cw_markup_printf ("%s\n<i>%s</i>", date, cw_action_due_state_label (due))
-                : due_day != NULL && due_day != cw_action_get_due (action)
-                    ? cw_markup_printf (_ ("%s\n<span size=\"smaller\">effectiveness check</span>"),
-                                        date)
-                    : cw_markup_printf ("%s", due_day ? date : "—");
-          const char *verifier = cw_action_get_verified_by (action);
-          /* The verdict's author, once there is a verdict to stand by. */
-          g_autofree char *checked_by
-              = *verifier == '\0' || cw_action_get_status (action) < CW_ACTION_VERIFIED
-                    ? g_strdup ("")
-              : cw_action_get_verifier_is_owner (action)
-                  ? cw_markup_printf (_ ("\n<span size=\"smaller\">Verified by %s, the owner: "
-                                         "%s</span>"),
-                                      verifier,
-                                      cw_report_or_dash (
-                                          cw_action_get_verifier_justification (action)))
-                  : cw_markup_printf (_ ("\n<span size=\"smaller\">Verified by %s</span>"),
-                                      verifier);
-          g_autofree char *label
-              = cw_markup_printf ("%s", cw_action_status_label (cw_action_get_status (action)));
-          g_autofree char *status = g_strconcat (label, checked_by, NULL);
-          const char *cells[] = { number, title, owner, due_text, status };
-          cw_table_row (table, cells, CW_ROW_NORMAL, due == CW_ACTION_DUE_OVERDUE ? 3 : -1,
-                        due == CW_ACTION_DUE_OVERDUE ? cw_report_result_colour (CW_RESULT_MAJOR)
-                                                     : NULL);
+                    ? cw_markup_printf ("%s\n<i>%s</i>",
+                                        cw_action_status_label (cw_action_get_status (action)),
+                                        cw_action_due_state_label (due))
+                    : cw_markup_printf ("%s",
+                                        cw_action_status_label (cw_action_get_status (action)));
+          const char *cells[] = { number,   clause,   grade,    source,   dates[0],
+                                  dates[1], dates[2], dates[3], dates[4], status };
+          cw_table_row (table, cells, CW_ROW_NORMAL, late != CW_ACTION_OVERDUE_NONE ? 9 : -1,
+                        late != CW_ACTION_OVERDUE_NONE
+                            ? cw_report_result_colour (CW_RESULT_MAJOR)
+                            : NULL);
+          for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+            g_free (dates[d]);
         }
       cw_table_end (table);
     }
@@ -216,10 +254,13 @@ compose_actions (CwTypeset *ts, gpointer data)
       const CwRgb *colour = due == CW_ACTION_DUE_OVERDUE
                                 ? cw_report_result_colour (CW_RESULT_MAJOR)
                                 : cw_report_result_colour (CW_RESULT_NOT_APPLICABLE);
-      cw_typeset_badge_line (ts,
-                             late != CW_ACTION_OVERDUE_NONE ? cw_action_overdue_label (late)
-                                                            : cw_action_due_state_label (due),
-                             colour, line, NULL);
+      /* Verified and closed actions have no due state: their badge says
+       * where they stand, never "no due date" beside the date. */
+      const char *badge = late != CW_ACTION_OVERDUE_NONE ? cw_action_overdue_label (late)
+                          : due == CW_ACTION_DUE_NONE
+                              ? cw_action_status_label (cw_action_get_status (action))
+                              : cw_action_due_state_label (due);
+      cw_typeset_badge_line (ts, badge, colour, line, NULL);
       /* The days of the steps taken, one line. */
       const char *days[] = { cw_action_get_planned_on (action),
                              cw_action_get_implemented_on (action),
@@ -287,6 +328,19 @@ cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **e
   content->actions = cw_workspace_list_actions (workspace, &all, error);
   if (content->actions == NULL)
     return NULL;
+  content->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)cw_g_object_unref0);
+  for (guint i = 0; i < content->actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (content->actions, i);
+      CwFinding *finding = NULL;
+      if (cw_action_get_finding_id (action) != 0)
+        {
+          finding = cw_workspace_get_finding (workspace, cw_action_get_finding_id (action), error);
+          if (finding == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (content->findings, finding);
+    }
   content->due_states = g_array_new (FALSE, FALSE, sizeof (CwActionDueState));
   content->overdues = g_array_new (FALSE, FALSE, sizeof (CwActionOverdue));
   for (guint i = 0; i < content->actions->len; i++)

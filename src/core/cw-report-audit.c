@@ -11,13 +11,22 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-action.h"
 #include "cw-audit.h"
+#include "cw-date.h"
 #include "cw-evidence.h"
+#include "cw-review.h"
 #include "cw-finding.h"
 #include "cw-report-private.h"
 
 #define N_RESULTS (CW_RESULT_MAJOR + 1)
 #define N_GRADES (CW_GRADE_MAJOR + 1)
+
+/* How long the auditee has to answer a nonconformity, in days after the
+ * report is issued. A constant for now; the organisation's settings are to
+ * hold them (issue 10). */
+#define RESPONSE_DAYS_MAJOR 30
+#define RESPONSE_DAYS_MINOR 60
 
 typedef struct
 {
@@ -42,6 +51,15 @@ typedef struct
   guint n_questions;
   char *reference;
   char *dates;
+  GPtrArray *answers;       /* CwAnswer */
+  GHashTable *by_question;  /* into `answers` */
+  GPtrArray *sessions;      /* CwAuditSessionRow */
+  GPtrArray *issues;        /* CwAuditIssue, oldest first */
+  GHashTable *actions;      /* finding id → CwAction */
+  GPtrArray *top_management; /* names */
+  gboolean issued;          /* the report stands as an issued version */
+  char *version;            /* "version 2, issued 25 September 2026" or the draft's */
+  char *footer;             /* "IA-1 v2" */
 } AuditContent;
 
 static void
@@ -56,6 +74,14 @@ audit_content_free (AuditContent *content)
   cw_results_chart_free (content->chart);
   g_free (content->reference);
   g_free (content->dates);
+  g_clear_pointer (&content->by_question, g_hash_table_unref);
+  g_clear_pointer (&content->answers, g_ptr_array_unref);
+  g_clear_pointer (&content->sessions, g_ptr_array_unref);
+  g_clear_pointer (&content->issues, g_ptr_array_unref);
+  g_clear_pointer (&content->actions, g_hash_table_unref);
+  g_clear_pointer (&content->top_management, g_ptr_array_unref);
+  g_free (content->version);
+  g_free (content->footer);
   g_free (content);
 }
 
@@ -81,9 +107,66 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   if (catalogue == NULL)
     return NULL;
   content->catalogue = g_object_ref (catalogue);
-  g_autoptr (GHashTable) results = cw_answers_by_question (answers);
-  content->chart = cw_results_chart_new_for (content->audit, catalogue, results);
   content->reference = g_strdup_printf ("IA-%" G_GINT64_FORMAT, audit_id);
+  content->sessions = cw_workspace_list_audit_sessions (workspace, audit_id, error);
+  if (content->sessions == NULL)
+    return NULL;
+  content->issues = cw_workspace_list_audit_issues (workspace, audit_id, error);
+  if (content->issues == NULL)
+    return NULL;
+  CwActionFilter all = { 0 };
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, error);
+  if (actions == NULL)
+    return NULL;
+  content->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CwAction *action = g_ptr_array_index (actions, i);
+      if (cw_action_get_finding_id (action) == 0)
+        continue;
+      gint64 *key = g_new (gint64, 1);
+      *key = cw_action_get_finding_id (action);
+      g_hash_table_insert (content->actions, key, g_object_ref (action));
+    }
+  /* Top management: whoever a management review recorded as such. */
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (workspace, error);
+  if (reviews == NULL)
+    return NULL;
+  content->top_management = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      GPtrArray *attendees = cw_review_get_attendee_list (g_ptr_array_index (reviews, i));
+      for (guint j = 0; attendees != NULL && j < attendees->len; j++)
+        {
+          CwReviewAttendee *attendee = g_ptr_array_index (attendees, j);
+          if (attendee->top_management
+              && !g_ptr_array_find_with_equal_func (content->top_management, attendee->name,
+                                                    g_str_equal, NULL))
+            g_ptr_array_add (content->top_management, g_strdup (attendee->name));
+        }
+    }
+
+  CwAuditStatus status = cw_audit_get_status (content->audit);
+  content->issued = (status == CW_AUDIT_REPORTED || status == CW_AUDIT_CLOSED)
+                    && cw_audit_get_issued_on (content->audit) != NULL;
+  guint version = cw_audit_get_version (content->audit);
+  if (content->issued)
+    {
+      g_autofree char *day = cw_report_date (cw_audit_get_issued_on (content->audit));
+      content->version = g_strdup_printf (_ ("Version %u, issued %s"), version, day);
+      content->footer = g_strdup_printf (_ ("%s version %u"), content->reference, version);
+    }
+  else
+    {
+      content->version
+          = g_strdup_printf (_ ("Draft — not issued (it will be version %u)"), version + 1);
+      content->footer = g_strdup_printf (_ ("%s draft — not issued"), content->reference);
+    }
+
+  content->answers = g_steal_pointer (&answers);
+  content->by_question = cw_answers_by_question (content->answers);
+  GHashTable *results = content->by_question;
+  content->chart = cw_results_chart_new_for (content->audit, catalogue, results);
   g_autofree char *start = cw_report_date (cw_audit_get_planned_start (content->audit));
   g_autofree char *end = cw_report_date (cw_audit_get_planned_end (content->audit));
   content->dates = g_strcmp0 (cw_audit_get_planned_start (content->audit),
@@ -144,22 +227,39 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   return g_steal_pointer (&content);
 }
 
+/* "2 major · 6 minor · 3 observations · 3 OFIs", counted in words. */
 static char *
 grade_counts (const guint *grades)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   static const CwGrade order[]
       = { CW_GRADE_MAJOR, CW_GRADE_MINOR, CW_GRADE_OBSERVATION, CW_GRADE_OFI };
-  static const char *const names[] = {
-    [CW_GRADE_MAJOR] = N_ ("major"),
-    [CW_GRADE_MINOR] = N_ ("minor"),
-    [CW_GRADE_OBSERVATION] = N_ ("obs."),
-    [CW_GRADE_OFI] = N_ ("OFI"),
-  };
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (grades[order[i]] > 0)
-      g_string_append_printf (text, "%s%u %s", text->len ? " · " : "", grades[order[i]],
-                              _ (names[order[i]]));
+    {
+      guint n = grades[order[i]];
+      if (n == 0)
+        continue;
+      if (text->len)
+        g_string_append (text, " · ");
+      switch (order[i])
+        {
+        case CW_GRADE_MAJOR:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", n),
+                                  n);
+          break;
+        case CW_GRADE_MINOR:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", n),
+                                  n);
+          break;
+        case CW_GRADE_OBSERVATION:
+          g_string_append_printf (
+              text, g_dngettext (GETTEXT_PACKAGE, "%u observation", "%u observations", n), n);
+          break;
+        case CW_GRADE_OFI:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u OFI", "%u OFIs", n), n);
+          break;
+        }
+    }
   return text->len ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("—");
 }
 
@@ -168,7 +268,12 @@ static char *
 lines_joined (const char *lines)
 {
   g_auto (GStrv) items = g_strsplit (lines ? lines : "", "\n", -1);
-  return g_strjoinv (", ", items);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  for (guint i = 0; items[i] != NULL; i++)
+    if (*g_strstrip (items[i]) != '\0')
+      g_strv_builder_add (kept, items[i]);
+  g_auto (GStrv) list = g_strv_builder_end (kept);
+  return g_strjoinv (", ", list);
 }
 
 static char *
@@ -202,26 +307,92 @@ form_begin (CwTypeset *typeset)
   return cw_typeset_table_begin (typeset, 2, widths, NULL);
 }
 
+/* What a record not made yet reads as, saying what is missing rather than
+ * leaving a placeholder. */
+static const char *
+or_not_recorded (const char *text, const char *missing)
+{
+  return text && *text ? text : missing;
+}
+
+static void
+compose_draft_notice (CwTypeset *ts, AuditContent *c)
+{
+  if (c->issued)
+    return;
+  cw_typeset_badge_line (ts, _ ("Draft — not issued"), cw_report_grade_colour (CW_GRADE_MAJOR),
+                         _ ("This report has not been issued. Its contents may still change "
+                            "and it is not the audit's record until the lead auditor issues "
+                            "it."),
+                         NULL);
+}
+
 static void
 compose_details (CwTypeset *ts, AuditContent *c)
 {
   cw_typeset_heading (ts, 1, _ ("1  Audit details"), TRUE);
+  compose_draft_notice (ts, c);
   g_autofree char *scope = scope_text (c);
   g_autofree char *team = lines_joined (cw_audit_get_team (c->audit));
   g_autofree char *auditees = lines_joined (cw_audit_get_auditees (c->audit));
   CwTable *form = form_begin (ts);
-  form_row (form, _ ("Organisation"), c->organisation->name);
+  form_row (form, _ ("Audit client"), c->organisation->name);
   form_row (form, _ ("Audit"), cw_audit_get_title (c->audit));
   form_row (form, _ ("Reference"), c->reference);
+  form_row (form, _ ("This report"), c->version);
   form_row (form, _ ("Objectives"), cw_audit_get_objectives (c->audit));
   form_row (form, _ ("Scope"), scope);
   form_row (form, _ ("Criteria"), cw_audit_get_criteria (c->audit));
+  form_row (form, _ ("Sites and locations"),
+            or_not_recorded (cw_audit_get_sites (c->audit), _ ("No site is named in the plan")));
   form_row (form, _ ("Dates"), c->dates);
   form_row (form, _ ("Lead auditor"), cw_audit_get_lead_auditor (c->audit));
   form_row (form, _ ("Audit team"), team);
   form_row (form, _ ("Auditees"), auditees);
   form_row (form, _ ("Status of the audit"),
             cw_audit_status_label (cw_audit_get_status (c->audit)));
+  cw_table_end (form);
+
+  cw_typeset_heading (ts, 2, _ ("1.1  Schedule of sessions"), TRUE);
+  if (c->sessions->len == 0)
+    cw_typeset_text (ts, CW_STYLE_BODY, _ ("The audit plan has no schedule of sessions."));
+  else
+    {
+      static const double widths[] = { 0.15, 0.13, 0.38, 0.17, 0.17 };
+      const char *header[]
+          = { _ ("Day"), _ ("Time"), _ ("Clause or process"), _ ("Auditee"), _ ("Auditor") };
+      CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
+      for (guint i = 0; i < c->sessions->len; i++)
+        {
+          CwAuditSessionRow *row = g_ptr_array_index (c->sessions, i);
+          g_autofree char *date = cw_report_short_date (row->day);
+          g_autofree char *day = cw_markup_printf ("%s", date);
+          g_autofree char *time = cw_markup_printf ("%s", cw_report_or_dash (row->time));
+          g_autofree char *subject = cw_markup_printf ("%s", cw_report_or_dash (row->subject));
+          g_autofree char *auditee = cw_markup_printf ("%s", cw_report_or_dash (row->auditee));
+          g_autofree char *auditor = cw_markup_printf ("%s", cw_report_or_dash (row->auditor));
+          const char *cells[] = { day, time, subject, auditee, auditor };
+          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+      cw_table_end (table);
+    }
+
+  cw_typeset_heading (ts, 2, _ ("1.2  Opening and closing meetings"), TRUE);
+  g_autofree char *opening_day = cw_audit_get_opening_on (c->audit)
+                                     ? cw_report_date (cw_audit_get_opening_on (c->audit))
+                                     : NULL;
+  g_autofree char *closing_day = cw_audit_get_closing_on (c->audit)
+                                     ? cw_report_date (cw_audit_get_closing_on (c->audit))
+                                     : NULL;
+  g_autofree char *opening_people = lines_joined (cw_audit_get_opening_attendees (c->audit));
+  g_autofree char *closing_people = lines_joined (cw_audit_get_closing_attendees (c->audit));
+  form = form_begin (ts);
+  form_row (form, _ ("Opening meeting"),
+            or_not_recorded (opening_day, _ ("Not recorded yet")));
+  form_row (form, _ ("Present at the opening"), or_not_recorded (opening_people, "—"));
+  form_row (form, _ ("Closing meeting"),
+            or_not_recorded (closing_day, _ ("Not held or not recorded yet")));
+  form_row (form, _ ("Present at the closing"), or_not_recorded (closing_people, "—"));
   cw_table_end (form);
 }
 
@@ -237,16 +408,26 @@ compose_summary (CwTypeset *ts, AuditContent *c)
   cw_typeset_heading (ts, 1, _ ("2  Summary of results"), TRUE);
   guint assessed = c->n_questions - c->results[CW_RESULT_NOT_ASSESSED];
   g_autofree char *findings = grade_counts (c->grades);
+  g_autofree char *clauses = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u clause is in scope.", "%u clauses are in scope.",
+                   c->rows->len),
+      c->rows->len);
+  g_autofree char *questions_assessed = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "The checklist has %u question; assessed: %u.",
+                   "The checklist has %u questions; assessed: %u.", c->n_questions),
+      c->n_questions, assessed);
+  g_autofree char *raised = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u finding was raised (%s).",
+                   "%u findings were raised (%s).", c->findings->len),
+      c->findings->len, findings);
   g_autofree char *intro = g_strdup_printf (
-      _ ("Clauses in scope: %u. Checklist questions: %u, of which %u were assessed. Findings "
-         "raised: %u (%s). The chart shows the results of the checklist questions per clause "
-         "group; the table gives each clause in scope with its most severe result, counting both "
-         "answers and findings."),
-      c->rows->len, c->n_questions, assessed, c->findings->len, findings);
+      "%s %s %s %s", clauses, questions_assessed, c->findings->len ? raised : _ ("No finding was raised."),
+      _ ("The chart shows the results of the checklist questions per clause group; the table "
+         "gives each clause in scope with its most severe result, counting both answers and "
+         "findings."));
   cw_typeset_text (ts, CW_STYLE_BODY, intro);
 
   /* The chart cannot break: its heading moves with it. */
-  cw_typeset_keep (ts, cw_results_chart_get_height (c->chart) + 40);
   cw_typeset_heading (ts, 2, _ ("2.1  Results by clause group"), TRUE);
   cw_typeset_drawing (ts, cw_results_chart_get_height (c->chart), draw_chart, c->chart);
 
@@ -288,11 +469,24 @@ finding_part (CwTypeset *ts, CwFinding *finding, const char *label, const char *
   cw_typeset_labelled (ts, label, text, colour);
 }
 
+/* "8.5.1.3.q2: How do you …?" or NULL when the finding answers no question. */
+static char *
+question_text (AuditContent *c, CwFinding *finding)
+{
+  const char *id = cw_finding_get_question (finding);
+  if (id == NULL || *id == '\0')
+    return NULL;
+  CwQuestion *question = cw_catalogue_lookup_question (c->catalogue, id);
+  return question ? g_strdup_printf ("%s  %s", id, cw_question_get_text (question))
+                  : g_strdup (id);
+}
+
 static void
 compose_finding (CwTypeset *ts, AuditContent *c, CwFinding *finding, gboolean with_evidence)
 {
   CwGrade grade = cw_finding_get_grade (finding);
   const CwRgb *colour = cw_report_grade_colour (grade);
+  g_autofree char *question = question_text (c, finding);
   if (!with_evidence)
     {
       /* On a nonconformity page the form above already names the grade. */
@@ -301,15 +495,22 @@ compose_finding (CwTypeset *ts, AuditContent *c, CwFinding *finding, gboolean wi
       finding_part (ts, finding, _ ("Statement"), cw_finding_get_statement (finding), colour);
       return;
     }
+  g_autofree char *label = cw_finding_dup_label (finding);
+  g_autofree char *observed = cw_report_date (cw_finding_get_raised_on (finding));
   g_autofree char *title
-      = cw_markup_printf (_ ("Finding %" PRId64 "  <span weight=\"normal\" "
-                             "foreground=\"#6b7380\">·  clause %s  ·  %s</span>"),
-                          cw_finding_get_id (finding), cw_finding_get_clause (finding),
+      = cw_markup_printf (_ ("%s  <span weight=\"normal\" foreground=\"#6b7380\">·  clause %s  "
+                             "·  seen %s  ·  %s</span>"),
+                          label, cw_finding_get_clause (finding), observed,
                           cw_finding_status_label (cw_finding_get_status (finding)));
   cw_typeset_badge_line (ts, cw_grade_label (grade), colour, title, colour);
+  if (question != NULL)
+    cw_typeset_labelled (ts, _ ("Checklist question"), question, colour);
   finding_part (ts, finding, _ ("Requirement"), cw_finding_get_requirement (finding), colour);
   finding_part (ts, finding, _ ("Evidence"), cw_finding_get_evidence (finding), colour);
   finding_part (ts, finding, _ ("Statement"), cw_finding_get_statement (finding), colour);
+  const char *reason = cw_finding_get_grade_reason (finding);
+  if (reason != NULL && *reason != '\0')
+    cw_typeset_labelled (ts, _ ("Why this grade"), reason, colour);
   g_autoptr (GString) items = g_string_new (NULL);
   for (guint i = 0; i < c->evidence->len; i++)
     {
@@ -334,9 +535,10 @@ compose_findings (CwTypeset *ts, AuditContent *c)
       return;
     }
   cw_typeset_text (ts, CW_STYLE_BODY,
-                   _ ("Each finding is given with its grade and its three parts: what is "
-                      "required, what the auditors saw, and how the evidence falls short of the "
-                      "requirement. Findings are grouped by clause."));
+                   _ ("Every finding follows, nonconformities, observations and opportunities "
+                      "for improvement alike, grouped by clause: its label and grade, the "
+                      "question it answers, the day it was seen, what is required, what the "
+                      "auditors saw, how the evidence falls short, and why it got its grade."));
   const char *clause = NULL;
   for (guint i = 0; i < c->findings->len; i++)
     {
@@ -353,57 +555,241 @@ compose_findings (CwTypeset *ts, AuditContent *c)
     }
 }
 
+/* The questions in scope with a given result, in catalogue order. */
+static GPtrArray *
+questions_with (AuditContent *c, CwResult wanted)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      ClauseRow *row = &g_array_index (c->rows, ClauseRow, i);
+      GPtrArray *questions = cw_clause_get_questions (row->clause);
+      for (guint j = 0; j < questions->len; j++)
+        {
+          CwQuestion *question = g_ptr_array_index (questions, j);
+          if (cw_answers_result (c->by_question, cw_question_get_id (question)) == wanted)
+            g_ptr_array_add (list, question);
+        }
+    }
+  return list;
+}
+
+static const char *
+answer_note (AuditContent *c, CwQuestion *question)
+{
+  CwAnswer *answer = g_hash_table_lookup (c->by_question, cw_question_get_id (question));
+  return answer ? answer->note : NULL;
+}
+
+static void
+question_table (CwTypeset *ts, AuditContent *c, GPtrArray *questions, const char *third,
+                gboolean with_note)
+{
+  static const double widths_note[] = { 0.15, 0.45, 0.40 };
+  static const double widths_plain[] = { 0.15, 0.85 };
+  const char *header[] = { _ ("Question"), _ ("What was asked"), third };
+  CwTable *table = cw_typeset_table_begin (ts, with_note ? 3 : 2,
+                                           with_note ? widths_note : widths_plain, header);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CwQuestion *question = g_ptr_array_index (questions, i);
+      g_autofree char *id = cw_markup_printf ("%s", cw_question_get_id (question));
+      g_autofree char *text = cw_markup_printf ("%s", cw_question_get_text (question));
+      g_autofree char *note = cw_markup_printf (
+          "%s", or_not_recorded (answer_note (c, question), _ ("No reason recorded")));
+      const char *cells[] = { id, text, note };
+      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+    }
+  cw_table_end (table);
+}
+
 static void
 compose_conclusions (CwTypeset *ts, AuditContent *c)
 {
   cw_typeset_heading (ts, 1, _ ("4  Conclusions"), TRUE);
-  guint assessed = c->n_questions - c->results[CW_RESULT_NOT_ASSESSED];
-  guint applicable = assessed - c->results[CW_RESULT_NOT_APPLICABLE];
+  guint not_assessed = c->results[CW_RESULT_NOT_ASSESSED];
+  guint not_applicable = c->results[CW_RESULT_NOT_APPLICABLE];
+  guint assessed = c->n_questions - not_assessed;
+  guint applicable = assessed - not_applicable;
   guint met = c->results[CW_RESULT_CONFORMING] + c->results[CW_RESULT_OFI]
               + c->results[CW_RESULT_OBSERVATION];
   guint percent = applicable ? (met * 100 + applicable / 2) / applicable : 0;
-  g_autofree char *extent = g_strdup_printf (
-      _ ("Of the %u questions assessed and applicable, %u (%u %%) found the criteria met, "
-         "including those with an observation or an opportunity for improvement. %u questions "
-         "were not assessed and %u were not applicable to this audit."),
-      applicable, met, percent, c->results[CW_RESULT_NOT_ASSESSED],
-      c->results[CW_RESULT_NOT_APPLICABLE]);
+  g_autofree char *of = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Of the %u question assessed and applicable,",
+                   "Of the %u questions assessed and applicable,", applicable),
+      applicable);
+  g_autofree char *met_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u (%u %%) found the criteria met, counting those with an observation or an "
+                   "opportunity for improvement.",
+                   "%u (%u %%) found the criteria met, counting those with an observation or an "
+                   "opportunity for improvement.",
+                   met),
+      met, percent);
+  g_autofree char *open_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u question was not assessed", "%u questions were not assessed",
+                   not_assessed),
+      not_assessed);
+  g_autofree char *na_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u was not applicable to this audit.",
+                   "%u were not applicable to this audit.", not_applicable),
+      not_applicable);
+  g_autofree char *extent
+      = g_strdup_printf (_ ("%s %s %s and %s"), of, met_text, open_text, na_text);
   cw_typeset_heading (ts, 2, _ ("4.1  Extent to which the criteria are met"), TRUE);
   cw_typeset_text (ts, CW_STYLE_BODY, extent);
 
   cw_typeset_heading (ts, 2, _ ("4.2  Overall conclusion"), TRUE);
-  const char *verdict;
-  if (c->grades[CW_GRADE_MAJOR] > 0)
-    verdict = _ ("The audit found at least one major nonconformity: a requirement is not met "
-                 "or a process has broken down. The service management system is not yet ready "
-                 "for certification; each major nonconformity needs a correction, a corrective "
-                 "action and evidence that the action worked before the Stage Two audit.");
-  else if (c->grades[CW_GRADE_MINOR] > 0)
-    verdict = _ ("The audit found no major nonconformity. The minor nonconformities are "
-                 "isolated lapses; each needs an accepted action plan with an owner and a due "
-                 "date, and the plans should be under way before the certification audit.");
-  else if (assessed < c->n_questions)
-    verdict = _ ("No nonconformity was found in what was assessed, but part of the scope was "
-                 "not assessed; those questions should be covered before relying on this audit.");
-  else
-    verdict = _ ("No nonconformity was found: within the scope audited, the service management "
-                 "system conforms to the criteria and works in practice.");
-  cw_typeset_text (ts, CW_STYLE_BODY, verdict);
+  guint majors = c->grades[CW_GRADE_MAJOR], minors = c->grades[CW_GRADE_MINOR];
+  g_autoptr (GString) verdict = g_string_new (NULL);
+  if (majors > 0)
+    g_string_append_printf (
+        verdict,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The audit team raised %u major nonconformity: a requirement is not met or a "
+                     "process has broken down. The service management system is not ready for "
+                     "certification until it is corrected, its cause removed and the action "
+                     "shown to work.",
+                     "The audit team raised %u major nonconformities: requirements are not met "
+                     "or processes have broken down. The service management system is not ready "
+                     "for certification until each is corrected, its cause removed and the "
+                     "action shown to work.",
+                     majors),
+        majors);
+  else if (minors > 0)
+    g_string_append (verdict, _ ("No major nonconformity was raised, so nothing found stands "
+                                 "in the way of certification by itself."));
+  if (minors > 0)
+    {
+      if (verdict->len)
+        g_string_append_c (verdict, ' ');
+      g_string_append_printf (
+          verdict,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The %u minor nonconformity is an isolated lapse that needs an accepted "
+                       "action plan.",
+                       "The %u minor nonconformities are isolated lapses; each needs an accepted "
+                       "action plan.",
+                       minors),
+          minors);
+    }
+  if (majors + minors == 0)
+    g_string_append (verdict, not_assessed > 0
+                                  ? _ ("No nonconformity was found in what was assessed.")
+                                  : _ ("No nonconformity was found: within the scope audited, "
+                                       "the service management system meets the criteria and "
+                                       "works in practice."));
+  if (applicable > 0)
+    {
+      g_string_append_c (verdict, ' ');
+      g_string_append_printf (verdict,
+                              _ ("The criteria were met in %u %% of the questions assessed."),
+                              percent);
+    }
+  if (not_assessed > 0)
+    {
+      g_string_append_c (verdict, ' ');
+      g_string_append (verdict, _ ("Part of the scope was not assessed (see 4.3); no "
+                                   "conclusion is drawn about it."));
+    }
+  cw_typeset_text (ts, CW_STYLE_BODY, verdict->str);
   if (c->grades[CW_GRADE_OBSERVATION] + c->grades[CW_GRADE_OFI] > 0)
     cw_typeset_text (ts, CW_STYLE_BODY,
                      _ ("Observations point to where a nonconformity could arise; "
                         "opportunities for improvement are suggestions. Neither needs a "
                         "corrective action, but management should decide on each."));
+
+  cw_typeset_heading (ts, 2, _ ("4.3  Confidence and limitations"), TRUE);
+  guint sampled = 0;
+  for (guint i = 0; i < c->evidence->len; i++)
+    sampled += ((CwEvidence *)g_ptr_array_index (c->evidence, i))->sample_size >= 0;
+  g_autoptr (GString) limits = g_string_new (NULL);
+  g_string_append (limits, _ ("An audit looks at a sample of the system in a few days; it "
+                              "cannot show that every case conforms, only what the cases "
+                              "examined showed."));
+  g_string_append_c (limits, ' ');
+  if (sampled > 0)
+    g_string_append_printf (
+        limits,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "Records were sampled once (see section 6): the conclusions on that "
+                     "process rest on the sample, not on every record.",
+                     "Records were sampled %u times (see section 6): the conclusions on those "
+                     "processes rest on the samples, not on every record.",
+                     sampled),
+        sampled);
+  else
+    g_string_append (limits, _ ("No sample was recorded; the conclusions rest on the "
+                                "documents, records and interviews cited with each finding and "
+                                "answer."));
+  if (not_assessed > 0)
+    {
+      g_string_append_c (limits, ' ');
+      g_string_append_printf (
+          limits,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u question in scope was not assessed; it is listed below, and the "
+                       "report draws no conclusion on it.",
+                       "%u questions in scope were not assessed; they are listed below, and the "
+                       "report draws no conclusion on them.",
+                       not_assessed),
+          not_assessed);
+    }
+  cw_typeset_text (ts, CW_STYLE_BODY, limits->str);
+
+  if (not_assessed > 0)
+    {
+      cw_typeset_heading (ts, 3, _ ("Questions not assessed"), FALSE);
+      g_autoptr (GPtrArray) open = questions_with (c, CW_RESULT_NOT_ASSESSED);
+      question_table (ts, c, open, NULL, FALSE);
+    }
+  if (not_applicable > 0)
+    {
+      cw_typeset_heading (ts, 3, _ ("Questions not applicable, and why"), FALSE);
+      g_autoptr (GPtrArray) excluded = questions_with (c, CW_RESULT_NOT_APPLICABLE);
+      question_table (ts, c, excluded, _ ("Reason"), TRUE);
+    }
+}
+
+/* A list of names, one a line, added to the distribution under `role`. */
+static guint
+distribution_rows (CwTable *table, const char *lines, const char *role, GPtrArray *seen)
+{
+  guint n = 0;
+  g_auto (GStrv) names = g_strsplit (lines ? lines : "", "\n", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (*g_strstrip (names[i]) == '\0')
+        continue;
+      g_autofree char *name = cw_markup_printf ("%s", names[i]);
+      g_autofree char *what = cw_markup_printf ("%s", role);
+      const char *cells[] = { name, what };
+      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+      g_ptr_array_add (seen, g_strdup (names[i]));
+      n++;
+    }
+  return n;
 }
 
 static void
 compose_rest (CwTypeset *ts, AuditContent *c)
 {
-  cw_typeset_heading (ts, 1, _ ("5  Unresolved diverging opinions"), TRUE);
-  cw_typeset_text (ts, CW_STYLE_BODY,
-                   _ ("No diverging opinions between the audit team and the auditees were "
-                      "recorded for this audit. Opinions that remain unresolved after the closing "
-                      "meeting are to be listed here with both positions."));
+  cw_typeset_heading (ts, 1, _ ("5  Unresolved diverging opinions and the auditee's response"), TRUE);
+  const char *response = cw_audit_get_auditee_response (c->audit);
+  const char *diverging = cw_audit_get_diverging_opinions (c->audit);
+  gboolean closed = cw_audit_get_closing_on (c->audit) != NULL;
+  cw_typeset_labelled (
+      ts, _ ("The auditee's response at the closing meeting"),
+      or_not_recorded (response, closed ? _ ("No response was recorded at the closing meeting.")
+                                        : _ ("The closing meeting is not recorded yet.")),
+      NULL);
+  cw_typeset_labelled (
+      ts, _ ("Unresolved diverging opinions"),
+      or_not_recorded (diverging,
+                       closed ? _ ("None: the audit team and the auditees left no opinion "
+                                   "unresolved at the closing meeting.")
+                              : _ ("The closing meeting is not recorded yet.")),
+      NULL);
 
   cw_typeset_heading (ts, 1, _ ("6  Sampling"), TRUE);
   guint sampled = 0;
@@ -444,31 +830,25 @@ compose_rest (CwTypeset *ts, AuditContent *c)
                    _ ("This report is confidential to the organisation. It goes to the people "
                       "below; further copies need the lead auditor's agreement."));
   static const double dist_widths[] = { 0.45, 0.55 };
-  const char *dist_header[] = { _ ("Name"), _ ("Role in this audit") };
+  const char *dist_header[] = { _ ("Name"), _ ("Why they receive it") };
   CwTable *dist = cw_typeset_table_begin (ts, 2, dist_widths, dist_header);
-  guint dist_rows = 0;
-  struct
-  {
-    const char *lines;
-    const char *role;
-  } groups[] = {
-    { cw_audit_get_lead_auditor (c->audit), _ ("Lead auditor") },
-    { cw_audit_get_team (c->audit), _ ("Audit team") },
-    { cw_audit_get_auditees (c->audit), _ ("Auditee") },
-  };
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  guint dist_rows = distribution_rows (dist, cw_audit_get_lead_auditor (c->audit),
+                                       _ ("Lead auditor"), seen);
+  dist_rows += distribution_rows (dist, cw_audit_get_team (c->audit), _ ("Audit team"), seen);
+  dist_rows += distribution_rows (dist, cw_audit_get_auditees (c->audit), _ ("Auditee"), seen);
+  if (c->top_management->len > 0)
+    for (guint i = 0; i < c->top_management->len; i++)
+      dist_rows += distribution_rows (dist, g_ptr_array_index (c->top_management, i),
+                                      _ ("Top management"), seen);
+  else if (cw_audit_get_auditees (c->audit) != NULL && *cw_audit_get_auditees (c->audit))
     {
-      g_auto (GStrv) names = g_strsplit (groups[g].lines ? groups[g].lines : "", "\n", -1);
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          if (*g_strstrip (names[i]) == '\0')
-            continue;
-          g_autofree char *name = cw_markup_printf ("%s", names[i]);
-          g_autofree char *role = cw_markup_printf ("%s", groups[g].role);
-          const char *cells[] = { name, role };
-          cw_table_row (dist, cells, CW_ROW_NORMAL, -1, NULL);
-          dist_rows++;
-        }
+      /* No top management on record: the auditees' managers stand for it. */
+      g_autofree char *note = cw_markup_printf (
+          "<i>%s</i>", _ ("No one is recorded as top management (a management review records "
+                          "who is); the auditees above receive the report for it."));
+      const char *cells[] = { note, "" };
+      cw_table_row (dist, cells, CW_ROW_NORMAL, -1, NULL);
     }
   if (dist_rows == 0)
     {
@@ -479,15 +859,88 @@ compose_rest (CwTypeset *ts, AuditContent *c)
     }
   cw_table_end (dist);
 
-  cw_typeset_heading (ts, 1, _ ("8  Sign-off"), TRUE);
-  cw_typeset_text (ts, CW_STYLE_BODY,
-                   _ ("By signing, the lead auditor confirms that this report fairly presents "
-                      "the audit and its evidence, and the auditee's representative confirms "
-                      "having received it and the findings it contains."));
-  cw_typeset_keep (ts, 140);
+  cw_typeset_heading (ts, 1, _ ("8  Versions of this report"), TRUE);
+  if (!c->issued)
+    compose_draft_notice (ts, c);
+  guint listed = 0;
+  static const double version_widths[] = { 0.12, 0.22, 0.22, 0.44 };
+  const char *version_header[] = { _ ("Version"), _ ("Issued"), _ ("By"), _ ("Why it was revised") };
+  CwTable *versions = NULL;
+  for (guint i = 0; i < c->issues->len; i++)
+    {
+      CwAuditIssue *issue = g_ptr_array_index (c->issues, i);
+      if (versions == NULL)
+        versions = cw_typeset_table_begin (ts, 4, version_widths, version_header);
+      g_autofree char *number = g_strdup_printf ("%u", issue->version);
+      g_autofree char *day = issue->issued_on ? cw_report_date (issue->issued_on) : NULL;
+      g_autofree char *when
+          = cw_markup_printf ("%s", day ? day : _ ("Not issued yet"));
+      g_autofree char *by = cw_markup_printf ("%s", cw_report_or_dash (issue->issued_by));
+      g_autofree char *reason = cw_markup_printf (
+          "%s", issue->version == 1 ? _ ("First issue")
+                                    : or_not_recorded (issue->revision_reason, "—"));
+      const char *cells[] = { number, when, by, reason };
+      cw_table_row (versions, cells, CW_ROW_NORMAL, -1, NULL);
+      listed++;
+    }
+  if (versions != NULL)
+    cw_table_end (versions);
+  if (listed == 0)
+    cw_typeset_text (ts, CW_STYLE_BODY, _ ("No version of this report has been issued yet."));
+
+  cw_typeset_heading (ts, 1, _ ("9  Sign-off"), TRUE);
   const char *roles[] = { _ ("Lead auditor"), _ ("Auditee representative"), _ ("Top management") };
-  const char *names[] = { cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)), NULL, NULL };
-  cw_typeset_sign_off (ts, _ ("Role"), roles, names, G_N_ELEMENTS (roles));
+  const char *names[] = { cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)), NULL,
+                          c->top_management->len == 1 ? g_ptr_array_index (c->top_management, 0)
+                                                      : NULL };
+  cw_typeset_sign_off (ts,
+                       _ ("By signing, the lead auditor confirms that this report fairly presents "
+                          "the audit and its evidence, and the auditee's representative confirms "
+                          "having received it and the findings it contains."),
+                       _ ("Role"), roles, names, G_N_ELEMENTS (roles));
+}
+
+/* Appendix: every question in scope, with its result and the auditor's note. */
+static void
+compose_checklist (CwTypeset *ts, AuditContent *c)
+{
+  cw_typeset_page_break (ts);
+  cw_typeset_heading (ts, 1, _ ("Appendix  The checklist"), TRUE);
+  cw_typeset_text (ts, CW_STYLE_BODY,
+                   _ ("Each question of the checklist in scope, with the result recorded and the "
+                      "auditor's note: what was seen, or why the question did not apply."));
+  static const double widths[] = { 0.12, 0.66, 0.22 };
+  const char *header[] = { _ ("Question"), _ ("Question and note"), _ ("Result") };
+  CwTable *table = cw_typeset_table_begin (ts, 3, widths, header);
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      ClauseRow *row = &g_array_index (c->rows, ClauseRow, i);
+      GPtrArray *questions = cw_clause_get_questions (row->clause);
+      if (questions->len == 0)
+        continue;
+      g_autofree char *number = cw_markup_printf ("%s", cw_clause_get_number (row->clause));
+      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title (row->clause));
+      const char *group[] = { number, title, "" };
+      cw_table_row (table, group, CW_ROW_GROUP, -1, NULL);
+      for (guint j = 0; j < questions->len; j++)
+        {
+          CwQuestion *question = g_ptr_array_index (questions, j);
+          CwResult result = cw_answers_result (c->by_question, cw_question_get_id (question));
+          const char *note = answer_note (c, question);
+          g_autofree char *id = cw_markup_printf ("%s", cw_question_get_id (question));
+          g_autofree char *text
+              = note && *note
+                    ? cw_markup_printf (
+                          "%s\n<span foreground=\"#4a5058\">%s</span>",
+                          cw_question_get_text (question), note)
+                    : cw_markup_printf ("%s", cw_question_get_text (question));
+          g_autofree char *label = cw_markup_printf ("%s", cw_result_label (result));
+          const char *cells[] = { id, text, label };
+          cw_table_row (table, cells, CW_ROW_NORMAL, 2,
+                        result == CW_RESULT_NOT_ASSESSED ? NULL : cw_report_result_colour (result));
+        }
+    }
+  cw_table_end (table);
 }
 
 static const char *
@@ -503,11 +956,15 @@ compose_cover (CwTypeset *ts, AuditContent *c, const char *kicker, const char *e
                const char *extra_value)
 {
   g_autofree char *team = lines_joined (cw_audit_get_team (c->audit));
+  g_autofree char *kicker_line
+      = c->issued ? g_strdup (kicker) : g_strdup_printf (_ ("%s · Draft — not issued"), kicker);
   const char *fields[] = {
-    _ ("Organisation"),
+    _ ("Audit client"),
     c->organisation->name,
     _ ("Reference"),
     c->reference,
+    _ ("This report"),
+    c->version,
     _ ("Audit dates"),
     c->dates,
     _ ("Lead auditor"),
@@ -518,8 +975,8 @@ compose_cover (CwTypeset *ts, AuditContent *c, const char *kicker, const char *e
     extra_value,
     NULL,
   };
-  cw_typeset_cover (ts, kicker, cw_audit_get_title (c->audit), c->organisation->name, fields,
-                    confidentiality_note ());
+  cw_typeset_cover (ts, kicker_line, cw_audit_get_title (c->audit), c->organisation->name,
+                    fields, confidentiality_note ());
   cw_typeset_contents_here (ts);
 }
 
@@ -534,6 +991,7 @@ compose_audit_report (CwTypeset *ts, gpointer data)
   compose_findings (ts, c);
   compose_conclusions (ts, c);
   compose_rest (ts, c);
+  compose_checklist (ts, c);
 }
 
 static gboolean
@@ -542,51 +1000,175 @@ is_nonconformity (CwFinding *finding)
   return cw_grade_is_nonconformity (cw_finding_get_grade (finding));
 }
 
+static CwAction *
+action_for (AuditContent *c, CwFinding *finding)
+{
+  gint64 id = cw_finding_get_id (finding);
+  return g_hash_table_lookup (c->actions, &id);
+}
+
+/* By when the auditee answers: a number of days after the issue date. */
+static char *
+response_deadline (AuditContent *c, CwFinding *finding)
+{
+  guint days = cw_finding_get_grade (finding) == CW_GRADE_MAJOR ? RESPONSE_DAYS_MAJOR
+                                                                  : RESPONSE_DAYS_MINOR;
+  GDate date;
+  if (!c->issued || !cw_date_parse (cw_audit_get_issued_on (c->audit), &date, NULL))
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u day after the report is issued",
+                     "%u days after the report is issued", days),
+        days);
+  g_date_add_days (&date, days);
+  g_autofree char *iso = cw_date_to_string (&date);
+  g_autofree char *day = cw_report_date (iso);
+  return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s (%u day after the report was issued)",
+                   "%s (%u days after the report was issued)", days),
+      day, days);
+}
+
+/* A recorded answer in full, or a box to write it in by hand. */
+static void
+filled_or_box (CwTypeset *ts, const char *label, const char *text, double height)
+{
+  if (text != NULL && *text != '\0')
+    cw_typeset_labelled (ts, label, text, NULL);
+  else
+    cw_typeset_box (ts, label, height);
+}
+
+static char *
+dated (const char *iso)
+{
+  return iso ? cw_report_date (iso) : NULL;
+}
+
 static void
 compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
 {
   cw_typeset_page_break (ts);
   CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, cw_finding_get_clause (finding));
-  g_autofree char *heading = g_strdup_printf (
-      _ ("NC-%" PRId64 "  %s %s"), cw_finding_get_id (finding),
-      cw_finding_get_clause (finding), clause ? cw_clause_get_title (clause) : "");
+  g_autofree char *label = cw_finding_dup_label (finding);
+  g_autofree char *heading = g_strdup_printf ("%s  %s %s", label, cw_finding_get_clause (finding),
+                                              clause ? cw_clause_get_title (clause) : "");
   cw_typeset_heading (ts, 1, heading, TRUE);
-  g_autofree char *raised = cw_report_date (cw_finding_get_created_at (finding));
+  g_autofree char *raised = cw_report_date (cw_finding_get_raised_on (finding));
   g_autofree char *audit = g_strdup_printf ("%s (%s)", cw_audit_get_title (c->audit), c->reference);
+  g_autofree char *question = question_text (c, finding);
+  g_autofree char *deadline = response_deadline (c, finding);
   CwTable *form = form_begin (ts);
   form_row (form, _ ("Audit"), audit);
   form_row (form, _ ("Grade"), cw_grade_label (cw_finding_get_grade (finding)));
-  g_autofree char *raised_by
-      = g_strdup_printf (_ ("%s, by %s"), raised, cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)));
-  form_row (form, _ ("Raised"), raised_by);
+  g_autofree char *raised_by = g_strdup_printf (
+      _ ("%s, by %s"), raised, cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)));
+  form_row (form, _ ("Seen"), raised_by);
+  if (question != NULL)
+    form_row (form, _ ("Checklist question"), question);
+  form_row (form, _ ("Why this grade"), cw_finding_get_grade_reason (finding));
   form_row (form, _ ("Status"), cw_finding_status_label (cw_finding_get_status (finding)));
+  form_row (form, _ ("Respond by"), deadline);
   cw_table_end (form);
   compose_finding (ts, c, finding, FALSE);
 
-  /* The response form stays whole: if it does not fit under the finding it
-   * starts the next page rather than leaving the signatures alone there. */
-  cw_typeset_keep (ts, 215);
-  g_autofree char *response = g_strdup_printf (_ ("Auditee's response to NC-%" PRId64),
-                                               cw_finding_get_id (finding));
+  CwAction *action = action_for (c, finding);
+  g_autofree char *response = g_strdup_printf (_ ("Auditee's response to %s"), label);
   cw_typeset_heading (ts, 3, response, FALSE);
-  cw_typeset_box (ts, _ ("Correction: what was done at once to contain it"), 34);
-  cw_typeset_box (ts, _ ("Root cause, and whether it occurs elsewhere"), 34);
-  cw_typeset_box (ts, _ ("Corrective action, owner and due date"), 42);
-  cw_typeset_keep (ts, 72);
-  const char *roles[] = { _ ("Auditee (response)"), _ ("Lead auditor (accepted)") };
-  const char *names[] = { NULL, cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) };
-  cw_typeset_sign_off (ts, _ ("Signed for"), roles, names, G_N_ELEMENTS (roles));
+  if (action != NULL)
+    {
+      g_autofree char *owner_due = NULL;
+      const char *owner = cw_action_get_owner (action);
+      const char *due = cw_action_get_due (action);
+      if ((owner && *owner) || due)
+        {
+          g_autofree char *day = dated (due);
+          owner_due = g_strdup_printf (_ ("%s, due %s"), cw_report_or_dash (owner),
+                                       day ? day : "—");
+        }
+      g_autofree char *action_ref
+          = g_strdup_printf ("A-%" G_GINT64_FORMAT "  %s", cw_action_get_id (action),
+                             cw_report_or_dash (cw_action_get_title (action)));
+      cw_typeset_labelled (ts, _ ("Corrective action"), action_ref, NULL);
+      filled_or_box (ts, _ ("Correction: what was done at once to contain it"),
+                     cw_action_get_correction (action), 34);
+      filled_or_box (ts, _ ("Consequences dealt with"), cw_action_get_consequences (action), 30);
+      filled_or_box (ts, _ ("Root cause"), cw_action_get_root_cause (action), 34);
+      filled_or_box (ts, _ ("Similar cases, here or elsewhere"), cw_action_get_similar (action),
+                     30);
+      filled_or_box (ts, _ ("Action plan"), cw_action_get_plan (action), 42);
+      filled_or_box (ts, _ ("Owner and due date"), owner_due, 24);
+    }
+  else
+    {
+      cw_typeset_box (ts, _ ("Correction: what was done at once to contain it"), 34);
+      cw_typeset_box (ts, _ ("Consequences dealt with"), 30);
+      cw_typeset_box (ts, _ ("Root cause"), 34);
+      cw_typeset_box (ts, _ ("Similar cases, here or elsewhere"), 30);
+      cw_typeset_box (ts, _ ("Corrective action, owner and due date"), 42);
+    }
+
+  /* Acceptance of the plan by the lead auditor. */
+  cw_typeset_heading (ts, 3, _ ("Acceptance of the action plan"), FALSE);
+  g_autofree char *planned = action ? dated (cw_action_get_planned_on (action)) : NULL;
+  g_autofree char *accepted
+      = planned ? g_strdup_printf (_ ("Plan recorded on %s"), planned) : NULL;
+  const char *accept_roles[] = { _ ("Auditee (response)"), _ ("Lead auditor (plan accepted)") };
+  const char *accept_names[]
+      = { action ? cw_action_get_owner (action) : NULL,
+          cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)) };
+  cw_typeset_sign_off (ts,
+                       or_not_recorded (accepted,
+                                        _ ("No action plan is recorded yet: the auditee writes it "
+                                           "above and the lead auditor accepts it by signing.")),
+                       _ ("Signed for"), accept_roles, accept_names, G_N_ELEMENTS (accept_roles));
+
+  /* Closure: verification of effectiveness. */
+  cw_typeset_heading (ts, 3, _ ("Verification and closure"), FALSE);
+  g_autofree char *implemented = action ? dated (cw_action_get_implemented_on (action)) : NULL;
+  g_autofree char *verified = action ? dated (cw_action_get_verified_on (action)) : NULL;
+  g_autofree char *closed = action ? dated (cw_action_get_closed_on (action)) : NULL;
+  const char *verifier = action ? cw_action_get_verified_by (action) : NULL;
+  gboolean is_verified = action && cw_action_get_status (action) >= CW_ACTION_VERIFIED;
+  if (implemented != NULL || is_verified)
+    {
+      form = form_begin (ts);
+      form_row (form, _ ("Implemented on"), implemented);
+      if (is_verified)
+        {
+          g_autofree char *by = cw_action_get_verifier_is_owner (action)
+                                    ? g_strdup_printf (_ ("%s, the action's owner: %s"), verifier,
+                                                       cw_report_or_dash (
+                                                           cw_action_get_verifier_justification (
+                                                               action)))
+                                    : g_strdup (verifier);
+          form_row (form, _ ("Verified on"), verified);
+          form_row (form, _ ("Verified by"), by);
+          form_row (form, _ ("Closed on"), closed ? closed : _ ("Not closed yet"));
+        }
+      cw_table_end (form);
+    }
+  if (is_verified)
+    cw_typeset_labelled (ts, _ ("Evidence that the action worked"),
+                         cw_action_get_verification (action), NULL);
+  else
+    cw_typeset_box (ts, _ ("Evidence that the action worked, who checked it and when"), 42);
 }
 
 static void
 compose_nc_report (CwTypeset *ts, gpointer data)
 {
   AuditContent *c = data;
-  g_autofree char *counts = g_strdup_printf (_ ("%u major, %u minor"), c->grades[CW_GRADE_MAJOR],
-                                             c->grades[CW_GRADE_MINOR]);
+  g_autofree char *majors = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", c->grades[CW_GRADE_MAJOR]),
+      c->grades[CW_GRADE_MAJOR]);
+  g_autofree char *minors = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", c->grades[CW_GRADE_MINOR]),
+      c->grades[CW_GRADE_MINOR]);
+  g_autofree char *counts = g_strdup_printf ("%s, %s", majors, minors);
   compose_cover (ts, c, _ ("Nonconformity report"), _ ("Nonconformities"), counts);
 
   cw_typeset_heading (ts, 1, _ ("Nonconformities raised"), TRUE);
+  compose_draft_notice (ts, c);
   if (c->grades[CW_GRADE_MAJOR] + c->grades[CW_GRADE_MINOR] == 0)
     {
       cw_typeset_text (ts, CW_STYLE_BODY,
@@ -594,29 +1176,36 @@ compose_nc_report (CwTypeset *ts, gpointer data)
                           "needed."));
       return;
     }
-  cw_typeset_text (ts, CW_STYLE_BODY,
-                   _ ("Each nonconformity below has a page of its own for the auditee's "
-                      "response. Return the completed pages to the lead auditor; a major "
-                      "nonconformity needs its correction and corrective action before the "
-                      "audit can be closed."));
-  static const double widths[] = { 0.12, 0.50, 0.22, 0.16 };
-  const char *header[] = { _ ("Number"), _ ("Clause"), _ ("Grade"), _ ("Status") };
-  CwTable *table = cw_typeset_table_begin (ts, 4, widths, header);
+  g_autofree char *intro = g_strdup_printf (
+      _ ("Each nonconformity below has a page of its own with what the auditee has recorded "
+         "so far; boxes are left only for what is not recorded yet. The response is due %u days "
+         "after the report is issued for a major nonconformity and %u days for a minor one. A "
+         "major nonconformity needs its correction and corrective action before the audit can "
+         "be closed."),
+      RESPONSE_DAYS_MAJOR, RESPONSE_DAYS_MINOR);
+  cw_typeset_text (ts, CW_STYLE_BODY, intro);
+  static const double widths[] = { 0.12, 0.40, 0.16, 0.14, 0.18 };
+  const char *header[] = { _ ("Number"), _ ("Clause"), _ ("Grade"), _ ("Action"), _ ("Status") };
+  CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
   for (guint i = 0; i < c->findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (c->findings, i);
       if (!is_nonconformity (finding))
         continue;
       CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, cw_finding_get_clause (finding));
-      g_autofree char *number
-          = g_strdup_printf ("NC-%" G_GINT64_FORMAT, cw_finding_get_id (finding));
+      CwAction *action = action_for (c, finding);
+      g_autofree char *label = cw_finding_dup_label (finding);
+      g_autofree char *number = cw_markup_printf ("%s", label);
       g_autofree char *title = cw_markup_printf ("%s  %s", cw_finding_get_clause (finding),
                                                  clause ? cw_clause_get_title (clause) : "");
       g_autofree char *grade
           = cw_markup_printf ("%s", cw_grade_label (cw_finding_get_grade (finding)));
+      g_autofree char *action_ref
+          = action ? g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action))
+                   : cw_markup_printf ("%s", _ ("none yet"));
       g_autofree char *status
           = cw_markup_printf ("%s", cw_finding_status_label (cw_finding_get_status (finding)));
-      const char *cells[] = { number, title, grade, status };
+      const char *cells[] = { number, title, grade, action_ref, status };
       cw_table_row (table, cells, CW_ROW_NORMAL, 2,
                     cw_report_grade_colour (cw_finding_get_grade (finding)));
     }
@@ -640,6 +1229,7 @@ new_audit_report (CwWorkspace *workspace, gint64 audit_id, const char *title,
     .subject = subject,
     .author = cw_audit_get_lead_auditor (content->audit),
     .organisation = content->organisation->name,
+    .reference = content->footer,
   };
   return cw_report_new_with (workspace, &info, content, (GDestroyNotify)audit_content_free,
                              compose, error);

@@ -19,6 +19,7 @@ typedef struct
   const char *subject; /* metadata */
   const char *author;  /* metadata: who is responsible for the content */
   const char *organisation;
+  const char *reference; /* the short form for the footer; NULL: the subject */
 } CwReportInfo;
 
 CwReport *cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer content,

@@ -213,11 +213,9 @@ compose_review (CwTypeset *ts, gpointer data)
                        cw_review_get_next_review (review) ? next : _ ("Not set."), NULL);
 
   cw_typeset_heading (ts, 1, _ ("5  Approval of the minutes"), TRUE);
-  cw_typeset_text (ts, CW_STYLE_BODY, approval);
-  cw_typeset_keep (ts, 90);
   const char *roles[] = { _ ("Chair"), _ ("Approved by") };
   const char *names[] = { chair, cw_review_get_approved_by (review) };
-  cw_typeset_sign_off (ts, _ ("Role"), roles, names, approved ? 2 : 1);
+  cw_typeset_sign_off (ts, approval, _ ("Role"), roles, names, approved ? 2 : 1);
 }
 
 /* The minutes of management review `review_id`. */

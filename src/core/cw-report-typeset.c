@@ -130,6 +130,17 @@ struct _CwTypeset
 
   char *header_left, *header_right, *footer_left;
   CwText *running[2];
+
+  /* Keep with next: a heading (and a table's header row) placed and nothing
+   * after it yet. If the next block starts a new page, the held block moves
+   * there with it rather than standing alone at the foot of the page. */
+  gboolean holding;     /* placing the held block itself */
+  gboolean pending;     /* a held block waits for its next block */
+  gboolean moved;       /* the last new page took the held block along */
+  guint pending_op;     /* its first operation on the current page */
+  guint pending_anchor; /* its first anchor */
+  double pending_y;     /* where it starts */
+  CwTable *pending_table; /* the table whose header row is part of it */
 };
 
 struct _CwTable
@@ -140,6 +151,7 @@ struct _CwTable
   CwText **header;
   double header_height;
   guint n_rows;
+  gboolean group_held; /* the last row is a group's, held with the next */
 };
 
 static void
@@ -231,6 +243,56 @@ cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *he
 
 /* ---- Measuring --------------------------------------------------------- */
 
+/* Identifiers and references ("CAR-2026-001", "ISO/IEC", "SMP-01/v2")
+ * hold hyphens and slashes, after which Pango may break a line: keeps each
+ * such token of reasonable length whole. Longer runs (URLs) may still break. */
+#define TOKEN_MAX_BYTES 40
+
+static void
+protect_tokens (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = NULL;
+  const char *p = text;
+  while (*p)
+    {
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      const char *start = p;
+      gboolean breakable = FALSE;
+      while (*p && !g_ascii_isspace (*p))
+        {
+          breakable = breakable || *p == '-' || *p == '/' || *p == '\\';
+          p++;
+        }
+      if (!breakable || p - start > TOKEN_MAX_BYTES)
+        continue;
+      if (attrs == NULL)
+        {
+          PangoAttrList *old = pango_layout_get_attributes (layout);
+          attrs = old ? pango_attr_list_copy (old) : pango_attr_list_new ();
+        }
+      PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
+      keep->start_index = start - text;
+      keep->end_index = p - text;
+      pango_attr_list_insert (attrs, keep);
+    }
+  if (attrs != NULL)
+    {
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+/* Whether a word is wider than the layout's width. */
+static gboolean
+overflows (PangoLayout *layout)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.x + logical.width > pango_layout_get_width (layout);
+}
+
 static CwText *
 text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
           PangoAlignment alignment)
@@ -241,24 +303,35 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
   pango_layout_set_width (text->layout, (int)(width * PANGO_SCALE));
-  /* Words longer than the line (URLs, record numbers) break rather than run
-   * into the margin: nothing may be clipped. */
-  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-  /* Column headers break between words only: "CLAU-SE" reads badly. */
-  if (style == CW_STYLE_TABLE_HEAD)
-    pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD);
+  /* Lines break between words only, so that identifiers and references
+   * ("CAR-2026-001", "8.5.1.3.q2") stay whole. */
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD);
   pango_layout_set_alignment (text->layout, alignment);
   if (style_specs[style].line_spacing > 0)
     pango_layout_set_line_spacing (text->layout, style_specs[style].line_spacing);
   pango_layout_set_markup (text->layout, markup, -1);
-  if (style == CW_STYLE_TABLE_HEAD)
+  protect_tokens (text->layout);
+  if (overflows (text->layout))
     {
-      /* …unless a word is wider than its column: then it must break, or it
-       * would run into the next column. */
-      PangoRectangle logical;
-      pango_layout_get_extents (text->layout, NULL, &logical);
-      if (logical.x + logical.width > pango_layout_get_width (text->layout))
-        pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      /* A word wider than its column: in a table, a smaller type keeps it
+       * whole; only a word wider than that (a long URL) breaks, rather than
+       * run into the next column or the margin: nothing may be clipped. */
+      if (style == CW_STYLE_TABLE || style == CW_STYLE_TABLE_HEAD)
+        {
+          int size = pango_font_description_get_size (self->fonts[style]);
+          for (int step = 1; step <= 3 && overflows (text->layout); step++)
+            {
+              g_autoptr (PangoFontDescription) smaller
+                  = pango_font_description_copy (self->fonts[style]);
+              pango_font_description_set_size (smaller, size * (10 - step) / 10);
+              pango_layout_set_font_description (text->layout, smaller);
+            }
+        }
+      if (overflows (text->layout))
+        {
+          pango_layout_set_markup (text->layout, markup, -1); /* unprotected */
+          pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+        }
     }
 
   text->n_lines = pango_layout_get_line_count (text->layout);
@@ -318,12 +391,44 @@ current_page (CwTypeset *self)
 static void
 new_page (CwTypeset *self)
 {
+  Page *old = self->pages->len > 0 ? current_page (self) : NULL;
+  /* Held blocks move along, unless they already start the page (then
+   * moving gains nothing and would never end). */
+  gboolean move = self->pending && old != NULL && self->pending_y > self->top + 0.5
+                  && self->pending_op <= old->ops->len;
+  double old_y = self->y;
   Page *page = g_new0 (Page, 1);
   page->ops = g_array_new (FALSE, TRUE, sizeof (Op));
   g_ptr_array_add (self->pages, page);
   self->y = self->top;
   self->fresh = TRUE;
   self->needs_page = FALSE;
+  self->moved = FALSE;
+  if (!move)
+    {
+      self->pending = FALSE;
+      self->pending_table = NULL;
+      return;
+    }
+  double dy = self->top - self->pending_y;
+  for (guint i = self->pending_op; i < old->ops->len; i++)
+    {
+      Op op = g_array_index (old->ops, Op, i);
+      op.y += dy;
+      g_array_append_val (page->ops, op);
+    }
+  g_array_set_size (old->ops, self->pending_op);
+  for (guint i = self->pending_anchor; i < self->anchors->len; i++)
+    {
+      Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
+      anchor->page = self->pages->len - 1;
+      anchor->y += dy;
+    }
+  self->y = old_y + dy;
+  self->fresh = FALSE;
+  self->moved = TRUE;
+  self->pending_op = 0;
+  self->pending_y = self->top;
 }
 
 static void
@@ -339,9 +444,35 @@ room (CwTypeset *self)
   return self->bottom - self->y;
 }
 
+/* The block placed next to a held one keeps it where it is. */
+static void
+hold_begin (CwTypeset *self)
+{
+  start_content (self);
+  if (!self->pending)
+    {
+      self->pending_op = current_page (self)->ops->len;
+      self->pending_anchor = self->anchors->len;
+      self->pending_y = self->y;
+    }
+  self->holding = TRUE;
+}
+
+static void
+hold_end (CwTypeset *self)
+{
+  self->holding = FALSE;
+  self->pending = TRUE;
+}
+
 static Op *
 add_op (CwTypeset *self, OpKind kind, double x, double y, double w, double h, const CwRgb *colour)
 {
+  if (!self->holding)
+    {
+      self->pending = FALSE;
+      self->pending_table = NULL;
+    }
   Op op = { .kind = kind, .x = x, .y = y, .w = w, .h = h, .colour = colour };
   GArray *ops = current_page (self)->ops;
   g_array_append_val (ops, op);
@@ -476,6 +607,7 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   cw_typeset_keep (self, MAX (pill_h, text_height (line)) + KEEP_AFTER_HEADING);
   if (!self->fresh)
     self->y += 8;
+  hold_begin (self);
   double pill_y = self->y + (first_h - pill_h) / 2;
   add_op (self, OP_PILL, x, pill_y, pill_w, pill_h, colour);
   /* Dark text on the light grade colours keeps the badge legible. */
@@ -486,6 +618,7 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   flow_text (self, line, x + pill_w + 8, NULL, NULL);
   self->y = MAX (self->y, pill_y + pill_h);
   self->y += 6;
+  hold_end (self);
 }
 
 void
@@ -500,6 +633,7 @@ cw_typeset_heading (CwTypeset *self, guint level, const char *title, gboolean in
   cw_typeset_keep (self, before[level] + text_height (text) + KEEP_AFTER_HEADING);
   if (!self->fresh)
     self->y += before[level];
+  hold_begin (self);
   Anchor anchor = { g_strdup (title), level, self->pages->len - 1, self->y, in_contents };
   g_array_append_val (self->anchors, anchor);
   flow_text (self, text, self->left, NULL, NULL);
@@ -510,6 +644,7 @@ cw_typeset_heading (CwTypeset *self, guint level, const char *title, gboolean in
       self->y += 2;
     }
   self->y += style_specs[style].space_after;
+  hold_end (self);
 }
 
 void
@@ -547,12 +682,11 @@ void
 cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const char *subtitle,
                   const char *const *fields, const char *note)
 {
+  self->pending = FALSE;
   new_page (self);
   current_page (self)->plain = TRUE;
   double width = self->right - self->left;
   double band = self->page_height * 0.40;
-  add_op (self, OP_FILL, 0, 0, self->page_width, band, &navy);
-  add_op (self, OP_FILL, 0, band, self->page_width, 5, &gold);
 
   g_autofree char *upper = g_utf8_strup (kicker, -1);
   g_autofree char *kicker_markup
@@ -560,19 +694,33 @@ cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const 
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle ? subtitle : "", -1);
   CwText *k = text_new (self, CW_STYLE_COVER_KICKER, kicker_markup, width, PANGO_ALIGN_LEFT);
-  CwText *t = text_new (self, CW_STYLE_COVER_TITLE, title_markup, width, PANGO_ALIGN_LEFT);
   CwText *s = text_new (self, CW_STYLE_COVER_SUBTITLE, subtitle_markup, width, PANGO_ALIGN_LEFT);
-
-  /* Title block anchored to the foot of the band, however long it is. */
-  double block = text_height (k) + 14 + text_height (t) + 12 + text_height (s);
-  double y = MAX (60, band - 48 - block);
+  /* A long title wraps; a very long one is set smaller so that the band
+   * still holds it and the organisation under it. */
+  CwText *t = NULL;
+  double block = 0;
+  static const int title_points[] = { 24, 20, 16, 13 };
+  for (guint i = 0; i < G_N_ELEMENTS (title_points); i++)
+    {
+      g_autofree char *sized = g_strdup_printf ("<span size=\"%d\">%s</span>",
+                                                title_points[i] * PANGO_SCALE, title_markup);
+      t = text_new (self, CW_STYLE_COVER_TITLE, sized, width, PANGO_ALIGN_LEFT);
+      block = text_height (k) + 14 + text_height (t) + 12 + text_height (s);
+      if (60 + block + 48 <= self->page_height * 0.5)
+        break;
+    }
+  /* Title block anchored to the foot of the band, which grows with it. */
+  band = MAX (band, 60 + block + 48);
+  add_op (self, OP_FILL, 0, 0, self->page_width, band, &navy);
+  add_op (self, OP_FILL, 0, band, self->page_width, 5, &gold);
+  double y = band - 48 - block;
   add_lines (self, k, 0, k->n_lines, self->left, y, &pale_gold);
   y += text_height (k) + 14;
   add_lines (self, t, 0, t->n_lines, self->left, y, NULL);
   y += text_height (t) + 12;
   add_lines (self, s, 0, s->n_lines, self->left, y, &pale_blue);
 
-  y = band + 44;
+  y = band + 36;
   double label_w = 150;
   for (guint i = 0; fields != NULL && fields[i] != NULL && fields[i + 1] != NULL; i += 2)
     {
@@ -639,9 +787,16 @@ cw_typeset_table_begin (CwTypeset *self, guint n_columns, const double *fraction
               = MAX (table->header_height, text_height (table->header[i]) + 2 * CELL_PAD_Y + 1);
         }
     }
-  /* The header is never left alone at the foot of a page. */
+  /* The header is never left alone at the foot of a page: it is held
+   * with the first row, and with the heading before it. */
   cw_typeset_keep (self, table->header_height + 28);
-  table_header (table);
+  if (table->header != NULL)
+    {
+      hold_begin (self);
+      table_header (table);
+      hold_end (self);
+      self->pending_table = table;
+    }
   return table;
 }
 
@@ -663,7 +818,26 @@ table_header (CwTable *table)
 static void
 table_new_page (CwTable *table)
 {
-  new_page (table->typeset);
+  CwTypeset *self = table->typeset;
+  gboolean with_header = self->pending && self->pending_table == table;
+  gboolean with_group = self->pending && table->group_held && !with_header;
+  new_page (self);
+  /* A header row that moved along with its first row is there already. */
+  if (self->moved && with_header)
+    return;
+  if (self->moved && with_group)
+    {
+      /* A group's row moved along with its first row: the header goes
+       * above it. */
+      GArray *ops = current_page (self)->ops;
+      for (guint i = 0; i < ops->len; i++)
+        g_array_index (ops, Op, i).y += table->header_height;
+      double y = self->y + table->header_height;
+      self->y = self->top;
+      table_header (table);
+      self->y = y;
+      return;
+    }
   table_header (table);
 }
 
@@ -694,6 +868,13 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
 
   if (self->needs_page || self->pages->len == 0)
     table_new_page (table);
+  /* A group's row is never left alone at the foot of a page. */
+  gboolean group = (flags & CW_ROW_GROUP) != 0;
+  if (group)
+    {
+      hold_begin (self);
+      table->group_held = TRUE;
+    }
   gboolean first_piece = TRUE;
   for (;;)
     {
@@ -702,7 +883,8 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
         rest = MAX (rest, lines_height (texts[i], cursor[i], texts[i]->n_lines - cursor[i]));
       double need = MAX (rest + 2 * CELL_PAD_Y, min_height);
       double page_room = self->bottom - self->top - table->header_height;
-      gboolean at_top = self->y <= self->top + table->header_height + 0.01;
+      gboolean at_top = self->y <= self->top + table->header_height + 0.01
+                        || (self->pending && self->pending_y <= self->top + 0.01);
       double piece;
       gboolean done;
       if (need <= room (self))
@@ -774,12 +956,18 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
         break;
       table_new_page (table);
     }
+  if (group)
+    hold_end (self);
+  else
+    table->group_held = FALSE;
 }
 
 void
 cw_table_end (CwTable *table)
 {
   CwTypeset *self = table->typeset;
+  if (self->pending_table == table)
+    self->pending_table = NULL;
   g_free (table->header);
   g_free (table->x);
   g_free (table->w);
@@ -788,13 +976,29 @@ cw_table_end (CwTable *table)
 }
 
 /* A sign-off table: a tall row for each signatory, with Signature and Date
- * left blank to be signed by hand. A NULL name is left blank too. */
+ * left blank to be signed by hand. A NULL name is left blank too. The
+ * statement being signed (nullable) goes with the table: both start a new
+ * page together if they do not fit, with the heading above them. */
 void
-cw_typeset_sign_off (CwTypeset *self, const char *role_header, const char *const *roles,
-                     const char *const *names, guint n)
+cw_typeset_sign_off (CwTypeset *self, const char *statement, const char *role_header,
+                     const char *const *roles, const char *const *names, guint n)
 {
   static const double widths[] = { 0.28, 0.28, 0.28, 0.16 };
   const char *header[] = { role_header, _ ("Name"), _ ("Signature"), _ ("Date") };
+  double need = 24 + n * (TALL_ROW + 6);
+  CwText *text = NULL;
+  if (statement != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (statement, -1);
+      text = text_new (self, CW_STYLE_BODY, markup, self->right - self->left, PANGO_ALIGN_LEFT);
+      need += text_height (text) + style_specs[CW_STYLE_BODY].space_after;
+    }
+  cw_typeset_keep (self, need);
+  if (text != NULL)
+    {
+      flow_text (self, text, self->left, NULL, NULL);
+      cw_typeset_space (self, style_specs[CW_STYLE_BODY].space_after);
+    }
   CwTable *table = cw_typeset_table_begin (self, 4, widths, header);
   for (guint i = 0; i < n; i++)
     {
@@ -818,6 +1022,7 @@ cw_typeset_finish (CwTypeset *self)
 {
   if (self->contents_at < 0)
     return;
+  self->pending = FALSE;
   GPtrArray *body = self->pages;
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   new_page (self);
@@ -936,7 +1141,17 @@ draw_frame (CwTypeset *self, cairo_t *cr, guint page)
   cairo_rectangle (cr, self->left, foot - 12, width, 0.5);
   cairo_fill (cr);
   g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->pages->len);
-  draw_running (self, cr, CW_STYLE_RUNNING, self->footer_left, self->left, foot, FALSE, &grey);
+  /* The footer wraps onto a second line rather than being cut short. */
+  g_autoptr (PangoLayout) footer = pango_layout_new (self->context);
+  pango_layout_set_font_description (footer, self->fonts[CW_STYLE_RUNNING]);
+  pango_layout_set_text (footer, self->footer_left ? self->footer_left : "", -1);
+  pango_layout_set_width (footer, (int)(width * 0.78 * PANGO_SCALE));
+  pango_layout_set_wrap (footer, PANGO_WRAP_WORD);
+  pango_layout_set_height (footer, -2);
+  pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
+  set_colour (cr, &grey);
+  cairo_move_to (cr, self->left, foot - (double)pango_layout_get_baseline (footer) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, footer);
   draw_running (self, cr, CW_STYLE_RUNNING, number, self->right, foot, TRUE, &grey);
 }
 

@@ -80,8 +80,8 @@ CwTable *cw_typeset_table_begin (CwTypeset *self, guint n_columns, const double 
 void cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int chip_column,
                    const CwRgb *chip);
 void cw_table_end (CwTable *table);
-void cw_typeset_sign_off (CwTypeset *self, const char *role_header, const char *const *roles,
-                          const char *const *names, guint n);
+void cw_typeset_sign_off (CwTypeset *self, const char *statement, const char *role_header,
+                          const char *const *roles, const char *const *names, guint n);
 
 void cw_typeset_finish (CwTypeset *self);
 guint cw_typeset_get_n_pages (CwTypeset *self);

@@ -101,8 +101,10 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
   self->author = g_strdup (info->author);
   self->organisation = g_strdup (info->organisation);
   self->created = g_steal_pointer (&created);
-  /* The seal first: a long subject is cut short in the footer, the seal never. */
-  self->footer = g_strdup_printf (_ ("History seal %s · %s"), seal, info->subject);
+  /* The seal first, then the report's short reference: the full title is on
+   * the cover and in the running header. */
+  self->footer = g_strdup_printf (_ ("History seal %s · %s"), seal,
+                                  info->reference ? info->reference : info->subject);
   self->content = content;
   self->content_free = content_free;
   self->compose = compose;
