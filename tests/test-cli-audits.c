@@ -107,11 +107,40 @@ test_check_warns (void)
                                 "recorded");
 }
 
+/* The programme through the command line: its refusals, and a coverage
+ * listing a script can read. */
+static void
+test_programme (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "p.clausewise");
+  g_free (cw_test_cli_ok (ARGS ("init", ws)));
+  cw_test_cli_error (ARGS ("programme", "show", ws), CLI_BAD_INPUT, "programme start");
+  cw_test_cli_error (ARGS ("programme", "start", ws), CLI_USAGE, "--date");
+  cw_test_cli_error (ARGS ("programme", "start", ws, "--date", "2026-13-01"), CLI_BAD_INPUT,
+                     "2026-13-01");
+  cw_test_cli_error (ARGS ("programme", "start", ws, "--date", "2026-01-01", "--years", "0"),
+                     CLI_BAD_INPUT, "one to five years");
+  g_free (cw_test_cli_ok (ARGS ("programme", "start", ws, "--date", "2026-01-01")));
+  cw_test_cli_error (ARGS ("programme", "importance", ws, "8.6", "urgent"), CLI_BAD_INPUT,
+                     "high, normal or low");
+  cw_test_cli_error (ARGS ("programme", "importance", ws, "8.99", "high"), CLI_BAD_INPUT,
+                     "8.99");
+  g_free (cw_test_cli_ok (ARGS ("programme", "importance", ws, "8.6", "high")));
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("programme", "show", ws, "--csv"));
+  cw_test_assert_contains (csv, "clause,importance,last_audited,last_audit,worst,next_due,"
+                                "planned_audit,planned_on,coverage\r\n");
+  cw_test_assert_contains (csv, "\r\n8.6.1,high,,,,2027-01-01,,,");
+  g_autofree char *gaps = cw_test_cli_ok (ARGS ("programme", "show", ws, "--gaps"));
+  cw_test_assert_contains (gaps, "Programme of 3 years from 2026-01-01\n");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/audits/lifecycle", test_lifecycle);
   g_test_add_func ("/cli/audits/check-warns", test_check_warns);
+  g_test_add_func ("/cli/audits/programme", test_programme);
   return g_test_run ();
 }

@@ -64,6 +64,11 @@ int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_follow_up (const CwCliCommand *command, int argc, char **argv);
 gboolean cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error);
 
+/* The internal audit programme (cw-cli-programme.c). */
+int cw_cli_run_programme_start (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_programme_show (const CwCliCommand *command, int argc, char **argv);
+
 /* Corrective actions (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);
