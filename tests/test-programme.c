@@ -170,6 +170,16 @@ test_results_bring_forward (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) summer = coverage_on (f, "2026-07-01");
   g_assert_cmpint (row_of (summer, "8.6.1")->coverage, ==, CW_COVERAGE_PLANNED);
   g_assert_cmpint (row_of (summer, "8.6.1")->planned_audit, ==, planned);
+  /* The matrix has both audits of the clause, each with its day. */
+  GArray *visits = row_of (summer, "8.6.1")->visits;
+  g_assert_cmpuint (visits->len, ==, 2);
+  CwCoverageVisit *done = &g_array_index (visits, CwCoverageVisit, 0);
+  g_assert_true (done->issued);
+  g_assert_cmpstr (done->day, ==, "2026-03-03");
+  g_assert_cmpint (done->worst, ==, CW_RESULT_MAJOR);
+  CwCoverageVisit *next_visit = &g_array_index (visits, CwCoverageVisit, 1);
+  g_assert_false (next_visit->issued);
+  g_assert_cmpstr (next_visit->day, ==, "2026-08-20");
   g_assert_cmpint (row_of (summer, "8.7.2")->coverage, ==, CW_COVERAGE_DUE_SOON);
 }
 

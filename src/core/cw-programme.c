@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-catalogue.h"
@@ -68,10 +70,17 @@ cw_programme_free (CwProgramme *programme)
   g_free (programme);
 }
 
+static void
+visit_clear (CwCoverageVisit *visit)
+{
+  g_free (visit->day);
+}
+
 void
 cw_coverage_row_free (CwCoverageRow *row)
 {
   g_free (row->clause);
+  g_array_unref (row->visits);
   g_free (row->last_audited);
   g_free (row->next_due);
   g_free (row->planned_on);
@@ -259,8 +268,21 @@ audit_covers (ProgrammeAudit *audit, const char *clause)
   return FALSE;
 }
 
-/* The findings of each audit on each clause, by grade: "audit\x1fclause" →
- * guint[CW_GRADE_MAJOR + 1], in one grouped pass over the findings. */
+/* The findings of each audit on each clause, by grade, in one grouped pass
+ * over the findings index: audit id → GPtrArray of GradeEntry. */
+typedef struct
+{
+  char *clause;
+  guint counts[CW_GRADE_MAJOR + 1];
+} GradeEntry;
+
+static void
+grade_entry_free (GradeEntry *entry)
+{
+  g_free (entry->clause);
+  g_free (entry);
+}
+
 static GHashTable *
 load_grades (CwWorkspace *self, GError **error)
 {
@@ -269,20 +291,29 @@ load_grades (CwWorkspace *self, GError **error)
     error);
   if (stmt == NULL)
     return NULL;
-  g_autoptr (GHashTable) grades = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) grades = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
   CwStep rc;
   while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     {
-      char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", cw_stmt_int64 (stmt, 0),
-                                   cw_stmt_text (stmt, 1));
-      guint *counts = g_hash_table_lookup (grades, key);
-      if (counts == NULL)
-        g_hash_table_insert (grades, key, counts = g_new0 (guint, CW_GRADE_MAJOR + 1));
-      else
-        g_free (key);
+      gint64 audit = cw_stmt_int64 (stmt, 0);
+      GPtrArray *entries = g_hash_table_lookup (grades, &audit);
+      if (entries == NULL)
+        {
+          entries = g_ptr_array_new_with_free_func ((GDestroyNotify) grade_entry_free);
+          g_hash_table_insert (grades, g_memdup2 (&audit, sizeof audit), entries);
+        }
+      const char *clause = cw_stmt_text (stmt, 1);
+      GradeEntry *entry = entries->len ? g_ptr_array_index (entries, entries->len - 1) : NULL;
+      if (entry == NULL || g_strcmp0 (entry->clause, clause) != 0)
+        {
+          entry = g_new0 (GradeEntry, 1);
+          entry->clause = g_strdup (clause);
+          g_ptr_array_add (entries, entry);
+        }
       CwGrade grade;
       if (cw_grade_from_string (cw_stmt_text (stmt, 2), &grade))
-        counts[grade] += (guint) cw_stmt_int64 (stmt, 3);
+        entry->counts[grade] += (guint) cw_stmt_int64 (stmt, 3);
     }
   if (rc != CW_STEP_DONE)
     return NULL;
@@ -326,15 +357,24 @@ importance_of (GHashTable *importance, CwClause *clause)
 static void
 sum_grades (GHashTable *grades, gint64 audit, const char *clause, guint *sum)
 {
-  g_autofree char *prefix = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f", audit);
-  GHashTableIter iter;
-  gpointer key, counts;
-  g_hash_table_iter_init (&iter, grades);
-  while (g_hash_table_iter_next (&iter, &key, &counts))
-    if (g_str_has_prefix (key, prefix)
-        && cw_clause_number_covers (clause, (const char *) key + strlen (prefix)))
-      for (guint g = 0; g <= CW_GRADE_MAJOR; g++)
-        sum[g] += ((guint *) counts)[g];
+  GPtrArray *entries = g_hash_table_lookup (grades, &audit);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      GradeEntry *entry = g_ptr_array_index (entries, i);
+      if (cw_clause_number_covers (clause, entry->clause))
+        for (guint g = 0; g <= CW_GRADE_MAJOR; g++)
+          sum[g] += entry->counts[g];
+    }
+}
+
+static CwResult
+worst_of (const guint *sum)
+{
+  CwResult worst = CW_RESULT_CONFORMING;
+  for (CwGrade g = CW_GRADE_OFI; g <= CW_GRADE_MAJOR; g++)
+    if (sum[g] > 0)
+      worst = cw_grade_to_result (g);
+  return worst;
 }
 
 static char *
@@ -357,12 +397,24 @@ cover_clause (CwProgramme *programme, CwClause *clause, CwImportance importance,
   row->clause = g_strdup (number);
   row->importance = importance;
   row->worst = CW_RESULT_NOT_ASSESSED;
+  row->visits = g_array_new (FALSE, TRUE, sizeof (CwCoverageVisit));
+  g_array_set_clear_func (row->visits, (GDestroyNotify) visit_clear);
   ProgrammeAudit *last = NULL, *planned = NULL;
   for (guint i = 0; i < audits->len; i++)
     {
       ProgrammeAudit *audit = g_ptr_array_index (audits, i);
       if (!audit_covers (audit, number))
         continue;
+      CwCoverageVisit visit = { audit->id,
+                                g_strdup (audit->issued ? audit->audited_on : audit->planned_on),
+                                audit->issued, CW_RESULT_NOT_ASSESSED };
+      if (audit->issued)
+        {
+          guint sum[CW_GRADE_MAJOR + 1] = { 0 };
+          sum_grades (grades, audit->id, number, sum);
+          visit.worst = worst_of (sum);
+        }
+      g_array_append_val (row->visits, visit);
       if (audit->issued && (last == NULL || g_strcmp0 (audit->audited_on, last->audited_on) > 0))
         last = audit;
       else if (!audit->issued
@@ -379,10 +431,7 @@ cover_clause (CwProgramme *programme, CwClause *clause, CwImportance importance,
       sum_grades (grades, last->id, number, sum);
       row->last_audit = last->id;
       row->last_audited = g_strdup (last->audited_on);
-      row->worst = CW_RESULT_CONFORMING;
-      for (CwGrade g = CW_GRADE_OFI; g <= CW_GRADE_MAJOR; g++)
-        if (sum[g] > 0)
-          row->worst = cw_grade_to_result (g);
+      row->worst = worst_of (sum);
       /* A major, or minors adding up, bring the next audit forward. */
       if (sum[CW_GRADE_MAJOR] > 0 || sum[CW_GRADE_MINOR] >= 2)
         months = MIN (months, CW_PROGRAMME_RECHECK_MONTHS);

@@ -43,10 +43,21 @@ typedef struct
   guint normal_months;
 } CwProgramme;
 
+/* One audit of a clause, for the matrix: issued (a record of the clause
+ * audited on `day`) or planned (to be held from `day`, which may be NULL). */
+typedef struct
+{
+  gint64 audit;
+  char *day;
+  gboolean issued;
+  CwResult worst; /* issued: the worst result it gave the clause */
+} CwCoverageVisit;
+
 /* One clause of the coverage matrix. */
 typedef struct
 {
   char *clause;
+  GArray *visits;       /* CwCoverageVisit, oldest first */
   CwImportance importance;
   char *last_audited;   /* the day its last issued audit ended, or NULL */
   gint64 last_audit;    /* 0 when never */
