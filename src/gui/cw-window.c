@@ -17,6 +17,7 @@
 #include "cw-report-ui.h"
 #include "cw-finding.h"
 #include "cw-findings-page.h"
+#include "cw-programme-page.h"
 #include "cw-reviews-page.h"
 #include "cw-demo.h"
 #include "cw-search.h"
@@ -55,9 +56,11 @@ struct _CwWindow
   AdwBin *findings_holder;
   AdwBin *actions_holder;
   AdwBin *reviews_holder;
+  AdwBin *programme_holder;
   CwFindingsPage *findings_page; /* made on first visit, like the checklist */
   CwActionsPage *actions_page;
   CwReviewsPage *reviews_page;
+  CwProgrammePage *programme_page;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,6 +173,18 @@ get_reviews_page (CwWindow *self)
   return self->reviews_page;
 }
 
+static CwProgrammePage *
+get_programme_page (CwWindow *self)
+{
+  if (self->programme_page == NULL)
+    {
+      self->programme_page = g_object_new (CW_TYPE_PROGRAMME_PAGE, NULL);
+      adw_bin_set_child (self->programme_holder, GTK_WIDGET (self->programme_page));
+      cw_programme_page_set_workspace (self->programme_page, self->workspace);
+    }
+  return self->programme_page;
+}
+
 GtkWidget *
 cw_window_get_actions_page (CwWindow *self)
 {
@@ -194,6 +209,8 @@ on_page_changed (CwWindow *self)
     cw_actions_page_refresh (get_actions_page (self));
   else if (g_strcmp0 (page, "reviews") == 0)
     get_reviews_page (self);
+  else if (g_strcmp0 (page, "programme") == 0)
+    cw_programme_page_refresh (get_programme_page (self));
   else if (g_strcmp0 (page, "audits") == 0 && self->workspace != NULL)
     rebuild_audit_list (self);
 }
@@ -217,6 +234,13 @@ cw_window_show_review (CwWindow *self, gint64 review_id)
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
   cw_reviews_page_show_review (get_reviews_page (self), review_id);
+}
+
+/* Pages ask for an audit through this action rather than calling the window. */
+static void
+show_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  cw_window_show_audit (CW_WINDOW (widget), g_variant_get_int64 (parameter), NULL);
 }
 
 static void
@@ -748,6 +772,8 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     cw_actions_page_set_workspace (self->actions_page, workspace);
   if (self->reviews_page != NULL)
     cw_reviews_page_set_workspace (self->reviews_page, workspace);
+  if (self->programme_page != NULL)
+    cw_programme_page_set_workspace (self->programme_page, workspace);
   cw_application_remember_workspace (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
   gtk_stack_set_visible_child_name (self->audits_stack, "list");
   cw_window_refresh (self);
@@ -1005,6 +1031,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, findings_holder);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, actions_holder);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, reviews_holder);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, programme_holder);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1022,6 +1049,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-audit", "x", show_audit_action);
   cw_report_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
@@ -1039,6 +1067,8 @@ cw_window_class_init (CwWindowClass *klass)
                                        "s", "actions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "reviews");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "programme");
 }
 
 /* The page switchers build a button a page for each of their three places;
