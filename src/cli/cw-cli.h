@@ -61,6 +61,10 @@ int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 
+/* Correcting and deleting findings (cw-cli-findings.c). */
+int cw_cli_run_finding_update (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_finding_delete (const CwCliCommand *command, int argc, char **argv);
+
 /* Corrective actions (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);
