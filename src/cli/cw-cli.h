@@ -69,6 +69,10 @@ int cw_cli_run_programme_start (const CwCliCommand *command, int argc, char **ar
 int cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_programme_show (const CwCliCommand *command, int argc, char **argv);
 
+/* Correcting and deleting findings (cw-cli-findings.c). */
+int cw_cli_run_finding_update (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_finding_delete (const CwCliCommand *command, int argc, char **argv);
+
 /* Corrective actions (cw-cli-actions.c). */
 int cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv);

@@ -355,8 +355,13 @@ insert_audit (CwWorkspace *self, const CwAuditDraft *draft, const char *const *s
   g_autofree char *title = cw_text_trimmed (draft->title);
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO audit (title, objectives, criteria, planned_start, planned_end, lead_auditor,"
-    " team, auditees, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO audit (id, title, objectives, criteria, planned_start, planned_end,"
+    " lead_auditor, team, auditees, created_at, uuid) VALUES ("
+    /* Never the number of a deleted audit, not even the last one's (which
+     * SQLite would give again): the history remembers every audit. */
+    " (SELECT max (coalesce ((SELECT max (id) FROM audit), 0),"
+    "  coalesce ((SELECT max (entity_id) FROM history WHERE entity = 'audit'), 0)) + 1),"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;

@@ -47,8 +47,9 @@ cw_file_sha256 (const char *path, GError **error)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* `has_file`: the item already holds a file's SHA-256 (an edit of one). */
 static gboolean
-check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
+check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, gboolean has_file, GError **error)
 {
   const CwTextField fields[] = {
     { draft->reference, CW_TEXT_SHORT_MAX, N_("the evidence's reference") },
@@ -96,7 +97,7 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
           return FALSE;
         }
     }
-  if (draft->kind == CW_EVIDENCE_FILE && draft->file == NULL)
+  if (draft->kind == CW_EVIDENCE_FILE && draft->file == NULL && !has_file)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
                    _("File evidence needs the file, so that its SHA-256 can be recorded"));
@@ -105,14 +106,20 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, GError **error)
   return TRUE;
 }
 
+/* A new item's id is never one a deleted item had (see cw-finding.c). */
+#define NEXT_EVIDENCE_ID                                                                           \
+  "(SELECT max (coalesce ((SELECT max (id) FROM evidence), 0),"                                    \
+  " coalesce ((SELECT max (entity_id) FROM history WHERE entity = 'evidence'), 0)) + 1)"
+
 static gint64
 insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sha256,
                  GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO evidence (audit, question, finding, kind, reference, description, population,"
-    " sample_size, sha256, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO evidence (id, audit, question, finding, kind, reference, description,"
+    " population, sample_size, sha256, created_at, uuid) VALUES (" NEXT_EVIDENCE_ID ","
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -153,7 +160,7 @@ cw_workspace_add_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, GErr
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  if (!check_draft (self, draft, error))
+  if (!check_draft (self, draft, FALSE, error))
     return 0;
   g_autofree char *sha256 = NULL;
   if (draft->kind == CW_EVIDENCE_FILE && (sha256 = cw_file_sha256 (draft->file, error)) == NULL)
@@ -175,38 +182,235 @@ cw_evidence_free (CwEvidence *evidence)
   g_free (evidence);
 }
 
+#define EVIDENCE_COLUMNS                                                                           \
+  "id, audit, question, finding, kind, reference, description, population, sample_size,"        \
+  " sha256, rev"
+
+static CwEvidence *
+evidence_from_row (CwStmt *stmt)
+{
+  CwEvidence *item = g_new0 (CwEvidence, 1);
+  item->id = cw_stmt_int64 (stmt, 0);
+  item->audit_id = cw_stmt_int64 (stmt, 1);
+  item->question = cw_stmt_dup_text (stmt, 2);
+  item->finding_id = cw_stmt_int64 (stmt, 3);
+  cw_evidence_kind_from_string (cw_stmt_text (stmt, 4), &item->kind);
+  item->reference = cw_stmt_dup_text (stmt, 5);
+  item->description = cw_stmt_dup_text (stmt, 6);
+  item->population = cw_stmt_dup_text (stmt, 7);
+  item->sample_size = cw_stmt_is_null (stmt, 8) ? -1 : cw_stmt_int64 (stmt, 8);
+  item->sha256 = cw_stmt_dup_text (stmt, 9);
+  item->rev = cw_stmt_int64 (stmt, 10);
+  return item;
+}
+
 GPtrArray *
 cw_workspace_list_evidence (CwWorkspace *self, gint64 audit_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
 
   CwStmt *stmt = cw_workspace_prepare (
-    self,
-    "SELECT id, audit, question, finding, kind, reference, description, population,"
-    " sample_size, sha256 FROM evidence WHERE audit = ? ORDER BY id",
-    error);
+    self, "SELECT " EVIDENCE_COLUMNS " FROM evidence WHERE audit = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   cw_stmt_bind_int64 (stmt, 1, audit_id);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_evidence_free);
   int rc;
   while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
-    {
-      CwEvidence *item = g_new0 (CwEvidence, 1);
-      item->id = cw_stmt_int64 (stmt, 0);
-      item->audit_id = cw_stmt_int64 (stmt, 1);
-      item->question = cw_stmt_dup_text (stmt, 2);
-      item->finding_id = cw_stmt_int64 (stmt, 3);
-      cw_evidence_kind_from_string (cw_stmt_text (stmt, 4), &item->kind);
-      item->reference = cw_stmt_dup_text (stmt, 5);
-      item->description = cw_stmt_dup_text (stmt, 6);
-      item->population = cw_stmt_dup_text (stmt, 7);
-      item->sample_size
-        = cw_stmt_is_null (stmt, 8) ? -1 : cw_stmt_int64 (stmt, 8);
-      item->sha256 = cw_stmt_dup_text (stmt, 9);
-      g_ptr_array_add (items, item);
-    }
+    g_ptr_array_add (items, evidence_from_row (stmt));
   if (!(rc == CW_STEP_DONE))
     return NULL;
   return g_steal_pointer (&items);
+}
+
+CwEvidence *
+cw_workspace_get_evidence (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  CwStmt *stmt
+    = cw_workspace_prepare (self, "SELECT " EVIDENCE_COLUMNS " FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_int64 (stmt, 1, id);
+  gboolean found;
+  if (!cw_stmt_row (stmt, &found, error))
+    return NULL;
+  if (!found)
+    {
+      g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no evidence item %" PRId64 " in this workspace"), id);
+      return NULL;
+    }
+  CwEvidence *item = evidence_from_row (stmt);
+  cw_stmt_reset (stmt);
+  return item;
+}
+
+/* ---- Correcting and deleting ------------------------------------------- */
+
+static char *
+sample_text (gint sample_size)
+{
+  return sample_size >= 0 ? g_strdup_printf ("%d", sample_size) : g_strdup ("");
+}
+
+static gboolean
+store_evidence (CwWorkspace *self, const CwEvidence *old, const CwEvidenceDraft *new,
+                GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE evidence SET kind = ?, reference = ?, description = ?, population = ?,"
+    " sample_size = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_text (stmt, 1, cw_evidence_kind_to_string (new->kind));
+  cw_stmt_bind_text (stmt, 2, new->reference);
+  cw_stmt_bind_text (stmt, 3, new->description);
+  cw_stmt_bind_text (stmt, 4, new->population);
+  if (new->sample_size >= 0)
+    cw_stmt_bind_int64 (stmt, 5, new->sample_size);
+  else
+    cw_stmt_bind_null (stmt, 5);
+  cw_stmt_bind_int64 (stmt, 6, old->id);
+  cw_stmt_bind_int64 (stmt, 7, old->rev);
+  if (!cw_workspace_run_update (self, stmt, "evidence", old->id, error))
+    return FALSE;
+
+  g_autofree char *old_sample = sample_text (old->sample_size);
+  g_autofree char *new_sample = sample_text (new->sample_size);
+  static const char *const fields[]
+    = { "kind", "reference", "description", "population", "sample_size" };
+  const char *before[] = { cw_evidence_kind_to_string (old->kind), old->reference,
+                           old->description, old->population, old_sample };
+  const char *after[] = { cw_evidence_kind_to_string (new->kind), new->reference,
+                          new->description, new->population, new_sample };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!cw_workspace_record_change (self, "evidence", old->id, fields[i], before[i], after[i],
+                                     error))
+      return FALSE;
+  const char *searchable[] = { new->reference, new->description, new->population, NULL };
+  return cw_search_index_put (self, CW_SEARCH_EVIDENCE, old->id, searchable, error);
+}
+
+static void
+set_changed_meanwhile (gint64 id, GError **error)
+{
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
+               _("Evidence item %" PRId64 " was changed meanwhile, in another window or by "
+                 "another program; nothing was saved. Open it again to see the change, then "
+                 "repeat yours"),
+               id);
+}
+
+/* Corrects an evidence item while its audit accepts changes; the rules of
+ * a new item hold for the result. Nothing is written when nothing changes. */
+gboolean
+cw_workspace_update_evidence (CwWorkspace *self, gint64 id, const CwEvidenceChanges *changes,
+                              GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  g_autoptr (CwEvidence) old = cw_workspace_get_evidence (self, id, error);
+  if (old == NULL)
+    return FALSE;
+  if (changes->rev != 0 && changes->rev != old->rev)
+    {
+      set_changed_meanwhile (id, error);
+      return FALSE;
+    }
+  CwEvidenceKind kind = changes->kind ? *changes->kind : old->kind;
+  if ((kind == CW_EVIDENCE_FILE) != (old->kind == CW_EVIDENCE_FILE))
+    {
+      cw_set_invalid (error, old->kind == CW_EVIDENCE_FILE
+                               ? _("Evidence item %" PRId64 " is a file kept by its SHA-256 and "
+                                   "stays one; record the other kind as new evidence and delete "
+                                   "this item if it is wrong")
+                               : _("Evidence item %" PRId64 " cannot become a file: add the file "
+                                   "as new evidence, so that its SHA-256 is recorded"),
+                     id);
+      return FALSE;
+    }
+  gint sample_size = changes->sample_size ? *changes->sample_size : old->sample_size;
+  if (sample_size < -1)
+    {
+      cw_set_invalid (error, _("A sample size is a count of items: 0 or more"));
+      return FALSE;
+    }
+  const CwTextField fields[] = {
+    { changes->reference, CW_TEXT_SHORT_MAX, N_("the evidence's reference") },
+    { changes->description, CW_TEXT_LONG_MAX, N_("the evidence's description") },
+    { changes->population, CW_TEXT_SHORT_MAX, N_("the population") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+  /* Stored as given, as a new item's are. */
+  const char *reference = changes->reference ? changes->reference : old->reference;
+  const char *description = changes->description ? changes->description : old->description;
+  const char *population = changes->population ? changes->population : old->population;
+  CwEvidenceDraft new = {
+    .audit_id = old->audit_id,
+    .question = old->question,
+    .finding_id = old->finding_id,
+    .kind = kind,
+    .reference = reference,
+    .description = description,
+    .population = population,
+    .sample_size = sample_size,
+  };
+  if (!check_draft (self, &new, old->sha256 != NULL, error))
+    return FALSE;
+  if (kind == old->kind && sample_size == old->sample_size
+      && g_str_equal (reference, old->reference) && g_str_equal (description, old->description)
+      && g_str_equal (population, old->population))
+    return TRUE;
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, store_evidence (self, old, &new, error), error);
+}
+
+static gboolean
+drop_evidence (CwWorkspace *self, const CwEvidence *item, GError **error)
+{
+  const char *nothing[] = { NULL };
+  if (!cw_search_index_put (self, CW_SEARCH_EVIDENCE, item->id, nothing, error))
+    return FALSE;
+  CwStmt *drop
+    = cw_workspace_prepare (self, "DELETE FROM evidence WHERE id = ? AND rev = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (drop, 1, item->id);
+  cw_stmt_bind_int64 (drop, 2, item->rev);
+  return cw_workspace_run_update (self, drop, "evidence", item->id, error)
+         && cw_workspace_record (self, "evidence", item->id, "deleted", item->reference, NULL,
+                                 error);
+}
+
+/* Deletes an evidence item while its audit accepts changes; the history
+ * keeps what it said. */
+gboolean
+cw_workspace_delete_evidence (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwEvidence) item = cw_workspace_get_evidence (self, id, error);
+  if (item == NULL)
+    return FALSE;
+  const char *clause = NULL;
+  if (item->question != NULL)
+    {
+      CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+      if (catalogue == NULL)
+        return FALSE;
+      CwQuestion *question = cw_catalogue_lookup_question (catalogue, item->question);
+      if (question != NULL)
+        clause = cw_clause_get_number (cw_question_get_clause (question));
+    }
+  if (!cw_workspace_audit_accepts (self, item->audit_id, clause, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, drop_evidence (self, item, error), error);
 }

@@ -32,12 +32,33 @@ typedef struct
   char *population;
   gint sample_size;
   char *sha256;
+  gint64 rev;
 } CwEvidence;
+
+/* An edit of an evidence item: every NULL member is left as it is. `rev` is
+ * the revision it was loaded at (0: as it now stands); an edit over a change
+ * made meanwhile is refused. A file's evidence stays the file it was: its
+ * SHA-256 is what proves it. */
+typedef struct
+{
+  gint64 rev;
+  const CwEvidenceKind *kind;
+  const char *reference;
+  const char *description;
+  const char *population;
+  const gint *sample_size; /* -1: nothing sampled */
+} CwEvidenceChanges;
 
 gint64 cw_workspace_add_evidence (CwWorkspace *self, const CwEvidenceDraft *draft,
                                   GError **error);
+CwEvidence *cw_workspace_get_evidence (CwWorkspace *self, gint64 id, GError **error);
+gboolean cw_workspace_update_evidence (CwWorkspace *self, gint64 id,
+                                       const CwEvidenceChanges *changes, GError **error);
+gboolean cw_workspace_delete_evidence (CwWorkspace *self, gint64 id, GError **error);
 GPtrArray *cw_workspace_list_evidence (CwWorkspace *self, gint64 audit_id, GError **error);
 void cw_evidence_free (CwEvidence *evidence);
 char *cw_file_sha256 (const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwEvidence, cw_evidence_free)
 
 G_END_DECLS

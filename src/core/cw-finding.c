@@ -39,6 +39,7 @@ struct _CwFinding
   char *grade_reason;
   gint64 followed_up_in;
   char *follow_up_note;
+  gint64 rev;
 };
 
 G_DEFINE_FINAL_TYPE (CwFinding, cw_finding, G_TYPE_OBJECT)
@@ -167,6 +168,13 @@ cw_finding_get_follow_up_note (CwFinding *self)
   return self->follow_up_note;
 }
 
+gint64
+cw_finding_get_rev (CwFinding *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING (self), 0);
+  return self->rev;
+}
+
 /* Findings are numbered per audit in three series: nonconformities
  * ("NC-2"), observations ("OBS-1") and opportunities for improvement
  * ("OFI-3"). */
@@ -229,10 +237,11 @@ cw_finding_draft_check (const CwFindingDraft *draft, GError **error)
 }
 
 /* The clause a finding is raised on, from its question when it has one;
- * the audit must accept it, and the question's answer must be the
- * finding's grade. */
+ * the audit must accept it, and (when `check_grade`: a new finding, or a
+ * new grade) the question's answer must be the finding's grade. */
 static char *
-check_place (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
+check_place (CwWorkspace *self, const CwFindingDraft *draft, gboolean check_grade,
+             GError **error)
 {
   CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
   if (catalogue == NULL)
@@ -265,7 +274,7 @@ check_place (CwWorkspace *self, const CwFindingDraft *draft, GError **error)
     }
   if (!cw_workspace_audit_accepts (self, draft->audit_id, clause, error))
     return NULL;
-  if (draft->question != NULL)
+  if (draft->question != NULL && check_grade)
     {
       CwStmt *stmt = cw_workspace_prepare (
         self, "SELECT result FROM answer WHERE audit = ? AND question = ?", error);
@@ -355,6 +364,13 @@ next_number (CwWorkspace *self, gint64 audit_id, CwGrade grade, GError **error)
   return number;
 }
 
+/* A new finding's id is never one a deleted finding had, even the last one
+ * (which SQLite would give again): scripts and the history name findings
+ * by id. The history remembers every id ever given, through its index. */
+#define NEXT_FINDING_ID                                                                            \
+  "(SELECT max (coalesce ((SELECT max (id) FROM finding), 0),"                                     \
+  " coalesce ((SELECT max (entity_id) FROM history WHERE entity = 'finding'), 0)) + 1)"
+
 static gint64
 insert_finding (CwWorkspace *self, const CwFindingDraft *draft, const char *clause,
                 const char *raised_on, GError **error)
@@ -364,8 +380,9 @@ insert_finding (CwWorkspace *self, const CwFindingDraft *draft, const char *clau
     return 0;
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "INSERT INTO finding (audit, clause, grade, requirement, evidence, statement, created_at,"
-    " uuid, question, number, raised_on, grade_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO finding (id, audit, clause, grade, requirement, evidence, statement, created_at,"
+    " uuid, question, number, raised_on, grade_reason) VALUES (" NEXT_FINDING_ID ","
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -413,7 +430,7 @@ cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft, GEr
 
   if (!cw_finding_draft_check (draft, error))
     return 0;
-  g_autofree char *clause = check_place (self, draft, error);
+  g_autofree char *clause = check_place (self, draft, TRUE, error);
   g_autofree char *raised_on = clause ? check_raised_on (self, draft, error) : NULL;
   if (raised_on == NULL || !cw_workspace_edit_begin (self, error))
     return 0;
@@ -423,7 +440,7 @@ cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft, GEr
 
 #define FINDING_COLUMNS                                                                            \
   "id, audit, clause, grade, requirement, evidence, statement, status, created_at, question,"     \
-  " number, raised_on, grade_reason, followed_up_in, follow_up_note"
+  " number, raised_on, grade_reason, followed_up_in, follow_up_note, rev"
 
 /* The texts of a finding share one allocation: listing 100,000 findings
  * then makes 200,000 allocations instead of 600,000, which keeps the
@@ -461,6 +478,7 @@ finding_from_row (CwStmt *row)
     self->question = NULL;
   self->number = cw_stmt_int64 (row, 10);
   self->followed_up_in = cw_stmt_int64 (row, 13);
+  self->rev = cw_stmt_int64 (row, 15);
   return self;
 }
 
@@ -570,4 +588,246 @@ cw_workspace_list_finding_ids (CwWorkspace *self, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
   return cw_workspace_query_ids (self, "SELECT id FROM finding ORDER BY id DESC", error);
+}
+
+/* ---- Correcting and deleting ------------------------------------------- */
+
+/* Major and minor share the NC series; observations and OFIs have their own. */
+static gboolean
+same_series (CwGrade a, CwGrade b)
+{
+  return cw_grade_is_nonconformity (a) ? cw_grade_is_nonconformity (b) : a == b;
+}
+
+/* The corrective action raised for a finding; 0 in *action_id when none. */
+static gboolean
+find_action (CwWorkspace *self, gint64 finding_id, gint64 *action_id, GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (self, "SELECT id FROM action WHERE finding = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (stmt, 1, finding_id);
+  gboolean found;
+  if (!cw_stmt_row (stmt, &found, error))
+    return FALSE;
+  *action_id = found ? cw_stmt_int64 (stmt, 0) : 0;
+  cw_stmt_reset (stmt);
+  return TRUE;
+}
+
+static void
+set_changed_meanwhile (CwFinding *finding, GError **error)
+{
+  g_autofree char *label = cw_finding_dup_label (finding);
+  g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
+               _("Finding %s was changed meanwhile, in another window or by another program; "
+                 "nothing was saved. Open it again to see the change, then repeat yours"),
+               label);
+}
+
+/* A text of the changes, trimmed as stored, or the finding's own. */
+static char *
+changed_text (const char *change, const char *stored)
+{
+  return change != NULL ? cw_text_trimmed (change) : g_strdup (stored);
+}
+
+static gboolean
+store_finding (CwWorkspace *self, CwFinding *old, const CwFindingDraft *new, gint64 rev,
+               GError **error)
+{
+  gint64 number = old->number;
+  if (!same_series (old->grade, new->grade)
+      && (number = next_number (self, old->audit_id, new->grade, error)) == 0)
+    return FALSE;
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "UPDATE finding SET requirement = ?, evidence = ?, statement = ?, grade = ?,"
+    " grade_reason = ?, raised_on = ?, number = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  const char *grade = cw_grade_to_string (new->grade);
+  cw_stmt_bind_text (stmt, 1, new->requirement);
+  cw_stmt_bind_text (stmt, 2, new->evidence);
+  cw_stmt_bind_text (stmt, 3, new->statement);
+  cw_stmt_bind_text (stmt, 4, grade);
+  cw_stmt_bind_text (stmt, 5, new->grade_reason);
+  cw_stmt_bind_text (stmt, 6, new->raised_on);
+  cw_stmt_bind_int64 (stmt, 7, number);
+  cw_stmt_bind_int64 (stmt, 8, old->id);
+  cw_stmt_bind_int64 (stmt, 9, rev);
+  if (!cw_workspace_run_update (self, stmt, "finding", old->id, error))
+    return FALSE;
+
+  g_autofree char *old_label = cw_finding_dup_label (old);
+  g_autofree char *new_label = cw_finding_format_label (new->grade, number);
+  static const char *const fields[]
+    = { "requirement", "evidence", "statement", "grade", "grade_reason", "raised_on", "label" };
+  const char *before[] = { old->requirement,  old->evidence,  old->statement, cw_grade_to_string (old->grade),
+                           old->grade_reason, old->raised_on, old_label };
+  const char *after[] = { new->requirement,  new->evidence,  new->statement, grade,
+                          new->grade_reason, new->raised_on, new_label };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!cw_workspace_record_change (self, "finding", old->id, fields[i], before[i], after[i],
+                                     error))
+      return FALSE;
+  const char *searchable[]
+    = { old->clause, new->requirement, new->evidence, new->statement, NULL };
+  return cw_search_index_put (self, CW_SEARCH_FINDING, old->id, searchable, error);
+}
+
+/* Corrects a finding while its audit accepts changes. The rules of a new
+ * finding hold for the result: what its grade needs it to say, the day
+ * within the audit, and a grade that agrees with its question's answer. A
+ * grade of another series takes that series' next number; the old number
+ * stays retired. Nothing is written when nothing changes. */
+gboolean
+cw_workspace_update_finding (CwWorkspace *self, gint64 id, const CwFindingChanges *changes,
+                             GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  const CwTextField fields[] = {
+    { changes->raised_on, CW_TEXT_SHORT_MAX, N_("the day the finding was observed") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+  g_autoptr (CwFinding) old = cw_workspace_get_finding (self, id, error);
+  if (old == NULL)
+    return FALSE;
+  if (changes->rev != 0 && changes->rev != old->rev)
+    {
+      set_changed_meanwhile (old, error);
+      return FALSE;
+    }
+  g_autofree char *requirement = changed_text (changes->requirement, old->requirement);
+  g_autofree char *evidence = changed_text (changes->evidence, old->evidence);
+  g_autofree char *statement = changed_text (changes->statement, old->statement);
+  g_autofree char *grade_reason = changed_text (changes->grade_reason, old->grade_reason);
+  g_autofree char *raised_text = changed_text (changes->raised_on, old->raised_on);
+  CwFindingDraft new = {
+    .audit_id = old->audit_id,
+    .clause = old->clause,
+    .grade = changes->grade ? *changes->grade : old->grade,
+    .requirement = requirement,
+    .evidence = evidence,
+    .statement = statement,
+    .question = old->question,
+    .raised_on = raised_text,
+    .grade_reason = grade_reason,
+  };
+  gboolean regraded = new.grade != old->grade;
+  if (!regraded && g_str_equal (requirement, old->requirement)
+      && g_str_equal (evidence, old->evidence) && g_str_equal (statement, old->statement)
+      && g_str_equal (grade_reason, old->grade_reason)
+      && g_str_equal (raised_text, old->raised_on))
+    return cw_workspace_audit_accepts (self, old->audit_id, old->clause, error);
+
+  if (!cw_finding_draft_check (&new, error))
+    return FALSE;
+  g_autofree char *clause = check_place (self, &new, regraded, error);
+  if (clause == NULL)
+    return FALSE;
+  g_autofree char *raised_on = NULL;
+  if (!g_str_equal (raised_text, old->raised_on))
+    {
+      if ((raised_on = check_raised_on (self, &new, error)) == NULL)
+        return FALSE;
+      new.raised_on = raised_on;
+    }
+  if (cw_grade_is_nonconformity (new.grade) != cw_grade_is_nonconformity (old->grade))
+    {
+      /* A nonconformity's action is corrective, anything else's an
+       * improvement: the action would no longer fit its finding. */
+      gint64 action_id;
+      if (!find_action (self, id, &action_id, error))
+        return FALSE;
+      if (action_id != 0)
+        {
+          g_autofree char *label = cw_finding_dup_label (old);
+          cw_set_invalid (error, _("Finding %s has action %" PRId64 ", which was raised for a "
+                                   "%s; a finding graded %s needs another kind of action. Delete "
+                                   "or detach action %" PRId64 " first, or keep the grade"),
+                          label, action_id, cw_grade_label (old->grade),
+                          cw_grade_label (new.grade), action_id);
+          return FALSE;
+        }
+    }
+  if (!cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, store_finding (self, old, &new, old->rev, error), error);
+}
+
+static gboolean
+check_deletable (CwWorkspace *self, CwFinding *finding, GError **error)
+{
+  if (!cw_workspace_audit_accepts (self, finding->audit_id, finding->clause, error))
+    return FALSE;
+  gint64 action_id;
+  if (!find_action (self, finding->id, &action_id, error))
+    return FALSE;
+  if (action_id != 0)
+    {
+      g_autofree char *label = cw_finding_dup_label (finding);
+      cw_set_invalid (error, _("Finding %s has corrective action %" PRId64 ", which would be left "
+                               "without its reason; delete or detach action %" PRId64 " first"),
+                      label, action_id, action_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether cw_workspace_delete_finding would delete the finding, and if not,
+ * why not: what the window asks before it offers Delete. */
+gboolean
+cw_workspace_can_delete_finding (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, id, error);
+  return finding != NULL && check_deletable (self, finding, error);
+}
+
+static gboolean
+drop_finding (CwWorkspace *self, CwFinding *finding, GError **error)
+{
+  /* Evidence that supported it stays, no longer tied to it (the schema sets
+   * its finding to NULL): those records change too. */
+  CwStmt *list = cw_workspace_prepare (self, "SELECT id FROM evidence WHERE finding = ?", error);
+  if (list == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (list, 1, finding->id);
+  CwStep rc;
+  while ((rc = cw_stmt_step (list, error)) == CW_STEP_ROW)
+    cw_workspace_touch (self, "evidence", cw_stmt_int64 (list, 0));
+  if (rc != CW_STEP_DONE)
+    return FALSE;
+  const char *nothing[] = { NULL };
+  if (!cw_search_index_put (self, CW_SEARCH_FINDING, finding->id, nothing, error))
+    return FALSE;
+  CwStmt *drop
+    = cw_workspace_prepare (self, "DELETE FROM finding WHERE id = ? AND rev = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  cw_stmt_bind_int64 (drop, 1, finding->id);
+  cw_stmt_bind_int64 (drop, 2, finding->rev);
+  g_autofree char *label = cw_finding_dup_label (finding);
+  return cw_workspace_run_update (self, drop, "finding", finding->id, error)
+         && cw_workspace_record (self, "finding", finding->id, "deleted", label, NULL, error);
+}
+
+/* Deletes a finding while its audit accepts changes and no corrective
+ * action answers it. Its number is not given again (the audit's counter
+ * keeps it), and the history keeps all it said. */
+gboolean
+cw_workspace_delete_finding (CwWorkspace *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+
+  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self, id, error);
+  if (finding == NULL || !check_deletable (self, finding, error)
+      || !cw_workspace_edit_begin (self, error))
+    return FALSE;
+  return cw_workspace_edit_end (self, drop_finding (self, finding, error), error);
 }

@@ -22,6 +22,21 @@ typedef struct
   const char *grade_reason; /* why this grade; needed for a nonconformity before issue */
 } CwFindingDraft;
 
+/* An edit of a finding: every NULL member is left as it is. `rev` is the
+ * revision the edit was made against (cw_finding_get_rev when the finding
+ * was loaded); when someone changed the finding since, the edit is refused
+ * instead of overwriting theirs. 0 edits the finding as it now stands. */
+typedef struct
+{
+  gint64 rev;
+  const char *requirement;
+  const char *evidence;
+  const char *statement;
+  const CwGrade *grade;
+  const char *grade_reason;
+  const char *raised_on; /* YYYY-MM-DD, the day observed */
+} CwFindingChanges;
+
 gint64 cw_finding_get_id (CwFinding *self);
 gint64 cw_finding_get_audit_id (CwFinding *self);
 const char *cw_finding_get_clause (CwFinding *self);
@@ -37,6 +52,7 @@ const char *cw_finding_get_raised_on (CwFinding *self);
 const char *cw_finding_get_grade_reason (CwFinding *self);
 gint64 cw_finding_get_followed_up_in (CwFinding *self);
 const char *cw_finding_get_follow_up_note (CwFinding *self);
+gint64 cw_finding_get_rev (CwFinding *self);
 char *cw_finding_format_label (CwGrade grade, gint64 number);
 char *cw_finding_dup_label (CwFinding *self);
 
@@ -44,6 +60,10 @@ gboolean cw_finding_draft_check (const CwFindingDraft *draft, GError **error);
 
 gint64 cw_workspace_create_finding (CwWorkspace *self, const CwFindingDraft *draft,
                                     GError **error);
+gboolean cw_workspace_update_finding (CwWorkspace *self, gint64 id,
+                                      const CwFindingChanges *changes, GError **error);
+gboolean cw_workspace_can_delete_finding (CwWorkspace *self, gint64 id, GError **error);
+gboolean cw_workspace_delete_finding (CwWorkspace *self, gint64 id, GError **error);
 CwFinding *cw_workspace_get_finding (CwWorkspace *self, gint64 id, GError **error);
 GPtrArray *cw_workspace_list_findings (CwWorkspace *self, gint64 audit_id, GError **error);
 typedef void (*CwFindingFunc) (CwFinding *finding, gpointer user_data);

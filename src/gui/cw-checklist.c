@@ -383,6 +383,211 @@ select_clause (CwChecklist *self, CwClause *clause)
 
 /* ---- The question pane --------------------------------------------------- */
 
+/* ---- Deleting findings and evidence, with undo ---------------------------
+ *
+ * A row deleted is hidden at once and deleted for good when its toast goes
+ * (timed out or closed), or when the checklist goes with its window; Undo
+ * only shows it again, so nothing has to be re-created by hand. */
+
+#define PENDING_DELETE "cw-pending-delete"
+
+typedef struct
+{
+  CwWorkspace *workspace;
+  gboolean is_finding; /* otherwise an evidence item */
+  gint64 id;
+  AdwToast *toast;  /* weak */
+  gboolean settled; /* deleted or undone: nothing left to do */
+} PendingDelete;
+
+static gboolean
+commit_delete (PendingDelete *pending, GError **error)
+{
+  pending->settled = TRUE;
+  return pending->is_finding
+           ? cw_workspace_delete_finding (pending->workspace, pending->id, error)
+           : cw_workspace_delete_evidence (pending->workspace, pending->id, error);
+}
+
+/* Freed when replaced by the next delete, or with the checklist: a delete
+ * still waiting is made then. */
+static void
+pending_delete_free (PendingDelete *pending)
+{
+  g_autoptr (GError) error = NULL;
+  if (!pending->settled && !commit_delete (pending, &error))
+    g_message ("%s", error->message);
+  if (pending->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (pending->toast), (gpointer *) &pending->toast);
+  g_object_unref (pending->workspace);
+  g_free (pending);
+}
+
+static gboolean
+is_pending_delete (CwChecklist *self, gboolean is_finding, gint64 id)
+{
+  PendingDelete *pending = g_object_get_data (G_OBJECT (self), PENDING_DELETE);
+  return pending != NULL && pending->is_finding == is_finding && pending->id == id;
+}
+
+static void fill_evidence (CwChecklist *self);
+static void fill_findings (CwChecklist *self);
+
+static void
+refill_rows (CwChecklist *self)
+{
+  if (self->audit == NULL || current_question (self) == NULL)
+    return;
+  fill_evidence (self);
+  fill_findings (self);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast *toast, CwChecklist *self)
+{
+  PendingDelete *pending = g_object_get_data (G_OBJECT (self), PENDING_DELETE);
+  if (pending == NULL || pending->toast != toast)
+    return;
+  pending = g_object_steal_data (G_OBJECT (self), PENDING_DELETE);
+  g_autoptr (GError) error = NULL;
+  gboolean deleted = commit_delete (pending, &error);
+  gboolean is_finding = pending->is_finding;
+  pending_delete_free (pending);
+  if (!deleted)
+    cw_window_show_error (GTK_WIDGET (self),
+                          is_finding ? _("Could Not Delete the Finding")
+                                     : _("Could Not Delete the Evidence"),
+                          error);
+  refill_rows (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+undo_delete (GSimpleAction *action, GVariant *parameter, CwChecklist *self)
+{
+  PendingDelete *pending = g_object_steal_data (G_OBJECT (self), PENDING_DELETE);
+  if (pending == NULL)
+    return;
+  pending->settled = TRUE;
+  AdwToast *toast = pending->toast;
+  if (toast != NULL)
+    g_object_ref (toast);
+  pending_delete_free (pending);
+  if (toast != NULL)
+    {
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+  refill_rows (self);
+}
+
+/* The toast's Undo button lives in the window's toast overlay, outside the
+ * checklist: its action is put where the button finds it. */
+static void
+offer_undo (CwChecklist *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (root == NULL || gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW) == NULL)
+    return;
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GSimpleAction) undo = g_simple_action_new ("undo", NULL);
+  g_signal_connect_object (undo, "activate", G_CALLBACK (undo_delete), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (undo));
+  gtk_widget_insert_action_group (root, "checklist-undo", G_ACTION_GROUP (group));
+}
+
+static void
+delete_later (CwChecklist *self, gboolean is_finding, gint64 id, const char *message)
+{
+  CwWindow *window = get_window (self);
+  PendingDelete *pending = g_new0 (PendingDelete, 1);
+  pending->workspace = g_object_ref (self->workspace);
+  pending->is_finding = is_finding;
+  pending->id = id;
+  if (window != NULL)
+    {
+      offer_undo (self);
+      AdwToast *toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "checklist-undo.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self,
+                               0);
+      pending->toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &pending->toast);
+      /* The delete before this one is made now (when it replaces it). */
+      g_object_set_data_full (G_OBJECT (self), PENDING_DELETE, pending,
+                              (GDestroyNotify) pending_delete_free);
+      cw_window_add_toast (window, toast);
+    }
+  else
+    g_object_set_data_full (G_OBJECT (self), PENDING_DELETE, pending,
+                            (GDestroyNotify) pending_delete_free);
+  refill_rows (self);
+}
+
+/* The clause a question belongs to, which the audit must accept a change in. */
+static gboolean
+accepts_changes (CwChecklist *self, const char *question_id)
+{
+  if (cw_workspace_is_read_only (self->workspace))
+    return FALSE;
+  const char *clause = NULL;
+  for (guint i = 0; question_id != NULL && i < self->questions->len; i++)
+    {
+      CwQuestion *question = g_ptr_array_index (self->questions, i);
+      if (g_str_equal (cw_question_get_id (question), question_id))
+        clause = cw_clause_get_number (cw_question_get_clause (question));
+    }
+  return cw_audit_accepts (self->audit, clause, NULL);
+}
+
+static GtkWidget *
+make_delete_button (const char *tooltip, const char *name, gboolean sensitive)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_sensitive (button, sensitive);
+  return button;
+}
+
+/* ---- Evidence rows --------------------------------------------------------- */
+
+static void
+on_evidence_saved (CwEvidenceDialog *dialog, CwChecklist *self)
+{
+  fill_evidence (self);
+}
+
+static void
+on_evidence_activated (AdwActionRow *row, CwChecklist *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwEvidence) item
+    = cw_workspace_get_evidence (self->workspace, cw_object_get_id (row, "evidence-id"), &error);
+  if (item == NULL)
+    {
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Evidence"), error);
+      return;
+    }
+  CwEvidenceDialog *dialog = cw_evidence_dialog_new_for_item (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->workspace, item);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_evidence_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_evidence_delete (GtkButton *button, CwChecklist *self)
+{
+  const char *reference = g_object_get_data (G_OBJECT (button), "reference");
+  g_autofree char *message = g_strdup_printf (_("Evidence “%s” deleted"), reference);
+  delete_later (self, FALSE, cw_object_get_id (button, "evidence-id"), message);
+}
+
 static void
 fill_evidence (CwChecklist *self)
 {
@@ -391,11 +596,13 @@ fill_evidence (CwChecklist *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items
     = cw_workspace_list_evidence (self->workspace, cw_audit_get_id (self->audit), &error);
+  gboolean writable = accepts_changes (self, cw_question_get_id (question));
   guint shown = 0;
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       CwEvidence *item = g_ptr_array_index (items, i);
-      if (g_strcmp0 (item->question, cw_question_get_id (question)) != 0)
+      if (g_strcmp0 (item->question, cw_question_get_id (question)) != 0
+          || is_pending_delete (self, FALSE, item->id))
         continue;
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_markup_escape_text (item->reference, -1);
@@ -410,6 +617,17 @@ fill_evidence (CwChecklist *self)
       g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      /* Activating the row opens the item to correct it. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open this evidence to correct it"));
+      cw_object_set_id (row, "evidence-id", item->id);
+      g_signal_connect (row, "activated", G_CALLBACK (on_evidence_activated), self);
+      g_autofree char *name = g_strdup_printf (_("Delete evidence %s"), item->reference);
+      GtkWidget *remove = make_delete_button (_("Delete this evidence"), name, writable);
+      cw_object_set_id (remove, "evidence-id", item->id);
+      g_object_set_data_full (G_OBJECT (remove), "reference", g_strdup (item->reference), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_evidence_delete), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->evidence_list, row);
       shown++;
     }
@@ -424,6 +642,8 @@ fill_evidence (CwChecklist *self)
       gtk_list_box_append (self->evidence_list, row);
     }
 }
+
+/* ---- Finding rows ---------------------------------------------------------- */
 
 /* A finding's corrective action: opened in the register when there is one,
  * raised from the finding when there is not. */
@@ -448,6 +668,47 @@ on_finding_action (GtkButton *button, CwChecklist *self)
     cw_window_show_action (window, action_id);
 }
 
+static void
+on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
+{
+  CwWindow *window = get_window (self);
+  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self->workspace, finding_id, NULL);
+  g_autofree char *label = finding ? cw_finding_dup_label (finding) : NULL;
+  g_autofree char *message
+    = g_strdup_printf (cw_finding_editor_get_finding_id (editor) ? _("Finding %s saved")
+                                                                 : _("Finding %s raised"),
+                       label ? label : "");
+  if (window != NULL)
+    cw_window_toast (window, message);
+  fill_findings (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_finding_activated (AdwActionRow *row, CwChecklist *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwFinding) finding
+    = cw_workspace_get_finding (self->workspace, cw_object_get_id (row, "finding-id"), &error);
+  if (finding == NULL)
+    {
+      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
+      return;
+    }
+  CwFindingEditor *editor = cw_finding_editor_new_for_finding (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->workspace, finding);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_finding_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_finding_delete (GtkButton *button, CwChecklist *self)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "label");
+  g_autofree char *message = g_strdup_printf (_("Finding %s deleted"), label);
+  delete_later (self, TRUE, cw_object_get_id (button, "finding-id"), message);
+}
+
 static GtkWidget *
 make_finding_row (CwChecklist *self, CwFinding *finding)
 {
@@ -459,6 +720,11 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
     cw_finding_get_id (finding), text);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  /* Activating the row opens the finding to correct it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Open this finding to correct it"));
+  cw_object_set_id (row, "finding-id", cw_finding_get_id (finding));
+  g_signal_connect (row, "activated", G_CALLBACK (on_finding_activated), self);
 
   g_autoptr (CwAction) action
     = cw_workspace_get_action_for_finding (self->workspace, cw_finding_get_id (finding), NULL);
@@ -475,6 +741,20 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
   cw_object_set_id (button, "action-id", action ? cw_action_get_id (action) : 0);
   g_signal_connect (button, "clicked", G_CALLBACK (on_finding_action), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  /* A finding a corrective action answers stays: the action needs it. */
+  g_autofree char *finding_label = cw_finding_dup_label (finding);
+  g_autofree char *name = g_strdup_printf (_("Delete finding %s"), finding_label);
+  gboolean deletable = action == NULL && !cw_workspace_is_read_only (self->workspace)
+                       && cw_audit_accepts (self->audit, cw_finding_get_clause (finding), NULL);
+  GtkWidget *remove = make_delete_button (
+    action ? _("A finding with a corrective action cannot be deleted")
+           : _("Delete this finding"),
+    name, deletable);
+  cw_object_set_id (remove, "finding-id", cw_finding_get_id (finding));
+  g_object_set_data_full (G_OBJECT (remove), "label", g_steal_pointer (&finding_label), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_finding_delete), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }
 
@@ -485,10 +765,15 @@ fill_findings (CwChecklist *self)
   CwClause *clause = cw_question_get_clause (current_question (self));
   g_autoptr (GPtrArray) findings = cw_workspace_list_clause_findings (
     self->workspace, cw_audit_get_id (self->audit), cw_clause_get_number (clause), NULL);
-  guint shown = findings != NULL ? findings->len : 0;
-  for (guint i = 0; i < shown; i++)
-    gtk_list_box_append (self->findings_list,
-                         make_finding_row (self, g_ptr_array_index (findings, i)));
+  guint shown = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CwFinding *finding = g_ptr_array_index (findings, i);
+      if (is_pending_delete (self, TRUE, cw_finding_get_id (finding)))
+        continue;
+      gtk_list_box_append (self->findings_list, make_finding_row (self, finding));
+      shown++;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->findings_list), shown > 0);
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->findings_list)), shown > 0);
 }
@@ -726,19 +1011,6 @@ back_action (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
-on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
-{
-  CwWindow *window = get_window (self);
-  g_autoptr (CwFinding) finding = cw_workspace_get_finding (self->workspace, finding_id, NULL);
-  g_autofree char *label = finding ? cw_finding_dup_label (finding) : NULL;
-  g_autofree char *message = g_strdup_printf (_("Finding %s raised"), label ? label : "");
-  if (window != NULL)
-    cw_window_toast (window, message);
-  fill_findings (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
 raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwChecklist *self = CW_CHECKLIST (widget);
@@ -758,12 +1030,6 @@ raise_finding_action (GtkWidget *widget, const char *action, GVariant *parameter
     result, note);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_finding_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-on_evidence_saved (CwEvidenceDialog *dialog, CwChecklist *self)
-{
-  fill_evidence (self);
 }
 
 static void

@@ -1,6 +1,8 @@
-/* cw-evidence-dialog.c: the Add Evidence dialog. A file is not copied into
- * the workspace; its SHA-256 is, so the file shown later can be proved to be
- * the one that was seen. */
+/* cw-evidence-dialog.c: the Add Evidence dialog, which also corrects an item
+ * already recorded (saved to that item only, at the revision it was loaded
+ * at). A file is not copied into the workspace; its SHA-256 is, so the file
+ * shown later can be proved to be the one that was seen. Text typed and not
+ * saved is not thrown away without asking. */
 #define G_LOG_DOMAIN "cw-evidence-dialog"
 
 #include "config.h"
@@ -17,8 +19,13 @@ struct _CwEvidenceDialog
   gint64 audit_id;
   char *question_id;
   char *file;
+  gint64 item_id;   /* the item being edited, fixed at load; 0: a new one */
+  gint64 rev;       /* its revision when loaded */
+  char *loaded;     /* what the fields held when shown */
+  gboolean closing; /* saved, or discarding was confirmed */
 
   GtkLabel *error_label;
+  GtkButton *save_button;
   AdwComboRow *kind_row;
   AdwEntryRow *reference_row;
   AdwEntryRow *description_row;
@@ -54,13 +61,95 @@ save_action (GtkWidget *widget, const char *action, GVariant *parameter)
     .file = self->file,
   };
   g_autoptr (GError) error = NULL;
-  if (cw_workspace_add_evidence (self->workspace, &draft, &error) == 0)
+  gboolean saved;
+  if (self->item_id == 0)
+    saved = cw_workspace_add_evidence (self->workspace, &draft, &error) != 0;
+  else
+    {
+      CwEvidenceChanges changes = {
+        .rev = self->rev,
+        .kind = &draft.kind,
+        .reference = draft.reference,
+        .description = draft.description,
+        .population = draft.population,
+        .sample_size = &draft.sample_size,
+      };
+      saved = cw_workspace_update_evidence (self->workspace, self->item_id, &changes, &error);
+    }
+  if (!saved)
     {
       show_error (self, error->message);
       return;
     }
+  self->closing = TRUE;
   g_signal_emit (self, saved_signal, 0);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static char *
+dup_fields (CwEvidenceDialog *self)
+{
+  return g_strdup_printf ("%u\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s",
+                          adw_combo_row_get_selected (self->kind_row),
+                          gtk_editable_get_text (GTK_EDITABLE (self->reference_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->population_row)),
+                          gtk_spin_button_get_value_as_int (self->sample_spin),
+                          self->file ? self->file : "");
+}
+
+static void
+mark_loaded (CwEvidenceDialog *self)
+{
+  g_free (self->loaded);
+  self->loaded = dup_fields (self);
+}
+
+gboolean
+cw_evidence_dialog_has_typing (CwEvidenceDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EVIDENCE_DIALOG (self), FALSE);
+  g_autofree char *now = dup_fields (self);
+  return g_strcmp0 (now, self->loaded) != 0;
+}
+
+static gboolean
+close_later (gpointer window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog, const char *response, CwEvidenceDialog *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->closing = TRUE;
+  /* Not while the question, which belongs to this window, is answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+/* Cancel, Escape and the window's close all come here. */
+static gboolean
+cw_evidence_dialog_close_request (GtkWindow *window)
+{
+  CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (window);
+  if (self->closing || !cw_evidence_dialog_has_typing (self))
+    return GTK_WINDOW_CLASS (cw_evidence_dialog_parent_class)->close_request (window);
+  GtkWidget *dialog = adw_message_dialog_new (
+    window, self->item_id ? _("Discard Your Changes to This Evidence?") : _("Discard this evidence?"),
+    self->item_id ? _("What you changed has not been saved.")
+                  : _("What you typed has not been recorded as evidence."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -105,6 +194,7 @@ cw_evidence_dialog_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->question_id, g_free);
   g_clear_pointer (&self->file, g_free);
+  g_clear_pointer (&self->loaded, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EVIDENCE_DIALOG);
   G_OBJECT_CLASS (cw_evidence_dialog_parent_class)->dispose (object);
 }
@@ -114,11 +204,13 @@ cw_evidence_dialog_class_init (CwEvidenceDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_evidence_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cw_evidence_dialog_close_request;
   saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-evidence-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, reference_row);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, description_row);
@@ -150,5 +242,44 @@ cw_evidence_dialog_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_
   self->workspace = g_object_ref (workspace);
   self->audit_id = audit_id;
   self->question_id = g_strdup (question_id);
+  mark_loaded (self);
   return self;
+}
+
+/* The dialog on an item already recorded: it saves to that item only. */
+CwEvidenceDialog *
+cw_evidence_dialog_new_for_item (GtkWindow *parent, CwWorkspace *workspace,
+                                 const CwEvidence *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  CwEvidenceDialog *self = g_object_new (CW_TYPE_EVIDENCE_DIALOG, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->audit_id = item->audit_id;
+  self->question_id = g_strdup (item->question);
+  self->item_id = item->id;
+  self->rev = item->rev;
+  g_autofree char *title = g_strdup_printf (_("Edit Evidence %s"), item->reference);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_button_set_label (self->save_button, _("_Save"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the evidence"), -1);
+  adw_combo_row_set_selected (self->kind_row, item->kind);
+  /* A file's evidence is the file its SHA-256 names: it stays a file. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), item->kind != CW_EVIDENCE_FILE);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_row), FALSE);
+  if (item->sha256 != NULL)
+    adw_action_row_set_subtitle (self->file_row, item->sha256);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), item->reference);
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), item->description);
+  gtk_editable_set_text (GTK_EDITABLE (self->population_row), item->population);
+  gtk_spin_button_set_value (self->sample_spin, MAX (item->sample_size, 0));
+  mark_loaded (self);
+  return self;
+}
+
+gint64
+cw_evidence_dialog_get_item_id (CwEvidenceDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EVIDENCE_DIALOG (self), 0);
+  return self->item_id;
 }

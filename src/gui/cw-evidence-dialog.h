@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cw-evidence.h"
 #include "cw-workspace.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,9 @@ G_DECLARE_FINAL_TYPE (CwEvidenceDialog, cw_evidence_dialog, CW, EVIDENCE_DIALOG,
 
 CwEvidenceDialog *cw_evidence_dialog_new (GtkWindow *parent, CwWorkspace *workspace,
                                           gint64 audit_id, const char *question_id);
+CwEvidenceDialog *cw_evidence_dialog_new_for_item (GtkWindow *parent, CwWorkspace *workspace,
+                                                   const CwEvidence *item);
+gint64 cw_evidence_dialog_get_item_id (CwEvidenceDialog *self);
+gboolean cw_evidence_dialog_has_typing (CwEvidenceDialog *self);
 
 G_END_DECLS

@@ -1,12 +1,16 @@
-/* cw-finding-editor.c: the finding editor. It is prefilled with the clause
- * and the note of the question being answered; the core decides what a
- * finding of each grade must say, and its refusal is shown in the dialog. */
+/* cw-finding-editor.c: the finding editor. A new finding is prefilled with
+ * the clause and the note of the question being answered; an existing one
+ * is loaded whole, and saved to that finding only, at the revision it was
+ * loaded at. The core decides what a finding of each grade must say, and
+ * its refusal is shown in the dialog. Text typed and not saved is not
+ * thrown away without asking. */
 #define G_LOG_DOMAIN "cw-finding-editor"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
@@ -18,8 +22,13 @@ struct _CwFindingEditor
   CwWorkspace *workspace;
   gint64 audit_id;
   char *question; /* the checklist question it is raised on, or NULL */
+  gint64 finding_id; /* the finding being edited, fixed at load; 0: a new one */
+  gint64 rev;        /* its revision when loaded */
+  char *loaded;      /* what the fields held when shown, to tell typing from it */
+  gboolean closing;  /* saved, or discarding was confirmed */
 
   GtkLabel *error_label;
+  GtkButton *save_button;
   AdwEntryRow *clause_row;
   AdwComboRow *grade_row;
   AdwEntryRow *raised_row;
@@ -72,15 +81,102 @@ cw_finding_editor_save (CwFindingEditor *self)
     .grade_reason = grade_reason,
   };
   g_autoptr (GError) error = NULL;
-  gint64 id = cw_workspace_create_finding (self->workspace, &draft, &error);
+  gint64 id = 0;
+  if (self->finding_id == 0)
+    id = cw_workspace_create_finding (self->workspace, &draft, &error);
+  else
+    {
+      CwFindingChanges changes = {
+        .rev = self->rev,
+        .requirement = requirement,
+        .evidence = evidence,
+        .statement = statement,
+        .grade = &draft.grade,
+        .grade_reason = grade_reason,
+        .raised_on = raised,
+      };
+      if (cw_workspace_update_finding (self->workspace, self->finding_id, &changes, &error))
+        id = self->finding_id;
+    }
   if (id == 0)
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return FALSE;
     }
+  self->closing = TRUE;
   g_signal_emit (self, saved_signal, 0, id);
   gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+/* Everything the fields hold, as one string. */
+static char *
+dup_fields (CwFindingEditor *self)
+{
+  g_autofree char *requirement = cw_text_view_dup_text (self->requirement_view);
+  g_autofree char *evidence = cw_text_view_dup_text (self->evidence_view);
+  g_autofree char *statement = cw_text_view_dup_text (self->statement_view);
+  g_autofree char *grade_reason = cw_text_view_dup_text (self->grade_reason_view);
+  return g_strdup_printf ("%s\x1f%u\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                          gtk_editable_get_text (GTK_EDITABLE (self->clause_row)),
+                          adw_combo_row_get_selected (self->grade_row),
+                          gtk_editable_get_text (GTK_EDITABLE (self->raised_row)), grade_reason,
+                          requirement, evidence, statement);
+}
+
+/* Remembers what the fields hold now as what was loaded. */
+static void
+mark_loaded (CwFindingEditor *self)
+{
+  g_free (self->loaded);
+  self->loaded = dup_fields (self);
+}
+
+gboolean
+cw_finding_editor_has_typing (CwFindingEditor *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING_EDITOR (self), FALSE);
+  g_autofree char *now = dup_fields (self);
+  return g_strcmp0 (now, self->loaded) != 0;
+}
+
+static gboolean
+close_later (gpointer window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog, const char *response, CwFindingEditor *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->closing = TRUE;
+  /* Not while the question, which belongs to this window, is answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+/* Cancel, Escape and the window's close all come here. */
+static gboolean
+cw_finding_editor_close_request (GtkWindow *window)
+{
+  CwFindingEditor *self = CW_FINDING_EDITOR (window);
+  if (self->closing || !cw_finding_editor_has_typing (self))
+    return GTK_WINDOW_CLASS (cw_finding_editor_parent_class)->close_request (window);
+  GtkWidget *dialog = adw_message_dialog_new (
+    window, self->finding_id ? _("Discard Your Changes to This Finding?") : _("Discard this finding?"),
+    self->finding_id ? _("What you changed has not been saved.")
+                     : _("What you typed has not been raised as a finding."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
@@ -96,6 +192,7 @@ cw_finding_editor_dispose (GObject *object)
   CwFindingEditor *self = CW_FINDING_EDITOR (object);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->question, g_free);
+  g_clear_pointer (&self->loaded, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_FINDING_EDITOR);
   G_OBJECT_CLASS (cw_finding_editor_parent_class)->dispose (object);
 }
@@ -105,11 +202,13 @@ cw_finding_editor_class_init (CwFindingEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_finding_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cw_finding_editor_close_request;
   saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-finding-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, clause_row);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, grade_row);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, raised_row);
@@ -163,5 +262,51 @@ cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_i
   gtk_editable_set_text (GTK_EDITABLE (self->raised_row), day);
   cw_text_view_set_text (self->evidence_view, evidence);
   gtk_widget_grab_focus (GTK_WIDGET (self->requirement_view));
+  mark_loaded (self);
   return self;
+}
+
+/* The editor on an existing finding: it saves to that finding, at the
+ * revision it had now, or says why it cannot change. */
+CwFindingEditor *
+cw_finding_editor_new_for_finding (GtkWindow *parent, CwWorkspace *workspace, CwFinding *finding)
+{
+  g_return_val_if_fail (CW_IS_FINDING (finding), NULL);
+  CwFindingEditor *self = g_object_new (CW_TYPE_FINDING_EDITOR, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->audit_id = cw_finding_get_audit_id (finding);
+  self->question = g_strdup (cw_finding_get_question (finding));
+  self->finding_id = cw_finding_get_id (finding);
+  self->rev = cw_finding_get_rev (finding);
+  g_autofree char *label = cw_finding_dup_label (finding);
+  g_autofree char *title = g_strdup_printf (_("Edit Finding %s"), label);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_button_set_label (self->save_button, _("_Save"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the finding"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->clause_row), cw_finding_get_clause (finding));
+  gtk_editable_set_editable (GTK_EDITABLE (self->clause_row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->raised_row), cw_finding_get_raised_on (finding));
+  cw_text_view_set_text (self->grade_reason_view, cw_finding_get_grade_reason (finding));
+  cw_finding_editor_fill (self, cw_finding_get_grade (finding),
+                          cw_finding_get_requirement (finding), cw_finding_get_evidence (finding),
+                          cw_finding_get_statement (finding));
+  g_autoptr (GError) error = NULL;
+  if (!cw_workspace_audit_accepts (workspace, self->audit_id, cw_finding_get_clause (finding),
+                                   &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->statement_view));
+  mark_loaded (self);
+  return self;
+}
+
+gint64
+cw_finding_editor_get_finding_id (CwFindingEditor *self)
+{
+  g_return_val_if_fail (CW_IS_FINDING_EDITOR (self), 0);
+  return self->finding_id;
 }
