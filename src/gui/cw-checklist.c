@@ -62,6 +62,7 @@ struct _CwChecklist
   GtkListBox *evidence_list;
   GtkListBox *findings_list;
   GtkListBox *earlier_list;
+  char *listed_clause; /* the clause whose findings the lists show */
   GtkDrawingArea *chart_area;
   GtkMenuButton *chart_button;
   CwResultsChart *chart;
@@ -76,6 +77,9 @@ enum
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
+
+/* How many of a clause's findings the question view lists. */
+#define CW_CHECKLIST_FINDINGS_SHOWN 5
 
 /* The order buttons appear in: the way an auditor thinks, best to worst. */
 static const CwResult result_order[] = {
@@ -715,9 +719,9 @@ make_finding_row (CwChecklist *self, CwFinding *finding)
   GtkWidget *row = adw_action_row_new ();
   const char *text = *cw_finding_get_statement (finding) ? cw_finding_get_statement (finding)
                                                           : cw_finding_get_evidence (finding);
+  g_autofree char *number = cw_finding_dup_label (finding);
   g_autofree char *title = g_markup_printf_escaped (
-    "%s %" G_GINT64_FORMAT ": %s", cw_grade_label (cw_finding_get_grade (finding)),
-    cw_finding_get_id (finding), text);
+    "%s (%s): %s", number, cw_grade_label (cw_finding_get_grade (finding)), text);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   /* Activating the row opens the finding to correct it. */
@@ -765,14 +769,37 @@ fill_findings (CwChecklist *self)
   CwClause *clause = cw_question_get_clause (current_question (self));
   g_autoptr (GPtrArray) findings = cw_workspace_list_clause_findings (
     self->workspace, cw_audit_get_id (self->audit), cw_clause_get_number (clause), NULL);
-  guint shown = 0;
+  /* A clause can hold thousands of findings in a large audit: the first few
+   * are shown here, so that moving between questions costs the same, and
+   * the Findings page lists them all. */
+  guint shown = 0, more = 0;
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (findings, i);
       if (is_pending_delete (self, TRUE, cw_finding_get_id (finding)))
         continue;
+      if (shown == CW_CHECKLIST_FINDINGS_SHOWN)
+        {
+          more++;
+          continue;
+        }
       gtk_list_box_append (self->findings_list, make_finding_row (self, finding));
       shown++;
+    }
+  if (more > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u more finding at this clause",
+                     "%u more findings at this clause", more),
+        more);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      GtkWidget *all = gtk_button_new_with_label (_("Show All in Findings"));
+      gtk_widget_set_valign (all, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (all), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (all), "s", "findings");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), all);
+      gtk_list_box_append (self->findings_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->findings_list), shown > 0);
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->findings_list)), shown > 0);
@@ -929,8 +956,15 @@ show_question (CwChecklist *self, guint index)
   start_note_draft (self, question, answer ? answer->note : "");
 
   fill_evidence (self);
-  fill_findings (self);
-  fill_earlier (self);
+  /* Moving within a clause keeps its findings' rows: a clause can hold
+   * many, and rebuilding their widgets was most of a step's cost. */
+  if (g_strcmp0 (self->listed_clause, cw_clause_get_number (clause)) != 0)
+    {
+      g_free (self->listed_clause);
+      self->listed_clause = g_strdup (cw_clause_get_number (clause));
+      fill_findings (self);
+      fill_earlier (self);
+    }
   select_clause (self, clause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.next",
@@ -1313,6 +1347,7 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.details",
                                  writable && cw_audit_accepts (audit, NULL, NULL));
   self->current = 0;
+  g_clear_pointer (&self->listed_clause, g_free);
   refresh_progress (self);
   show_question (self, start);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -1357,6 +1392,7 @@ cw_checklist_dispose (GObject *object)
   g_clear_pointer (&self->by_question, g_hash_table_unref);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
   g_clear_pointer (&self->chart, cw_results_chart_free);
+  g_clear_pointer (&self->listed_clause, g_free);
   G_OBJECT_CLASS (cw_checklist_parent_class)->dispose (object);
 }
 
