@@ -138,3 +138,64 @@ cw_ui_close_window (CwWindow *window)
   gtk_window_close (GTK_WINDOW (window));
   cw_ui_wait_until (pointer_cleared, &workspace);
 }
+
+/* The first widget of `type` under `root`, depth first. */
+GtkWidget *
+cw_ui_find (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      GtkWidget *found = cw_ui_find (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button shown under `root` whose label starts with
+ * `label_prefix`, as a user would look for it. */
+GtkWidget *
+cw_ui_find_button (GtkWidget *root, const char *label_prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && gtk_button_get_label (GTK_BUTTON (child)) != NULL
+          && g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (child)), label_prefix))
+        return child;
+      GtkWidget *found = cw_ui_find_button (child, label_prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window of `type` shown, such as a dialog a step opened. */
+GtkWindow *
+cw_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return cw_ui_find_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+void
+cw_ui_wait_for_toplevel (GType type)
+{
+  cw_ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
+}

@@ -17,5 +17,9 @@ void cw_ui_wait_for_frames (GtkWidget *widget);
 void cw_ui_screenshot (GtkWidget *widget, const char *name);
 CwWindow *cw_ui_open_window (CwApplication *app, const char *path);
 void cw_ui_close_window (CwWindow *window);
+GtkWidget *cw_ui_find (GtkWidget *root, GType type);
+GtkWidget *cw_ui_find_button (GtkWidget *root, const char *label_prefix);
+GtkWindow *cw_ui_find_toplevel (GType type);
+void cw_ui_wait_for_toplevel (GType type);
 
 G_END_DECLS

@@ -38,26 +38,10 @@ show_audit (CwWindow *window, gint64 audit, const char *place)
   return checklist;
 }
 
-/* The first widget of `type` under `root`, depth first. */
-static GtkWidget *
-find_first (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      GtkWidget *found = find_first (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkTextView *
 note_view (CwChecklist *checklist)
 {
-  GtkWidget *view = find_first (GTK_WIDGET (checklist), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *view = cw_ui_find (GTK_WIDGET (checklist), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
   return GTK_TEXT_VIEW (view);
 }
@@ -271,7 +255,7 @@ test_note_saves_on_focus_out (Fixture *f, gconstpointer data)
   GtkTextView *view = note_view (checklist);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   cw_checklist_set_note (checklist, "Amended after the interview");
-  GtkWidget *result = find_first (GTK_WIDGET (checklist), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *result = cw_ui_find (GTK_WIDGET (checklist), GTK_TYPE_TOGGLE_BUTTON);
   g_assert_true (gtk_widget_grab_focus (result));
   g_autofree char *note
     = stored_note (cw_window_get_workspace (window), f->first, FIRST_QUESTION);
@@ -301,26 +285,6 @@ test_note_saves_on_page_switch_and_close (Fixture *f, gconstpointer data)
   g_assert_cmpstr (first, ==, STORED_NOTE);
 }
 
-/* The editor the checklist opened, among the windows shown. */
-static CwFindingEditor *
-find_finding_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_FINDING_EDITOR (window))
-        return CW_FINDING_EDITOR (window);
-    }
-  return NULL;
-}
-
-static gboolean
-finding_editor_shown (gpointer data)
-{
-  return find_finding_editor () != NULL;
-}
-
 /* Raise Finding raises it on the question shown, with the grade its
  * answer gave (Alt+4 is Minor). */
 static void
@@ -330,8 +294,8 @@ test_raise_finding_from_answer (Fixture *f, gconstpointer data)
   CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 3);
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.raise-finding", NULL);
-  cw_ui_wait_until (finding_editor_shown, NULL);
-  CwFindingEditor *editor = find_finding_editor ();
+  cw_ui_wait_for_toplevel (CW_TYPE_FINDING_EDITOR);
+  CwFindingEditor *editor = CW_FINDING_EDITOR (cw_ui_find_toplevel (CW_TYPE_FINDING_EDITOR));
   cw_finding_editor_fill (editor, CW_GRADE_MINOR, "CMP-01 asks for CAB approval.",
                           "RFC-2291 has none.", "One change was not approved.");
   g_assert_true (cw_finding_editor_save (editor));
@@ -348,42 +312,6 @@ test_raise_finding_from_answer (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
-/* The first button shown under `root` whose label is `label`. */
-static GtkWidget *
-find_button (GtkWidget *root, const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
-          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* The demo's follow-up audit shows the September audit's nonconformity on
  * 10.1 and records what its follow-up saw, on that finding. */
 static void
@@ -397,12 +325,12 @@ test_follow_up_earlier (Fixture *f, gconstpointer data)
   CwWindow *window = cw_ui_open_window (app, path);
   show_audit (window, 2, "10.1.q1");
   cw_ui_wait_for_frames (GTK_WIDGET (window));
-  GtkWidget *button = find_button (GTK_WIDGET (window), "Follow Up…");
+  GtkWidget *button = cw_ui_find_button (GTK_WIDGET (window), "Follow Up…");
   g_assert_nonnull (button);
   cw_ui_screenshot (GTK_WIDGET (window), "follow-up");
   g_signal_emit_by_name (button, "clicked");
-  cw_ui_wait_until (message_dialog_shown, NULL);
-  AdwMessageDialog *dialog = find_message_dialog ();
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "CAR-2026-020 to 024: each verified a month after completion.");
   adw_message_dialog_response (dialog, "record");
@@ -436,25 +364,6 @@ find_nth (GtkWidget *root, GType type, guint n)
   return NULL;
 }
 
-static CwMeetingsDialog *
-find_meetings_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_MEETINGS_DIALOG (window))
-        return CW_MEETINGS_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-meetings_dialog_shown (gpointer data)
-{
-  return find_meetings_dialog () != NULL;
-}
-
 /* The entry row titled `title` under `root`. */
 static GtkEditable *
 find_entry_row (GtkWidget *root, const char *title)
@@ -480,14 +389,14 @@ test_plan_and_meetings (Fixture *f, gconstpointer data)
   CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.meetings", NULL);
-  cw_ui_wait_until (meetings_dialog_shown, NULL);
-  CwMeetingsDialog *dialog = find_meetings_dialog ();
+  cw_ui_wait_for_toplevel (CW_TYPE_MEETINGS_DIALOG);
+  CwMeetingsDialog *dialog = CW_MEETINGS_DIALOG (cw_ui_find_toplevel (CW_TYPE_MEETINGS_DIALOG));
   GtkWidget *root = GTK_WIDGET (dialog);
   gtk_editable_set_text (find_entry_row (root, "Day (YYYY-MM-DD)"), "2026-05-04");
   gtk_editable_set_text (find_entry_row (root, "Clause or process audited"), "8.5.1 Changes");
   gtk_editable_set_text (find_entry_row (root, "Auditor"), "Ada");
   gtk_widget_activate_action (root, "meetings.add-session", NULL);
-  GtkTextView *sites = GTK_TEXT_VIEW (find_first (root, GTK_TYPE_TEXT_VIEW));
+  GtkTextView *sites = GTK_TEXT_VIEW (cw_ui_find (root, GTK_TYPE_TEXT_VIEW));
   cw_text_view_set_text (sites, "Head office");
   GDate today;
   cw_date_local_today (&today);
@@ -515,25 +424,6 @@ test_plan_and_meetings (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
-static CwAuditEditor *
-find_audit_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_AUDIT_EDITOR (window))
-        return CW_AUDIT_EDITOR (window);
-    }
-  return NULL;
-}
-
-static gboolean
-audit_editor_shown (gpointer data)
-{
-  return find_audit_editor () != NULL;
-}
-
 /* Audit Details… corrects the audit shown, not another. */
 static void
 test_edit_details (Fixture *f, gconstpointer data)
@@ -541,8 +431,8 @@ test_edit_details (Fixture *f, gconstpointer data)
   CwWindow *window = cw_ui_open_window (app, f->path);
   CwChecklist *checklist = show_audit (window, f->second, SECOND_QUESTION);
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.details", NULL);
-  cw_ui_wait_until (audit_editor_shown, NULL);
-  CwAuditEditor *editor = find_audit_editor ();
+  cw_ui_wait_for_toplevel (CW_TYPE_AUDIT_EDITOR);
+  CwAuditEditor *editor = CW_AUDIT_EDITOR (cw_ui_find_toplevel (CW_TYPE_AUDIT_EDITOR));
   cw_audit_editor_set_title (editor, "Release and deployment audit");
   g_assert_cmpint (cw_audit_editor_save (editor), ==, f->second);
 

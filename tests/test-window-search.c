@@ -14,22 +14,6 @@
 
 static CwApplication *app;
 
-/* The first widget of `type` under `root`, depth first. */
-static GtkWidget *
-find_typed (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      GtkWidget *found = find_typed (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GtkListBox *results;
@@ -57,7 +41,7 @@ row_shown (gpointer data)
 static gboolean
 page_is_actions (gpointer data)
 {
-  AdwViewStack *pages = ADW_VIEW_STACK (find_typed (GTK_WIDGET (data), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *pages = ADW_VIEW_STACK (cw_ui_find (GTK_WIDGET (data), ADW_TYPE_VIEW_STACK));
   return g_strcmp0 (cw_window_get_page_name (data), "workspace") == 0
          && g_strcmp0 (adw_view_stack_get_visible_child_name (pages), "actions") == 0;
 }
@@ -73,7 +57,7 @@ test_search_as_typed (void)
   g_object_unref (demo);
   CwWindow *window = cw_ui_open_window (app, path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  GtkEditable *entry = GTK_EDITABLE (find_typed (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *entry = GTK_EDITABLE (cw_ui_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
 
   /* A first search, replaced at once by the next keystrokes: only the last
@@ -84,11 +68,11 @@ test_search_as_typed (void)
   g_signal_emit_by_name (entry, "search-changed");
   /* The results list: the list box of the window's "search" view. */
   Waiting waiting = { NULL, "Corrective action 1: " };
-  GtkWidget *stack = find_typed (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *stack = cw_ui_find (GTK_WIDGET (window), GTK_TYPE_STACK);
   g_assert_nonnull (stack);
   GtkWidget *search_page = gtk_stack_get_child_by_name (GTK_STACK (stack), "search");
   g_assert_nonnull (search_page);
-  GtkListBox *results = GTK_LIST_BOX (find_typed (search_page, GTK_TYPE_LIST_BOX));
+  GtkListBox *results = GTK_LIST_BOX (cw_ui_find (search_page, GTK_TYPE_LIST_BOX));
   waiting.results = results;
   cw_ui_wait_until (row_shown, &waiting);
 
