@@ -11,6 +11,7 @@
 
 #include "cw-evidence-dialog.h"
 #include "cw-evidence.h"
+#include "cw-widgets.h"
 
 struct _CwEvidenceDialog
 {
@@ -113,23 +114,6 @@ cw_evidence_dialog_has_typing (CwEvidenceDialog *self)
   return g_strcmp0 (now, self->loaded) != 0;
 }
 
-static gboolean
-close_later (gpointer window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_discard_response (AdwMessageDialog *dialog, const char *response, CwEvidenceDialog *self)
-{
-  if (!g_str_equal (response, "discard"))
-    return;
-  self->closing = TRUE;
-  /* Not while the question, which belongs to this window, is answering. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-}
-
 /* Cancel, Escape and the window's close all come here. */
 static gboolean
 cw_evidence_dialog_close_request (GtkWindow *window)
@@ -137,18 +121,10 @@ cw_evidence_dialog_close_request (GtkWindow *window)
   CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (window);
   if (self->closing || !cw_evidence_dialog_has_typing (self))
     return GTK_WINDOW_CLASS (cw_evidence_dialog_parent_class)->close_request (window);
-  GtkWidget *dialog = adw_message_dialog_new (
-    window, self->item_id ? _("Discard Your Changes to This Evidence?") : _("Discard this evidence?"),
-    self->item_id ? _("What you changed has not been saved.")
-                  : _("What you typed has not been recorded as evidence."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_ask_discard (window, self->item_id ? _("Discard Your Changes to This Evidence?") : _("Discard this evidence?"),
+                  self->item_id ? _("What you changed has not been saved.")
+                                  : _("What you typed has not been recorded as evidence."),
+                  &self->closing);
   return TRUE;
 }
 

@@ -141,23 +141,6 @@ cw_finding_editor_has_typing (CwFindingEditor *self)
   return g_strcmp0 (now, self->loaded) != 0;
 }
 
-static gboolean
-close_later (gpointer window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_discard_response (AdwMessageDialog *dialog, const char *response, CwFindingEditor *self)
-{
-  if (!g_str_equal (response, "discard"))
-    return;
-  self->closing = TRUE;
-  /* Not while the question, which belongs to this window, is answering. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-}
-
 /* Cancel, Escape and the window's close all come here. */
 static gboolean
 cw_finding_editor_close_request (GtkWindow *window)
@@ -165,18 +148,10 @@ cw_finding_editor_close_request (GtkWindow *window)
   CwFindingEditor *self = CW_FINDING_EDITOR (window);
   if (self->closing || !cw_finding_editor_has_typing (self))
     return GTK_WINDOW_CLASS (cw_finding_editor_parent_class)->close_request (window);
-  GtkWidget *dialog = adw_message_dialog_new (
-    window, self->finding_id ? _("Discard Your Changes to This Finding?") : _("Discard this finding?"),
-    self->finding_id ? _("What you changed has not been saved.")
-                     : _("What you typed has not been raised as a finding."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_ask_discard (window, self->finding_id ? _("Discard Your Changes to This Finding?") : _("Discard this finding?"),
+                  self->finding_id ? _("What you changed has not been saved.")
+                                  : _("What you typed has not been raised as a finding."),
+                  &self->closing);
   return TRUE;
 }
 

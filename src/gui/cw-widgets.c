@@ -1,6 +1,10 @@
 /* cw-widgets.c: small helpers every view shares. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
 #include "cw-widgets.h"
 
 char *
@@ -54,4 +58,39 @@ cw_result_css_class (CwResult result)
     [CW_RESULT_MAJOR] = "result-major",
   };
   return classes[result];
+}
+
+static gboolean
+close_later (gpointer window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog, const char *response, GtkWindow *window)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  *(gboolean *) g_object_get_data (G_OBJECT (dialog), "closing") = TRUE;
+  /* Not while the question, which belongs to the window, is answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (window), g_object_unref);
+}
+
+/* Asks before a dialog holding unsaved typing closes: Keep Editing, or
+ * Discard, which sets `*closing` (a member of `window`, which its close
+ * request then lets through) and closes it. */
+void
+cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboolean *closing)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data (G_OBJECT (dialog), "closing", closing);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
