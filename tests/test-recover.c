@@ -7,6 +7,7 @@
  * would. No test here runs a program first, so forking is safe. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -257,6 +258,51 @@ test_crashed_session (void)
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM audit"), ==, 2);
 }
 
+/* A checkpoint of a crashed session's -wal, cut short after it wrote one
+ * page of the file, and not the first: the file has changed after its
+ * -wal, but only by that -wal, and the session's changes are kept. */
+static void
+test_checkpoint_cut_short (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = new_workspace (dir, "w.clausewise", "Before the crash");
+  crash_while_editing (path, "Saved just before the crash");
+
+  /* The last frame of the -wal for a page other than the first. */
+  g_autofree char *wal = side (path, "-wal");
+  g_autoptr (GBytes) bytes = cw_test_read (wal);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  guint32 page_size = GUINT32_FROM_BE (*(const guint32 *) (data + 8));
+  gsize frame_size = 24 + page_size;
+  gsize chosen = 0;
+  guint32 chosen_page = 0;
+  for (gsize at = 32; at + frame_size <= size; at += frame_size)
+    {
+      guint32 page = GUINT32_FROM_BE (*(const guint32 *) (data + at));
+      if (page != 1)
+        {
+          chosen = at;
+          chosen_page = page;
+        }
+    }
+  g_assert_cmpuint (chosen_page, >, 1);
+  /* Later frames may hold the same page again: take its last version. */
+  for (gsize at = chosen + frame_size; at + frame_size <= size; at += frame_size)
+    g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (data + at)), !=, chosen_page);
+  int fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, data + chosen + 24, page_size,
+                           (off_t) (chosen_page - 1) * page_size),
+                   ==, (gssize) page_size);
+  close (fd);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  assert_has_audit (workspace, "Saved just before the crash", TRUE);
+}
+
 /* Restoring a backup while a crashed session's -wal is still there must not
  * bring the session's changes back over the restored file. Here the backup
  * is older than the file the session started from. */
@@ -439,6 +485,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/recover/foreign-wal", test_foreign_wal);
   g_test_add_func ("/core/recover/wal-of-diverged-copy", test_wal_of_diverged_copy);
   g_test_add_func ("/core/recover/crashed-session", test_crashed_session);
+  g_test_add_func ("/core/recover/checkpoint-cut-short", test_checkpoint_cut_short);
   g_test_add_func ("/core/recover/restored-older-backup", test_restored_older_backup);
   g_test_add_func ("/core/recover/restored-backup-of-same-state",
                    test_restored_backup_of_same_state);

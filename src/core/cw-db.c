@@ -645,23 +645,24 @@ wal_checksum (gboolean big_endian, const guint8 *data, gsize size, guint32 sum[2
 
 /* Walks the frames of the -wal beside `path` as SQLite's recovery would:
  * from the header, while salts and checksums hold. Returns how many frames
- * are committed (up to the last valid commit frame), and when `page_one` is
- * given (the file's first page, `page_size` bytes), sets *page_one_found
- * when a committed frame holds exactly that page; when it is not, stops at
- * the first commit. */
+ * are committed (up to the last valid commit frame). When `file` is a
+ * descriptor of the database (pages of `page_size` bytes), sets *wrote when,
+ * for some page, the file holds exactly the last version of it that the
+ * -wal committed; without one, it stops at the first commit. */
 static guint
-wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
-          gboolean *page_one_found)
+wal_walk (const char *path, int file, gsize page_size_wanted, gboolean *wrote)
 {
-  /* Without a page to look for, the first commit answers the question. */
-  gboolean any_commit = page_one == NULL;
+  /* Without a file to compare, the first commit answers the question. */
+  gboolean any_commit = file < 0;
   g_autofree char *wal = cw_db_side_path (path, CW_DB_SIDE_WAL);
   int fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
   if (fd < 0)
     return 0;
   guint8 header[32];
   guint committed = 0;
-  gint64 last_match = -1;
+  /* For each frame: its page and whether the file holds that page as it. */
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) same = g_array_new (FALSE, FALSE, sizeof (gboolean));
   if (read_at (fd, header, sizeof header, 0) && (get_be32 (header) & ~1u) == 0x377f0682)
     {
       gboolean big_endian = get_be32 (header) & 1;
@@ -672,6 +673,7 @@ wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
           && sum[0] == get_be32 (header + 24) && sum[1] == get_be32 (header + 28))
         {
           g_autofree guint8 *frame = g_malloc (24 + page_size);
+          g_autofree guint8 *page = g_malloc (page_size);
           for (guint n = 0;; n++)
             {
               if (!read_at (fd, frame, 24 + page_size, 32 + (goffset) n * (24 + page_size))
@@ -681,9 +683,16 @@ wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
               wal_checksum (big_endian, frame + 24, page_size, sum);
               if (sum[0] != get_be32 (frame + 16) || sum[1] != get_be32 (frame + 20))
                 break;
-              if (page_one != NULL && get_be32 (frame) == 1 && page_size == page_size_wanted
-                  && memcmp (frame + 24, page_one, page_size) == 0)
-                last_match = n;
+              if (file >= 0)
+                {
+                  guint32 number = get_be32 (frame);
+                  gboolean equal
+                    = page_size == page_size_wanted && number > 0
+                      && read_at (file, page, page_size, (goffset) (number - 1) * page_size)
+                      && memcmp (frame + 24, page, page_size) == 0;
+                  g_array_append_val (pages, number);
+                  g_array_append_val (same, equal);
+                }
               if (get_be32 (frame + 4) != 0)
                 {
                   committed = n + 1;
@@ -694,8 +703,20 @@ wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
         }
     }
   close (fd);
-  if (page_one_found != NULL)
-    *page_one_found = last_match >= 0 && last_match < (gint64) committed;
+  if (wrote != NULL)
+    {
+      /* The last committed version of each page is what a checkpoint
+       * writes; an earlier one could be what the page held before. */
+      *wrote = FALSE;
+      for (guint n = 0; n < committed && !*wrote; n++)
+        {
+          guint32 number = g_array_index (pages, guint32, n);
+          gboolean last = TRUE;
+          for (guint later = n + 1; later < committed && last; later++)
+            last = g_array_index (pages, guint32, later) != number;
+          *wrote = last && g_array_index (same, gboolean, n);
+        }
+    }
   return committed;
 }
 
@@ -704,16 +725,17 @@ wal_walk (const char *path, const guint8 *page_one, gsize page_size_wanted,
 gboolean
 cw_db_wal_has_changes (const char *path)
 {
-  return wal_walk (path, NULL, 0, NULL) > 0;
+  return wal_walk (path, -1, 0, NULL) > 0;
 }
 
-/* Whether the first page of the file at `path` is one that the -wal beside
- * it committed: then a checkpoint of that very -wal wrote the file, perhaps
- * partly (a crash or a full disk during it). The page holds a change counter
- * that every transaction writing it moves on, so another file's, or an older
- * copy's, first page does not match. */
+/* Whether a checkpoint of the -wal beside `path` has begun writing the file,
+ * perhaps cut short (a crash or a full disk during it): the file holds, for
+ * some page, exactly the last version of it that the -wal committed. A
+ * copy of the file from before the session that wrote the -wal holds the
+ * pages as they were before it. The first page holds a change counter that
+ * every transaction writing it moves on; other pages are told by content. */
 gboolean
-cw_db_wal_wrote_first_page (const char *path)
+cw_db_wal_checkpoint_began (const char *path)
 {
   guint8 header[CW_DB_HEADER_SIZE];
   int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
@@ -725,9 +747,7 @@ cw_db_wal_wrote_first_page (const char *path)
       gsize page_size = (header[16] << 8) | header[17];
       if (page_size == 1)
         page_size = 65536;
-      g_autofree guint8 *page = g_malloc (page_size);
-      if (read_at (fd, page, page_size, 0))
-        wal_walk (path, page, page_size, &found);
+      wal_walk (path, fd, page_size, &found);
     }
   close (fd);
   return found;

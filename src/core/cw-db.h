@@ -104,7 +104,7 @@ typedef enum
 
 char *cw_db_side_path (const char *path, CwDbSide side);
 gboolean cw_db_wal_has_changes (const char *path);
-gboolean cw_db_wal_wrote_first_page (const char *path);
+gboolean cw_db_wal_checkpoint_began (const char *path);
 gboolean cw_db_journal_is_hot (const char *path);
 gboolean cw_db_is_in_use (const char *path);
 

@@ -41,16 +41,19 @@
  *    after the file (the file only at checkpoints), and copying a folder
  *    in name order copies the file before its -wal. The one change of the
  *    file after its -wal that is allowed is a checkpoint of this very -wal,
- *    cut short (a crash, or a full disk): it shows in the file's first page
- *    being one that the -wal committed (cw_db_wal_wrote_first_page).
+ *    cut short (a crash, or a full disk): it shows in the file holding a
+ *    page exactly as the -wal last committed it (cw_db_wal_checkpoint_began;
+ *    a checkpoint writes the pages in order, and the first is not always
+ *    among them).
  *
  * When the file alone cannot be read (a checkpoint cut short by a full disk
  * leaves it shorter than its header says), 2 and 3 cannot be asked of it;
- * the -wal is then applied only when it wrote the file's first page, as in 4.
+ * the -wal is then applied only when a checkpoint of it began, as in 4.
  *
  * What this gets wrong: a backup copied from the open workspace during the
- * very session whose -wal is left, after a checkpoint wrote its first page,
- * passes 4 and is brought forward; a folder copied with the -wal before the
+ * very session whose -wal is left, after a checkpoint began, passes 4 and is
+ * brought forward, as would a copy holding a page the session wrote back
+ * to exactly what it held before; a folder copied with the -wal before the
  * file (cp -r follows the directory's order) is refused, and the message
  * says to move the -wal away, though the original folder still has both.
  * A -journal carries no time to compare (it is written before the file it
@@ -324,7 +327,7 @@ cw_recover_check (const char *path, guint current_version, GError **error)
     return TRUE;
   const char *side = wal ? wal_path : journal_path;
   gboolean continuous = wal && unchanged_since_wal (path, side);
-  gboolean checkpointed = wal && cw_db_wal_wrote_first_page (path);
+  gboolean checkpointed = wal && cw_db_wal_checkpoint_began (path);
 
   g_autoptr (GError) local = NULL;
   g_autofree char *scratch = cw_fs_make_scratch_dir (&local);
