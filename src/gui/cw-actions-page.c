@@ -20,7 +20,6 @@
 #include "cw-actions-page.h"
 #include "cw-finding.h"
 #include "cw-report-ui.h"
-#include "cw-window.h"
 #include "cw-widgets.h"
 
 typedef enum
@@ -142,7 +141,7 @@ fill_list (CwActionsPage *self)
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
   if (actions == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Actions"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Read the Actions"), error);
       return;
     }
   for (guint i = 0; i < actions->len; i++)
@@ -346,7 +345,7 @@ commit_field (CwActionsPage *self, Field field)
   if (self->refusals[field] != NULL && !self->told[field])
     {
       self->told[field] = TRUE;
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"),
+      cw_show_error (GTK_WIDGET (self), _("Could Not Save the Action"),
                             self->refusals[field]);
     }
   return FALSE;
@@ -442,7 +441,7 @@ on_move_clicked (GtkButton *button, CwActionsPage *self)
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &today,
                                  &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
   cw_actions_page_refresh (self);
 }
 
@@ -635,7 +634,7 @@ on_cause_changed (CwActionsPage *self)
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_update_action (self->workspace, cw_action_get_id (self->action), &changes,
                                    &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
   cw_actions_page_refresh (self);
 }
 
@@ -743,13 +742,9 @@ build_editor (CwActionsPage *self)
 static void
 on_open_finding (CwActionsPage *self)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  if (window == NULL || self->action == NULL)
-    return;
-  g_autoptr (CwFinding) finding
-    = cw_workspace_get_finding (self->workspace, cw_action_get_finding_id (self->action), NULL);
-  if (finding != NULL)
-    cw_window_show_finding (CW_WINDOW (window), finding);
+  if (self->action != NULL && cw_action_get_finding_id (self->action) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "x",
+                                cw_action_get_finding_id (self->action));
 }
 
 /* ---- New action from another source -------------------------------------- */
@@ -774,7 +769,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *
   gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
   if (id == 0)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Action"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Create the Action"), error);
       return;
     }
   cw_actions_page_show_action (self, id);
@@ -831,7 +826,7 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, FALSE, &error);
   if (report == NULL)
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
   else if (g_str_equal (action_name, "actions.print"))
     cw_report_ui_print (widget, report);
   else

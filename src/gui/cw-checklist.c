@@ -29,7 +29,6 @@
 #include "cw-finding.h"
 #include "cw-history-window.h"
 #include "cw-report-ui.h"
-#include "cw-window.h"
 #include "cw-widgets.h"
 
 struct _CwChecklist
@@ -87,13 +86,6 @@ static const CwResult result_order[] = {
   CW_RESULT_MAJOR,      CW_RESULT_NOT_APPLICABLE, CW_RESULT_NOT_ASSESSED,
 };
 
-static CwWindow *
-get_window (CwChecklist *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  return window ? CW_WINDOW (window) : NULL;
-}
-
 static CwQuestion *
 current_question (CwChecklist *self)
 {
@@ -138,7 +130,7 @@ store (CwChecklist *self, CwResult result, const char *note)
                             cw_question_get_id (question), result, note, &error)
       || !reload_answers (self, &error))
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
       return;
     }
   refresh_progress (self);
@@ -171,7 +163,7 @@ on_note_saved (CwDraft *draft, CwChecklist *self)
       g_autoptr (GError) error = NULL;
       if (!reload_answers (self, &error))
         {
-          cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Answers"), error);
+          cw_show_error (GTK_WIDGET (self), _("Could Not Read the Answers"), error);
           return;
         }
       refresh_progress (self);
@@ -182,7 +174,7 @@ on_note_saved (CwDraft *draft, CwChecklist *self)
 static void
 on_note_failed (CwDraft *draft, GError *error, CwChecklist *self)
 {
-  cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+  cw_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
 }
 
 /* Saves the note now if it differs from what is stored. */
@@ -458,7 +450,7 @@ on_delete_toast_dismissed (AdwToast *toast, CwChecklist *self)
   gboolean is_finding = pending->is_finding;
   pending_delete_free (pending);
   if (!deleted)
-    cw_window_show_error (GTK_WIDGET (self),
+    cw_show_error (GTK_WIDGET (self),
                           is_finding ? _("Could Not Delete the Finding")
                                      : _("Could Not Delete the Evidence"),
                           error);
@@ -491,7 +483,7 @@ static void
 offer_undo (CwChecklist *self)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (root == NULL || gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW) == NULL)
+  if (root == NULL || gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) == NULL)
     return;
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr (GSimpleAction) undo = g_simple_action_new ("undo", NULL);
@@ -503,12 +495,12 @@ offer_undo (CwChecklist *self)
 static void
 delete_later (CwChecklist *self, gboolean is_finding, gint64 id, const char *message)
 {
-  CwWindow *window = get_window (self);
+  gboolean in_window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) != NULL;
   PendingDelete *pending = g_new0 (PendingDelete, 1);
   pending->workspace = g_object_ref (self->workspace);
   pending->is_finding = is_finding;
   pending->id = id;
-  if (window != NULL)
+  if (in_window)
     {
       offer_undo (self);
       AdwToast *toast = adw_toast_new (message);
@@ -522,7 +514,7 @@ delete_later (CwChecklist *self, gboolean is_finding, gint64 id, const char *mes
       /* The delete before this one is made now (when it replaces it). */
       g_object_set_data_full (G_OBJECT (self), PENDING_DELETE, pending,
                               (GDestroyNotify) pending_delete_free);
-      cw_window_add_toast (window, toast);
+      cw_add_toast (GTK_WIDGET (self), toast);
     }
   else
     g_object_set_data_full (G_OBJECT (self), PENDING_DELETE, pending,
@@ -575,7 +567,7 @@ on_evidence_activated (AdwActionRow *row, CwChecklist *self)
     = cw_workspace_get_evidence (self->workspace, cw_object_get_id (row, "evidence-id"), &error);
   if (item == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Evidence"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Open the Evidence"), error);
       return;
     }
   CwEvidenceDialog *dialog = cw_evidence_dialog_new_for_item (
@@ -663,27 +655,23 @@ on_finding_action (GtkButton *button, CwChecklist *self)
       action_id = cw_workspace_create_action (self->workspace, &draft, &error);
       if (action_id == 0)
         {
-          cw_window_show_error (GTK_WIDGET (self), _("Could Not Raise the Action"), error);
+          cw_show_error (GTK_WIDGET (self), _("Could Not Raise the Action"), error);
           return;
         }
     }
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_show_action (window, action_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-action", "x", action_id);
 }
 
 static void
 on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwChecklist *self)
 {
-  CwWindow *window = get_window (self);
   g_autoptr (CwFinding) finding = cw_workspace_get_finding (self->workspace, finding_id, NULL);
   g_autofree char *label = finding ? cw_finding_dup_label (finding) : NULL;
   g_autofree char *message
     = g_strdup_printf (cw_finding_editor_get_finding_id (editor) ? _("Finding %s saved")
                                                                  : _("Finding %s raised"),
                        label ? label : "");
-  if (window != NULL)
-    cw_window_toast (window, message);
+  cw_toast (GTK_WIDGET (self), message);
   fill_findings (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -696,7 +684,7 @@ on_finding_activated (AdwActionRow *row, CwChecklist *self)
     = cw_workspace_get_finding (self->workspace, cw_object_get_id (row, "finding-id"), &error);
   if (finding == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
       return;
     }
   CwFindingEditor *editor = cw_finding_editor_new_for_finding (
@@ -821,16 +809,14 @@ on_follow_up_response (AdwMessageDialog *dialog, const char *response, CwCheckli
   if (!cw_workspace_follow_up_finding (self->workspace, finding, audit,
                                        gtk_editable_get_text (note), &error))
     {
-      cw_window_show_error (GTK_WIDGET (self), _("The Follow-Up Was Not Recorded"), error);
+      cw_show_error (GTK_WIDGET (self), _("The Follow-Up Was Not Recorded"), error);
       return;
     }
   /* The checklist may show another audit by now; the follow-up belongs to
    * the one the dialog was opened for. */
   if (self->audit != NULL && cw_audit_get_id (self->audit) == audit)
     fill_earlier (self);
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_toast (window, _("Follow-up recorded"));
+  cw_toast (GTK_WIDGET (self), _("Follow-up recorded"));
 }
 
 /* Asks what the follow-up saw, for the audit shown now. */
@@ -1114,7 +1100,7 @@ export_action (GtkWidget *widget, const char *action, GVariant *parameter)
                                    : cw_report_new_audit (self->workspace, id, &error);
   if (report == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
       return;
     }
   g_autofree char *name
@@ -1131,7 +1117,7 @@ print_action (GtkWidget *widget, const char *action, GVariant *parameter)
   g_autoptr (CwReport) report
     = cw_report_new_audit (self->workspace, cw_audit_get_id (self->audit), &error);
   if (report == NULL)
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
   else
     cw_report_ui_print (widget, report);
 }
@@ -1150,24 +1136,20 @@ status_action (GtkWidget *widget, const char *action, GVariant *parameter)
                       : cw_workspace_issue_audit (self->workspace, id, &today, &error);
   if (!ok)
     {
-      cw_window_show_error (GTK_WIDGET (self), close ? _("The Audit Cannot Be Closed Yet")
+      cw_show_error (GTK_WIDGET (self), close ? _("The Audit Cannot Be Closed Yet")
                                 : _("The Report Cannot Be Issued Yet"),
                     error);
       return;
     }
   cw_checklist_show (self, self->workspace, id, cw_checklist_get_question_id (self), NULL);
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_toast (window, close ? _("Audit closed") : _("Audit report issued"));
+  cw_toast (GTK_WIDGET (self), close ? _("Audit closed") : _("Audit report issued"));
 }
 
 static void
 on_details_saved (CwAuditEditor *editor, gint64 audit_id, CwChecklist *self)
 {
   cw_checklist_show (self, self->workspace, audit_id, cw_checklist_get_question_id (self), NULL);
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_toast (window, _("Audit details saved"));
+  cw_toast (GTK_WIDGET (self), _("Audit details saved"));
 }
 
 /* The audit's details, to correct them while the audit is open. */
@@ -1187,9 +1169,7 @@ on_meetings_saved (CwMeetingsDialog *dialog, CwChecklist *self)
 {
   cw_checklist_show (self, self->workspace, cw_audit_get_id (self->audit),
                      cw_checklist_get_question_id (self), NULL);
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_toast (window, _("Meetings saved"));
+  cw_toast (GTK_WIDGET (self), _("Meetings saved"));
 }
 
 static void
@@ -1203,7 +1183,7 @@ meetings_action (GtkWidget *widget, const char *action, GVariant *parameter)
                                                      cw_audit_get_id (self->audit), &error);
   if (dialog == NULL)
     {
-      cw_window_show_error (widget, _("Could Not Open the Meetings"), error);
+      cw_show_error (widget, _("Could Not Open the Meetings"), error);
       return;
     }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_meetings_saved), self, 0);
@@ -1220,13 +1200,11 @@ on_revise_response (AdwMessageDialog *dialog, const char *response, CwChecklist 
   gint64 id = cw_audit_get_id (self->audit);
   if (!cw_workspace_revise_audit (self->workspace, id, gtk_editable_get_text (reason), &error))
     {
-      cw_window_show_error (GTK_WIDGET (self), _("The Report Cannot Be Revised"), error);
+      cw_show_error (GTK_WIDGET (self), _("The Report Cannot Be Revised"), error);
       return;
     }
   cw_checklist_show (self, self->workspace, id, cw_checklist_get_question_id (self), NULL);
-  CwWindow *window = get_window (self);
-  if (window != NULL)
-    cw_window_toast (window, _("Audit reopened for the next version of its report"));
+  cw_toast (GTK_WIDGET (self), _("Audit reopened for the next version of its report"));
 }
 
 /* Revising asks for the reason, which the next version of the report

@@ -14,7 +14,6 @@
 #include "cw-findings-model.h"
 #include "cw-findings-page.h"
 #include "cw-widgets.h"
-#include "cw-window.h"
 
 struct _CwFindingsPage
 {
@@ -31,9 +30,9 @@ static void
 on_show_in_audit (GtkButton *button, CwFindingsPage *self)
 {
   CwFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CW_TYPE_WINDOW);
-  if (finding != NULL && window != NULL)
-    cw_window_show_finding (CW_WINDOW (window), finding);
+  if (finding != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "x",
+                                cw_finding_get_id (finding));
 }
 
 static void
@@ -139,7 +138,7 @@ on_activate (CwFindingsPage *self, guint position)
     = cw_workspace_get_finding (self->workspace, cw_finding_get_id (listed), &error);
   if (finding == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
       return;
     }
   CwFindingEditor *editor = cw_finding_editor_new_for_finding (

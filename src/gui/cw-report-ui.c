@@ -12,7 +12,7 @@
 #include "cw-application.h"
 #include "cw-output.h"
 #include "cw-report-ui.h"
-#include "cw-window.h"
+#include "cw-widgets.h"
 
 typedef struct
 {
@@ -21,7 +21,7 @@ typedef struct
   GtkWidget *progress_window;
   GtkProgressBar *bar;
   GCancellable *cancellable;
-  CwWindow *window;
+  GtkWindow *window; /* the window the export was asked from */
 } Export;
 
 static void
@@ -112,7 +112,7 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
     {
       if (!g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED)
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cw_window_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
+        cw_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
     }
   else
     {
@@ -122,7 +122,7 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "report.open");
       adw_toast_set_action_target_value (toast, g_variant_new_string (export->path));
-      cw_window_add_toast (export->window, toast);
+      cw_add_toast (GTK_WIDGET (export->window), toast);
     }
   export_free (export);
 }
@@ -134,7 +134,7 @@ on_cancel (GtkButton *button, GCancellable *cancellable)
 }
 
 static GtkWidget *
-progress_window (CwWindow *parent, Export *export)
+progress_window (GtkWindow *parent, Export *export)
 {
   GtkWidget *window = adw_window_new ();
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (parent));
@@ -180,7 +180,7 @@ start_export (Export *export)
   g_autofree char *target = cw_output_resolve (export->path, &error);
   if (target == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
+      cw_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
       export_free (export);
       return;
     }
@@ -199,11 +199,11 @@ start_export (Export *export)
 static Export *
 export_new (GtkWidget *from, CwReport *report)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (from, CW_TYPE_WINDOW);
-  g_return_val_if_fail (window != NULL, NULL);
+  GtkRoot *window = gtk_widget_get_root (from);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   Export *export = g_new0 (Export, 1);
   export->report = g_object_ref (report);
-  export->window = g_object_ref (CW_WINDOW (window));
+  export->window = g_object_ref (GTK_WINDOW (window));
   export->cancellable = g_cancellable_new ();
   cw_report_set_paper (report, cw_report_ui_paper (from));
   return export;
@@ -273,8 +273,8 @@ on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
 void
 cw_report_ui_print (GtkWidget *from, CwReport *report)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (from, CW_TYPE_WINDOW);
-  g_return_if_fail (window != NULL);
+  GtkRoot *window = gtk_widget_get_root (from);
+  g_return_if_fail (GTK_IS_WINDOW (window));
   CwPaper paper = cw_report_ui_paper (from);
   cw_report_set_paper (report, paper);
 
@@ -295,7 +295,7 @@ cw_report_ui_print (GtkWidget *from, CwReport *report)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (window), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    cw_window_show_error (window, _("Could Not Print the Report"), error);
+    cw_show_error (GTK_WIDGET (window), _("Could Not Print the Report"), error);
 }
 
 /* The window's "report.open" action, used by the Open button of the toast. */

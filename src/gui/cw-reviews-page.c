@@ -20,7 +20,6 @@
 #include "cw-review.h"
 #include "cw-text.h"
 #include "cw-reviews-page.h"
-#include "cw-window.h"
 #include "cw-widgets.h"
 
 struct _CwReviewsPage
@@ -118,7 +117,7 @@ reload_review (CwReviewsPage *self)
 static void
 on_draft_failed (CwReviewsPage *self, const GError *error)
 {
-  cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+  cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
 }
 
 static CwDraft *
@@ -217,7 +216,7 @@ on_top_management (GtkSwitch *toggle, GParamSpec *pspec, CwReviewsPage *self)
       g_autoptr (GError) error = NULL;
       if (!cw_workspace_update_review_attendee (self->workspace, cw_review_get_id (self->review),
                                                 position, &changed, &error))
-        cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+        cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
       reload_review (self);
       return;
     }
@@ -233,7 +232,7 @@ on_remove_attendee (GtkButton *button, CwReviewsPage *self)
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_remove_review_attendee (self->workspace, cw_review_get_id (self->review),
                                             position, &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
   show_review (self, cw_review_get_id (self->review));
 }
 
@@ -304,7 +303,7 @@ add_attendee (GtkWidget *widget, const char *action, GVariant *parameter)
   if (cw_workspace_add_review_attendee (self->workspace, cw_review_get_id (self->review),
                                         &attendee, &error)
       == 0)
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
   show_review (self, cw_review_get_id (self->review));
 }
 
@@ -324,7 +323,7 @@ on_nothing_to_report (GtkSwitch *toggle, GParamSpec *pspec, CwReviewsPage *self)
       self->filling = TRUE;
       gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
       self->filling = FALSE;
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
     }
   reload_review (self);
 }
@@ -616,7 +615,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
   gint64 id = cw_workspace_create_review (self->workspace, &draft, &today, &error);
   if (id == 0)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Start the Review"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Start the Review"), error);
       return;
     }
   /* The chair attends, from top management; the role can be edited. */
@@ -624,7 +623,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
     {
       CwReviewAttendeeDraft chair = { draft.chair, _("Chair"), TRUE };
       if (cw_workspace_add_review_attendee (self->workspace, id, &chair, &error) == 0)
-        cw_window_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
+        cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
     }
   refresh_list (self);
   cw_reviews_page_show_review (self, id);
@@ -666,7 +665,7 @@ on_decide_response (AdwMessageDialog *dialog, const char *response, CwReviewsPag
   };
   g_autoptr (GError) error = NULL;
   if (cw_workspace_decide (self->workspace, cw_review_get_id (self->review), &decision, &error) == 0)
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Record the Decision"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Record the Decision"), error);
   show_review (self, cw_review_get_id (self->review));
 }
 
@@ -709,7 +708,7 @@ on_approve_response (AdwMessageDialog *dialog, const char *response, CwReviewsPa
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_approve_review (self->workspace, cw_review_get_id (self->review),
                                     dialog_text (dialog, "by"), &today, &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Approve the Review"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Approve the Review"), error);
   refresh_list (self);
   show_review (self, cw_review_get_id (self->review));
 }
@@ -748,7 +747,7 @@ report_action (GtkWidget *widget, const char *action, GVariant *parameter)
     = cw_report_new_review (self->workspace, cw_review_get_id (self->review), &error);
   if (report == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Prepare the Minutes"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Minutes"), error);
       return;
     }
   if (g_str_equal (action, "reviews.print"))

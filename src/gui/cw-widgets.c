@@ -94,3 +94,61 @@ cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboole
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* Shows an error over the window that holds `inside` (any widget in it). */
+void
+cw_show_error (GtkWidget *inside, const char *heading, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (inside);
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_warning ("%s: %s", heading, error->message);
+      return;
+    }
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static AdwToastOverlay *
+find_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_overlay (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows `toast` (taking it) in the toast overlay that holds `inside`, or,
+ * from a dialog, in its parent window's; FALSE (and the toast dropped) when
+ * there is none. Pages tell the user through this, never through the
+ * window's code. */
+gboolean
+cw_add_toast (GtkWidget *inside, gpointer toast)
+{
+  g_autoptr (AdwToast) owned = toast;
+  GtkWidget *overlay = gtk_widget_get_ancestor (inside, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (inside);
+      GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root))
+                                               : NULL;
+      overlay = parent ? GTK_WIDGET (find_overlay (GTK_WIDGET (parent))) : NULL;
+    }
+  if (overlay == NULL)
+    return FALSE;
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
+  return TRUE;
+}
+
+gboolean
+cw_toast (GtkWidget *inside, const char *message)
+{
+  return cw_add_toast (inside, adw_toast_new (message));
+}

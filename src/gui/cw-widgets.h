@@ -13,6 +13,9 @@ void cw_list_box_remove_all (GtkListBox *box);
 void cw_object_set_id (gpointer object, const char *key, gint64 id);
 gint64 cw_object_get_id (gpointer object, const char *key);
 const char *cw_result_css_class (CwResult result);
+void cw_show_error (GtkWidget *inside, const char *heading, const GError *error);
+gboolean cw_toast (GtkWidget *inside, const char *message);
+gboolean cw_add_toast (GtkWidget *inside, gpointer toast);
 void cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboolean *closing);
 
 G_END_DECLS

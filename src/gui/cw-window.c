@@ -69,33 +69,6 @@ static void rebuild_audit_list (CwWindow *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-void
-cw_window_toast (CwWindow *self, const char *message)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
-}
-
-void
-cw_window_add_toast (CwWindow *self, AdwToast *toast)
-{
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-/* Shows an error over the window that holds `inside` (any widget in it). */
-void
-cw_window_show_error (GtkWidget *inside, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (inside);
-  if (!GTK_IS_WINDOW (root))
-    {
-      g_warning ("%s: %s", heading, error->message);
-      return;
-    }
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 CwWorkspace *
 cw_window_get_workspace (CwWindow *self)
 {
@@ -236,11 +209,31 @@ cw_window_show_review (CwWindow *self, gint64 review_id)
   cw_reviews_page_show_review (get_reviews_page (self), review_id);
 }
 
-/* Pages ask for an audit through this action rather than calling the window. */
+/* Pages ask for an audit, a finding or an action through these actions
+ * rather than calling the window. */
 static void
 show_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   cw_window_show_audit (CW_WINDOW (widget), g_variant_get_int64 (parameter), NULL);
+}
+
+static void
+show_finding_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwFinding) finding
+    = cw_workspace_get_finding (self->workspace, g_variant_get_int64 (parameter), &error);
+  if (finding == NULL)
+    cw_show_error (widget, _("Could Not Open the Finding"), error);
+  else
+    cw_window_show_finding (self, finding);
+}
+
+static void
+show_action_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  cw_window_show_action (CW_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -434,7 +427,7 @@ rebuild_audit_list (CwWindow *self)
   g_autoptr (GPtrArray) audits = cw_workspace_list_audits (self->workspace, &error);
   if (audits == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Read the Audits"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Read the Audits"), error);
       return;
     }
   guint shown = 0;
@@ -480,7 +473,7 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *place)
   CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (self));
   if (!cw_checklist_show (checklist, self->workspace, audit_id, place, &error))
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Audit"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Open the Audit"), error);
       return;
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -518,7 +511,7 @@ flush_pending_delete (CwWindow *self)
   self->pending_delete = 0;
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_delete_audit (self->workspace, id, &error))
-    cw_window_show_error (GTK_WIDGET (self), _("Could Not Delete the Audit"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Delete the Audit"), error);
   rebuild_audit_list (self);
 }
 
@@ -758,7 +751,7 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
     workspace = cw_workspace_open (path, &error);
   if (workspace == NULL || !cw_workspace_claim (workspace, &error))
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Open the Workspace"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Open the Workspace"), error);
       return FALSE;
     }
 
@@ -789,7 +782,7 @@ create_path (CwWindow *self, const char *path)
   g_autoptr (CwWorkspace) created = cw_workspace_create (path, NULL, &error);
   if (created == NULL)
     {
-      cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Workspace"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Create the Workspace"), error);
       return;
     }
   g_clear_object (&created);
@@ -871,7 +864,7 @@ open_demo_action (GtkWidget *widget, const char *action, GVariant *parameter)
       g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
       if (demo == NULL)
         {
-          cw_window_show_error (GTK_WIDGET (self), _("Could Not Create the Demo Workspace"), error);
+          cw_show_error (GTK_WIDGET (self), _("Could Not Create the Demo Workspace"), error);
           return;
         }
     }
@@ -1050,6 +1043,8 @@ cw_window_class_init (CwWindowClass *klass)
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-audit", "x", show_audit_action);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "x", show_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.show-action", "x", show_action_action);
   cw_report_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
