@@ -312,6 +312,18 @@ test_finding_delete (Fixture *f, gconstpointer data)
   g_assert_false (search_finds (f, "INC-1042", CW_SEARCH_FINDING, id));
   g_autofree char *deleted = last_change (f, "finding", id, "deleted");
   g_assert_cmpstr (deleted, ==, "NC-2 → ∅");
+  /* The audit's own history still shows the finding, and its deletion. */
+  g_autoptr (GPtrArray) audit_history
+    = cw_workspace_list_audit_history (f->workspace, f->audit, &error);
+  g_assert_no_error (error);
+  gboolean shown_deleted = FALSE;
+  for (guint i = 0; i < audit_history->len; i++)
+    {
+      CwHistoryEntry *entry = g_ptr_array_index (audit_history, i);
+      shown_deleted |= g_str_equal (entry->entity, "finding") && entry->entity_id == id
+                       && g_str_equal (entry->field, "deleted");
+    }
+  g_assert_true (shown_deleted);
   g_autoptr (CwEvidence) item = cw_workspace_get_evidence (f->workspace, evidence, &error);
   g_assert_no_error (error);
   g_assert_cmpint (item->finding_id, ==, 0);

@@ -62,8 +62,14 @@ cw_workspace_list_audit_history (CwWorkspace *self, gint64 audit_id, GError **er
     "SELECT " ENTRY_COLUMNS " FROM history WHERE field <> '" CW_RECORD_FIELD "' AND"
     " ((entity = 'audit' AND entity_id = ?1)"
     " OR (entity = 'answer' AND entity_id IN (SELECT id FROM answer WHERE audit = ?1))"
-    " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1))"
-    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1)))"
+    /* A deleted finding or evidence item keeps its changes here: its
+     * record snapshots name the audit it was in (ids are never reused). */
+    " OR (entity = 'finding' AND entity_id IN (SELECT id FROM finding WHERE audit = ?1"
+    "  UNION SELECT entity_id FROM history WHERE entity = 'finding'"
+    "  AND field = '" CW_RECORD_FIELD "' AND json_extract (new_value, '$[2]') = ?1))"
+    " OR (entity = 'evidence' AND entity_id IN (SELECT id FROM evidence WHERE audit = ?1"
+    "  UNION SELECT entity_id FROM history WHERE entity = 'evidence'"
+    "  AND field = '" CW_RECORD_FIELD "' AND json_extract (new_value, '$[2]') = ?1)))"
     " ORDER BY id DESC",
     error);
   if (stmt == NULL)
