@@ -664,6 +664,107 @@ test_fresh_schema_is_migrated_schema (void)
                    CW_WORKSPACE_APPLICATION_ID);
 }
 
+/* Each committed edit announces the kinds of record it changed, once each,
+ * after the commit; a batch announces at its end, and a refused or
+ * rolled-back edit announces nothing. Pages of the window refresh from it. */
+typedef struct
+{
+  guint audit, finding, answer, any;
+  gint64 findings_in_file; /* what a handler of changed::finding read */
+  CwWorkspace *workspace;
+} Heard;
+
+static void
+on_audit_changed (CwWorkspace *workspace, Heard *heard)
+{
+  heard->audit++;
+}
+
+static void
+on_finding_changed (CwWorkspace *workspace, Heard *heard)
+{
+  heard->finding++;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 0, &error);
+  g_assert_no_error (error);
+  heard->findings_in_file = findings->len;
+}
+
+static void
+on_answer_changed (CwWorkspace *workspace, Heard *heard)
+{
+  heard->answer++;
+}
+
+static void
+on_any_changed (CwWorkspace *workspace, Heard *heard)
+{
+  heard->any++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_test_new_workspace (&dir);
+  Heard heard = { 0 };
+  g_signal_connect (workspace, "changed::audit", G_CALLBACK (on_audit_changed), &heard);
+  g_signal_connect (workspace, "changed::finding", G_CALLBACK (on_finding_changed), &heard);
+  g_signal_connect (workspace, "changed::answer", G_CALLBACK (on_answer_changed), &heard);
+  g_signal_connect (workspace, "changed", G_CALLBACK (on_any_changed), &heard);
+
+  g_autoptr (GError) error = NULL;
+  const char *scope[] = { "8.6.1", NULL };
+  CwAuditDraft audit_draft = { .title = "Incidents", .scope = scope };
+  gint64 audit = cw_workspace_create_audit (workspace, &audit_draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.audit, ==, 1);
+  g_assert_cmpuint (heard.finding, ==, 0);
+
+  /* Three findings in one batch: one announcement, at the end, when a
+   * handler already reads all three from the file. */
+  g_assert_true (cw_workspace_begin_batch (workspace, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      CwFindingDraft draft = {
+        .audit_id = audit,
+        .clause = "8.6.1",
+        .grade = CW_GRADE_OFI,
+        .statement = "Incident categories could be grouped by service.",
+      };
+      g_assert_cmpint (cw_workspace_create_finding (workspace, &draft, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (heard.finding, ==, 0);
+  g_assert_true (cw_workspace_end_batch (workspace, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.finding, ==, 1);
+  g_assert_cmpint (heard.findings_in_file, ==, 3);
+
+  g_assert_true (cw_workspace_answer (workspace, audit, "8.6.1.q1", CW_RESULT_CONFORMING,
+                                      "Sampled ten incidents.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.answer, ==, 1);
+
+  /* Refused before writing, and rolled back after: nothing to announce. */
+  guint before = heard.any;
+  CwFindingDraft refused = { .audit_id = audit, .clause = "8.6.1", .grade = CW_GRADE_MAJOR };
+  g_assert_cmpint (cw_workspace_create_finding (workspace, &refused, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cw_workspace_begin_batch (workspace, &error));
+  CwFindingDraft kept_out = {
+    .audit_id = audit,
+    .clause = "8.6.1",
+    .grade = CW_GRADE_OFI,
+    .statement = "Never kept.",
+  };
+  g_assert_cmpint (cw_workspace_create_finding (workspace, &kept_out, &error), >, 0);
+  g_assert_true (cw_workspace_end_batch (workspace, FALSE, &error));
+  g_assert_cmpuint (heard.any, ==, before);
+  g_assert_cmpint (heard.findings_in_file, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -691,5 +792,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/fresh-schema", test_fresh_schema_is_migrated_schema);
   g_test_add_func ("/core/store/private-modes", test_private_modes);
   g_test_add_func ("/core/store/network-folder", test_network_folder);
+  g_test_add_func ("/core/store/changed-signal", test_changed_signal);
   return g_test_run ();
 }

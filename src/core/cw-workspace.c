@@ -47,10 +47,18 @@ struct _CwWorkspace
 G_DEFINE_FINAL_TYPE (CwWorkspace, cw_workspace, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cw-workspace-error-quark, cw_workspace_error)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
 static CwCatalogue *load_catalogue (CwWorkspace *self, GError **error);
 static gboolean save_catalogue (CwWorkspace *self, CwCatalogue *catalogue, GError **error);
 static gboolean snapshot_touched (CwWorkspace *self, GError **error);
 static void forget_touched (CwWorkspace *self);
+static GPtrArray *touched_kinds (CwWorkspace *self);
 
 guint
 cw_workspace_schema_version (void)
@@ -86,6 +94,20 @@ cw_workspace_class_init (CwWorkspaceClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   object_class->dispose = cw_workspace_dispose;
   object_class->finalize = cw_workspace_finalize;
+
+  /**
+   * CwWorkspace::changed:
+   * @self: the workspace
+   *
+   * An edit was committed. Emitted once per kind of record it changed,
+   * with the kind as detail ("changed::audit", "changed::finding",
+   * "changed::action", …; see cw-record.c), after the commit, so that a
+   * handler reads what is now in the file. A refused or rolled-back edit
+   * emits nothing.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
 }
 
 static void
@@ -203,10 +225,16 @@ cw_workspace_edit_end (CwWorkspace *self, gboolean ok, GError **error)
     {
       /* Snapshots go in before the commit: one transaction with the edit. */
       gboolean snapped = snapshot_touched (self, error);
+      g_autoptr (GPtrArray) kinds = touched_kinds (self);
       forget_touched (self);
       g_clear_pointer (&self->head, g_free);
       if (snapped && cw_db_commit (self->db, error))
-        return TRUE;
+        {
+          for (guint i = 0; i < kinds->len; i++)
+            g_signal_emit (self, signals[CHANGED],
+                           g_quark_from_string (g_ptr_array_index (kinds, i)));
+          return TRUE;
+        }
     }
   else if (ok)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_FAILED,
@@ -353,6 +381,22 @@ snapshot_touched (CwWorkspace *self, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The kinds of record the open edit changed, each once, in the order first
+ * touched: what the commit announces. */
+static GPtrArray *
+touched_kinds (CwWorkspace *self)
+{
+  GPtrArray *kinds = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->touched->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->touched, i);
+      g_autofree char *entity = g_strndup (key, strchr (key, 0x1f) - key);
+      if (!g_ptr_array_find_with_equal_func (kinds, entity, g_str_equal, NULL))
+        g_ptr_array_add (kinds, g_steal_pointer (&entity));
+    }
+  return kinds;
 }
 
 static void
