@@ -42,8 +42,7 @@ typedef enum
 
 struct _CwActionsPage
 {
-  GtkWidget parent_instance;
-  CwWorkspace *workspace;
+  CwPage parent_instance;
   CwAction *action; /* the one in the editor */
   /* An AdwEntryRow or a GtkTextView each; FIELD_WHY is typed into whys. */
   GtkWidget *rows[N_FIELDS];
@@ -73,7 +72,10 @@ struct _CwActionsPage
   GtkListBox *history_list;
 };
 
-G_DEFINE_FINAL_TYPE (CwActionsPage, cw_actions_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CwActionsPage, cw_actions_page, CW_TYPE_PAGE)
+
+/* What it shows: the actions and the findings they answer. */
+static const char *const watches[] = { "action", "finding", NULL };
 
 static void show_action (CwActionsPage *self, gint64 id);
 
@@ -124,7 +126,7 @@ static void
 fill_list (CwActionsPage *self)
 {
   cw_list_box_remove_all (self->action_list);
-  if (self->workspace == NULL)
+  if (cw_page_get_workspace (CW_PAGE (self)) == NULL)
     return;
 
   GDate today;
@@ -138,7 +140,7 @@ fill_list (CwActionsPage *self)
     .owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_filter)),
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (cw_page_get_workspace (CW_PAGE (self)), &filter, &error);
   if (actions == NULL)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Read the Actions"), error);
@@ -150,12 +152,12 @@ fill_list (CwActionsPage *self)
 }
 
 /* After an edit: the list and the open action, both read again. */
-void
-cw_actions_page_refresh (CwActionsPage *self)
+static void
+refresh (CwPage *page)
 {
-  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  CwActionsPage *self = CW_ACTIONS_PAGE (page);
   fill_list (self);
-  if (self->workspace != NULL && self->action != NULL)
+  if (cw_page_get_workspace (CW_PAGE (self)) != NULL && self->action != NULL)
     show_action (self, cw_action_get_id (self->action));
 }
 
@@ -329,7 +331,7 @@ on_field_saved (CwDraft *draft, CwActionsPage *self)
   /* Everything but the rows, one of which may be being typed into: the core
    * trims what it stores, and writing that back would move the cursor. */
   g_autoptr (CwAction) fresh
-    = cw_workspace_get_action (self->workspace, cw_action_get_id (self->action), NULL);
+    = cw_workspace_get_action (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action), NULL);
   if (fresh != NULL)
     g_set_object (&self->action, fresh);
   fill_list (self);
@@ -382,7 +384,7 @@ start_drafts (CwActionsPage *self)
     {
       g_return_if_fail (self->drafts[field] == NULL);
       g_autofree char *loaded = field_text (self, field);
-      self->drafts[field] = cw_draft_new (self->workspace, cw_action_get_id (self->action),
+      self->drafts[field] = cw_draft_new (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action),
                                           field_keys[field], loaded, save_field);
       g_signal_connect (self->drafts[field], "saved", G_CALLBACK (on_field_saved), self);
       g_signal_connect (self->drafts[field], "failed", G_CALLBACK (on_field_failed), self);
@@ -439,10 +441,10 @@ on_move_clicked (GtkButton *button, CwActionsPage *self)
   GDate today;
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_move_action (self->workspace, cw_action_get_id (self->action), move, &today,
+  if (!cw_workspace_move_action (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action), move, &today,
                                  &error))
     cw_show_error (GTK_WIDGET (self), _("Could Not Move the Action"), error);
-  cw_actions_page_refresh (self);
+  refresh (CW_PAGE (self));
 }
 
 static void
@@ -457,7 +459,7 @@ fill_moves (CwActionsPage *self)
   GtkWidget *child;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
     gtk_flow_box_remove (self->moves_box, child);
-  gboolean writable = !cw_workspace_is_read_only (self->workspace);
+  gboolean writable = !cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self)));
   CwActionMove next = cw_action_next_move (cw_action_get_status (self->action));
   g_autofree char *blocked = NULL;
   GDate today;
@@ -491,7 +493,7 @@ fill_history (CwActionsPage *self)
   cw_list_box_remove_all (self->history_list);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) events
-    = cw_workspace_list_action_history (self->workspace, cw_action_get_id (self->action), &error);
+    = cw_workspace_list_action_history (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action), &error);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       CwHistoryEntry *event = g_ptr_array_index (events, i);
@@ -556,7 +558,7 @@ fill_summary (CwActionsPage *self)
 
   gint64 finding_id = cw_action_get_finding_id (action);
   g_autoptr (CwFinding) finding
-    = finding_id ? cw_workspace_get_finding (self->workspace, finding_id, NULL) : NULL;
+    = finding_id ? cw_workspace_get_finding (cw_page_get_workspace (CW_PAGE (self)), finding_id, NULL) : NULL;
   g_autofree char *link
     = finding ? g_strdup_printf (_("For finding %" PRId64 " (%s, %s) of audit %" PRId64),
                                  finding_id, cw_finding_get_clause (finding),
@@ -592,7 +594,7 @@ fill_editor (CwActionsPage *self)
   adw_combo_row_set_selected (self->cause_row, cw_action_get_cause_category (action));
 
   gboolean editable = cw_action_get_status (action) != CW_ACTION_CLOSED
-                      && !cw_workspace_is_read_only (self->workspace);
+                      && !cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cause_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_group), editable);
@@ -609,7 +611,7 @@ show_action (CwActionsPage *self, gint64 id)
 {
   drop_drafts (self);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwAction) action = cw_workspace_get_action (self->workspace, id, &error);
+  g_autoptr (CwAction) action = cw_workspace_get_action (cw_page_get_workspace (CW_PAGE (self)), id, &error);
   if (action == NULL)
     {
       g_clear_object (&self->action);
@@ -632,10 +634,10 @@ on_cause_changed (CwActionsPage *self)
   CwCauseCategory category = adw_combo_row_get_selected (self->cause_row);
   CwActionChanges changes = { .cause_category = &category };
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_update_action (self->workspace, cw_action_get_id (self->action), &changes,
+  if (!cw_workspace_update_action (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action), &changes,
                                    &error))
     cw_show_error (GTK_WIDGET (self), _("Could Not Save the Action"), error);
-  cw_actions_page_refresh (self);
+  refresh (CW_PAGE (self));
 }
 
 /* What each control does, for sight and for screen readers: the title is
@@ -766,7 +768,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwActionsPage *
   if (draft.source != CW_ACTION_SOURCE_MANAGEMENT_REVIEW)
     draft.kind = &kind;
   g_autoptr (GError) error = NULL;
-  gint64 id = cw_workspace_create_action (self->workspace, &draft, &error);
+  gint64 id = cw_workspace_create_action (cw_page_get_workspace (CW_PAGE (self)), &draft, &error);
   if (id == 0)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Create the Action"), error);
@@ -779,7 +781,7 @@ static void
 new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CwActionsPage *self = CW_ACTIONS_PAGE (widget);
-  if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
+  if (cw_page_get_workspace (CW_PAGE (self)) == NULL || cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self))))
     return;
   GtkWidget *dialog = adw_message_dialog_new (
     GTK_WINDOW (gtk_widget_get_root (widget)), _("New Action"),
@@ -821,10 +823,10 @@ static void
 report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CwActionsPage *self = CW_ACTIONS_PAGE (widget);
-  if (self->workspace == NULL)
+  if (cw_page_get_workspace (CW_PAGE (self)) == NULL)
     return;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwReport) report = cw_report_new_actions (self->workspace, FALSE, &error);
+  g_autoptr (CwReport) report = cw_report_new_actions (cw_page_get_workspace (CW_PAGE (self)), FALSE, &error);
   if (report == NULL)
     cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
   else if (g_str_equal (action_name, "actions.print"))
@@ -835,24 +837,24 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* ---- Public -------------------------------------------------------------- */
 
-void
-cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace)
+static void
+load (CwPage *page)
 {
-  g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
+  CwActionsPage *self = CW_ACTIONS_PAGE (page);
+  CwWorkspace *workspace = cw_page_get_workspace (page);
   drop_drafts (self);
-  g_set_object (&self->workspace, workspace);
   g_clear_object (&self->action);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.new",
                                  workspace != NULL && !cw_workspace_is_read_only (workspace));
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-  cw_actions_page_refresh (self);
+  refresh (CW_PAGE (self));
 }
 
 void
 cw_actions_page_show_action (CwActionsPage *self, gint64 action_id)
 {
   g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
-  cw_actions_page_refresh (self);
+  refresh (CW_PAGE (self));
   show_action (self, action_id);
   if (self->action != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -864,6 +866,12 @@ cw_actions_page_save_now (CwActionsPage *self)
 {
   g_return_if_fail (CW_IS_ACTIONS_PAGE (self));
   commit_fields (self);
+}
+
+static void
+save (CwPage *page)
+{
+  commit_fields (CW_ACTIONS_PAGE (page));
 }
 
 gint64
@@ -890,25 +898,19 @@ cw_actions_page_dispose (GObject *object)
     g_clear_error (&self->refusals[field]);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_ACTIONS_PAGE);
   g_clear_object (&self->action);
-  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (cw_actions_page_parent_class)->dispose (object);
-}
-
-/* Leaving the page for another one of the window is a time to save. */
-static void
-cw_actions_page_unmap (GtkWidget *widget)
-{
-  commit_fields (CW_ACTIONS_PAGE (widget));
-  GTK_WIDGET_CLASS (cw_actions_page_parent_class)->unmap (widget);
 }
 
 static void
 cw_actions_page_class_init (CwActionsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CwPageClass *page_class = CW_PAGE_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_actions_page_dispose;
-  widget_class->unmap = cw_actions_page_unmap;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->watches = watches;
+  page_class->load = load;
+  page_class->refresh = refresh;
+  page_class->save = save;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-actions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwActionsPage, leaflet);

@@ -3,15 +3,13 @@
 
 #include <adwaita.h>
 
-#include "cw-workspace.h"
+#include "cw-page.h"
 
 G_BEGIN_DECLS
 
 #define CW_TYPE_ACTIONS_PAGE (cw_actions_page_get_type ())
-G_DECLARE_FINAL_TYPE (CwActionsPage, cw_actions_page, CW, ACTIONS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CwActionsPage, cw_actions_page, CW, ACTIONS_PAGE, CwPage)
 
-void cw_actions_page_set_workspace (CwActionsPage *self, CwWorkspace *workspace);
-void cw_actions_page_refresh (CwActionsPage *self);
 void cw_actions_page_show_action (CwActionsPage *self, gint64 action_id);
 void cw_actions_page_save_now (CwActionsPage *self);
 gint64 cw_actions_page_get_action_id (CwActionsPage *self);

@@ -17,14 +17,16 @@
 
 struct _CwFindingsPage
 {
-  GtkWidget parent_instance;
-  CwWorkspace *workspace;
+  CwPage parent_instance;
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkListView *list;
 };
 
-G_DEFINE_FINAL_TYPE (CwFindingsPage, cw_findings_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CwFindingsPage, cw_findings_page, CW_TYPE_PAGE)
+
+/* What it shows: every finding, its audit's title and its action. */
+static const char *const watches[] = { "finding", "audit", "action", NULL };
 
 static void
 on_show_in_audit (GtkButton *button, CwFindingsPage *self)
@@ -115,13 +117,15 @@ unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwFindingsPage
   g_object_set_data (g_object_get_data (G_OBJECT (row), "jump"), "finding", NULL);
 }
 
+static void load (CwPage *page);
+
 static void
 on_finding_saved (CwFindingEditor *editor, gint64 finding_id, CwFindingsPage *self)
 {
   /* The row shows what was saved; the list keeps its place. */
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double position = gtk_adjustment_get_value (adjustment);
-  cw_findings_page_set_workspace (self, self->workspace);
+  load (CW_PAGE (self));
   gtk_adjustment_set_value (adjustment, position);
 }
 
@@ -130,32 +134,29 @@ on_activate (CwFindingsPage *self, guint position)
 {
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list));
   g_autoptr (CwFinding) listed = g_list_model_get_item (model, position);
-  if (listed == NULL || self->workspace == NULL)
+  CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
+  if (listed == NULL || workspace == NULL)
     return;
   /* Opened as it is now, not as the list last read it. */
   g_autoptr (GError) error = NULL;
   g_autoptr (CwFinding) finding
-    = cw_workspace_get_finding (self->workspace, cw_finding_get_id (listed), &error);
+    = cw_workspace_get_finding (workspace, cw_finding_get_id (listed), &error);
   if (finding == NULL)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Open the Finding"), error);
       return;
     }
   CwFindingEditor *editor = cw_finding_editor_new_for_finding (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->workspace, finding);
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), workspace, finding);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_finding_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-void
-cw_findings_page_set_workspace (CwFindingsPage *self, CwWorkspace *workspace)
+static void
+load (CwPage *page)
 {
-  g_return_if_fail (CW_IS_FINDINGS_PAGE (self));
-  if (workspace != self->workspace)
-    {
-      g_clear_object (&self->workspace);
-      self->workspace = workspace ? g_object_ref (workspace) : NULL;
-    }
+  CwFindingsPage *self = CW_FINDINGS_PAGE (page);
+  CwWorkspace *workspace = cw_page_get_workspace (page);
   g_autoptr (CwFindingsModel) model = workspace ? cw_findings_model_new (workspace, NULL) : NULL;
   g_autoptr (GtkNoSelection) selection
     = model ? gtk_no_selection_new (G_LIST_MODEL (g_object_ref (model))) : NULL;
@@ -177,7 +178,6 @@ cw_findings_page_dispose (GObject *object)
   CwFindingsPage *self = CW_FINDINGS_PAGE (object);
   if (self->list != NULL)
     gtk_list_view_set_model (self->list, NULL);
-  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_FINDINGS_PAGE);
   G_OBJECT_CLASS (cw_findings_page_parent_class)->dispose (object);
 }
@@ -186,8 +186,10 @@ static void
 cw_findings_page_class_init (CwFindingsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CwPageClass *page_class = CW_PAGE_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_findings_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->watches = watches;
+  page_class->load = load;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-findings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwFindingsPage, stack);

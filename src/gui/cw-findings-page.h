@@ -3,14 +3,13 @@
 
 #include <adwaita.h>
 
-#include "cw-workspace.h"
+#include "cw-page.h"
 
 G_BEGIN_DECLS
 
 #define CW_TYPE_FINDINGS_PAGE (cw_findings_page_get_type ())
-G_DECLARE_FINAL_TYPE (CwFindingsPage, cw_findings_page, CW, FINDINGS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CwFindingsPage, cw_findings_page, CW, FINDINGS_PAGE, CwPage)
 
-void cw_findings_page_set_workspace (CwFindingsPage *self, CwWorkspace *workspace);
 GtkScrolledWindow *cw_findings_page_get_scroller (CwFindingsPage *self);
 
 G_END_DECLS

@@ -20,8 +20,7 @@
 
 struct _CwProgrammePage
 {
-  AdwBin parent_instance;
-  CwWorkspace *workspace;
+  CwPage parent_instance;
 
   GtkStack *stack;
   AdwEntryRow *start_row;
@@ -31,7 +30,10 @@ struct _CwProgrammePage
   GtkGrid *grid;
 };
 
-G_DEFINE_FINAL_TYPE (CwProgrammePage, cw_programme_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CwProgrammePage, cw_programme_page, CW_TYPE_PAGE)
+
+/* What it shows: the programme, and the audits and findings that cover it. */
+static const char *const watches[] = { "programme", "audit", "finding", NULL };
 
 /* The quarter of the cycle a day falls in, or -1 outside it. */
 static int
@@ -66,8 +68,9 @@ static void
 on_plan_clicked (GtkButton *button, CwProgrammePage *self)
 {
   const char *clause = g_object_get_data (G_OBJECT (button), "clause");
+  CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
   CwAuditEditor *editor
-    = cw_audit_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->workspace);
+    = cw_audit_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), workspace);
   g_autofree char *title = g_strdup_printf (_("Internal audit of %s"), clause);
   cw_audit_editor_set_title (editor, title);
   const char *scope[] = { clause, NULL };
@@ -127,10 +130,11 @@ compare_gaps (gconstpointer a, gconstpointer b)
 static void
 fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
 {
+  CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
   GtkWidget *child;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
-  CwCatalogue *catalogue = cw_workspace_get_catalogue (self->workspace);
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
   GDate start;
   cw_date_parse (programme->starts_on, &start, NULL);
   guint n_quarters = programme->years * 4;
@@ -187,7 +191,7 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
       gboolean gap = row->coverage == CW_COVERAGE_OVERDUE || row->coverage == CW_COVERAGE_DUE_SOON
                      || row->coverage == CW_COVERAGE_NEVER;
       GtkWidget *status;
-      if (gap && !cw_workspace_is_read_only (self->workspace))
+      if (gap && !cw_workspace_is_read_only (workspace))
         {
           g_autofree char *text
             = g_strdup_printf (_("%s · Plan…"), cw_coverage_label (row->coverage));
@@ -212,14 +216,18 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
 }
 
 /* Reads the programme afresh: the page shows what the workspace holds now. */
-void
-cw_programme_page_refresh (CwProgrammePage *self)
+static void
+load (CwPage *page)
 {
-  g_return_if_fail (CW_IS_PROGRAMME_PAGE (self));
-  if (self->workspace == NULL)
-    return;
+  CwProgrammePage *self = CW_PROGRAMME_PAGE (page);
+  CwWorkspace *workspace = cw_page_get_workspace (page);
+  if (workspace == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (self->workspace, &error);
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (workspace, &error);
   if (programme == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -232,7 +240,7 @@ cw_programme_page_refresh (CwProgrammePage *self)
     }
   GDate today;
   cw_date_local_today (&today);
-  g_autoptr (GPtrArray) rows = cw_workspace_programme_coverage (self->workspace, &today, &error);
+  g_autoptr (GPtrArray) rows = cw_workspace_programme_coverage (workspace, &today, &error);
   if (rows == NULL)
     {
       gtk_label_set_label (self->cycle_label, error->message);
@@ -252,20 +260,12 @@ cw_programme_page_refresh (CwProgrammePage *self)
   gtk_stack_set_visible_child_name (self->stack, "matrix");
 }
 
-void
-cw_programme_page_set_workspace (CwProgrammePage *self, CwWorkspace *workspace)
-{
-  g_return_if_fail (CW_IS_PROGRAMME_PAGE (self));
-  g_set_object (&self->workspace, workspace);
-  cw_programme_page_refresh (self);
-}
-
 static void
 start_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwProgrammePage *self = CW_PROGRAMME_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_start_programme (self->workspace,
+  if (!cw_workspace_start_programme (cw_page_get_workspace (CW_PAGE (self)),
                                      gtk_editable_get_text (GTK_EDITABLE (self->start_row)), 3,
                                      &error))
     {
@@ -274,15 +274,13 @@ start_action (GtkWidget *widget, const char *action, GVariant *parameter)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  cw_programme_page_refresh (self);
+  load (CW_PAGE (self));
 }
 
 static void
 cw_programme_page_dispose (GObject *object)
 {
-  CwProgrammePage *self = CW_PROGRAMME_PAGE (object);
-  g_clear_object (&self->workspace);
-  /* The template's one child is the bin's: AdwBin lets it go. */
+  gtk_widget_dispose_template (GTK_WIDGET (object), CW_TYPE_PROGRAMME_PAGE);
   G_OBJECT_CLASS (cw_programme_page_parent_class)->dispose (object);
 }
 
@@ -290,7 +288,10 @@ static void
 cw_programme_page_class_init (CwProgrammePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CwPageClass *page_class = CW_PAGE_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_programme_page_dispose;
+  page_class->watches = watches;
+  page_class->load = load;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-programme-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwProgrammePage, stack);
@@ -306,8 +307,7 @@ static void
 cw_programme_page_init (CwProgrammePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->gaps_toggle, "toggled", G_CALLBACK (cw_programme_page_refresh),
-                            self);
+  g_signal_connect_swapped (self->gaps_toggle, "toggled", G_CALLBACK (load), self);
   GDate today;
   cw_date_local_today (&today);
   g_date_set_day (&today, 1);

@@ -3,14 +3,12 @@
 
 #include <adwaita.h>
 
-#include "cw-workspace.h"
+#include "cw-page.h"
 
 G_BEGIN_DECLS
 
 #define CW_TYPE_PROGRAMME_PAGE (cw_programme_page_get_type ())
-G_DECLARE_FINAL_TYPE (CwProgrammePage, cw_programme_page, CW, PROGRAMME_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CwProgrammePage, cw_programme_page, CW, PROGRAMME_PAGE, CwPage)
 
-void cw_programme_page_set_workspace (CwProgrammePage *self, CwWorkspace *workspace);
-void cw_programme_page_refresh (CwProgrammePage *self);
 
 G_END_DECLS

@@ -24,8 +24,7 @@
 
 struct _CwReviewsPage
 {
-  GtkWidget parent_instance;
-  CwWorkspace *workspace;
+  CwPage parent_instance;
   CwReview *review;
   /* One draft per text field of the review shown; each is made for one
    * review and one field, so typed text lands nowhere else. */
@@ -46,7 +45,10 @@ struct _CwReviewsPage
   GtkBox *conclusion_box;
 };
 
-G_DEFINE_FINAL_TYPE (CwReviewsPage, cw_reviews_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CwReviewsPage, cw_reviews_page, CW_TYPE_PAGE)
+
+/* What it shows: the reviews, and the actions and audits among their inputs. */
+static const char *const watches[] = { "review", "action", "audit", NULL };
 
 static void show_review (CwReviewsPage *self, gint64 id);
 
@@ -109,7 +111,7 @@ reload_review (CwReviewsPage *self)
   if (self->review == NULL)
     return;
   g_autoptr (CwReview) fresh
-    = cw_workspace_get_review (self->workspace, cw_review_get_id (self->review), NULL);
+    = cw_workspace_get_review (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review), NULL);
   if (fresh != NULL)
     g_set_object (&self->review, fresh);
 }
@@ -123,8 +125,8 @@ on_draft_failed (CwReviewsPage *self, const GError *error)
 static CwDraft *
 add_draft (CwReviewsPage *self, const char *key, const char *loaded)
 {
-  CwDraft *draft = cw_draft_new (self->workspace, cw_review_get_id (self->review), key, loaded,
-                                 save_field);
+  CwDraft *draft = cw_draft_new (cw_page_get_workspace (CW_PAGE (self)),
+                                 cw_review_get_id (self->review), key, loaded, save_field);
   g_signal_connect_object (draft, "saved", G_CALLBACK (reload_review), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "failed", G_CALLBACK (on_draft_failed), self,
@@ -214,7 +216,7 @@ on_top_management (GtkSwitch *toggle, GParamSpec *pspec, CwReviewsPage *self)
         continue;
       CwReviewAttendeeDraft changed = { a->name, a->role, gtk_switch_get_active (toggle) };
       g_autoptr (GError) error = NULL;
-      if (!cw_workspace_update_review_attendee (self->workspace, cw_review_get_id (self->review),
+      if (!cw_workspace_update_review_attendee (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review),
                                                 position, &changed, &error))
         cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
       reload_review (self);
@@ -230,7 +232,7 @@ on_remove_attendee (GtkButton *button, CwReviewsPage *self)
   flush_drafts (self);
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_remove_review_attendee (self->workspace, cw_review_get_id (self->review),
+  if (!cw_workspace_remove_review_attendee (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review),
                                             position, &error))
     cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
   show_review (self, cw_review_get_id (self->review));
@@ -300,7 +302,7 @@ add_attendee (GtkWidget *widget, const char *action, GVariant *parameter)
    * attendee without a name is not kept. */
   CwReviewAttendeeDraft attendee = { _("New attendee"), "", FALSE };
   g_autoptr (GError) error = NULL;
-  if (cw_workspace_add_review_attendee (self->workspace, cw_review_get_id (self->review),
+  if (cw_workspace_add_review_attendee (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review),
                                         &attendee, &error)
       == 0)
     cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
@@ -317,7 +319,7 @@ on_nothing_to_report (GtkSwitch *toggle, GParamSpec *pspec, CwReviewsPage *self)
   flush_drafts (self);
   const char *input = g_object_get_data (G_OBJECT (toggle), "input");
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_set_nothing_to_report (self->workspace, cw_review_get_id (self->review),
+  if (!cw_workspace_set_nothing_to_report (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review),
                                            input, gtk_switch_get_active (toggle), &error))
     {
       self->filling = TRUE;
@@ -382,7 +384,7 @@ fill_decisions (CwReviewsPage *self)
   cw_list_box_remove_all (self->decision_list);
   CwActionFilter filter = { .review_id = cw_review_get_id (self->review) };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (self->workspace, &filter, &error);
+  g_autoptr (GPtrArray) actions = cw_workspace_list_actions (cw_page_get_workspace (CW_PAGE (self)), &filter, &error);
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
       CwAction *action = g_ptr_array_index (actions, i);
@@ -473,7 +475,7 @@ fill_review (CwReviewsPage *self)
     approval);
   gtk_label_set_label (self->meta_label, meta);
 
-  gboolean editable = cw_review_can_edit (review, NULL) && !cw_workspace_is_read_only (self->workspace);
+  gboolean editable = cw_review_can_edit (review, NULL) && !cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self)));
   /* Approve stays available: what is missing is the core's refusal to say. */
   gtk_widget_set_visible (self->approve_button, editable);
   gtk_widget_set_tooltip_text (self->approve_button,
@@ -518,7 +520,7 @@ show_review (CwReviewsPage *self, gint64 id)
 {
   drop_drafts (self);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwReview) review = cw_workspace_get_review (self->workspace, id, &error);
+  g_autoptr (CwReview) review = cw_workspace_get_review (cw_page_get_workspace (CW_PAGE (self)), id, &error);
   if (review == NULL)
     {
       g_clear_object (&self->review);
@@ -534,10 +536,10 @@ static void
 refresh_list (CwReviewsPage *self)
 {
   cw_list_box_remove_all (self->review_list);
-  if (self->workspace == NULL)
+  if (cw_page_get_workspace (CW_PAGE (self)) == NULL)
     return;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (self->workspace, &error);
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (cw_page_get_workspace (CW_PAGE (self)), &error);
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
     {
       CwReview *review = g_ptr_array_index (reviews, i);
@@ -612,7 +614,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
   GDate today;
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
-  gint64 id = cw_workspace_create_review (self->workspace, &draft, &today, &error);
+  gint64 id = cw_workspace_create_review (cw_page_get_workspace (CW_PAGE (self)), &draft, &today, &error);
   if (id == 0)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Start the Review"), error);
@@ -622,7 +624,7 @@ on_new_response (AdwMessageDialog *dialog, const char *response, CwReviewsPage *
   if (!cw_text_is_blank (draft.chair))
     {
       CwReviewAttendeeDraft chair = { draft.chair, _("Chair"), TRUE };
-      if (cw_workspace_add_review_attendee (self->workspace, id, &chair, &error) == 0)
+      if (cw_workspace_add_review_attendee (cw_page_get_workspace (CW_PAGE (self)), id, &chair, &error) == 0)
         cw_show_error (GTK_WIDGET (self), _("Could Not Save the Review"), error);
     }
   refresh_list (self);
@@ -633,7 +635,7 @@ static void
 new_review (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwReviewsPage *self = CW_REVIEWS_PAGE (widget);
-  if (self->workspace == NULL || cw_workspace_is_read_only (self->workspace))
+  if (cw_page_get_workspace (CW_PAGE (self)) == NULL || cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self))))
     return;
   GDate today;
   cw_date_local_today (&today);
@@ -664,7 +666,7 @@ on_decide_response (AdwMessageDialog *dialog, const char *response, CwReviewsPag
     .kind = CW_REVIEW_OUTPUT_IMPROVEMENT + gtk_drop_down_get_selected (kinds),
   };
   g_autoptr (GError) error = NULL;
-  if (cw_workspace_decide (self->workspace, cw_review_get_id (self->review), &decision, &error) == 0)
+  if (cw_workspace_decide (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review), &decision, &error) == 0)
     cw_show_error (GTK_WIDGET (self), _("Could Not Record the Decision"), error);
   show_review (self, cw_review_get_id (self->review));
 }
@@ -706,7 +708,7 @@ on_approve_response (AdwMessageDialog *dialog, const char *response, CwReviewsPa
   GDate today;
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_approve_review (self->workspace, cw_review_get_id (self->review),
+  if (!cw_workspace_approve_review (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review),
                                     dialog_text (dialog, "by"), &today, &error))
     cw_show_error (GTK_WIDGET (self), _("Could Not Approve the Review"), error);
   refresh_list (self);
@@ -744,7 +746,7 @@ report_action (GtkWidget *widget, const char *action, GVariant *parameter)
   flush_drafts (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (CwReport) report
-    = cw_report_new_review (self->workspace, cw_review_get_id (self->review), &error);
+    = cw_report_new_review (cw_page_get_workspace (CW_PAGE (self)), cw_review_get_id (self->review), &error);
   if (report == NULL)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Minutes"), error);
@@ -762,17 +764,33 @@ report_action (GtkWidget *widget, const char *action, GVariant *parameter)
 
 /* ---- Public -------------------------------------------------------------- */
 
-void
-cw_reviews_page_set_workspace (CwReviewsPage *self, CwWorkspace *workspace)
+static void
+load (CwPage *page)
 {
-  g_return_if_fail (CW_IS_REVIEWS_PAGE (self));
-  flush_drafts (self);
-  g_set_object (&self->workspace, workspace);
+  CwReviewsPage *self = CW_REVIEWS_PAGE (page);
+  CwWorkspace *workspace = cw_page_get_workspace (page);
+  drop_drafts (self);
   g_clear_object (&self->review);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.new",
                                  workspace != NULL && !cw_workspace_is_read_only (workspace));
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
   refresh_list (self);
+}
+
+/* The list and the open review, both read again. */
+static void
+refresh (CwPage *page)
+{
+  CwReviewsPage *self = CW_REVIEWS_PAGE (page);
+  refresh_list (self);
+  if (self->review != NULL)
+    show_review (self, cw_review_get_id (self->review));
+}
+
+static void
+save (CwPage *page)
+{
+  flush_drafts (CW_REVIEWS_PAGE (page));
 }
 
 void
@@ -795,12 +813,11 @@ static void
 cw_reviews_page_dispose (GObject *object)
 {
   CwReviewsPage *self = CW_REVIEWS_PAGE (object);
-  if (self->workspace != NULL)
+  if (cw_page_get_workspace (CW_PAGE (self)) != NULL)
     flush_drafts (self);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_REVIEWS_PAGE);
   g_clear_object (&self->review);
-  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (cw_reviews_page_parent_class)->dispose (object);
 }
 
@@ -808,8 +825,12 @@ static void
 cw_reviews_page_class_init (CwReviewsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CwPageClass *page_class = CW_PAGE_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_reviews_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->watches = watches;
+  page_class->load = load;
+  page_class->refresh = refresh;
+  page_class->save = save;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-reviews-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwReviewsPage, leaflet);

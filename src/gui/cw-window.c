@@ -53,17 +53,33 @@ struct _CwWindow
   CwChecklist *checklist;
   GMenu *recent_menu;
   AdwViewStack *view_stack;
-  AdwBin *findings_holder;
-  AdwBin *actions_holder;
-  AdwBin *reviews_holder;
-  AdwBin *programme_holder;
-  CwFindingsPage *findings_page; /* made on first visit, like the checklist */
-  CwActionsPage *actions_page;
-  CwReviewsPage *reviews_page;
-  CwProgrammePage *programme_page;
+  GHashTable *pages; /* name → CwPage, each made on first visit */
+  GSignalGroup *changes; /* the workspace's changes the window itself shows */
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+/* The pages of the view stack besides the audits: each is made when first
+ * shown, in the AdwBin "<name>_holder" of the template, with the window's
+ * workspace bound to it. */
+static const struct
+{
+  const char *name;
+  GType (*get_type) (void);
+} lazy_pages[] = {
+  { "findings", cw_findings_page_get_type },
+  { "actions", cw_actions_page_get_type },
+  { "reviews", cw_reviews_page_get_type },
+  { "programme", cw_programme_page_get_type },
+};
 
 static void rebuild_audit_list (CwWindow *self);
 
@@ -104,87 +120,58 @@ cw_window_get_checklist (CwWindow *self)
   return GTK_WIDGET (self->checklist);
 }
 
-static CwFindingsPage *
-get_findings_page (CwWindow *self)
+/* The page called `name`, made now if it was not yet; NULL for the audits,
+ * which the window shows itself. */
+static CwPage *
+get_page (CwWindow *self, const char *name)
 {
-  if (self->findings_page == NULL)
-    {
-      self->findings_page = g_object_new (CW_TYPE_FINDINGS_PAGE, NULL);
-      adw_bin_set_child (self->findings_holder, GTK_WIDGET (self->findings_page));
-    }
-  return self->findings_page;
+  CwPage *page = g_hash_table_lookup (self->pages, name);
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_str_equal (lazy_pages[i].name, name))
+      {
+        g_autofree char *holder_id = g_strconcat (name, "_holder", NULL);
+        AdwBin *holder
+          = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (self), CW_TYPE_WINDOW, holder_id));
+        page = g_object_new (lazy_pages[i].get_type (), NULL);
+        adw_bin_set_child (holder, GTK_WIDGET (page));
+        g_object_bind_property (self, "workspace", page, "workspace", G_BINDING_SYNC_CREATE);
+        g_hash_table_insert (self->pages, (gpointer) lazy_pages[i].name, page);
+      }
+  return page;
 }
 
 GtkWidget *
 cw_window_get_findings_page (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (get_findings_page (self));
-}
-
-static CwActionsPage *
-get_actions_page (CwWindow *self)
-{
-  if (self->actions_page == NULL)
-    {
-      self->actions_page = g_object_new (CW_TYPE_ACTIONS_PAGE, NULL);
-      adw_bin_set_child (self->actions_holder, GTK_WIDGET (self->actions_page));
-      cw_actions_page_set_workspace (self->actions_page, self->workspace);
-    }
-  return self->actions_page;
-}
-
-static CwReviewsPage *
-get_reviews_page (CwWindow *self)
-{
-  if (self->reviews_page == NULL)
-    {
-      self->reviews_page = g_object_new (CW_TYPE_REVIEWS_PAGE, NULL);
-      adw_bin_set_child (self->reviews_holder, GTK_WIDGET (self->reviews_page));
-      cw_reviews_page_set_workspace (self->reviews_page, self->workspace);
-    }
-  return self->reviews_page;
-}
-
-static CwProgrammePage *
-get_programme_page (CwWindow *self)
-{
-  if (self->programme_page == NULL)
-    {
-      self->programme_page = g_object_new (CW_TYPE_PROGRAMME_PAGE, NULL);
-      adw_bin_set_child (self->programme_holder, GTK_WIDGET (self->programme_page));
-      cw_programme_page_set_workspace (self->programme_page, self->workspace);
-    }
-  return self->programme_page;
+  return GTK_WIDGET (get_page (self, "findings"));
 }
 
 GtkWidget *
 cw_window_get_actions_page (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (get_actions_page (self));
+  return GTK_WIDGET (get_page (self, "actions"));
 }
 
 GtkWidget *
 cw_window_get_reviews_page (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (get_reviews_page (self));
+  return GTK_WIDGET (get_page (self, "reviews"));
 }
 
+/* A page shown reads again what changed since it was last shown. */
 static void
 on_page_changed (CwWindow *self)
 {
-  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
-  if (g_strcmp0 (page, "findings") == 0)
-    cw_findings_page_set_workspace (get_findings_page (self), self->workspace);
-  else if (g_strcmp0 (page, "actions") == 0)
-    cw_actions_page_refresh (get_actions_page (self));
-  else if (g_strcmp0 (page, "reviews") == 0)
-    get_reviews_page (self);
-  else if (g_strcmp0 (page, "programme") == 0)
-    cw_programme_page_refresh (get_programme_page (self));
-  else if (g_strcmp0 (page, "audits") == 0 && self->workspace != NULL)
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (name == NULL)
+    return;
+  CwPage *page = get_page (self, name);
+  if (page != NULL)
+    cw_page_shown (page);
+  else if (g_str_equal (name, "audits") && self->workspace != NULL)
     rebuild_audit_list (self);
 }
 
@@ -196,7 +183,7 @@ cw_window_show_action (CwWindow *self, gint64 action_id)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   adw_view_stack_set_visible_child_name (self->view_stack, "actions");
-  cw_actions_page_show_action (get_actions_page (self), action_id);
+  cw_actions_page_show_action (CW_ACTIONS_PAGE (get_page (self, "actions")), action_id);
 }
 
 void
@@ -206,7 +193,7 @@ cw_window_show_review (CwWindow *self, gint64 review_id)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
-  cw_reviews_page_show_review (get_reviews_page (self), review_id);
+  cw_reviews_page_show_review (CW_REVIEWS_PAGE (get_page (self, "reviews")), review_id);
 }
 
 /* Pages ask for an audit, a finding or an action through these actions
@@ -496,8 +483,11 @@ save_typing (CwWindow *self)
 {
   if (self->checklist != NULL)
     cw_checklist_save_now (self->checklist);
-  if (self->actions_page != NULL)
-    cw_actions_page_save_now (self->actions_page);
+  GHashTableIter iter;
+  gpointer page;
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    cw_page_save (page);
 }
 
 /* ---- Deleting with undo -------------------------------------------------- */
@@ -758,15 +748,9 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
   flush_pending_delete (self);
   save_typing (self);
   g_set_object (&self->workspace, workspace);
+  g_signal_group_set_target (self->changes, workspace);
   apply_auditor_name (self);
-  if (self->findings_page != NULL)
-    cw_findings_page_set_workspace (self->findings_page, workspace);
-  if (self->actions_page != NULL)
-    cw_actions_page_set_workspace (self->actions_page, workspace);
-  if (self->reviews_page != NULL)
-    cw_reviews_page_set_workspace (self->reviews_page, workspace);
-  if (self->programme_page != NULL)
-    cw_programme_page_set_workspace (self->programme_page, workspace);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
   cw_application_remember_workspace (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
   gtk_stack_set_visible_child_name (self->audits_stack, "list");
   cw_window_refresh (self);
@@ -909,8 +893,6 @@ organisation_action (GtkWidget *widget, const char *action, GVariant *parameter)
   if (self->workspace == NULL)
     return;
   CwOrganisationDialog *dialog = cw_organisation_dialog_new (GTK_WINDOW (self), self->workspace);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (cw_window_refresh), self,
-                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -990,9 +972,26 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->progress_idle, g_source_remove);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
-  g_clear_object (&self->workspace);
+  if (self->changes != NULL)
+    g_signal_group_set_target (self->changes, NULL);
+  g_clear_object (&self->changes);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, CW_WINDOW (object)->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1001,6 +1000,13 @@ cw_window_class_init (CwWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   object_class->dispose = cw_window_dispose;
+  object_class->get_property = cw_window_get_property;
+
+  /* The workspace shown; every page is bound to it. */
+  properties[PROP_WORKSPACE]
+    = g_param_spec_object ("workspace", NULL, NULL, CW_TYPE_WORKSPACE,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = cw_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
@@ -1021,10 +1027,12 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, findings_holder);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, actions_holder);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, reviews_holder);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, programme_holder);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      g_autofree char *holder_id = g_strconcat (lazy_pages[i].name, "_holder", NULL);
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (holder_id), FALSE,
+                                                 0);
+    }
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1092,6 +1100,11 @@ static void
 cw_window_init (CwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pages = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The organisation's name heads the window and the audit list. */
+  self->changes = g_signal_group_new (CW_TYPE_WORKSPACE);
+  g_signal_group_connect_swapped (self->changes, "changed::organisation", G_CALLBACK (update_title),
+                                  self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
   self->switchers_idle = g_idle_add_full (G_PRIORITY_LOW, bind_switchers, self, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
