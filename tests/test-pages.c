@@ -128,6 +128,8 @@ test_follows_workspace (void)
   g_assert_true (cw_window_open_path (window, second, FALSE));
   CwWorkspace *workspace = cw_window_get_workspace (window);
   g_assert_true (cw_page_get_workspace (CW_PAGE (actions)) == workspace);
+  GtkWidget *audits = cw_window_get_audits_page (window);
+  g_assert_true (cw_page_get_workspace (CW_PAGE (audits)) == workspace);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Second Ltd"));
 
   /* The organisation renamed by anyone: the title follows. */

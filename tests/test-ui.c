@@ -372,7 +372,7 @@ test_delete_and_undo (void)
   /* Hidden at once, but kept while Undo is offered. */
   g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "welcome");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (cw_window_get_audits_page (window), "audits.undo-delete", NULL);
   settle (100);
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
   g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);

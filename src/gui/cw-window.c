@@ -1,5 +1,7 @@
-/* cw-window.c: the main window: one workspace, its audits, the checklist of
- * the audit being worked on, and search across the workspace. */
+/* cw-window.c: the main window: one workspace shown in pages (audits,
+ * findings, actions, reviews, programme; each a CwPage bound to the
+ * window's workspace), navigation between them through the window's
+ * actions, opening workspaces, and search across the workspace. */
 #define G_LOG_DOMAIN "cw-window"
 
 #include "config.h"
@@ -10,9 +12,9 @@
 #include <glib/gstdio.h>
 
 #include "cw-audit-editor.h"
+#include "cw-audits-page.h"
 #include "cw-audit.h"
 #include "cw-actions-page.h"
-#include "cw-checklist.h"
 #include "cw-organisation-dialog.h"
 #include "cw-report-ui.h"
 #include "cw-finding.h"
@@ -29,9 +31,6 @@ struct _CwWindow
   AdwApplicationWindow parent_instance;
 
   CwWorkspace *workspace;
-  gint64 pending_delete; /* audit hidden behind an Undo toast, not yet deleted */
-  guint progress_idle;
-  AdwToast *undo_toast;
 
   AdwToastOverlay *toasts;
   AdwViewSwitcherTitle *switcher_title;
@@ -44,13 +43,9 @@ struct _CwWindow
   GtkSearchEntry *search_entry;
   GtkToggleButton *search_button;
   GtkStack *main_stack;
-  GtkStack *audits_stack;
-  GtkListBox *audit_list;
+  CwAuditsPage *audits_page;
   GtkListBox *search_results;
   GCancellable *search_cancellable; /* the search under way, cancelled by the next */
-  GtkLabel *organisation_label;
-  GtkLabel *workspace_summary;
-  CwChecklist *checklist;
   GMenu *recent_menu;
   AdwViewStack *view_stack;
   GHashTable *pages; /* name → CwPage, each made on first visit */
@@ -81,8 +76,6 @@ static const struct
   { "programme", cw_programme_page_get_type },
 };
 
-static void rebuild_audit_list (CwWindow *self);
-
 /* ---- Helpers ------------------------------------------------------------ */
 
 CwWorkspace *
@@ -97,34 +90,32 @@ const char *
 cw_window_get_page_name (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "welcome") == 0
+  if (g_strcmp0 (cw_audits_page_get_view (self->audits_page), "welcome") == 0
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-static void on_checklist_back (CwWindow *self);
-
-/* The checklist is made when the first audit is opened, not at start-up:
- * a window that shows only the audit list starts faster without it. */
 GtkWidget *
 cw_window_get_checklist (CwWindow *self)
 {
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
-  if (self->checklist == NULL)
-    {
-      self->checklist = g_object_new (CW_TYPE_CHECKLIST, NULL);
-      g_signal_connect_swapped (self->checklist, "back", G_CALLBACK (on_checklist_back), self);
-      gtk_stack_add_named (self->audits_stack, GTK_WIDGET (self->checklist), "checklist");
-    }
-  return GTK_WIDGET (self->checklist);
+  return cw_audits_page_get_checklist (self->audits_page);
 }
 
-/* The page called `name`, made now if it was not yet; NULL for the audits,
- * which the window shows itself. */
+GtkWidget *
+cw_window_get_audits_page (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->audits_page);
+}
+
+/* The page called `name`, made now if it was not yet. */
 static CwPage *
 get_page (CwWindow *self, const char *name)
 {
+  if (g_str_equal (name, "audits"))
+    return CW_PAGE (self->audits_page);
   CwPage *page = g_hash_table_lookup (self->pages, name);
   for (guint i = 0; page == NULL && i < G_N_ELEMENTS (lazy_pages); i++)
     if (g_str_equal (lazy_pages[i].name, name))
@@ -171,8 +162,6 @@ on_page_changed (CwWindow *self)
   CwPage *page = get_page (self, name);
   if (page != NULL)
     cw_page_shown (page);
-  else if (g_str_equal (name, "audits") && self->workspace != NULL)
-    rebuild_audit_list (self);
 }
 
 /* Shows an action in the register (the Actions page). */
@@ -262,194 +251,13 @@ update_title (CwWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, file ? file : "");
   g_autofree char *title = file ? g_strdup_printf ("%s — %s", name, file) : g_strdup (name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_label (self->organisation_label,
-                       organisation && *organisation->name ? organisation->name : _("Audits"));
 }
 
-/* ---- Audits list -------------------------------------------------------- */
-
-static void flush_pending_delete (CwWindow *self);
-
-/* Status, dates and lead; with `progress`, also how far it has got. */
-static char *
-describe_audit (CwAudit *audit, const CwAuditProgress *progress)
-{
-  const char *start = cw_audit_get_planned_start (audit);
-  const char *end = cw_audit_get_planned_end (audit);
-  const char *lead = cw_audit_get_lead_auditor (audit);
-  g_autoptr (GString) text = g_string_new (cw_audit_status_label (cw_audit_get_status (audit)));
-  if (start != NULL)
-    g_string_append_printf (text, " · %s%s%s", start, end ? " – " : "", end ? end : "");
-  if (lead != NULL && *lead)
-    g_string_append_printf (text, " · %s", lead);
-  if (progress != NULL)
-    {
-      g_string_append_printf (text, _(" · %u of %u answered"), progress->answered,
-                              progress->total);
-      if (progress->findings[CW_GRADE_MAJOR] + progress->findings[CW_GRADE_MINOR] > 0)
-        g_string_append_printf (text, _(" · %u major, %u minor"),
-                                progress->findings[CW_GRADE_MAJOR],
-                                progress->findings[CW_GRADE_MINOR]);
-    }
-  return g_markup_escape_text (text->str, -1);
-}
-
+/* Shows the workspace after a search: the page the view stack is at. */
 static void
-ask_delete_audit (GtkButton *button, CwWindow *self);
-
-static GtkWidget *
-make_audit_row (CwWindow *self, CwAudit *audit)
+show_workspace (CwWindow *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_markup_escape_text (cw_audit_get_title (audit), -1);
-  g_autofree char *subtitle = describe_audit (audit, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  cw_object_set_id (row, "audit-id", cw_audit_get_id (audit));
-  g_object_set_data_full (G_OBJECT (row), "audit", g_object_ref (audit), g_object_unref);
-
-  GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
-  gtk_widget_set_size_request (level, 80, -1);
-  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (row), "level", level);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
-
-  if (!cw_workspace_is_read_only (self->workspace)
-      && cw_audit_can_delete (self->workspace, audit, NULL))
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_autofree char *label = g_strdup_printf (_("Delete audit “%s”"), cw_audit_get_title (audit));
-      gtk_widget_set_tooltip_text (remove, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      cw_object_set_id (remove, "audit-id", cw_audit_get_id (audit));
-      g_object_set_data_full (G_OBJECT (remove), "audit-title",
-                              g_strdup (cw_audit_get_title (audit)), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (ask_delete_audit), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-    }
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  return row;
-}
-
-/* Progress and finding counts come after the rows are on screen: with
- * 100,000 findings counting them is the slowest part of the list, and the
- * window should not wait for it to appear. */
-static gboolean
-fill_progress (gpointer data)
-{
-  CwWindow *self = data;
-  self->progress_idle = 0;
-  guint rows = 0, nonconformities = 0;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      CwAudit *audit = g_object_get_data (G_OBJECT (row), "audit");
-      CwAuditProgress progress;
-      if (audit == NULL
-          || !cw_workspace_get_audit_progress (self->workspace, audit, &progress, NULL))
-        continue;
-      rows++;
-      nonconformities += progress.findings[CW_GRADE_MAJOR] + progress.findings[CW_GRADE_MINOR];
-      g_autofree char *subtitle = describe_audit (audit, &progress);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      GtkLevelBar *level = g_object_get_data (G_OBJECT (row), "level");
-      gtk_level_bar_set_max_value (level, MAX (progress.total, 1));
-      gtk_level_bar_set_value (level, progress.answered);
-      g_autofree char *label = g_strdup_printf (_("%u of %u questions answered"),
-                                                progress.answered, progress.total);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-    }
-  g_autofree char *summary
-    = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audit, %u nonconformities raised",
-                                    "%u audits, %u nonconformities raised", rows),
-                       rows, nonconformities);
-  gtk_label_set_label (self->workspace_summary, summary);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint (GdkFrameClock *clock, CwWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
-  g_clear_handle_id (&self->progress_idle, g_source_remove);
-  self->progress_idle = g_idle_add (fill_progress, self);
-}
-
-static void
-on_first_map (CwWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self, on_first_map, self);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                    G_CALLBACK (on_first_paint), self);
-}
-
-/* Counts come right after the rows; at start-up, after the first frame. */
-static void
-schedule_progress (CwWindow *self)
-{
-  g_clear_handle_id (&self->progress_idle, g_source_remove);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->progress_idle = g_idle_add (fill_progress, self);
-  else if (g_signal_handler_find (self, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                  on_first_map, self)
-           == 0)
-    g_signal_connect_swapped (self, "map", G_CALLBACK (on_first_map), self);
-}
-
-static void
-rebuild_audit_list (CwWindow *self)
-{
-  cw_list_box_remove_all (self->audit_list);
-  if (self->workspace == NULL)
-    return;
-
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (self->workspace, &error);
-  if (audits == NULL)
-    {
-      cw_show_error (GTK_WIDGET (self), _("Could Not Read the Audits"), error);
-      return;
-    }
-  guint shown = 0;
-  for (guint i = 0; i < audits->len; i++)
-    {
-      CwAudit *audit = g_ptr_array_index (audits, i);
-      if (cw_audit_get_id (audit) == self->pending_delete)
-        continue;
-      gtk_list_box_append (self->audit_list, make_audit_row (self, audit));
-      shown++;
-    }
-  schedule_progress (self);
-
-  /* A workspace without audits greets the user instead of showing a blank
-   * list; the checklist, when open, stays open. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "checklist") != 0)
-    gtk_stack_set_visible_child_name (self->audits_stack, shown == 0 ? "welcome" : "list");
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_stack_set_visible_child_name (self->main_stack, "workspace");
-}
-
-void
-cw_window_refresh (CwWindow *self)
-{
-  g_return_if_fail (CW_IS_WINDOW (self));
-  update_title (self);
-  update_actions (self);
-  rebuild_audit_list (self);
-}
-
-static void
-on_audit_activated (CwWindow *self, GtkListBoxRow *row)
-{
-  gint64 id = cw_object_get_id (row, "audit-id");
-  cw_window_show_audit (self, id, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 }
 
 void
@@ -457,121 +265,27 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *place)
 {
   g_return_if_fail (CW_IS_WINDOW (self));
   g_autoptr (GError) error = NULL;
-  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (self));
-  if (!cw_checklist_show (checklist, self->workspace, audit_id, place, &error))
+  if (!cw_audits_page_show_audit (self->audits_page, audit_id, place, &error))
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Open the Audit"), error);
       return;
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  show_workspace (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "audits");
-  gtk_stack_set_visible_child_name (self->audits_stack, "checklist");
-}
-
-static void
-on_checklist_back (CwWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->audits_stack, "list");
-  rebuild_audit_list (self);
 }
 
 /* What is being typed goes to the workspace it was typed in, before the
- * window closes or shows another one. */
+ * window closes. */
 static void
 save_typing (CwWindow *self)
 {
-  if (self->checklist != NULL)
-    cw_checklist_save_now (self->checklist);
+  cw_page_save (CW_PAGE (self->audits_page));
   GHashTableIter iter;
   gpointer page;
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     cw_page_save (page);
-}
-
-/* ---- Deleting with undo -------------------------------------------------- */
-
-static void
-flush_pending_delete (CwWindow *self)
-{
-  if (self->pending_delete == 0 || self->workspace == NULL)
-    return;
-  gint64 id = self->pending_delete;
-  self->pending_delete = 0;
-  g_autoptr (GError) error = NULL;
-  if (!cw_workspace_delete_audit (self->workspace, id, &error))
-    cw_show_error (GTK_WIDGET (self), _("Could Not Delete the Audit"), error);
-  rebuild_audit_list (self);
-}
-
-static void
-on_undo_toast_dismissed (AdwToast *toast, CwWindow *self)
-{
-  if (self->undo_toast == toast)
-    {
-      self->undo_toast = NULL;
-      flush_pending_delete (self);
-    }
-}
-
-static void
-undo_delete (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  CwWindow *self = CW_WINDOW (widget);
-  self->pending_delete = 0;
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = g_steal_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
-    }
-  rebuild_audit_list (self);
-}
-
-static void
-delete_audit_later (CwWindow *self, gint64 id, const char *title)
-{
-  flush_pending_delete (self);
-  self->pending_delete = id;
-  rebuild_audit_list (self);
-  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
-  AdwToast *toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self);
-  self->undo_toast = toast;
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-static void
-on_delete_response (AdwMessageDialog *dialog, const char *response, CwWindow *self)
-{
-  if (g_str_equal (response, "delete"))
-    delete_audit_later (self,
-                        cw_object_get_id (dialog, "audit-id"),
-                        g_object_get_data (G_OBJECT (dialog), "audit-title"));
-}
-
-static void
-ask_delete_audit (GtkButton *button, CwWindow *self)
-{
-  const char *title = g_object_get_data (G_OBJECT (button), "audit-title");
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), title);
-  GtkWidget *dialog = adw_message_dialog_new (
-    GTK_WINDOW (self), heading,
-    _("Its answers, findings and evidence are deleted with it. The change history keeps a "
-      "record of the deletion."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
-                                    _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  cw_object_set_id (dialog, "audit-id", cw_object_get_id (button, "audit-id"));
-  g_object_set_data_full (G_OBJECT (dialog), "audit-title", g_strdup (title), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- Search ------------------------------------------------------------- */
@@ -652,7 +366,8 @@ on_search_changed (CwWindow *self)
   if (self->workspace == NULL || *query == '\0')
     {
       cw_list_box_remove_all (self->search_results);
-      rebuild_audit_list (self);
+      if (!gtk_search_bar_get_search_mode (self->search_bar))
+        show_workspace (self);
       return;
     }
   gtk_stack_set_visible_child_name (self->main_stack, "search");
@@ -672,7 +387,7 @@ static void
 on_stop_search (CwWindow *self)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  rebuild_audit_list (self);
+  show_workspace (self);
 }
 
 /* A hit opens where it is: the audit at its question or clause, the
@@ -704,7 +419,7 @@ on_search_mode (CwWindow *self)
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      rebuild_audit_list (self);
+      show_workspace (self);
     }
 }
 
@@ -745,15 +460,14 @@ cw_window_open_path (CwWindow *self, const char *path, gboolean create)
       return FALSE;
     }
 
-  flush_pending_delete (self);
-  save_typing (self);
   g_set_object (&self->workspace, workspace);
   g_signal_group_set_target (self->changes, workspace);
   apply_auditor_name (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
   cw_application_remember_workspace (CW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
-  gtk_stack_set_visible_child_name (self->audits_stack, "list");
-  cw_window_refresh (self);
+  update_title (self);
+  update_actions (self);
+  show_workspace (self);
   return TRUE;
 }
 
@@ -858,7 +572,6 @@ open_demo_action (GtkWidget *widget, const char *action, GVariant *parameter)
 static void
 on_audit_saved (CwAuditEditor *editor, gint64 audit_id, CwWindow *self)
 {
-  rebuild_audit_list (self);
   cw_window_show_audit (self, audit_id, NULL);
 }
 
@@ -958,8 +671,6 @@ cw_window_close_request (GtkWindow *window)
 {
   CwWindow *self = CW_WINDOW (window);
   save_window_size (self);
-  /* Closing while Undo is still offered means the user let it go. */
-  flush_pending_delete (self);
   save_typing (self);
   return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
 }
@@ -970,7 +681,6 @@ cw_window_dispose (GObject *object)
   CwWindow *self = CW_WINDOW (object);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_clear_handle_id (&self->progress_idle, g_source_remove);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
   if (self->changes != NULL)
     g_signal_group_set_target (self->changes, NULL);
@@ -1009,6 +719,7 @@ cw_window_class_init (CwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = cw_window_close_request;
 
+  g_type_ensure (CW_TYPE_AUDITS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
@@ -1020,11 +731,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, audits_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, audits_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_results);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, organisation_label);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, workspace_summary);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
   for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
@@ -1034,7 +742,6 @@ cw_window_class_init (CwWindowClass *klass)
                                                  0);
     }
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_audit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
@@ -1044,7 +751,6 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.organisation", NULL, organisation_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
