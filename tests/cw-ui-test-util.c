@@ -199,3 +199,23 @@ cw_ui_wait_for_toplevel (GType type)
 {
   cw_ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
 }
+
+/* Presses `keys` one after another (xdotool's names separated by spaces,
+ * e.g. "ctrl+Next" or "A B Return") on whatever has the keyboard, as a user
+ * would: the events come through the X server and GTK's own handling of
+ * them, shortcuts and focus included. */
+void
+cw_ui_press_keys (const char *keys)
+{
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  g_auto (GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  const char *head[] = { "xdotool", "key", "--delay", "30", NULL };
+  g_strv_builder_addv (builder, head);
+  g_strv_builder_addv (builder, (const char **) names);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}

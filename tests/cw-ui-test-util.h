@@ -21,5 +21,6 @@ GtkWidget *cw_ui_find (GtkWidget *root, GType type);
 GtkWidget *cw_ui_find_button (GtkWidget *root, const char *label_prefix);
 GtkWindow *cw_ui_find_toplevel (GType type);
 void cw_ui_wait_for_toplevel (GType type);
+void cw_ui_press_keys (const char *keys);
 
 G_END_DECLS

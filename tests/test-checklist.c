@@ -14,6 +14,8 @@
 #include "cw-checklist.h"
 #include "cw-date.h"
 #include "cw-demo.h"
+#include "cw-evidence-dialog.h"
+#include "cw-evidence.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
 #include "cw-meetings-dialog.h"
@@ -184,7 +186,7 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
   CwChecklist *checklist = show_audit (window, f->second, NULL);
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, FIRST_QUESTION);
   cw_checklist_set_note (checklist, "Typed in the release audit");
-  checklist = show_audit (window, f->first, NULL);
+  checklist = show_audit (window, f->first, FIRST_QUESTION);
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, FIRST_QUESTION);
   g_autofree char *shown = cw_text_view_dup_text (note_view (checklist));
   g_assert_cmpstr (shown, ==, STORED_NOTE);
@@ -193,7 +195,7 @@ test_opening_writes_nothing (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.next", NULL);
   g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, SECOND_QUESTION);
   cw_checklist_set_note (checklist, "Typed for the second question");
-  show_audit (window, f->first, NULL);
+  show_audit (window, f->first, FIRST_QUESTION);
   cw_ui_close_window (window);
 
   /* What was typed went where it was typed, once, and nowhere else. */
@@ -251,7 +253,7 @@ static void
 test_note_saves_on_focus_out (Fixture *f, gconstpointer data)
 {
   CwWindow *window = cw_ui_open_window (app, f->path);
-  CwChecklist *checklist = show_audit (window, f->first, NULL);
+  CwChecklist *checklist = show_audit (window, f->first, FIRST_QUESTION);
   GtkTextView *view = note_view (checklist);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   cw_checklist_set_note (checklist, "Amended after the interview");
@@ -446,11 +448,96 @@ test_edit_details (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+static gboolean
+question_is (gpointer data)
+{
+  gpointer *pair = data; /* checklist, question id */
+  return g_strcmp0 (cw_checklist_get_question_id (pair[0]), pair[1]) == 0;
+}
+
+/* Opening an audit resumes at its first question not answered, with the
+ * focus in its note; from there the keyboard moves between questions and
+ * sets results, even though the note is a text view with keys of its own. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", "x", f->first);
+  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (window));
+  g_assert_cmpstr (cw_checklist_get_question_id (checklist), ==, SECOND_QUESTION);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkTextView *view = note_view (checklist);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (view));
+
+  cw_ui_press_keys ("ctrl+Next");
+  gpointer third[] = { checklist, "8.5.1.1.q3" };
+  cw_ui_wait_until (question_is, third);
+  cw_ui_press_keys ("ctrl+Prior");
+  gpointer second[] = { checklist, SECOND_QUESTION };
+  cw_ui_wait_until (question_is, second);
+
+  /* Alt+4 is Minor: stored at once for the question shown. */
+  cw_ui_press_keys ("alt+4");
+  Expected expected = { cw_window_get_workspace (window), f->first, SECOND_QUESTION, "" };
+  cw_ui_wait_until (note_is_stored, &expected);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) answers
+    = cw_workspace_list_answers (cw_window_get_workspace (window), f->first, &error);
+  g_autoptr (GHashTable) by_question = cw_answers_by_question (answers);
+  g_assert_cmpint (cw_answers_result (by_question, SECOND_QUESTION), ==, CW_RESULT_MINOR);
+
+  /* Another page by keyboard takes the focus with it, and back again. */
+  cw_ui_press_keys ("ctrl+3");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *actions = cw_window_get_actions_page (window);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, actions));
+  cw_ui_press_keys ("ctrl+1");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (view));
+  cw_ui_close_window (window);
+}
+
+static gboolean
+has_evidence (gpointer data)
+{
+  gpointer *pair = data; /* workspace, audit id */
+  g_autoptr (GPtrArray) items
+    = cw_workspace_list_evidence (pair[0], GPOINTER_TO_INT (pair[1]), NULL);
+  return items != NULL && items->len == 1;
+}
+
+/* Ctrl+E opens the Evidence dialog on its first field; Enter adds the item. */
+static void
+test_evidence_by_keyboard (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", "x", f->second);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_press_keys ("ctrl+e");
+  cw_ui_wait_for_toplevel (CW_TYPE_EVIDENCE_DIALOG);
+  GtkWindow *dialog = cw_ui_find_toplevel (CW_TYPE_EVIDENCE_DIALOG);
+  cw_ui_wait_for_frames (GTK_WIDGET (dialog));
+  GtkWidget *first = cw_ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == first || gtk_widget_is_ancestor (focus, first));
+
+  cw_ui_press_keys ("Tab");
+  cw_ui_press_keys ("C A B minus 2 2 9 1 Tab M i n u t e s Return");
+  gpointer pair[] = { cw_window_get_workspace (window), GINT_TO_POINTER (f->second) };
+  cw_ui_wait_until (has_evidence, pair);
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/checklist/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
+              fixture_tear_down);
+  g_test_add ("/ui/checklist/evidence-by-keyboard", Fixture, NULL, fixture_set_up,
+              test_evidence_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/checklist/edit-details", Fixture, NULL, fixture_set_up, test_edit_details,
               fixture_tear_down);
   g_test_add ("/ui/checklist/plan-and-meetings", Fixture, NULL, fixture_set_up,

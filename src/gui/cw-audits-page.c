@@ -411,6 +411,18 @@ save (CwPage *page)
     cw_checklist_save_now (self->checklist);
 }
 
+/* Focus goes to the question when an audit is open; the list has no
+ * single place to take it (FALSE). */
+static gboolean
+cw_audits_page_grab_focus (GtkWidget *widget)
+{
+  CwAuditsPage *self = CW_AUDITS_PAGE (widget);
+  if (self->checklist != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->audits_stack), "checklist") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->checklist));
+  return FALSE;
+}
+
 static void
 cw_audits_page_dispose (GObject *object)
 {
@@ -432,6 +444,7 @@ cw_audits_page_class_init (CwAuditsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CwPageClass *page_class = CW_PAGE_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = cw_audits_page_dispose;
+  widget_class->grab_focus = cw_audits_page_grab_focus;
   page_class->watches = watches;
   page_class->load = load;
   page_class->refresh = refresh;

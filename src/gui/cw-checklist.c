@@ -1299,6 +1299,17 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
         }
     }
 
+  /* Without a place, the work resumes at the first question not yet
+   * answered. */
+  for (guint i = 0; !placed && i < self->questions->len; i++)
+    if (cw_answers_result (self->by_question,
+                           cw_question_get_id (g_ptr_array_index (self->questions, i)))
+        == CW_RESULT_NOT_ASSESSED)
+      {
+        start = i;
+        placed = TRUE;
+      }
+
   GListStore *roots = clauses_in_scope (audit, cw_catalogue_get_main_clauses (catalogue));
   g_object_set_data_full (G_OBJECT (self), "roots", g_object_ref (roots), g_object_unref);
   GtkTreeListModel *tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE,
@@ -1392,6 +1403,18 @@ cw_checklist_finalize (GObject *object)
   G_OBJECT_CLASS (cw_checklist_parent_class)->finalize (object);
 }
 
+/* Focus on the checklist goes to its question: the note when it can be
+ * written, else the results, so that typing, Alt+1…7, Ctrl+R and Ctrl+E
+ * work at once. */
+static gboolean
+cw_checklist_grab_focus (GtkWidget *widget)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  if (gtk_text_view_get_editable (self->note_view))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+  return gtk_widget_child_focus (GTK_WIDGET (self->result_box), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 cw_checklist_class_init (CwChecklistClass *klass)
 {
@@ -1400,6 +1423,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   object_class->dispose = cw_checklist_dispose;
   object_class->finalize = cw_checklist_finalize;
   widget_class->unmap = cw_checklist_unmap;
+  widget_class->grab_focus = cw_checklist_grab_focus;
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                 NULL, NULL, G_TYPE_NONE, 0);
@@ -1448,10 +1472,6 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "checklist.close-audit", NULL, status_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "checklist.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "checklist.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "checklist.raise-finding", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -1501,6 +1521,21 @@ cw_checklist_init (CwChecklist *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (on_note_changed), self);
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
+
+  /* Ctrl+Page Down and Up move between questions wherever the focus is in
+   * the checklist: caught before the focused widget sees them, since the
+   * note (a text view) would take them as its own. */
+  GtkEventController *pages = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (pages, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (pages),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("checklist.next")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (pages),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("checklist.previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self), pages);
   /* Answers change during fieldwork: draw the chart afresh each time. */
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->chart_button), "show",
                             G_CALLBACK (load_chart), self);

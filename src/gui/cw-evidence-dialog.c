@@ -207,7 +207,8 @@ cw_evidence_dialog_init (CwEvidenceDialog *self)
     gtk_string_list_append (kinds, cw_evidence_kind_label (kind));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed),
-                            self);
+                            self);  /* The dialog opens on its first field. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
 }
 
 CwEvidenceDialog *

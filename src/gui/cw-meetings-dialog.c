@@ -135,6 +135,14 @@ row_text (AdwEntryRow *row)
 
 /* Adds the session typed in the rows; they are cleared for the next one,
  * except the day, which the next session often shares. */
+/* Enter in a session's field adds the session, as its button does; Enter
+ * elsewhere saves the dialog. */
+static void
+on_session_entry_activated (CwMeetingsDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "meetings.add-session", NULL);
+}
+
 static void
 add_session_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -221,6 +229,7 @@ cw_meetings_dialog_class_init (CwMeetingsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwMeetingsDialog, response_view);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingsDialog, diverging_view);
   gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_session_entry_activated);
   gtk_widget_class_install_action (widget_class, "meetings.add-session", NULL,
                                    add_session_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

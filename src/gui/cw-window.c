@@ -152,16 +152,20 @@ cw_window_get_reviews_page (CwWindow *self)
   return GTK_WIDGET (get_page (self, "reviews"));
 }
 
-/* A page shown reads again what changed since it was last shown. */
+/* A page shown reads again what changed since it was last shown, and
+ * takes the focus, so that its keys work at once. */
 static void
 on_page_changed (CwWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  if (name == NULL)
+  CwPage *page = name ? get_page (self, name) : NULL;
+  if (page == NULL)
     return;
-  CwPage *page = get_page (self, name);
-  if (page != NULL)
-    cw_page_shown (page);
+  cw_page_shown (page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  if ((focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+      && !gtk_widget_grab_focus (GTK_WIDGET (page)))
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
 }
 
 /* Shows an action in the register (the Actions page). */
@@ -273,6 +277,7 @@ cw_window_show_audit (CwWindow *self, gint64 audit_id, const char *place)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   show_workspace (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "audits");
+  gtk_widget_grab_focus (cw_window_get_checklist (self));
 }
 
 /* What is being typed goes to the workspace it was typed in, before the
@@ -682,6 +687,9 @@ cw_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
+  /* Pages leave the stack while it goes: none of them is being shown. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, on_page_changed, self);
   if (self->changes != NULL)
     g_signal_group_set_target (self->changes, NULL);
   g_clear_object (&self->changes);
