@@ -2,7 +2,8 @@
  * A page shows the window's workspace, whichever is opened; a change made
  * elsewhere (another page, a dialog, the core) marks it stale, and it shows
  * the change when it is next shown, without being refreshed by the window;
- * the window's title follows the organisation's name. */
+ * the window's title follows the organisation's name; typed text is saved
+ * after the pause the settings give. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -11,6 +12,7 @@
 #include "cw-actions-page.h"
 #include "cw-application.h"
 #include "cw-audit.h"
+#include "cw-draft.h"
 #include "cw-finding.h"
 #include "cw-findings-page.h"
 #include "cw-page.h"
@@ -145,11 +147,24 @@ test_follows_workspace (void)
   cw_ui_close_window (window);
 }
 
+/* The pause before typed text is saved follows Preferences' setting. */
+static void
+test_autosave_pause_setting (void)
+{
+  GSettings *settings = cw_application_get_settings (app);
+  g_assert_cmpuint (cw_draft_get_pause (), ==, g_settings_get_uint (settings, "autosave-pause"));
+  g_settings_set_uint (settings, "autosave-pause", 150);
+  g_assert_cmpuint (cw_draft_get_pause (), ==, 150);
+  g_settings_reset (settings, "autosave-pause");
+  g_assert_cmpuint (cw_draft_get_pause (), ==, CW_DRAFT_PAUSE_MS);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/pages/stale-until-shown", test_stale_until_shown);
   g_test_add_func ("/ui/pages/follows-workspace", test_follows_workspace);
+  g_test_add_func ("/ui/pages/autosave-pause-setting", test_autosave_pause_setting);
   return g_test_run ();
 }

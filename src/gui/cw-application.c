@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-application.h"
+#include "cw-draft.h"
 #include "cw-preferences.h"
 #include "cw-window.h"
 
@@ -229,9 +230,18 @@ cw_application_class_init (CwApplicationClass *klass)
 }
 
 static void
+apply_autosave_pause (CwApplication *self)
+{
+  cw_draft_set_pause (g_settings_get_uint (self->settings, "autosave-pause"));
+}
+
+static void
 cw_application_init (CwApplication *self)
 {
   self->settings = g_settings_new (APP_ID);
+  apply_autosave_pause (self);
+  g_signal_connect_object (self->settings, "changed::autosave-pause",
+                           G_CALLBACK (apply_autosave_pause), self, G_CONNECT_SWAPPED);
 }
 
 CwApplication *

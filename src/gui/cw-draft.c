@@ -98,8 +98,23 @@ on_pause (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* What the user has typed now; saved after CW_DRAFT_PAUSE_MS without
- * another change. */
+/* The pause, one for the whole app: the application follows its setting. */
+static guint pause_ms = CW_DRAFT_PAUSE_MS;
+
+void
+cw_draft_set_pause (guint ms)
+{
+  pause_ms = ms;
+}
+
+guint
+cw_draft_get_pause (void)
+{
+  return pause_ms;
+}
+
+/* What the user has typed now; saved after the pause without another
+ * change. */
 void
 cw_draft_set_text (CwDraft *self, const char *text)
 {
@@ -112,7 +127,7 @@ cw_draft_set_text (CwDraft *self, const char *text)
   g_clear_handle_id (&self->pause, g_source_remove);
   /* Typed back to what is stored: nothing left to save. */
   if (cw_draft_is_dirty (self))
-    self->pause = g_timeout_add (CW_DRAFT_PAUSE_MS, on_pause, self);
+    self->pause = g_timeout_add (pause_ms, on_pause, self);
 }
 
 /* Saves the text now if it differs from what is stored. TRUE when the

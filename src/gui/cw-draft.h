@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* How long typing has to pause before a draft saves itself. */
+/* How long typing has to pause before a draft saves itself, unless the
+ * autosave-pause setting says otherwise (cw_draft_set_pause). */
 #define CW_DRAFT_PAUSE_MS 600
 
 /* Writes `text` into `key` of the record `record_id`: a question of an
@@ -27,5 +28,7 @@ const char *cw_draft_get_text (CwDraft *self);
 gboolean cw_draft_is_dirty (CwDraft *self);
 void cw_draft_set_text (CwDraft *self, const char *text);
 gboolean cw_draft_flush (CwDraft *self);
+void cw_draft_set_pause (guint ms);
+guint cw_draft_get_pause (void);
 
 G_END_DECLS
