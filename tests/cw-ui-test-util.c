@@ -71,13 +71,10 @@ cw_ui_wait_for_frames (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, tick);
 }
 
-/* Saves what `widget` shows to $CW_SCREENSHOT_DIR/`name`.png, to look at. */
-void
-cw_ui_screenshot (GtkWidget *widget, const char *name)
+/* What `widget` shows now, drawn into a texture. */
+GdkTexture *
+cw_ui_render (GtkWidget *widget)
 {
-  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
-  if (dir == NULL)
-    return;
   cw_ui_wait_for_frames (widget);
   /* A widget paintable shows what the widget last rendered. On a slow run
    * (the sanitizer build, a busy machine) a widget just shown may not have
@@ -104,8 +101,17 @@ cw_ui_screenshot (GtkWidget *widget, const char *name)
   g_assert_cmpint (width, >, 0);
   g_assert_nonnull (node);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr (GdkTexture) texture
-    = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Saves what `widget` shows to $CW_SCREENSHOT_DIR/`name`.png, to look at. */
+void
+cw_ui_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("CW_SCREENSHOT_DIR");
+  if (dir == NULL)
+    return;
+  g_autoptr (GdkTexture) texture = cw_ui_render (widget);
   g_mkdir_with_parents (dir, 0755);
   g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
   g_assert_true (gdk_texture_save_to_png (texture, path));

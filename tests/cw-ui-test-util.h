@@ -14,6 +14,7 @@ typedef gboolean (*CwCondition) (gpointer data);
 CwApplication *cw_ui_test_init (int *argc, char ***argv);
 void cw_ui_wait_until (CwCondition done, gpointer data);
 void cw_ui_wait_for_frames (GtkWidget *widget);
+GdkTexture *cw_ui_render (GtkWidget *widget);
 void cw_ui_screenshot (GtkWidget *widget, const char *name);
 CwWindow *cw_ui_open_window (CwApplication *app, const char *path);
 void cw_ui_close_window (CwWindow *window);
