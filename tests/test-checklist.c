@@ -529,6 +529,23 @@ test_evidence_by_keyboard (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+/* The audit's menu exports its plan, under a name that says what it is;
+ * writing the chosen file is the export every report shares
+ * (test-report-ui.c). */
+static void
+test_export_plan (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  CwChecklist *checklist = show_audit (window, f->second, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.export-plan", NULL);
+  cw_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWindow *chooser = cw_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Release audit – audit plan.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -538,6 +555,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/checklist/evidence-by-keyboard", Fixture, NULL, fixture_set_up,
               test_evidence_by_keyboard, fixture_tear_down);
+  g_test_add ("/ui/checklist/export-plan", Fixture, NULL, fixture_set_up, test_export_plan,
+              fixture_tear_down);
   g_test_add ("/ui/checklist/edit-details", Fixture, NULL, fixture_set_up, test_edit_details,
               fixture_tear_down);
   g_test_add ("/ui/checklist/plan-and-meetings", Fixture, NULL, fixture_set_up,

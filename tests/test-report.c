@@ -300,6 +300,48 @@ test_nc_report (void)
   assert_page_numbers (pdf);
 }
 
+/* ---- Audit plan ----------------------------------------------------------- */
+
+/* The plan sent before the audit: scope, team and schedule, the clauses to be
+ * audited, and nothing of the results. */
+static void
+test_plan_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  cli_ok (ARGS ("audit", "session", ws, "2", "--day", "2026-11-24", "--time", "09:30–11:00",
+                "--subject", "8.5.1 Change management", "--auditee", "Tomasz Brennan",
+                "--auditor", "Rhys Penhallow"));
+  g_autofree char *pdf = cw_test_path (dir, "plan.pdf");
+  cli_ok (ARGS ("report", "plan", ws, "2", "-o", pdf));
+
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Internal audit plan");
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = normalise (raw);
+  assert_in_text (text, "Follow-up audit: change and release management");
+  assert_in_text (text, "Objectives, scope and criteria");
+  assert_in_text (text, "Schedule of sessions");
+  assert_in_text (text, "24 Nov 2026 09:30–");
+  assert_in_text (text, "Tomasz Brennan");
+  assert_in_text (text, "How the audit runs");
+  assert_in_text (text, "8.5.1.3 Change management activities");
+  assert_in_text (text, "10.1 Nonconformity and corrective action");
+  assert_in_text (text, "IA-2 plan");
+  /* A plan, not a report: no results, no findings, no draft notice. */
+  g_assert_null (strstr (text, "NC-"));
+  g_assert_null (strstr (text, "Draft"));
+  g_assert_null (strstr (text, "8.6.1 "));
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_page_numbers (pdf);
+
+  /* An audit that does not exist says so, and writes nothing. */
+  g_autofree char *missing = cw_test_path (dir, "missing.pdf");
+  cw_test_cli_error (ARGS ("report", "plan", ws, "99", "-o", missing), CLI_BAD_INPUT, "99");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 /* ---- Byte for byte ------------------------------------------------------ */
 
 static void
@@ -1428,6 +1470,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/report/audit", test_audit_report);
   g_test_add_func ("/cli/report/nc", test_nc_report);
+  g_test_add_func ("/cli/report/plan", test_plan_report);
   g_test_add_func ("/cli/report/reproducible", test_reproducible);
   g_test_add_func ("/cli/report/refusals", test_refusals);
   g_test_add_func ("/cli/report/non-latin", test_non_latin);

@@ -103,6 +103,12 @@ cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv)
 }
 
 int
+cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_id (command, argc, argv, cw_report_new_audit_plan, _ ("an audit"));
+}
+
+int
 cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
 {
   g_auto (ReportOptions) options = { 0 };

@@ -277,6 +277,8 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_audit },
   { "report nc", "WORKSPACE AUDIT", N_("Write one nonconformity report page per NC as PDF"),
     cw_cli_run_report_nc },
+  { "report plan", "WORKSPACE AUDIT",
+    N_("Write the audit plan to send to the auditees as PDF"), cw_cli_run_report_plan },
   { "report actions", "WORKSPACE", N_("Write the corrective action register as PDF"),
     cw_cli_run_report_actions },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),

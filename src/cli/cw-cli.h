@@ -92,6 +92,7 @@ int cw_cli_run_review_conclude (const CwCliCommand *command, int argc, char **ar
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
 

@@ -327,6 +327,34 @@ compose_draft_notice (CwTypeset *ts, AuditContent *c)
                          NULL);
 }
 
+/* The plan's schedule: who is interviewed on what, when and by whom. */
+static void
+compose_sessions (CwTypeset *ts, AuditContent *c)
+{
+  if (c->sessions->len == 0)
+    cw_typeset_text (ts, CW_STYLE_BODY, _ ("The audit plan has no schedule of sessions."));
+  else
+    {
+      static const double widths[] = { 0.15, 0.13, 0.38, 0.17, 0.17 };
+      const char *header[]
+          = { _ ("Day"), _ ("Time"), _ ("Clause or process"), _ ("Auditee"), _ ("Auditor") };
+      CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
+      for (guint i = 0; i < c->sessions->len; i++)
+        {
+          CwAuditSessionRow *row = g_ptr_array_index (c->sessions, i);
+          g_autofree char *date = cw_report_short_date (row->day);
+          g_autofree char *day = cw_markup_printf ("%s", date);
+          g_autofree char *time = cw_markup_printf ("%s", cw_report_or_dash (row->time));
+          g_autofree char *subject = cw_markup_printf ("%s", cw_report_or_dash (row->subject));
+          g_autofree char *auditee = cw_markup_printf ("%s", cw_report_or_dash (row->auditee));
+          g_autofree char *auditor = cw_markup_printf ("%s", cw_report_or_dash (row->auditor));
+          const char *cells[] = { day, time, subject, auditee, auditor };
+          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+      cw_table_end (table);
+    }
+}
+
 static void
 compose_details (CwTypeset *ts, AuditContent *c)
 {
@@ -354,28 +382,7 @@ compose_details (CwTypeset *ts, AuditContent *c)
   cw_table_end (form);
 
   cw_typeset_heading (ts, 2, _ ("1.1  Schedule of sessions"), TRUE);
-  if (c->sessions->len == 0)
-    cw_typeset_text (ts, CW_STYLE_BODY, _ ("The audit plan has no schedule of sessions."));
-  else
-    {
-      static const double widths[] = { 0.15, 0.13, 0.38, 0.17, 0.17 };
-      const char *header[]
-          = { _ ("Day"), _ ("Time"), _ ("Clause or process"), _ ("Auditee"), _ ("Auditor") };
-      CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
-      for (guint i = 0; i < c->sessions->len; i++)
-        {
-          CwAuditSessionRow *row = g_ptr_array_index (c->sessions, i);
-          g_autofree char *date = cw_report_short_date (row->day);
-          g_autofree char *day = cw_markup_printf ("%s", date);
-          g_autofree char *time = cw_markup_printf ("%s", cw_report_or_dash (row->time));
-          g_autofree char *subject = cw_markup_printf ("%s", cw_report_or_dash (row->subject));
-          g_autofree char *auditee = cw_markup_printf ("%s", cw_report_or_dash (row->auditee));
-          g_autofree char *auditor = cw_markup_printf ("%s", cw_report_or_dash (row->auditor));
-          const char *cells[] = { day, time, subject, auditee, auditor };
-          cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
-        }
-      cw_table_end (table);
-    }
+  compose_sessions (ts, c);
 
   cw_typeset_heading (ts, 2, _ ("1.2  Opening and closing meetings"), TRUE);
   g_autofree char *opening_day = cw_audit_get_opening_on (c->audit)
@@ -1215,6 +1222,101 @@ compose_nc_report (CwTypeset *ts, gpointer data)
       compose_nonconformity (ts, c, g_ptr_array_index (c->findings, i));
 }
 
+/* ---- The audit plan -------------------------------------------------------- */
+
+/* The plan sent to the auditees before the audit (ISO 19011 6.3): what is
+ * audited against what, where, when and by whom, and how the audit runs;
+ * nothing of its results. */
+static void
+compose_plan (CwTypeset *ts, gpointer data)
+{
+  AuditContent *c = data;
+  g_autofree char *team = lines_joined (cw_audit_get_team (c->audit));
+  g_autofree char *auditees = lines_joined (cw_audit_get_auditees (c->audit));
+  g_autofree char *scope = scope_text (c);
+  const char *fields[] = {
+    _ ("Audit client"),
+    c->organisation->name,
+    _ ("Reference"),
+    c->reference,
+    _ ("Audit dates"),
+    c->dates,
+    _ ("Lead auditor"),
+    cw_report_or_dash (cw_audit_get_lead_auditor (c->audit)),
+    _ ("Audit team"),
+    cw_report_or_dash (team),
+    NULL,
+  };
+  /* A few pages: no table of contents. */
+  cw_typeset_cover (ts, _ ("Internal audit plan"), cw_audit_get_title (c->audit),
+                    c->organisation->name, fields, confidentiality_note ());
+
+  cw_typeset_heading (ts, 1, _ ("1  Objectives, scope and criteria"), TRUE);
+  CwTable *form = form_begin (ts);
+  form_row (form, _ ("Objectives"),
+            or_not_recorded (cw_audit_get_objectives (c->audit),
+                             _ ("Not recorded yet: the lead auditor states them before the "
+                                "plan is sent")));
+  form_row (form, _ ("Scope"), scope);
+  form_row (form, _ ("Criteria"),
+            or_not_recorded (cw_audit_get_criteria (c->audit),
+                             _ ("ISO/IEC 20000-1:2018 and the organisation's own service "
+                                "management documents")));
+  form_row (form, _ ("Sites and locations"),
+            or_not_recorded (cw_audit_get_sites (c->audit), _ ("No site is named in the plan")));
+  form_row (form, _ ("Dates"), c->dates);
+  cw_table_end (form);
+
+  cw_typeset_heading (ts, 1, _ ("2  Audit team and auditees"), TRUE);
+  form = form_begin (ts);
+  form_row (form, _ ("Lead auditor"), cw_audit_get_lead_auditor (c->audit));
+  form_row (form, _ ("Audit team"), team);
+  form_row (form, _ ("Auditees"), auditees);
+  cw_table_end (form);
+
+  cw_typeset_heading (ts, 1, _ ("3  Schedule of sessions"), TRUE);
+  compose_sessions (ts, c);
+
+  cw_typeset_heading (ts, 1, _ ("4  How the audit runs"), TRUE);
+  cw_typeset_labelled (
+      ts, _ ("Opening meeting"),
+      _ ("On the first day the audit team meets the auditees to confirm this plan, the "
+         "arrangements for access and confidentiality, and who accompanies the auditors."),
+      NULL);
+  cw_typeset_labelled (
+      ts, _ ("Sessions"),
+      _ ("In each session the auditors ask to see how the work is done and the records it "
+         "leaves, and examine samples of them. Please have the documents and records of the "
+         "clauses in scope at hand, and tell the lead auditor early of anyone who cannot "
+         "attend."),
+      NULL);
+  cw_typeset_labelled (
+      ts, _ ("Closing meeting"),
+      _ ("On the last day the audit team presents its findings, graded as major or minor "
+         "nonconformities, observations and opportunities for improvement, and records the "
+         "auditees' response and any opinion left unresolved. The audit report follows."),
+      NULL);
+
+  cw_typeset_heading (ts, 1, _ ("5  Clauses to be audited"), TRUE);
+  static const double widths[] = { 0.14, 0.70, 0.16 };
+  const char *header[] = { _ ("Clause"), _ ("Title"), _ ("Questions") };
+  CwTable *table = cw_typeset_table_begin (ts, 3, widths, header);
+  GPtrArray *clauses = cw_catalogue_get_clauses (c->catalogue);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      guint n = cw_clause_get_questions (clause)->len;
+      if (n == 0 || !cw_audit_covers (c->audit, cw_clause_get_number (clause)))
+        continue;
+      g_autofree char *number = cw_markup_printf ("%s", cw_clause_get_number (clause));
+      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title (clause));
+      g_autofree char *count = cw_markup_printf ("%u", n);
+      const char *cells[] = { number, title, count };
+      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+    }
+  cw_table_end (table);
+}
+
 static CwReport *
 new_audit_report (CwWorkspace *workspace, gint64 audit_id, const char *title,
                   CwReportCompose compose, GError **error)
@@ -1222,6 +1324,12 @@ new_audit_report (CwWorkspace *workspace, gint64 audit_id, const char *title,
   AuditContent *content = load_audit (workspace, audit_id, error);
   if (content == NULL)
     return NULL;
+  /* The plan is no version of the report: its footer says what it is. */
+  if (compose == compose_plan)
+    {
+      g_free (content->footer);
+      content->footer = g_strdup_printf (_ ("%s plan"), content->reference);
+    }
   g_autofree char *subject
       = g_strdup_printf ("%s: %s", content->reference, cw_audit_get_title (content->audit));
   CwReportInfo info = {
@@ -1244,6 +1352,15 @@ cw_report_new_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   return new_audit_report (workspace, audit_id, _ ("Internal audit report"), compose_audit_report,
                            error);
+}
+
+/* The audit plan, to send to the auditees before the audit. */
+CwReport *
+cw_report_new_audit_plan (CwWorkspace *workspace, gint64 audit_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return new_audit_report (workspace, audit_id, _ ("Internal audit plan"), compose_plan, error);
 }
 
 /* One page per minor or major nonconformity, with room for the auditee's

@@ -56,6 +56,7 @@ void cw_paper_get_size (CwPaper paper, double *width, double *height);
 
 CwReport *cw_report_new_audit (CwWorkspace *workspace, gint64 audit_id, GError **error);
 CwReport *cw_report_new_nonconformities (CwWorkspace *workspace, gint64 audit_id, GError **error);
+CwReport *cw_report_new_audit_plan (CwWorkspace *workspace, gint64 audit_id, GError **error);
 CwReport *cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **error);
 CwReport *cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error);
 

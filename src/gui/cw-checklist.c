@@ -1092,19 +1092,32 @@ static void
 export_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwChecklist *self = CW_CHECKLIST (widget);
-  gboolean nc = g_str_equal (action, "checklist.export-nc");
   cw_checklist_save_now (self);
   g_autoptr (GError) error = NULL;
   gint64 id = cw_audit_get_id (self->audit);
-  g_autoptr (CwReport) report = nc ? cw_report_new_nonconformities (self->workspace, id, &error)
-                                   : cw_report_new_audit (self->workspace, id, &error);
+  g_autoptr (CwReport) report = NULL;
+  const char *kind;
+  if (g_str_equal (action, "checklist.export-nc"))
+    {
+      report = cw_report_new_nonconformities (self->workspace, id, &error);
+      kind = _("nonconformity report");
+    }
+  else if (g_str_equal (action, "checklist.export-plan"))
+    {
+      report = cw_report_new_audit_plan (self->workspace, id, &error);
+      kind = _("audit plan");
+    }
+  else
+    {
+      report = cw_report_new_audit (self->workspace, id, &error);
+      kind = _("audit report");
+    }
   if (report == NULL)
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Prepare the Report"), error);
       return;
     }
-  g_autofree char *name
-    = report_file_name (self, nc ? _("nonconformity report") : _("audit report"));
+  g_autofree char *name = report_file_name (self, kind);
   cw_report_ui_export (widget, report, name);
 }
 
@@ -1465,6 +1478,7 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "checklist.export-audit", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.export-nc", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "checklist.export-plan", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.print-audit", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "checklist.revise-audit", NULL, revise_action);
