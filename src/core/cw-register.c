@@ -120,7 +120,7 @@ cw_doc_status_label (CwDocStatus status)
 const char *
 cw_doc_status_tokens (void)
 {
-  return "missing, draft, approved, withdrawn";
+  return "missing, draft, approved or withdrawn";
 }
 
 /* The one rule of "review due": approved, and the next review day passed. */
