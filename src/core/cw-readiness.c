@@ -385,19 +385,24 @@ judge_review_approved (CwWorkspace *self, GError **error)
 
 /* The day Stage Two is judged on: its date when it is still ahead, else
  * today; and the first day an internal audit still counts. */
-static void
+static gboolean
 stage_two_window (CwOrganisation *organisation, guint months, const GDate *today, char **from,
                   char **until)
 {
   GDate end = *today;
   GDate stage;
+  gboolean ahead = FALSE;
   if (organisation->stage_two != NULL && cw_date_parse (organisation->stage_two, &stage, NULL)
       && g_date_compare (&stage, today) > 0)
-    end = stage;
+    {
+      end = stage;
+      ahead = TRUE;
+    }
   GDate start = end;
   g_date_subtract_months (&start, months);
   *from = cw_date_to_string (&start);
   *until = cw_date_to_string (&end);
+  return ahead;
 }
 
 typedef struct
@@ -430,7 +435,8 @@ judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, c
   if (catalogue == NULL)
     return NULL;
   g_autofree char *from = NULL, *until = NULL;
-  stage_two_window (organisation, months, today, &from, &until);
+  /* Without a Stage Two date ahead, any audit planned from now on will do. */
+  gboolean dated = stage_two_window (organisation, months, today, &from, &until);
   /* The same days cw-programme.c reads: an issued audit on its closing
    * meeting (or planned end), one not yet issued on its planned start. */
   CwStmt *stmt = cw_workspace_prepare (
@@ -479,7 +485,10 @@ judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, c
                                && strcmp (row->day, until) <= 0;
           if (row->issued && in_window)
             audited = TRUE;
-          else if (!row->issued && (row->day == NULL || in_window))
+          else if (!row->issued
+                   && (row->day == NULL
+                       || (strcmp (row->day, from) >= 0
+                           && (!dated || strcmp (row->day, until) <= 0))))
             plan = row;
         }
       if (audited)
