@@ -280,7 +280,7 @@ test_nonconformities (Fixture *f, gconstpointer data)
   assert_colour (f, "no-open-major", CW_READY_RED, "1 major");
   g_assert_true (names_record (f, "no-open-major", "finding", major));
   set_status (f, "finding", major, "implemented");
-  assert_colour (f, "no-open-major", CW_READY_AMBER, "await verification");
+  assert_colour (f, "no-open-major", CW_READY_AMBER, "awaits verification");
   set_status (f, "finding", major, "verified");
   assert_colour (f, "no-open-major", CW_READY_GREEN, NULL);
 
@@ -304,7 +304,7 @@ test_nonconformities (Fixture *f, gconstpointer data)
     "UPDATE action SET status = 'implemented', check_due = '%s' WHERE id = %" G_GINT64_FORMAT,
     later, action);
   sql (f, implemented);
-  assert_colour (f, "actions-verified", CW_READY_AMBER, "await verification");
+  assert_colour (f, "actions-verified", CW_READY_AMBER, "awaits verification");
   g_autofree char *overdue = g_strdup_printf (
     "UPDATE action SET check_due = '%s' WHERE id = %" G_GINT64_FORMAT, yesterday, action);
   sql (f, overdue);
@@ -351,12 +351,12 @@ test_concerns (Fixture *f, gconstpointer data)
                           .title = "Concern: supplier reviews not evidenced", .due = next_week };
   gint64 action = cw_workspace_create_action (f->workspace, &draft, &error);
   g_assert_no_error (error);
-  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "still open");
+  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "is still open");
   g_autofree char *yesterday = from_today (f, -1);
   g_autofree char *late = g_strdup_printf (
     "UPDATE action SET due = '%s' WHERE id = %" G_GINT64_FORMAT, yesterday, action);
   sql (f, late);
-  assert_colour (f, "stage-one-concerns", CW_READY_RED, "past their due date");
+  assert_colour (f, "stage-one-concerns", CW_READY_RED, "past its due date");
   set_status (f, "action", action, "closed");
   assert_colour (f, "stage-one-concerns", CW_READY_GREEN, NULL);
 }

@@ -212,9 +212,9 @@ pick_missing (const CwRegisterItem *item)
 }
 
 static gboolean
-pick_not_current (const CwRegisterItem *item)
+pick_present_not_current (const CwRegisterItem *item)
 {
-  return item->mandatory && item->status != CW_DOC_APPROVED;
+  return item->mandatory && item->status != CW_DOC_APPROVED && item->status != CW_DOC_MISSING;
 }
 
 /* Every mandatory item: red when one is missing, amber when one is a draft
@@ -240,29 +240,34 @@ judge_items (GPtrArray *items, GHashTable *references, const char *id, const cha
       draft += item->status == CW_DOC_DRAFT;
       due += item->status == CW_DOC_REVIEW_DUE;
     }
+  /* What is missing comes first: it is what has to be done first. */
+  add_items (c, chosen, references, pick_missing);
+  add_items (c, chosen, references, pick_present_not_current);
+  g_autofree char *later = draft + due == 0 ? g_strdup ("")
+                           : g_strdup_printf (_("; %u drafts and %u past their review date"),
+                                              draft, due);
   if (missing > 0)
-    {
-      add_items (c, chosen, references, pick_missing);
-      set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u required items is missing from "
-                                                     "the register",
-                                               "%u of %u required items are missing from the "
-                                               "register",
-                                               missing),
-                                  missing, total));
-    }
+    set_state (c, CW_READY_RED,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of %u required items is missing from the "
+                                             "register%s",
+                                             "%u of %u required items are missing from the "
+                                             "register%s",
+                                             missing),
+                                missing, total, later));
   else if (draft + due > 0)
-    {
-      add_items (c, chosen, references, pick_not_current);
-      set_state (c, CW_READY_AMBER,
-                 g_strdup_printf (_("All %u required items are in the register, but %u are "
-                                    "drafts and %u are past their review date"),
-                                  total, draft, due));
-    }
+    set_state (c, CW_READY_AMBER,
+               g_strdup_printf (_("Every required item is in the register, but not all are "
+                                  "approved and current%s"),
+                                later));
   else
     set_state (c, CW_READY_GREEN,
-               g_strdup_printf (_("All %u required items are approved and within their review "
-                                  "date"),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The required item is approved and within its "
+                                             "review date",
+                                             "All %u required items are approved and within "
+                                             "their review date",
+                                             total),
                                 total));
   return c;
 }
@@ -575,8 +580,12 @@ judge_majors (CwWorkspace *self, GError **error)
     return NULL;
   if (c->n_records > 0)
     set_state (c, CW_READY_AMBER,
-               g_strdup_printf (_("The actions on %u major nonconformities are implemented and "
-                                  "await verification"),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The action on %u major nonconformity is "
+                                             "implemented and awaits verification",
+                                             "The actions on %u major nonconformities are "
+                                             "implemented and await verification",
+                                             c->n_records),
                                 c->n_records));
   else
     set_state (c, CW_READY_GREEN, g_strdup (_("No major nonconformity is open")));
@@ -599,7 +608,11 @@ judge_minors (CwWorkspace *self, GError **error)
   if (c->n_records > 0)
     {
       set_state (c, CW_READY_RED,
-                 g_strdup_printf (_("%u minor nonconformities have no corrective action"),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u minor nonconformity has no corrective action",
+                                               "%u minor nonconformities have no corrective "
+                                               "action",
+                                               c->n_records),
                                   c->n_records));
       return g_steal_pointer (&c);
     }
@@ -610,7 +623,10 @@ judge_minors (CwWorkspace *self, GError **error)
     return NULL;
   if (c->n_records > 0)
     set_state (c, CW_READY_AMBER,
-               g_strdup_printf (_("%u actions on minor nonconformities have no plan yet"),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u action on a minor nonconformity has no plan yet",
+                                             "%u actions on minor nonconformities have no plan yet",
+                                             c->n_records),
                                 c->n_records));
   else
     set_state (c, CW_READY_GREEN,
@@ -635,8 +651,12 @@ judge_verified (CwWorkspace *self, const char *today, GError **error)
   if (c->n_records > 0)
     {
       set_state (c, CW_READY_RED,
-                 g_strdup_printf (_("%u corrective actions are past the day their effectiveness "
-                                    "was to be verified"),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u corrective action is past the day its "
+                                               "effectiveness was to be verified",
+                                               "%u corrective actions are past the day their "
+                                               "effectiveness was to be verified",
+                                               c->n_records),
                                   c->n_records));
       return g_steal_pointer (&c);
     }
@@ -647,8 +667,12 @@ judge_verified (CwWorkspace *self, const char *today, GError **error)
     return NULL;
   if (c->n_records > 0)
     set_state (c, CW_READY_AMBER,
-               g_strdup_printf (_("%u corrective actions are implemented and await verification "
-                                  "of their effect"),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u corrective action is implemented and awaits "
+                                             "verification of its effect",
+                                             "%u corrective actions are implemented and await "
+                                             "verification of their effect",
+                                             c->n_records),
                                 c->n_records));
   else
     set_state (c, CW_READY_GREEN,
@@ -722,8 +746,12 @@ judge_concerns (CwWorkspace *self, const char *today, GError **error)
   if (c->n_records > 0)
     {
       set_state (c, CW_READY_RED,
-                 g_strdup_printf (_("%u actions on the certification body's concerns are past "
-                                    "their due date"),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u action on the certification body's concerns "
+                                               "is past its due date",
+                                               "%u actions on the certification body's concerns "
+                                               "are past their due date",
+                                               c->n_records),
                                   c->n_records));
       return g_steal_pointer (&c);
     }
@@ -734,8 +762,12 @@ judge_concerns (CwWorkspace *self, const char *today, GError **error)
     return NULL;
   if (c->n_records > 0)
     set_state (c, CW_READY_AMBER,
-               g_strdup_printf (_("%u actions on the certification body's concerns are still "
-                                  "open"),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u action on the certification body's concerns is "
+                                             "still open",
+                                             "%u actions on the certification body's concerns "
+                                             "are still open",
+                                             c->n_records),
                                 c->n_records));
   else
     set_state (c, CW_READY_GREEN,
