@@ -312,15 +312,38 @@ static gboolean
 add_rows (CwWorkspace *self, CwCriterion *c, const char *entity, const char *sql,
           const char *today, GError **error)
 {
-  CwStmt *stmt = cw_workspace_prepare (self, sql, error);
+  /* Counted apart, and only the records shown read: 25,000 open minors
+   * would otherwise each build their label. `sql` is this file's own. */
+  const char *order = strstr (sql, " ORDER BY ");
+  g_autofree char *unordered = g_strndup (sql, order ? (gsize) (order - sql) : strlen (sql));
+  /* Without its ORDER BY: sorting 25,000 rows only to count them took
+   * twenty times as long as counting them. */
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", unordered);
+  g_autofree char *shown_sql = g_strdup_printf ("%s LIMIT %d", sql, CW_READINESS_MAX_RECORDS);
+  CwStmt *count = cw_workspace_prepare (self, count_sql, error);
+  if (count == NULL)
+    return FALSE;
+  if (today != NULL)
+    cw_stmt_bind_text (count, 1, today);
+  if (!cw_stmt_expect_row (count, error))
+    return FALSE;
+  guint total = (guint) cw_stmt_int64 (count, 0);
+  cw_stmt_reset (count);
+  if (total == 0)
+    return TRUE;
+  CwStmt *stmt = cw_workspace_prepare (self, shown_sql, error);
   if (stmt == NULL)
     return FALSE;
   if (today != NULL)
     cw_stmt_bind_text (stmt, 1, today);
+  guint before = c->n_records;
   CwStep rc;
   while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
     add_record (c, entity, cw_stmt_int64 (stmt, 0), cw_stmt_text (stmt, 1));
-  return rc == CW_STEP_DONE;
+  if (rc != CW_STEP_DONE)
+    return FALSE;
+  c->n_records = before + total;
+  return TRUE;
 }
 
 /* At least one internal audit issued: green with one issued, amber with
