@@ -5,6 +5,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-date.h"
+#include "cw-demo.h"
 #include "cw-finding.h"
 #include "cw-programme.h"
 #include "cw-readiness.h"
@@ -170,7 +171,7 @@ test_mandatory (Fixture *f, gconstpointer data)
                             .approved_on = plan->approved_on, .review_due = plan->review_due };
   g_assert_true (cw_workspace_update_register_entry (f->workspace, plan, &draft, &error));
   g_assert_no_error (error);
-  assert_colour (f, "plan", CW_READY_AMBER, "drafts");
+  assert_colour (f, "plan", CW_READY_AMBER, "1 still drafts");
 
   /* Withdrawn, it serves nothing: missing again. */
   g_autoptr (CwRegisterEntry) reloaded
@@ -381,6 +382,32 @@ test_stage_filter (Fixture *f, gconstpointer data)
   g_assert_false (cw_readiness_weeks_until (NULL, &f->today, &weeks));
 }
 
+/* The demo shows every colour: a missing mandatory item (red), objectives
+ * past their review date (amber), and much in place (green). */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  Fixture f = { NULL, cw_demo_create (path, &error) };
+  g_assert_no_error (error);
+  g_date_clear (&f.today, 1);
+  g_date_set_dmy (&f.today, 1, 12, 2026);
+  assert_colour (&f, "mandatory-documents", CW_READY_RED, "1 of 32");
+  assert_colour (&f, "policy-objectives", CW_READY_AMBER, "1 past their review date");
+  assert_colour (&f, "plan", CW_READY_GREEN, NULL);
+  assert_colour (&f, "scope", CW_READY_GREEN, NULL);
+  assert_colour (&f, "coverage", CW_READY_GREEN, NULL);
+  g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f.workspace, CW_STAGE_ONE, &f.today,
+                                                           &error);
+  CwCriterion *mandatory = g_ptr_array_index (criteria, 1);
+  CwReadinessRecord *first = &g_array_index (mandatory->records, CwReadinessRecord, 0);
+  g_assert_cmpstr (first->entity, ==, "clause");
+  g_assert_cmpstr (first->label, ==, "8.3.4.2 document");
+  g_clear_object (&f.workspace);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -394,5 +421,6 @@ main (int argc, char **argv)
   ADD ("reviews", test_reviews);
   ADD ("concerns", test_concerns);
   ADD ("stage-filter", test_stage_filter);
+  g_test_add_func ("/core/readiness/demo", test_demo);
   return g_test_run ();
 }

@@ -243,9 +243,15 @@ judge_items (GPtrArray *items, GHashTable *references, const char *id, const cha
   /* What is missing comes first: it is what has to be done first. */
   add_items (c, chosen, references, pick_missing);
   add_items (c, chosen, references, pick_present_not_current);
-  g_autofree char *later = draft + due == 0 ? g_strdup ("")
-                           : g_strdup_printf (_("; %u drafts and %u past their review date"),
-                                              draft, due);
+  g_autofree char *later = NULL;
+  if (draft > 0 && due > 0)
+    later = g_strdup_printf (_("; %u still drafts and %u past their review date"), draft, due);
+  else if (draft > 0)
+    later = g_strdup_printf (_("; %u still drafts"), draft);
+  else if (due > 0)
+    later = g_strdup_printf (_("; %u past their review date"), due);
+  else
+    later = g_strdup ("");
   if (missing > 0)
     set_state (c, CW_READY_RED,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
