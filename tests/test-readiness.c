@@ -152,7 +152,7 @@ test_mandatory (Fixture *f, gconstpointer data)
   g_autofree char *past = g_strdup_printf (
     "UPDATE register_entry SET review_due = '%s' WHERE id = %" G_GINT64_FORMAT, yesterday, last);
   sql (f, past);
-  assert_colour (f, "mandatory-documents", CW_READY_AMBER, "past their review date");
+  assert_colour (f, "mandatory-documents", CW_READY_AMBER, "past the review date");
   g_assert_true (names_record (f, "mandatory-documents", "register", last));
 
   /* The plan a draft: amber for it too. */
@@ -171,7 +171,7 @@ test_mandatory (Fixture *f, gconstpointer data)
                             .approved_on = plan->approved_on, .review_due = plan->review_due };
   g_assert_true (cw_workspace_update_register_entry (f->workspace, plan, &draft, &error));
   g_assert_no_error (error);
-  assert_colour (f, "plan", CW_READY_AMBER, "1 still drafts");
+  assert_colour (f, "plan", CW_READY_AMBER, "1 not yet approved");
 
   /* Withdrawn, it serves nothing: missing again. */
   g_autoptr (CwRegisterEntry) reloaded
@@ -395,7 +395,7 @@ test_demo (void)
   g_date_clear (&f.today, 1);
   g_date_set_dmy (&f.today, 1, 12, 2026);
   assert_colour (&f, "mandatory-documents", CW_READY_RED, "1 of 32");
-  assert_colour (&f, "policy-objectives", CW_READY_AMBER, "1 past their review date");
+  assert_colour (&f, "policy-objectives", CW_READY_AMBER, "1 past the review date");
   assert_colour (&f, "plan", CW_READY_GREEN, NULL);
   assert_colour (&f, "scope", CW_READY_GREEN, NULL);
   assert_colour (&f, "coverage", CW_READY_GREEN, NULL);

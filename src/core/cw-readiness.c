@@ -245,11 +245,11 @@ judge_items (GPtrArray *items, GHashTable *references, const char *id, const cha
   add_items (c, chosen, references, pick_present_not_current);
   g_autofree char *later = NULL;
   if (draft > 0 && due > 0)
-    later = g_strdup_printf (_("; %u still drafts and %u past their review date"), draft, due);
+    later = g_strdup_printf (_("; %u not yet approved and %u past the review date"), draft, due);
   else if (draft > 0)
-    later = g_strdup_printf (_("; %u still drafts"), draft);
+    later = g_strdup_printf (_("; %u not yet approved"), draft);
   else if (due > 0)
-    later = g_strdup_printf (_("; %u past their review date"), due);
+    later = g_strdup_printf (_("; %u past the review date"), due);
   else
     later = g_strdup ("");
   if (missing > 0)
