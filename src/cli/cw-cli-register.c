@@ -70,7 +70,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntryOptions, entry_options_clear)
 /* Fills `draft` from the options given over what it holds; `clauses`
  * keeps the split list alive. FALSE after printing what is wrong. */
 static gboolean
-apply_options (const EntryOptions *o, CwRegisterDraft *draft, GStrv *clauses)
+apply_options (EntryOptions *o, CwRegisterDraft *draft, GStrv *clauses)
 {
   if (o->kind != NULL && !cw_expected_kind_from_string (o->kind, &draft->kind))
     {
@@ -102,7 +102,13 @@ apply_options (const EntryOptions *o, CwRegisterDraft *draft, GStrv *clauses)
   if (o->location != NULL)
     draft->location = o->location;
   if (o->file != NULL)
-    draft->file = o->file;
+    {
+      /* Kept as a location, a path must still mean the file from elsewhere. */
+      g_autofree char *absolute = g_canonicalize_filename (o->file, NULL);
+      g_free (o->file);
+      o->file = g_steal_pointer (&absolute);
+      draft->file = o->file;
+    }
   return TRUE;
 }
 

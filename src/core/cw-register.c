@@ -1002,10 +1002,14 @@ map_header (char **header, int *map, GError **error)
   return TRUE;
 }
 
+/* A row's cell for a column; NULL when the file has no such column, so
+ * that an update from it keeps a file's hash (see update_register_entry). */
 static const char *
 cell (char **row, const int *map, guint column)
 {
-  if (map[column] < 0 || (guint) map[column] >= g_strv_length (row))
+  if (map[column] < 0)
+    return NULL;
+  if ((guint) map[column] >= g_strv_length (row))
     return "";
   return row[map[column]];
 }
@@ -1070,6 +1074,8 @@ cw_workspace_import_register (CwWorkspace *self, const char *csv, GError **error
       parsed.clauses = split_clauses (cell (row, map, COL_CLAUSES));
       draft->clauses = (const char *const *) parsed.clauses;
       const char *status = cell (row, map, COL_STATUS);
+      if (status == NULL)
+        status = "";
       if (g_strv_length (row) != g_strv_length (header))
         cw_set_invalid (&problem, _("it has %u fields where the header has %u"),
                         g_strv_length (row), g_strv_length (header));

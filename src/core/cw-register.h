@@ -32,7 +32,9 @@ typedef enum
 
 /* What an add, an update or an import line says an entry is. NULL or
  * empty texts are empty; `file`, when set, is hashed and becomes the
- * location unless one is given; `sha256` is a hash already known (import). */
+ * location unless one is given; `sha256` is a hash already known (import):
+ * "" clears it, and NULL on an update keeps the stored one while the
+ * location stays the same. */
 typedef struct
 {
   const char *reference;
