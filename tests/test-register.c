@@ -396,6 +396,18 @@ test_import_line_errors (Fixture *f, gconstpointer data)
   g_assert_null (strstr (error->message, "line 2:"));
   g_assert_cmpint (history_count (f), ==, before);
 
+  /* A file of the wrong kind names its first 50 bad lines only. */
+  g_clear_error (&error);
+  g_autoptr (GString) many = g_string_new ("reference,title,kind,clauses\n");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (many, "R%u,T,memo,4.3\n", i);
+  g_assert_cmpuint (cw_workspace_import_register (f->workspace, many->str, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "correct these 60 lines"));
+  g_assert_nonnull (strstr (error->message, "line 51: "));
+  g_assert_null (strstr (error->message, "line 52: "));
+  g_assert_nonnull (strstr (error->message, "… and 10 more lines"));
+  g_assert_cmpint (history_count (f), ==, before);
+
   /* A header that names an unknown column. */
   g_clear_error (&error);
   g_assert_cmpuint (cw_workspace_import_register (f->workspace, "reference,colour\nA,red\n",

@@ -871,6 +871,9 @@ cw_workspace_list_citations (CwWorkspace *self, const char *entity, gint64 id, G
 
 /* ---- CSV ---------------------------------------------------------------- */
 
+/* How many bad lines an import's refusal names. */
+#define IMPORT_MAX_PROBLEMS 50
+
 static const char *const csv_columns[] = {
   "reference", "title", "kind", "clauses", "version", "owner",
   "approved_on", "review_due", "status", "location", "sha256",
@@ -1102,15 +1105,23 @@ cw_workspace_import_register (CwWorkspace *self, const char *csv, GError **error
         }
       if (problem != NULL)
         {
-          if (problems->len > 0)
-            g_string_append_c (problems, '\n');
-          g_string_append_printf (problems, _("line %u: %s"), line, problem->message);
+          /* A file of the wrong kind would name every line: the first
+           * ones say enough. */
+          if (n_problems < IMPORT_MAX_PROBLEMS)
+            {
+              if (problems->len > 0)
+                g_string_append_c (problems, '\n');
+              g_string_append_printf (problems, _("line %u: %s"), line, problem->message);
+            }
           n_problems++;
           import_row_clear (&parsed);
           continue;
         }
       g_array_append_val (drafts, parsed);
     }
+  if (n_problems > IMPORT_MAX_PROBLEMS)
+    g_string_append_printf (problems, _("\n… and %u more lines"),
+                            n_problems - IMPORT_MAX_PROBLEMS);
   if (n_problems > 0)
     {
       if (n_problems == 1)
