@@ -460,7 +460,7 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
-  CwStage stage = 0;
+  CwStage stage = CW_STAGE_BOTH;
   if (stage_text != NULL)
     {
       if (g_str_equal (stage_text, "1") || g_str_equal (stage_text, "one"))
@@ -489,7 +489,7 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
       print_weeks (_("Stage One"), organisation->stage_one, &today);
       print_weeks (_("Stage Two"), organisation->stage_two, &today);
     }
-  CwStage shown = 0;
+  CwStage shown = CW_STAGE_BOTH;
   for (guint i = 0; i < criteria->len; i++)
     {
       CwCriterion *c = g_ptr_array_index (criteria, i);

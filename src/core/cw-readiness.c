@@ -815,13 +815,13 @@ add (GPtrArray *criteria, CwCriterion *criterion)
   return TRUE;
 }
 
-/* The criteria of one stage, or of both with stage 0, in the order a
+/* The criteria of one stage, or of both (CW_STAGE_BOTH), in the order a
  * certifier looks at them, on `today`. */
 GPtrArray *
 cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (stage == 0 || stage == CW_STAGE_ONE || stage == CW_STAGE_TWO, NULL);
+  g_return_val_if_fail (stage <= CW_STAGE_TWO, NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (self, error);
@@ -830,7 +830,7 @@ cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GE
   g_autofree char *day = cw_date_to_string (today);
   g_autoptr (GPtrArray) criteria
     = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_criterion_free);
-  if (stage == 0 || stage == CW_STAGE_ONE)
+  if (stage != CW_STAGE_TWO)
     {
       g_autoptr (GPtrArray) items = cw_workspace_register_items (self, today, error);
       g_autoptr (GPtrArray) entries = items ? cw_workspace_list_register (self, error) : NULL;
@@ -859,7 +859,7 @@ cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GE
           || !add (criteria, judge_review_approved (self, error)))
         return NULL;
     }
-  if (stage == 0 || stage == CW_STAGE_TWO)
+  if (stage != CW_STAGE_ONE)
     {
       guint months = cw_workspace_get_coverage_months (self, error);
       if (months == 0 || !add (criteria, judge_coverage (self, organisation, months, today, error))

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  CW_STAGE_BOTH = 0, /* for cw_workspace_readiness: one stage after the other */
   CW_STAGE_ONE = 1,
   CW_STAGE_TWO = 2,
 } CwStage;
