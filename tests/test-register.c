@@ -303,6 +303,25 @@ test_citations (Fixture *f, gconstpointer data)
                                                           &error);
   g_assert_cmpuint (cited->len, ==, 1);
   g_assert_cmpint (g_array_index (cited, gint64, 0), ==, entry);
+  CwFindingDraft finding = { .audit_id = audit_id, .clause = "8.5.1.1", .grade = CW_GRADE_OFI,
+                             .requirement = "R", .evidence = "E", .statement = "S" };
+  gint64 finding_id = cw_workspace_create_finding (f->workspace, &finding, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_workspace_cite_register_entry (f->workspace, entry, "finding", finding_id,
+                                                   &error));
+  g_autoptr (GArray) by = cw_workspace_list_cited_by (f->workspace, entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by->len, ==, 2);
+  g_assert_cmpstr (g_array_index (by, CwCitation, 0).entity, ==, "evidence");
+  g_assert_cmpint (g_array_index (by, CwCitation, 0).id, ==, evidence_id);
+  g_assert_cmpstr (g_array_index (by, CwCitation, 1).entity, ==, "finding");
+  g_assert_cmpint (g_array_index (by, CwCitation, 1).id, ==, finding_id);
+  /* The citation goes with what cites. */
+  g_assert_true (cw_workspace_delete_finding (f->workspace, finding_id, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) left = cw_workspace_list_cited_by (f->workspace, entry, &error);
+  g_assert_cmpuint (left->len, ==, 1);
+
   gint64 before = history_count (f);
   g_assert_false (cw_workspace_cite_register_entry (f->workspace, entry, "finding", 999, &error));
   g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);

@@ -869,6 +869,35 @@ cw_workspace_list_citations (CwWorkspace *self, const char *entity, gint64 id, G
   return g_steal_pointer (&ids);
 }
 
+/* The evidence and findings that cite an entry (CwCitation), evidence
+ * first, each in the order it was recorded. */
+GArray *
+cw_workspace_list_cited_by (CwWorkspace *self, gint64 entry_id, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT evidence, finding FROM register_citation WHERE entry = ?"
+    " ORDER BY evidence IS NULL, evidence, finding",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_int64 (stmt, 1, entry_id);
+  g_autoptr (GArray) citations = g_array_new (FALSE, FALSE, sizeof (CwCitation));
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      gboolean evidence = !cw_stmt_is_null (stmt, 0);
+      CwCitation citation = { evidence ? "evidence" : "finding",
+                              cw_stmt_int64 (stmt, evidence ? 0 : 1) };
+      g_array_append_val (citations, citation);
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&citations);
+}
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 /* How many bad lines an import's refusal names. */

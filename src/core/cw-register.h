@@ -118,6 +118,15 @@ gboolean cw_workspace_cite_register_entry (CwWorkspace *self, gint64 entry_id,
 GArray *cw_workspace_list_citations (CwWorkspace *self, const char *entity, gint64 id,
                                      GError **error);
 
+/* What cites an entry: "evidence" or "finding", and its id. */
+typedef struct
+{
+  const char *entity;
+  gint64 id;
+} CwCitation;
+
+GArray *cw_workspace_list_cited_by (CwWorkspace *self, gint64 entry_id, GError **error);
+
 /* CSV: one header row (the columns of cw_register_csv_columns), one row
  * per entry. An import stores every line or none. */
 const char *const *cw_register_csv_columns (guint *n_columns);
