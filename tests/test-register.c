@@ -348,6 +348,36 @@ test_check_sees_edits (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, >, 0);
 }
 
+/* A citation added behind the app's back shows too: it is part of what
+ * cites. */
+static void
+test_check_sees_citations (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CwRegisterDraft draft = change_policy ();
+  gint64 entry = cw_workspace_add_register_entry (f->workspace, &draft, &error);
+  const char *scope[] = { "8.5", NULL };
+  CwAuditDraft audit = { .title = "Change audit", .scope = scope };
+  gint64 audit_id = cw_workspace_create_audit (f->workspace, &audit, &error);
+  CwEvidenceDraft evidence = { .audit_id = audit_id, .kind = CW_EVIDENCE_DOCUMENT,
+                               .reference = "CHG-POL v2.1", .sample_size = -1 };
+  gint64 evidence_id = cw_workspace_add_evidence (f->workspace, &evidence, &error);
+  g_assert_no_error (error);
+  assert_sound (f);
+  g_autofree char *path = g_strdup (path_of (f));
+  g_clear_object (&f->workspace);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO register_citation (entry, evidence) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+    entry, evidence_id);
+  cw_test_sql (path, sql);
+  f->workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  cw_workspace_check (f->workspace, problems, &error);
+  g_assert_cmpuint (problems->len, >, 0);
+  g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
+}
+
 static const char good_csv[]
   = "reference,title,kind,clauses,version,owner,approved_on,review_due,status,location,sha256\n"
     "SMS-SCOPE,Scope of the SMS,document,4.3,1.0,QM,2026-01-10,2027-01-10,approved,"
@@ -471,6 +501,7 @@ main (int argc, char **argv)
   ADD ("file-hashed", test_file_hashed);
   ADD ("citations", test_citations);
   ADD ("check-sees-edits", test_check_sees_edits);
+  ADD ("check-sees-citations", test_check_sees_citations);
   ADD ("import-round-trip", test_import_round_trip);
   ADD ("import-line-errors", test_import_line_errors);
   g_test_add_func ("/core/register/mandatory-in-catalogue", test_mandatory_in_catalogue);
