@@ -89,6 +89,17 @@ int cw_cli_run_review_approve (const CwCliCommand *command, int argc, char **arg
 int cw_cli_run_review_attendee (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_review_conclude (const CwCliCommand *command, int argc, char **argv);
 
+/* The register of documented information and readiness (cw-cli-register.c). */
+int cw_cli_run_register_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_add (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_update (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_withdraw (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_import (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_export (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_register_cite (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_readiness_window (const CwCliCommand *command, int argc, char **argv);
+
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);

@@ -195,5 +195,21 @@ typedef struct
   const char *approved_by; /* NULL: a draft */
 } CwDemoReview;
 
+/* An entry of the register of documented information. */
+typedef struct
+{
+  const char *reference;
+  const char *title;
+  const char *kind;    /* "document" or "record" */
+  const char *clauses; /* comma-separated */
+  const char *version;
+  const char *owner;
+  const char *approved_on;
+  const char *review_due;
+  const char *status;  /* a stored status token */
+  const char *location;
+} CwDemoRegisterEntry;
+
+extern const CwDemoRegisterEntry cw_demo_register[];
 extern const CwDemoAction cw_demo_actions[];
 extern const CwDemoReview cw_demo_reviews[];

@@ -12,7 +12,9 @@
 #include "cw-demo.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-register.h"
 #include "cw-review.h"
+#include "cw-text.h"
 
 /* "a, b, c" as one entry a line, the way audits keep lists of people. */
 static char *
@@ -325,6 +327,31 @@ add_review (CwWorkspace *workspace, const CwDemoReview *r, GError **error)
 }
 
 static gboolean
+add_register (CwWorkspace *workspace, GError **error)
+{
+  for (const CwDemoRegisterEntry *e = cw_demo_register; e->reference != NULL; e++)
+    {
+      g_auto (GStrv) clauses = cw_text_split_list (e->clauses);
+      CwRegisterDraft draft = {
+        .reference = e->reference,
+        .title = e->title,
+        .clauses = (const char *const *) clauses,
+        .version = e->version,
+        .owner = e->owner,
+        .approved_on = e->approved_on,
+        .review_due = e->review_due,
+        .location = e->location,
+      };
+      if (!cw_expected_kind_from_string (e->kind, &draft.kind)
+          || !cw_doc_status_from_string (e->status, &draft.status))
+        g_return_val_if_reached (FALSE);
+      if (cw_workspace_add_register_entry (workspace, &draft, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
 {
   const CwDemoOrganisation *o = &cw_demo_organisation;
@@ -353,6 +380,9 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
    * the SMS, prepares the reviews. */
   cw_workspace_set_actor (workspace, cw_demo_completed_audit.lead);
   if (!add_actions (workspace, completed, error))
+    return FALSE;
+  cw_workspace_set_actor (workspace, cw_demo_people[1].name);
+  if (!add_register (workspace, error))
     return FALSE;
   cw_workspace_set_actor (workspace, cw_demo_people[0].name);
   for (const CwDemoReview *r = cw_demo_reviews; r->held_on != NULL; r++)

@@ -123,6 +123,31 @@ static const RecordKind kinds[] = {
         " (SELECT json_group_array (json_array (clause, importance)) FROM (SELECT clause,"
         "  importance FROM clause_importance ORDER BY clause)))",
         N_("Audit programme")),
+  /* Schema 10: the register of documented information; evidence and
+   * findings list the entries they cite; the organisation holds how far
+   * back an internal audit counts towards Stage Two. */
+  KIND (10, "register", "register_entry",
+        "json_array (uuid, rev, reference, title, kind, version, owner, approved_on, review_due,"
+        " status, location, sha256, created_at,"
+        " (SELECT json_group_array (clause) FROM (SELECT clause FROM register_clause"
+        "  WHERE register_clause.entry = register_entry.id ORDER BY clause)))",
+        N_("Register entry")),
+  KIND (10, "evidence", "evidence",
+        "json_array (uuid, rev, audit, question, finding, kind, reference, description,"
+        " population, sample_size, sha256, created_at,"
+        " (SELECT json_group_array (entry) FROM (SELECT entry FROM register_citation"
+        "  WHERE register_citation.evidence = evidence.id ORDER BY entry)))",
+        N_("Evidence")),
+  KIND (10, "finding", "finding",
+        "json_array (uuid, rev, audit, clause, grade, requirement, evidence, statement, status,"
+        " created_at, question, number, raised_on, grade_reason, followed_up_in, follow_up_note,"
+        " (SELECT json_group_array (entry) FROM (SELECT entry FROM register_citation"
+        "  WHERE register_citation.finding = finding.id ORDER BY entry)))",
+        N_("Finding")),
+  KIND (10, "organisation", "organisation",
+        "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
+        " stage_two, coverage_months)",
+        N_("Organisation record")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

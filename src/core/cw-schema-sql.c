@@ -431,3 +431,46 @@ const char cw_schema_v9[] =
    * index answers that without reading the findings themselves. */
   "DROP INDEX finding_by_audit;"
   "CREATE INDEX finding_by_audit ON finding (audit, clause, grade);";
+
+/* The register of documented information (7.5): the organisation's own
+ * documents and records, each with the clauses it serves; evidence and
+ * findings that cite entries; and how far back an internal audit of a
+ * clause still counts towards Stage Two readiness. An entry is never
+ * deleted (it is withdrawn), so a citation goes only with what cites it. */
+const char cw_schema_v10[] =
+  "CREATE TABLE register_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('document', 'record')),"
+  "  version TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  approved_on TEXT,"
+  "  review_due TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (status IN ('missing', 'draft', 'approved', 'withdrawn')),"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  sha256 TEXT CHECK (sha256 IS NULL OR length (sha256) = 64),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE register_clause ("
+  "  entry INTEGER NOT NULL REFERENCES register_entry (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  PRIMARY KEY (entry, clause)) WITHOUT ROWID;"
+  "CREATE INDEX register_clause_by_clause ON register_clause (clause, entry);"
+  "CREATE TABLE register_citation ("
+  "  entry INTEGER NOT NULL REFERENCES register_entry (id),"
+  "  evidence INTEGER REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  finding INTEGER REFERENCES finding (id) ON DELETE CASCADE,"
+  "  CHECK ((evidence IS NULL) <> (finding IS NULL)));"
+  "CREATE UNIQUE INDEX register_citation_by_evidence ON register_citation (evidence, entry)"
+  "  WHERE evidence IS NOT NULL;"
+  "CREATE UNIQUE INDEX register_citation_by_finding ON register_citation (finding, entry)"
+  "  WHERE finding IS NOT NULL;"
+  "CREATE INDEX register_citation_by_entry ON register_citation (entry);"
+  "ALTER TABLE organisation ADD COLUMN coverage_months INTEGER NOT NULL DEFAULT 12"
+  "  CHECK (coverage_months BETWEEN 1 AND 36);"
+  /* Readiness counts open majors and minors across all audits: this index
+   * answers that without reading 100,000 finding rows. */
+  "CREATE INDEX finding_by_grade_status ON finding (grade, status);";

@@ -1,0 +1,70 @@
+/* cw-readiness.h: how ready the organisation is for certification.
+ *
+ * Each criterion of Stage One (documentation review) and Stage Two (main
+ * audit) is red, amber or green, with the reason in words and the records
+ * behind it (entity and id, so that a view can open each). Every rule that
+ * sets a colour lives in cw-readiness.c, once; the register's own rules
+ * (what is mandatory, when an entry is due for review) are cw-register.c's.
+ */
+#pragma once
+
+#include "cw-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CW_STAGE_BOTH = 0, /* for cw_workspace_readiness: one stage after the other */
+  CW_STAGE_ONE = 1,
+  CW_STAGE_TWO = 2,
+} CwStage;
+
+typedef enum
+{
+  CW_READY_RED,
+  CW_READY_AMBER,
+  CW_READY_GREEN,
+} CwReadyColour;
+
+#define CW_READINESS_DEFAULT_MONTHS 12
+#define CW_READINESS_MAX_MONTHS 36
+/* A criterion lists at most this many records; n_records says how many. */
+#define CW_READINESS_MAX_RECORDS 25
+
+/* A record behind a criterion: "register" 4, "finding" 12, "audit" 3,
+ * "review" 2, "action" 7, "organisation" 1, "programme" 1; a clause or an
+ * expected item that has no record yet is "clause" with id 0 and its
+ * number (and kind) as label. */
+typedef struct
+{
+  char *entity;
+  gint64 id;
+  char *label;
+} CwReadinessRecord;
+
+typedef struct
+{
+  CwStage stage;
+  const char *id;    /* stable token: "mandatory-documents" */
+  const char *title; /* translated */
+  CwReadyColour colour;
+  char *reason;
+  GArray *records; /* CwReadinessRecord */
+  guint n_records;
+} CwCriterion;
+
+const char *cw_ready_colour_to_string (CwReadyColour colour);
+const char *cw_ready_colour_label (CwReadyColour colour);
+void cw_criterion_free (CwCriterion *criterion);
+
+GPtrArray *cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today,
+                                   GError **error);
+gboolean cw_readiness_weeks_until (const char *day, const GDate *today, gint *weeks);
+
+guint cw_workspace_get_coverage_months (CwWorkspace *self, GError **error);
+gboolean cw_workspace_set_coverage_months (CwWorkspace *self, guint months, gint64 loaded_rev,
+                                           GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCriterion, cw_criterion_free)
+
+G_END_DECLS
