@@ -62,6 +62,16 @@ test_start_and_plan (void)
   /* The new audit opens, through the window's action. */
   CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (window));
   g_assert_cmpint (cw_checklist_get_audit_id (checklist), ==, 1);
+
+  /* The programme exports as a PDF report (written by the export every
+   * report shares, tested in test-report-ui.c). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programme");
+  gtk_widget_activate_action (page, "programme.export", NULL);
+  cw_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWindow *chooser = cw_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Audit programme.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   cw_ui_close_window (window);
 }
 

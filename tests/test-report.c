@@ -25,6 +25,7 @@
 #include "cw-output.h"
 #include "cw-report.h"
 #include "cw-review.h"
+#include "cw-programme.h"
 #include "cw-test-util.h"
 
 static void
@@ -340,6 +341,83 @@ test_plan_report (void)
   g_autofree char *missing = cw_test_path (dir, "missing.pdf");
   cw_test_cli_error (ARGS ("report", "plan", ws, "99", "-o", missing), CLI_BAD_INPUT, "99");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* ---- Audit programme ------------------------------------------------------ */
+
+/* The programme report: its rules, what needs attention first, the matrix,
+ * each clause's standing and the audits of the cycle; byte for byte the
+ * same with --reproducible. */
+static void
+test_programme_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *pdf = cw_test_path (dir, "programme.pdf");
+  /* No programme yet: the message says how to start one; nothing written. */
+  cw_test_cli_error (ARGS ("report", "programme", ws, "-o", pdf), CLI_BAD_INPUT,
+                     "programme start");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  cli_ok (ARGS ("programme", "start", ws, "--date", "2025-01-01"));
+  cli_ok (ARGS ("report", "programme", ws, "-o", pdf, "--reproducible"));
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Internal audit programme");
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = normalise (raw);
+  assert_in_text (text, "How often each clause is audited");
+  assert_in_text (text, "every 12 months, one of normal importance every 18 months");
+  assert_in_text (text, "What needs attention");
+  assert_in_text (text, "Coverage of the cycle");
+  assert_in_text (text, "01/2025");
+  assert_in_text (text, "10/2027");
+  assert_in_text (text, "Where each clause stands");
+  assert_in_text (text, "8.5.1.3 Change management activities");
+  assert_in_text (text, "Audits of the cycle");
+  assert_in_text (text, "Follow-up audit: change and release management");
+  assert_in_text (text, "2 major, 6 minor");
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_page_numbers (pdf);
+
+  g_autofree char *again = cw_test_path (dir, "again.pdf");
+  cli_ok (ARGS ("report", "programme", ws, "-o", again, "--reproducible"));
+  g_autoptr (GBytes) first = cw_test_read (pdf);
+  g_autoptr (GBytes) second = cw_test_read (again);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+/* A clause never audited past its due date is named first, as overdue. */
+static void
+test_programme_overdue (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "overdue.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (ws, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  GDate start;
+  cw_date_local_today (&start);
+  g_date_subtract_months (&start, 20);
+  g_autofree char *from = cw_date_to_string (&start);
+  g_assert_true (cw_workspace_start_programme (workspace, from, 3, &error));
+  g_assert_no_error (error);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (CwReport) report = cw_report_new_programme (workspace, &today, &error);
+  g_assert_no_error (error);
+  g_autofree char *pdf = cw_test_path (dir, "overdue.pdf");
+  g_assert_true (cw_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = normalise (raw);
+  assert_in_text (text, "4.1 Understanding the organization and its context");
+  /* The section itself, past its line in the contents. */
+  const char *section = strstr (strstr (text, "What needs attention") + 1, "What needs attention");
+  g_assert_nonnull (section);
+  g_autofree char *attention = g_strndup (section, 400);
+  g_assert_nonnull (strstr (attention, "Overdue"));
+  assert_in_text (text, "No audit is planned or held in the cycle yet.");
 }
 
 /* ---- Byte for byte ------------------------------------------------------ */
@@ -1471,6 +1549,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report/audit", test_audit_report);
   g_test_add_func ("/cli/report/nc", test_nc_report);
   g_test_add_func ("/cli/report/plan", test_plan_report);
+  g_test_add_func ("/cli/report/programme", test_programme_report);
+  g_test_add_func ("/core/report/programme-overdue", test_programme_overdue);
   g_test_add_func ("/cli/report/reproducible", test_reproducible);
   g_test_add_func ("/cli/report/refusals", test_refusals);
   g_test_add_func ("/cli/report/non-latin", test_non_latin);

@@ -7,6 +7,7 @@
 
 #include "cw-cli.h"
 #include "cw-output.h"
+#include "cw-date.h"
 #include "cw-report.h"
 
 typedef CwReport *(*ReportForId) (CwWorkspace *workspace, gint64 id, GError **error);
@@ -122,6 +123,29 @@ cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
     return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (CwReport) report = cw_report_new_actions (workspace, options.reproducible, &error);
+  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
+}
+
+/* As of today, or with --reproducible as of the workspace's last change. */
+int
+cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **argv)
+{
+  g_auto (ReportOptions) options = { 0 };
+  CwPaper paper;
+  char **args;
+  int status = parse_report (command, &options, &paper, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  GDate today;
+  if (!options.reproducible)
+    cw_date_local_today (&today);
+  else if (!cw_report_reference_date (workspace, &today, &error))
+    return cw_cli_fail (error);
+  g_autoptr (CwReport) report = cw_report_new_programme (workspace, &today, &error);
   return report ? write_report (report, &options, paper) : cw_cli_fail (error);
 }
 

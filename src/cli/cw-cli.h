@@ -104,6 +104,7 @@ int cw_cli_run_readiness_window (const CwCliCommand *command, int argc, char **a
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
 

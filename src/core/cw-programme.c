@@ -70,6 +70,38 @@ cw_programme_free (CwProgramme *programme)
   g_free (programme);
 }
 
+guint
+cw_programme_n_quarters (const CwProgramme *programme)
+{
+  return programme->years * 4;
+}
+
+/* The quarter of the cycle `day` falls in (0 for the first three months from
+ * the start), or -1 when it is outside the cycle or not a date. */
+int
+cw_programme_quarter_of (const CwProgramme *programme, const char *day)
+{
+  GDate start, date;
+  if (day == NULL || !cw_date_parse (programme->starts_on, &start, NULL)
+      || !cw_date_parse (day, &date, NULL) || g_date_compare (&date, &start) < 0)
+    return -1;
+  int months = (g_date_get_year (&date) - g_date_get_year (&start)) * 12
+               + (int) g_date_get_month (&date) - (int) g_date_get_month (&start);
+  int quarter = months / 3;
+  return quarter < (int) cw_programme_n_quarters (programme) ? quarter : -1;
+}
+
+/* The month and year quarter `q` of the cycle begins: "04/2026". */
+char *
+cw_programme_quarter_name (const CwProgramme *programme, guint q)
+{
+  GDate first;
+  if (!cw_date_parse (programme->starts_on, &first, NULL))
+    return g_strdup ("?");
+  g_date_add_months (&first, q * 3);
+  return g_strdup_printf ("%02u/%u", g_date_get_month (&first), g_date_get_year (&first));
+}
+
 static void
 visit_clear (CwCoverageVisit *visit)
 {

@@ -77,6 +77,9 @@ gboolean cw_workspace_start_programme (CwWorkspace *self, const char *starts_on,
                                        GError **error);
 CwProgramme *cw_workspace_get_programme (CwWorkspace *self, GError **error);
 void cw_programme_free (CwProgramme *programme);
+guint cw_programme_n_quarters (const CwProgramme *programme);
+int cw_programme_quarter_of (const CwProgramme *programme, const char *day);
+char *cw_programme_quarter_name (const CwProgramme *programme, guint q);
 gboolean cw_workspace_set_importance (CwWorkspace *self, const char *clause,
                                       CwImportance importance, GError **error);
 GPtrArray *cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today,

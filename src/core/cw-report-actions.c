@@ -52,27 +52,6 @@ cw_g_object_unref0 (gpointer object)
     g_object_unref (object);
 }
 
-/* The day of the workspace's last recorded change: the "today" of
- * reproducible output, so that the same workspace always gives the same
- * register whatever day it is printed. */
-static gboolean
-reference_date (CwWorkspace *workspace, GDate *date, GError **error)
-{
-  CwStmt *stmt = cw_workspace_prepare (
-      workspace,
-      "SELECT coalesce ((SELECT max (at) FROM history), (SELECT created_at FROM workspace))",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!cw_stmt_expect_row (stmt, error))
-    return FALSE;
-  g_autofree char *at = cw_stmt_dup_text (stmt, 0);
-  cw_stmt_reset (stmt);
-  g_autofree char *day = g_strndup (at ? at : "", 10);
-  if (!cw_date_parse (day, date, NULL))
-    g_date_set_dmy (date, 1, 1, 2000);
-  return TRUE;
-}
 
 static void
 compose_actions (CwTypeset *ts, gpointer data)
@@ -318,7 +297,7 @@ cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **e
   GDate day;
   if (!reproducible)
     cw_date_local_today (&day);
-  else if (!reference_date (workspace, &day, error))
+  else if (!cw_report_reference_date (workspace, &day, error))
     return NULL;
   g_autoptr (ActionsContent) content = g_new0 (ActionsContent, 1);
   content->organisation = cw_workspace_get_organisation (workspace, error);

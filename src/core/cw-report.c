@@ -170,6 +170,28 @@ cw_report_grade_colour (CwGrade grade)
   return cw_report_result_colour (cw_grade_to_result (grade));
 }
 
+/* The day of the workspace's last recorded change: the "today" of
+ * reproducible output, so that the same workspace always gives the same
+ * register whatever day it is printed. */
+gboolean
+cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+      workspace,
+      "SELECT coalesce ((SELECT max (at) FROM history), (SELECT created_at FROM workspace))",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  if (!cw_stmt_expect_row (stmt, error))
+    return FALSE;
+  g_autofree char *at = cw_stmt_dup_text (stmt, 0);
+  cw_stmt_reset (stmt);
+  g_autofree char *day = g_strndup (at ? at : "", 10);
+  if (!cw_date_parse (day, date, NULL))
+    g_date_set_dmy (date, 1, 1, 2000);
+  return TRUE;
+}
+
 gboolean
 cw_paper_from_string (const char *token, CwPaper *paper)
 {

@@ -16,6 +16,7 @@
 #include "cw-date.h"
 #include "cw-programme-page.h"
 #include "cw-programme.h"
+#include "cw-report-ui.h"
 #include "cw-widgets.h"
 
 struct _CwProgrammePage
@@ -34,19 +35,6 @@ G_DEFINE_FINAL_TYPE (CwProgrammePage, cw_programme_page, CW_TYPE_PAGE)
 
 /* What it shows: the programme, and the audits and findings that cover it. */
 static const char *const watches[] = { "programme", "audit", "finding", NULL };
-
-/* The quarter of the cycle a day falls in, or -1 outside it. */
-static int
-quarter_of (const GDate *start, const char *day, guint n_quarters)
-{
-  GDate date;
-  if (day == NULL || !cw_date_parse (day, &date, NULL) || g_date_compare (&date, start) < 0)
-    return -1;
-  int months = (g_date_get_year (&date) - g_date_get_year (start)) * 12
-               + (int) g_date_get_month (&date) - (int) g_date_get_month (start);
-  int quarter = months / 3;
-  return quarter < (int) n_quarters ? quarter : -1;
-}
 
 static GtkWidget *
 heading (const char *text)
@@ -135,16 +123,12 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
-  GDate start;
-  cw_date_parse (programme->starts_on, &start, NULL);
-  guint n_quarters = programme->years * 4;
+  guint n_quarters = cw_programme_n_quarters (programme);
   gtk_grid_attach (self->grid, heading (_("Clause")), 0, 0, 1, 1);
   g_autoptr (GPtrArray) quarters = g_ptr_array_new_with_free_func (g_free);
   for (guint q = 0; q < n_quarters; q++)
     {
-      GDate first = start;
-      g_date_add_months (&first, q * 3);
-      char *name = g_strdup_printf ("%02u/%u", g_date_get_month (&first), g_date_get_year (&first));
+      char *name = cw_programme_quarter_name (programme, q);
       g_ptr_array_add (quarters, name);
       gtk_grid_attach (self->grid, heading (name), 1 + q, 0, 1, 1);
     }
@@ -173,13 +157,13 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
       for (guint v = 0; v < row->visits->len; v++)
         {
           CwCoverageVisit *visit = &g_array_index (row->visits, CwCoverageVisit, v);
-          int q = quarter_of (&start, visit->day, n_quarters);
+          int q = cw_programme_quarter_of (programme, visit->day);
           if (q >= 0 && gtk_grid_get_child_at (self->grid, 1 + q, 1 + r) == NULL)
             gtk_grid_attach (self->grid,
                              visit_cell (row, visit, g_ptr_array_index (quarters, q)), 1 + q,
                              1 + r, 1, 1);
         }
-      int due = quarter_of (&start, row->next_due, n_quarters);
+      int due = cw_programme_quarter_of (programme, row->next_due);
       if (due >= 0 && gtk_grid_get_child_at (self->grid, 1 + due, 1 + r) == NULL)
         {
           GtkWidget *mark = gtk_label_new (_("due"));
@@ -278,6 +262,21 @@ start_action (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
+export_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwProgrammePage *self = CW_PROGRAMME_PAGE (widget);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report
+    = cw_report_new_programme (cw_page_get_workspace (CW_PAGE (self)), &today, &error);
+  if (report == NULL)
+    cw_show_error (widget, _("Could Not Prepare the Report"), error);
+  else
+    cw_report_ui_export (widget, report, _("Audit programme.pdf"));
+}
+
+static void
 cw_programme_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), CW_TYPE_PROGRAMME_PAGE);
@@ -301,6 +300,7 @@ cw_programme_page_class_init (CwProgrammePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwProgrammePage, gaps_toggle);
   gtk_widget_class_bind_template_child (widget_class, CwProgrammePage, grid);
   gtk_widget_class_install_action (widget_class, "programme.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "programme.export", NULL, export_action);
 }
 
 static void
