@@ -163,6 +163,22 @@ assert_outline (const char *pdf, const char *title)
     g_error ("no bookmark “%s” in:\n%.2000s", title, json);
 }
 
+/* A tagged PDF a screen reader can follow: one Document holding headings
+ * by level, paragraphs and figures, without the running header. */
+static void
+assert_tagged (const char *pdf)
+{
+  g_autofree char *tagged = info_field (pdf, "Tagged");
+  g_assert_cmpstr (tagged, ==, "yes");
+  g_autofree char *tree = tool ("pdfinfo", ARGS ("-struct-text", pdf), 0);
+  g_assert_true (g_str_has_prefix (tree, "Document\n"));
+  cw_test_assert_contains (tree, "  H1 (block)\n    \"1  Audit details\"");
+  cw_test_assert_contains (tree, "  H2 (block)");
+  cw_test_assert_contains (tree, "  P (block)");
+  cw_test_assert_contains (tree, "\n  Figure\n");
+  g_assert_null (strstr (tree, "Page 3 of"));
+}
+
 /* Every page but the cover says "Page X of Y", with Y the real count. */
 static void
 assert_page_numbers (const char *pdf)
@@ -252,6 +268,7 @@ test_audit_report (void)
   assert_outline (pdf, "1  Audit details");
   assert_outline (pdf, "8.5.1.3  Change management activities");
   assert_page_numbers (pdf);
+  assert_tagged (pdf);
 }
 
 /* ---- Nonconformity report ---------------------------------------------- */

@@ -1166,6 +1166,29 @@ rounded (cairo_t *cr, double x, double y, double w, double h, double r)
   cairo_close_path (cr);
 }
 
+/* The structure a screen reader follows in the PDF (a tagged PDF): headings
+ * by level, everything read as text a paragraph, drawings figures. The
+ * running header and footer repeat on every page and stay out of it. On
+ * other surfaces (printing) cairo ignores tags. */
+static const char *
+structure_tag (CwStyle style)
+{
+  switch (style)
+    {
+    case CW_STYLE_H1:
+    case CW_STYLE_COVER_TITLE:
+      return "H1";
+    case CW_STYLE_H2:
+      return "H2";
+    case CW_STYLE_H3:
+      return "H3";
+    case CW_STYLE_RUNNING:
+      return NULL;
+    default:
+      return "P";
+    }
+}
+
 void
 cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
 {
@@ -1180,8 +1203,15 @@ cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
       switch (op->kind)
         {
         case OP_TEXT:
-          set_colour (cr, op->colour);
-          draw_lines (cr, op->text, op->first, op->count, op->x, op->y);
+          {
+            const char *tag = structure_tag (op->text->style);
+            if (tag != NULL)
+              cairo_tag_begin (cr, tag, NULL);
+            set_colour (cr, op->colour);
+            draw_lines (cr, op->text, op->first, op->count, op->x, op->y);
+            if (tag != NULL)
+              cairo_tag_end (cr, tag);
+          }
           break;
         case OP_FILL:
         case OP_RULE:
@@ -1201,10 +1231,12 @@ cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
           cairo_fill (cr);
           break;
         case OP_DRAW:
+          cairo_tag_begin (cr, "Figure", NULL);
           cairo_save (cr);
           cairo_translate (cr, op->x, op->y);
           op->func (cr, op->w, op->h, op->data);
           cairo_restore (cr);
+          cairo_tag_end (cr, "Figure");
           break;
         case OP_CONTENTS_NUMBER:
           {

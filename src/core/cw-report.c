@@ -344,6 +344,10 @@ render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpo
   cairo_t *cr = cairo_create (surface);
   guint n_pages = cw_report_paginate (self, cr, width, height);
   gboolean cancelled = FALSE;
+  /* One Document holds the structure of every page (cw-report-typeset.c):
+   * with it the PDF is a tagged one that screen readers can follow. */
+  if (n_pages > 0)
+    cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages && sink.saved_errno == 0; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -352,6 +356,8 @@ render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpo
           break;
         }
       cw_report_draw_page (self, cr, i);
+      if (i + 1 == n_pages)
+        cairo_tag_end (cr, "Document");
       cairo_show_page (cr);
       if (progress != NULL)
         progress (i + 1, n_pages, user_data);
