@@ -5,6 +5,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-demo.h"
+#include "cw-programme.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
 #include "cw-date.h"
@@ -42,6 +43,29 @@ test_demo (void)
   g_assert_cmpuint (done.answered * 10, >=, done.total * 9);
   g_assert_cmpuint (ongoing.answered, >, 0);
   g_assert_cmpuint (ongoing.answered, <, ongoing.total);
+
+  /* A programme whose matrix has something to show: the cycle, clauses
+   * ranked high and low, the completed audit covering them and the current
+   * one planned over change management. */
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (programme->starts_on, ==, "2025-01-01");
+  GDate today;
+  g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
+  g_autoptr (GPtrArray) coverage = cw_workspace_programme_coverage (workspace, &today, &error);
+  g_assert_no_error (error);
+  guint high = 0, low = 0, planned = 0;
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      CwCoverageRow *row = g_ptr_array_index (coverage, i);
+      high += row->importance == CW_IMPORTANCE_HIGH;
+      low += row->importance == CW_IMPORTANCE_LOW;
+      planned += row->planned_audit == cw_audit_get_id (current);
+      g_assert_cmpint (row->last_audit, ==, cw_audit_get_id (completed));
+    }
+  g_assert_cmpuint (high, >=, 2);
+  g_assert_cmpuint (low, >=, 2);
+  g_assert_cmpuint (planned, >=, 5);
 
   /* A believable mix: at least a dozen findings, each grade present, and
    * every nonconformity with its three parts. */

@@ -37,6 +37,20 @@ const CwDemoOrganisation cw_demo_organisation = {
   .stage_two = "2027-04-12",
 };
 
+/* A three-year cycle from January 2025. Change activities carry last
+ * September's major; information security and incidents matter most to
+ * the customers; the organisation's context changes slowly. */
+const char *const cw_demo_programme_start = "2025-01-01";
+
+const CwDemoImportance cw_demo_importances[] = {
+  { "8.5.1.3", "high" },
+  { "8.6.1", "high" },
+  { "8.7.3.1", "high" },
+  { "4.1", "low" },
+  { "4.2", "low" },
+  { NULL, NULL },
+};
+
 const CwDemoPerson cw_demo_people[] = {
   { "Owen Castellane", "Service manager (SMS owner)" },
   { "Fiona Lindqvist", "Quality manager and internal audit lead" },

@@ -103,6 +103,17 @@ typedef struct
 extern const CwDemoOrganisation cw_demo_organisation;
 extern const CwDemoPerson cw_demo_people[];
 
+/* The internal audit programme: its cycle, and the clauses the quality
+ * manager ranked above or below normal importance. */
+typedef struct
+{
+  const char *clause;
+  const char *importance; /* "high" or "low" */
+} CwDemoImportance;
+
+extern const char *const cw_demo_programme_start;
+extern const CwDemoImportance cw_demo_importances[];
+
 extern const CwDemoAudit cw_demo_completed_audit;
 extern const CwDemoAnswer cw_demo_completed_answers[];
 extern const CwDemoFinding cw_demo_completed_findings[];

@@ -12,6 +12,7 @@
 #include "cw-demo.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-programme.h"
 #include "cw-register.h"
 #include "cw-review.h"
 #include "cw-text.h"
@@ -364,6 +365,18 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   for (const CwDemoPerson *p = cw_demo_people; p->name != NULL; p++)
     if (cw_workspace_add_person (workspace, p->name, p->role, error) == 0)
       return FALSE;
+
+  /* The quality manager runs the audit programme. */
+  cw_workspace_set_actor (workspace, cw_demo_people[1].name);
+  if (!cw_workspace_start_programme (workspace, cw_demo_programme_start, 3, error))
+    return FALSE;
+  for (const CwDemoImportance *i = cw_demo_importances; i->clause != NULL; i++)
+    {
+      CwImportance importance;
+      if (!cw_importance_from_string (i->importance, &importance)
+          || !cw_workspace_set_importance (workspace, i->clause, importance, error))
+        return FALSE;
+    }
 
   /* The history should read as the auditors' own work. */
   cw_workspace_set_actor (workspace, cw_demo_completed_audit.lead);
