@@ -573,6 +573,48 @@ judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, c
   return g_steal_pointer (&c);
 }
 
+/* One tier of a criterion: the records a query finds (?1 is today when the
+ * query has it) and, when it finds any, the colour they give and the reason
+ * with their count. */
+typedef struct
+{
+  const char *entity;
+  const char *sql;
+  CwReadyColour colour;
+  const char *singular, *plural; /* marked with P_ for translation */
+} Tier;
+
+/* A singular and a plural for g_dngettext, marked for xgettext (po/meson.build). */
+#define P_(singular, plural) singular, plural
+
+/* Judges `c` by its tiers, worst first: the first that finds records sets
+ * the colour and reason; when none does, it is green for `green`. */
+static CwCriterion *
+judge_tiers (CwWorkspace *self, CwCriterion *criterion, const Tier *tiers, guint n_tiers,
+             const char *today, const char *green, GError **error)
+{
+  g_autoptr (CwCriterion) c = criterion;
+  for (guint i = 0; i < n_tiers; i++)
+    {
+      if (!add_rows (self, c, tiers[i].entity, tiers[i].sql,
+                     strstr (tiers[i].sql, "?1") ? today : NULL, error))
+        return NULL;
+      if (c->n_records > 0)
+        {
+          /* The reason's one "%u" is the count: put in by hand, since a
+           * format from a table cannot be checked by the compiler. */
+          GString *reason = g_string_new (
+            g_dngettext (GETTEXT_PACKAGE, tiers[i].singular, tiers[i].plural, c->n_records));
+          g_autofree char *count = g_strdup_printf ("%u", c->n_records);
+          g_string_replace (reason, "%u", count, 1);
+          set_state (c, tiers[i].colour, g_string_free (reason, FALSE));
+          return g_steal_pointer (&c);
+        }
+    }
+  set_state (c, CW_READY_GREEN, g_strdup (green));
+  return g_steal_pointer (&c);
+}
+
 #define FINDING_LABEL                                                                              \
   "f.clause || ' ' || CASE f.grade WHEN 'major' THEN 'major' ELSE 'minor' END || ' NC-' ||"        \
   " f.number || ' (audit ' || f.audit || ')'"
@@ -583,42 +625,26 @@ judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, c
 static CwCriterion *
 judge_majors (CwWorkspace *self, GError **error)
 {
-  g_autoptr (CwCriterion) c
-    = criterion_new (CW_STAGE_TWO, "no-open-major", _("No open major nonconformity"));
-  if (!add_rows (self, c, "finding",
-                 "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'major'"
-                 " AND f.status IN ('open', 'planned') ORDER BY f.id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    {
-      set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u major nonconformity is open: a major stops "
-                                               "certification until it is corrected",
-                                               "%u major nonconformities are open: a major stops "
-                                               "certification until it is corrected",
-                                               c->n_records),
-                                  c->n_records));
-      return g_steal_pointer (&c);
-    }
-  if (!add_rows (self, c, "finding",
-                 "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'major'"
-                 " AND f.status = 'implemented' ORDER BY f.id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The action on %u major nonconformity is "
-                                             "implemented and awaits verification",
-                                             "The actions on %u major nonconformities are "
-                                             "implemented and await verification",
-                                             c->n_records),
-                                c->n_records));
-  else
-    set_state (c, CW_READY_GREEN, g_strdup (_("No major nonconformity is open")));
-  return g_steal_pointer (&c);
+  static const Tier tiers[] = {
+    { "finding",
+      "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'major'"
+      " AND f.status IN ('open', 'planned') ORDER BY f.id",
+      CW_READY_RED,
+      P_ ("%u major nonconformity is open: a major stops certification until it is corrected",
+          "%u major nonconformities are open: a major stops certification until it is "
+          "corrected") },
+    { "finding",
+      "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'major'"
+      " AND f.status = 'implemented' ORDER BY f.id",
+      CW_READY_AMBER,
+      P_ ("The action on %u major nonconformity is implemented and awaits verification",
+          "The actions on %u major nonconformities are implemented and await verification") },
+  };
+  return judge_tiers (self,
+                      criterion_new (CW_STAGE_TWO, "no-open-major",
+                                     _("No open major nonconformity")),
+                      tiers, G_N_ELEMENTS (tiers), NULL, _("No major nonconformity is open"),
+                      error);
 }
 
 /* Every minor with a planned action: red when a minor has no action at
@@ -626,41 +652,26 @@ judge_majors (CwWorkspace *self, GError **error)
 static CwCriterion *
 judge_minors (CwWorkspace *self, GError **error)
 {
-  g_autoptr (CwCriterion) c
-    = criterion_new (CW_STAGE_TWO, "minors-planned", _("Every minor nonconformity has a plan"));
-  if (!add_rows (self, c, "finding",
-                 "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'minor'"
-                 " AND f.status = 'open' AND NOT EXISTS (SELECT 1 FROM action a"
-                 " WHERE a.finding = f.id) ORDER BY f.id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    {
-      set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u minor nonconformity has no corrective action",
-                                               "%u minor nonconformities have no corrective "
-                                               "action",
-                                               c->n_records),
-                                  c->n_records));
-      return g_steal_pointer (&c);
-    }
-  if (!add_rows (self, c, "action",
-                 "SELECT a.id, a.title FROM action a JOIN finding f ON f.id = a.finding"
-                 " WHERE f.grade = 'minor' AND a.status = 'open' ORDER BY a.id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u action on a minor nonconformity has no plan yet",
-                                             "%u actions on minor nonconformities have no plan yet",
-                                             c->n_records),
-                                c->n_records));
-  else
-    set_state (c, CW_READY_GREEN,
-               g_strdup (_("Every open minor nonconformity has a planned action")));
-  return g_steal_pointer (&c);
+  static const Tier tiers[] = {
+    { "finding",
+      "SELECT f.id, " FINDING_LABEL " FROM finding f WHERE f.grade = 'minor'"
+      " AND f.status = 'open' AND NOT EXISTS (SELECT 1 FROM action a"
+      " WHERE a.finding = f.id) ORDER BY f.id",
+      CW_READY_RED,
+      P_ ("%u minor nonconformity has no corrective action",
+          "%u minor nonconformities have no corrective action") },
+    { "action",
+      "SELECT a.id, a.title FROM action a JOIN finding f ON f.id = a.finding"
+      " WHERE f.grade = 'minor' AND a.status = 'open' ORDER BY a.id",
+      CW_READY_AMBER,
+      P_ ("%u action on a minor nonconformity has no plan yet",
+          "%u actions on minor nonconformities have no plan yet") },
+  };
+  return judge_tiers (self,
+                      criterion_new (CW_STAGE_TWO, "minors-planned",
+                                     _("Every minor nonconformity has a plan")),
+                      tiers, G_N_ELEMENTS (tiers), NULL,
+                      _("Every open minor nonconformity has a planned action"), error);
 }
 
 /* Corrective actions verified effective: red when a verification is past
@@ -669,44 +680,26 @@ judge_minors (CwWorkspace *self, GError **error)
 static CwCriterion *
 judge_verified (CwWorkspace *self, const char *today, GError **error)
 {
-  g_autoptr (CwCriterion) c = criterion_new (CW_STAGE_TWO, "actions-verified",
-                                             _("Corrective actions verified effective"));
-  if (!add_rows (self, c, "action",
-                 "SELECT id, title FROM action WHERE kind = 'corrective'"
-                 " AND status = 'implemented' AND check_due IS NOT NULL AND check_due < ?1"
-                 " ORDER BY id",
-                 today, error))
-    return NULL;
-  if (c->n_records > 0)
-    {
-      set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u corrective action is past the day its "
-                                               "effectiveness was to be verified",
-                                               "%u corrective actions are past the day their "
-                                               "effectiveness was to be verified",
-                                               c->n_records),
-                                  c->n_records));
-      return g_steal_pointer (&c);
-    }
-  if (!add_rows (self, c, "action",
-                 "SELECT id, title FROM action WHERE kind = 'corrective'"
-                 " AND status = 'implemented' ORDER BY id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u corrective action is implemented and awaits "
-                                             "verification of its effect",
-                                             "%u corrective actions are implemented and await "
-                                             "verification of their effect",
-                                             c->n_records),
-                                c->n_records));
-  else
-    set_state (c, CW_READY_GREEN,
-               g_strdup (_("No implemented corrective action awaits verification")));
-  return g_steal_pointer (&c);
+  static const Tier tiers[] = {
+    { "action",
+      "SELECT id, title FROM action WHERE kind = 'corrective'"
+      " AND status = 'implemented' AND check_due IS NOT NULL AND check_due < ?1"
+      " ORDER BY id",
+      CW_READY_RED,
+      P_ ("%u corrective action is past the day its effectiveness was to be verified",
+          "%u corrective actions are past the day their effectiveness was to be verified") },
+    { "action",
+      "SELECT id, title FROM action WHERE kind = 'corrective'"
+      " AND status = 'implemented' ORDER BY id",
+      CW_READY_AMBER,
+      P_ ("%u corrective action is implemented and awaits verification of its effect",
+          "%u corrective actions are implemented and await verification of their effect") },
+  };
+  return judge_tiers (self,
+                      criterion_new (CW_STAGE_TWO, "actions-verified",
+                                     _("Corrective actions verified effective")),
+                      tiers, G_N_ELEMENTS (tiers), today,
+                      _("No implemented corrective action awaits verification"), error);
 }
 
 /* A management review after the latest internal audit: red when none was
@@ -764,44 +757,26 @@ judge_review_after_audit (CwWorkspace *self, GError **error)
 static CwCriterion *
 judge_concerns (CwWorkspace *self, const char *today, GError **error)
 {
-  g_autoptr (CwCriterion) c = criterion_new (CW_STAGE_TWO, "stage-one-concerns",
-                                             _("Every Stage One concern resolved"));
-  if (!add_rows (self, c, "action",
-                 "SELECT id, title FROM action WHERE source = 'certification-audit'"
-                 " AND status NOT IN ('verified', 'closed') AND due IS NOT NULL AND due < ?1"
-                 " ORDER BY id",
-                 today, error))
-    return NULL;
-  if (c->n_records > 0)
-    {
-      set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u action on the certification body's concerns "
-                                               "is past its due date",
-                                               "%u actions on the certification body's concerns "
-                                               "are past their due date",
-                                               c->n_records),
-                                  c->n_records));
-      return g_steal_pointer (&c);
-    }
-  if (!add_rows (self, c, "action",
-                 "SELECT id, title FROM action WHERE source = 'certification-audit'"
-                 " AND status NOT IN ('verified', 'closed') ORDER BY id",
-                 NULL, error))
-    return NULL;
-  if (c->n_records > 0)
-    set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u action on the certification body's concerns is "
-                                             "still open",
-                                             "%u actions on the certification body's concerns "
-                                             "are still open",
-                                             c->n_records),
-                                c->n_records));
-  else
-    set_state (c, CW_READY_GREEN,
-               g_strdup (_("No action on a certification body's concern is open")));
-  return g_steal_pointer (&c);
+  static const Tier tiers[] = {
+    { "action",
+      "SELECT id, title FROM action WHERE source = 'certification-audit'"
+      " AND status NOT IN ('verified', 'closed') AND due IS NOT NULL AND due < ?1"
+      " ORDER BY id",
+      CW_READY_RED,
+      P_ ("%u action on the certification body's concerns is past its due date",
+          "%u actions on the certification body's concerns are past their due date") },
+    { "action",
+      "SELECT id, title FROM action WHERE source = 'certification-audit'"
+      " AND status NOT IN ('verified', 'closed') ORDER BY id",
+      CW_READY_AMBER,
+      P_ ("%u action on the certification body's concerns is still open",
+          "%u actions on the certification body's concerns are still open") },
+  };
+  return judge_tiers (self,
+                      criterion_new (CW_STAGE_TWO, "stage-one-concerns",
+                                     _("Every Stage One concern resolved")),
+                      tiers, G_N_ELEMENTS (tiers), today,
+                      _("No action on a certification body's concern is open"), error);
 }
 
 /* ---- All of them --------------------------------------------------------- */
