@@ -109,8 +109,14 @@ cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv)
   return run_report_for_id (command, argc, argv, cw_report_new_audit_plan, _ ("an audit"));
 }
 
-int
-cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
+/* A report of the whole workspace, as of today or, with --reproducible, as
+ * of the workspace's last change. */
+typedef CwReport *(*ReportForWorkspace) (CwWorkspace *workspace, gboolean reproducible,
+                                         GError **error);
+
+static int
+run_report_for_workspace (const CwCliCommand *command, int argc, char **argv,
+                          ReportForWorkspace make)
 {
   g_auto (ReportOptions) options = { 0 };
   CwPaper paper;
@@ -122,31 +128,31 @@ cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwReport) report = cw_report_new_actions (workspace, options.reproducible, &error);
+  g_autoptr (CwReport) report = make (workspace, options.reproducible, &error);
   return report ? write_report (report, &options, paper) : cw_cli_fail (error);
 }
 
-/* As of today, or with --reproducible as of the workspace's last change. */
+int
+cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_workspace (command, argc, argv, cw_report_new_actions);
+}
+
+static CwReport *
+new_programme (CwWorkspace *workspace, gboolean reproducible, GError **error)
+{
+  GDate today;
+  if (!reproducible)
+    cw_date_local_today (&today);
+  else if (!cw_report_reference_date (workspace, &today, error))
+    return NULL;
+  return cw_report_new_programme (workspace, &today, error);
+}
+
 int
 cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **argv)
 {
-  g_auto (ReportOptions) options = { 0 };
-  CwPaper paper;
-  char **args;
-  int status = parse_report (command, &options, &paper, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
-  if (workspace == NULL)
-    return status;
-  g_autoptr (GError) error = NULL;
-  GDate today;
-  if (!options.reproducible)
-    cw_date_local_today (&today);
-  else if (!cw_report_reference_date (workspace, &today, &error))
-    return cw_cli_fail (error);
-  g_autoptr (CwReport) report = cw_report_new_programme (workspace, &today, &error);
-  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  return run_report_for_workspace (command, argc, argv, new_programme);
 }
 
 int
