@@ -107,6 +107,8 @@ main (int argc, char **argv)
   cw_window_open_path (window, path, FALSE);
   drain ();
 
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  g_print ("(GTK renderer: %s)\n", renderer ? renderer : "GTK's default");
   gint64 start = g_get_monotonic_time ();
   cw_window_show_audit (window, 1, "8.6.1.q1");
   settle (GTK_WIDGET (window));
