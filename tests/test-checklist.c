@@ -546,6 +546,87 @@ test_export_plan (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+static gboolean
+transition_done (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+/* The first widget under `root` whose tooltip is `tooltip`. */
+static GtkWidget *
+find_by_tooltip (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The audit shown at the window's present size, once it has settled. */
+static CwChecklist *
+show_settled (CwWindow *window, gint64 audit, const char *place)
+{
+  CwChecklist *checklist = show_audit (window, audit, place);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (checklist)));
+  cw_ui_wait_until (transition_done, stack);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  return checklist;
+}
+
+static gboolean
+leaflet_settled (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+/* Folded down to 360 px the checklist shows the question and reaches the
+ * clause list and back; with text at 1.5 times its size, clause titles wrap
+ * rather than being cut short. */
+static void
+test_narrow_and_large_text (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  CwChecklist *checklist = show_settled (window, f->first, "8.5.1.2");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 370);
+  AdwLeaflet *leaflet = ADW_LEAFLET (cw_ui_find (GTK_WIDGET (checklist), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  cw_ui_screenshot (GTK_WIDGET (window), "checklist-narrow");
+
+  /* The clause list is one button away, and a clause brings the question
+   * back. */
+  GtkWidget *content = adw_leaflet_get_visible_child (leaflet);
+  g_signal_emit_by_name (find_by_tooltip (content, "Show Clauses"), "clicked");
+  cw_ui_wait_until (leaflet_settled, leaflet);
+  GtkWidget *sidebar = adw_leaflet_get_visible_child (leaflet);
+  g_assert_true (sidebar != content);
+  GtkListView *clauses = GTK_LIST_VIEW (cw_ui_find (sidebar, GTK_TYPE_LIST_VIEW));
+  g_signal_emit_by_name (clauses, "activate", 0);
+  cw_ui_wait_until (leaflet_settled, leaflet);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+
+  /* Large text, as the accessibility setting gives it. */
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  g_signal_emit_by_name (find_by_tooltip (content, "Show Clauses"), "clicked");
+  cw_ui_wait_until (leaflet_settled, leaflet);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_screenshot (GTK_WIDGET (window), "checklist-large-text-clauses");
+  GtkWidget *title = cw_ui_find (GTK_WIDGET (clauses), GTK_TYPE_LABEL);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (title)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_NONE);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -557,6 +638,8 @@ main (int argc, char **argv)
               test_evidence_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/checklist/export-plan", Fixture, NULL, fixture_set_up, test_export_plan,
               fixture_tear_down);
+  g_test_add ("/ui/checklist/narrow-and-large-text", Fixture, NULL, fixture_set_up,
+              test_narrow_and_large_text, fixture_tear_down);
   g_test_add ("/ui/checklist/edit-details", Fixture, NULL, fixture_set_up, test_edit_details,
               fixture_tear_down);
   g_test_add ("/ui/checklist/plan-and-meetings", Fixture, NULL, fixture_set_up,

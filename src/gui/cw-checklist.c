@@ -287,7 +287,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *se
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Wrapped, never cut short: with large text or a narrow window the
+   * clause's whole title still reads. */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (title, TRUE);
   GtkWidget *badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (badge, "result-badge");
