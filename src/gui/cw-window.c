@@ -990,6 +990,19 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->progress_idle, g_source_remove);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
+  /* The pages let the workspace go with the window, whatever keeps a page
+   * itself alive: GTK 4.8 can keep a page that once held the focus (focus
+   * in the Reviews page, another page and back, then an audit opened), and
+   * with it the workspace, still claimed, so the file could not be opened
+   * again until the app quit. */
+  if (self->findings_page != NULL)
+    cw_findings_page_set_workspace (self->findings_page, NULL);
+  if (self->actions_page != NULL)
+    cw_actions_page_set_workspace (self->actions_page, NULL);
+  if (self->reviews_page != NULL)
+    cw_reviews_page_set_workspace (self->reviews_page, NULL);
+  if (self->programme_page != NULL)
+    cw_programme_page_set_workspace (self->programme_page, NULL);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
