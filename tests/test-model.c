@@ -40,9 +40,11 @@
  * seed is printed first; a failure prints the seed, the step and the last
  * steps done, to replay it.
  *
- * What a run found stays as a plain test beside it: opening an action from
+ * What runs found stays as plain tests beside it: opening an action from
  * the register right after typing into another (the register used to be
- * rebuilt under the row being activated). */
+ * rebuilt under the row being activated), and a window closed after the
+ * focus had been in the Reviews page (the workspace used to stay open, and
+ * claimed, after the window had gone). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -1505,11 +1507,46 @@ test_register_row_after_typing (void)
   g_assert_cmpstr (cw_action_get_owner (other), ==, "");
 }
 
+/* The focus in the Reviews page, another page and back, an audit opened,
+ * the window closed: the workspace is let go with the window (the helper
+ * waits for that), and the file opens again in a new window. */
+static void
+test_close_after_reviews_focus (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "reviews.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  const char *scope[] = { "9.2", NULL };
+  CwAuditDraft draft = { .title = "Audit audit", .scope = scope };
+  gint64 audit = cw_workspace_create_audit (workspace, &draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  CwWindow *window = cw_ui_open_window (app, path);
+  GtkWidget *self = GTK_WIDGET (window);
+  g_assert_true (gtk_widget_activate_action (self, "win.show-page", "s", "reviews"));
+  GtkWidget *button = cw_ui_find (cw_window_get_reviews_page (window), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_activate_action (self, "win.show-page", "s", "findings"));
+  g_assert_true (gtk_widget_activate_action (self, "win.show-page", "s", "reviews"));
+  g_assert_true (gtk_widget_activate_action (self, "win.show-audit", "x", audit));
+  cw_ui_wait_for_frames (self);
+  cw_ui_close_window (window);
+
+  window = cw_ui_open_window (app, path);
+  g_assert_nonnull (cw_window_get_workspace (window));
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/model/register-row-after-typing", test_register_row_after_typing);
+  g_test_add_func ("/ui/model/close-after-reviews-focus", test_close_after_reviews_focus);
   g_test_add_func ("/ui/model/random-operations", test_random_operations);
   return g_test_run ();
 }
