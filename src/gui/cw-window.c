@@ -995,6 +995,8 @@ cw_window_dispose (GObject *object)
    * in the Reviews page, another page and back, then an audit opened), and
    * with it the workspace, still claimed, so the file could not be opened
    * again until the app quit. */
+  if (self->checklist != NULL)
+    cw_checklist_release (self->checklist);
   if (self->findings_page != NULL)
     cw_findings_page_set_workspace (self->findings_page, NULL);
   if (self->actions_page != NULL)
