@@ -56,8 +56,6 @@
 
 #include <adwaita.h>
 #include <signal.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cw-action.h"
@@ -130,8 +128,8 @@ typedef struct
 {
   gint64 id;
   const char *title;
-  gboolean frozen;     /* issued: refuses every edit */
-  GPtrArray *questions; /* question ids in checklist order (static strings of the catalogue) */
+  gboolean frozen;      /* issued: refuses every edit */
+  GPtrArray *questions; /* question ids in checklist order (the catalogue's strings) */
   GPtrArray *clauses;   /* the clause number of each */
 } Audit;
 
@@ -165,12 +163,12 @@ typedef struct
   guint step;      /* what the log numbers: an operation may take a few */
   char *log[LOG_SIZE];
 
-  GPtrArray *audits;  /* Audit */
-  GArray *actions;    /* gint64 */
-  GHashTable *notes;  /* "audit|question" → Text */
+  GPtrArray *audits;   /* Audit */
+  GArray *actions;     /* gint64 */
+  GHashTable *notes;   /* "audit|question" → Text */
   GHashTable *results; /* "audit|question" → CwResult */
   GPtrArray *findings; /* Finding */
-  GHashTable *fields; /* "action|key" → Text */
+  GHashTable *fields;  /* "action|key" → Text */
 
   /* What the window shows, as the test has driven it. */
   CwCatalogue *catalogue;
