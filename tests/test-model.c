@@ -1460,6 +1460,13 @@ run_operations (guint32 seed, guint steps)
    * is not counted; some operations take a few steps. */
   for (m->operation = 0; m->operation < steps;)
     {
+      /* The user works in the window: a click into it makes it active
+       * again. Under Xvfb without a window manager a long wait (the pause)
+       * can leave it inactive, the input focus gone to another surface
+       * under the pointer; focus moves in an inactive window then make no
+       * focus-out, which no user could bring about by clicking. */
+      if (!gtk_window_is_active (GTK_WINDOW (m->window)))
+        back_to_window (m);
       const Choice *choice = choose (m);
       gint64 began = g_get_monotonic_time ();
       if (!choice->run (m))
