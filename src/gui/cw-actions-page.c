@@ -52,6 +52,7 @@ struct _CwActionsPage
   gboolean told[N_FIELDS];     /* the refusal has been shown in a dialog */
   AdwComboRow *cause_row;
   gboolean loading;
+  guint list_idle; /* the register is read again once a save's callers are done */
 
   AdwLeaflet *leaflet;
   GtkWidget *list_side;
@@ -125,6 +126,7 @@ make_action_row (CwAction *action, const GDate *today)
 static void
 fill_list (CwActionsPage *self)
 {
+  g_clear_handle_id (&self->list_idle, g_source_remove);
   cw_list_box_remove_all (self->action_list);
   if (cw_page_get_workspace (CW_PAGE (self)) == NULL)
     return;
@@ -322,6 +324,15 @@ on_field_failed (CwDraft *draft, GError *error, CwActionsPage *self)
 
 static void fill_summary (CwActionsPage *self);
 
+static gboolean
+refill_list (gpointer data)
+{
+  CwActionsPage *self = data;
+  self->list_idle = 0;
+  fill_list (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_field_saved (CwDraft *draft, CwActionsPage *self)
 {
@@ -334,7 +345,11 @@ on_field_saved (CwDraft *draft, CwActionsPage *self)
     = cw_workspace_get_action (cw_page_get_workspace (CW_PAGE (self)), cw_action_get_id (self->action), NULL);
   if (fresh != NULL)
     g_set_object (&self->action, fresh);
-  fill_list (self);
+  /* Not now: a save can come from a row of the register being activated
+   * (showing another action saves the one shown), and destroying that row
+   * under its own activation left GtkListBox holding a freed row. */
+  if (self->list_idle == 0)
+    self->list_idle = g_idle_add (refill_list, self);
   fill_summary (self);
 }
 
@@ -896,6 +911,7 @@ cw_actions_page_dispose (GObject *object)
       }
   for (Field field = 0; field < N_FIELDS; field++)
     g_clear_error (&self->refusals[field]);
+  g_clear_handle_id (&self->list_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_ACTIONS_PAGE);
   g_clear_object (&self->action);
   G_OBJECT_CLASS (cw_actions_page_parent_class)->dispose (object);

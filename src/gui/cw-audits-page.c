@@ -393,6 +393,9 @@ load (CwPage *page)
   if (self->undo_toast != NULL)
     adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
   flush_pending_delete (self);
+  /* No workspace (the window going): the checklist lets its own go too. */
+  if (cw_page_get_workspace (page) == NULL && self->checklist != NULL)
+    cw_checklist_release (self->checklist);
   gtk_stack_set_visible_child_name (self->audits_stack, "list");
   rebuild_list (self);
 }

@@ -1382,6 +1382,22 @@ cw_checklist_set_note (CwChecklist *self, const char *note)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
 }
 
+/* Lets the workspace go, for the window closing: the note is saved, a
+ * delete still waiting for its toast is made, and nothing is shown any
+ * more. GTK may keep the widget itself alive past its window. */
+void
+cw_checklist_release (CwChecklist *self)
+{
+  g_return_if_fail (CW_IS_CHECKLIST (self));
+  drop_note_draft (self);
+  g_object_set_data (G_OBJECT (self), PENDING_DELETE, NULL);
+  if (self->clause_view != NULL)
+    gtk_list_view_set_model (self->clause_view, NULL);
+  g_clear_pointer (&self->chart, cw_results_chart_free);
+  g_clear_object (&self->audit);
+  g_clear_object (&self->workspace);
+}
+
 /* ---- Object ------------------------------------------------------------- */
 
 static void

@@ -18,5 +18,6 @@ void cw_checklist_save_now (CwChecklist *self);
 const char *cw_checklist_get_question_id (CwChecklist *self);
 gint64 cw_checklist_get_audit_id (CwChecklist *self);
 void cw_checklist_set_note (CwChecklist *self, const char *note);
+void cw_checklist_release (CwChecklist *self);
 
 G_END_DECLS

@@ -687,6 +687,21 @@ cw_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->switchers_idle, g_source_remove);
+  /* The pages let the workspace go with the window, whatever keeps a page
+   * itself alive: GTK 4.8 can keep a page that once held the focus (focus
+   * in the Reviews page, another page and back, then an audit opened), and
+   * with it the workspace, still claimed, so the file could not be opened
+   * again until the app quit. */
+  if (self->audits_page != NULL)
+    cw_page_set_workspace (CW_PAGE (self->audits_page), NULL);
+  if (self->pages != NULL)
+    {
+      GHashTableIter iter;
+      gpointer page;
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, NULL, &page))
+        cw_page_set_workspace (page, NULL);
+    }
   /* Pages leave the stack while it goes: none of them is being shown. */
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_page_changed, self);
