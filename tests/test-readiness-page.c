@@ -187,6 +187,20 @@ set_dialog_text (GtkWidget *dialog, const char *name, const char *text)
   g_assert_not_reached ();
 }
 
+/* Scrolls the page so that `widget` shows at its top, for a screenshot. */
+static void
+scroll_to (GtkWidget *page, GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller
+    = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  graphene_point_t top;
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 60);
+  cw_ui_wait_for_frames (page);
+}
+
 static void
 test_add_fills_gap (void)
 {
@@ -203,19 +217,28 @@ test_add_fills_gap (void)
   GtkWidget *gap = find_row (GTK_WIDGET (page), "8.3.4.2 · Document · mandatory");
   g_assert_nonnull (gap);
   g_assert_true (gtk_widget_has_css_class (find_badge (gap), "ready-red"));
+  GtkWidget *register_list
+    = gtk_widget_get_parent (find_row (GTK_WIDGET (page), "SMS-SCOPE · Scope of the service "
+                                                          "management system"));
+  scroll_to (GTK_WIDGET (page), register_list);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-register");
+  scroll_to (GTK_WIDGET (page), gap);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-items");
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.add", NULL);
+  /* The gap offers the dialog, filled in with its clause and kind. */
+  adw_action_row_activate (ADW_ACTION_ROW (gap));
   cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   GtkWidget *dialog = GTK_WIDGET (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   set_dialog_text (dialog, "reference", "INT-AGR");
   set_dialog_text (dialog, "title", "Agreement with the internal network team");
-  set_dialog_text (dialog, "clauses", "8.3.4.2");
   set_dialog_text (dialog, "approved_on", "2026-01-05");
   g_autoptr (GPtrArray) combos = g_ptr_array_new ();
   collect (dialog, ADW_TYPE_COMBO_ROW, combos);
   for (guint i = 0; i < combos->len; i++)
     if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (combos, i)), "status"))
       adw_combo_row_set_selected (g_ptr_array_index (combos, i), 2); /* Approved */
+  cw_ui_wait_for_frames (dialog);
+  cw_ui_screenshot (dialog, "readiness-add-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   cw_ui_wait_for_frames (GTK_WIDGET (window));
 

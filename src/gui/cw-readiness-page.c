@@ -434,6 +434,15 @@ entry_row (CwReadinessPage *self, const CwRegisterEntry *entry, const GDate *tod
   return row;
 }
 
+static void open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind);
+
+static void
+on_missing_activated (AdwActionRow *row, CwReadinessPage *self)
+{
+  open_add_dialog (self, g_object_get_data (G_OBJECT (row), "clause"),
+                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")));
+}
+
 static GtkWidget *
 item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *references)
 {
@@ -460,6 +469,19 @@ item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *referen
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       cw_object_set_id (row, "id", g_array_index (item->entries, gint64, 0));
       g_signal_connect (row, "activated", G_CALLBACK (on_entry_activated), self);
+    }
+  else if (!cw_workspace_is_read_only (cw_page_get_workspace (CW_PAGE (self))))
+    {
+      /* Nothing serves it yet: the row offers to add what would. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("list-add-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "clause", g_strdup (item->clause), g_free);
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (item->kind));
+      g_autofree char *add_name = g_strdup_printf (_("%s: %s; add an entry for it"), title,
+                                                   cw_doc_status_label (item->status));
+      set_accessible_label (row, add_name);
+      g_signal_connect (row, "activated", G_CALLBACK (on_missing_activated), self);
     }
   return row;
 }
@@ -850,7 +872,7 @@ on_add_response (AdwMessageDialog *dialog, const char *response, CwReadinessPage
   g_autofree char *message = g_strdup_printf (_("%s added to the register"), draft.reference);
   cw_toast (GTK_WIDGET (self), message);
   fill_lists (self);
-  load_entry (self, id);
+  cw_readiness_page_show_entry (self, id);
 }
 
 static GtkWidget *
@@ -866,10 +888,12 @@ status_combo (const char *title)
   return row;
 }
 
+/* The dialog that adds an entry; `clause` and `kind` fill it in for an
+ * expected item that has none. */
 static void
-add_action (GtkWidget *widget, const char *action, GVariant *parameter)
+open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
 {
-  CwReadinessPage *self = CW_READINESS_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog = adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add to the Register"),
@@ -914,6 +938,12 @@ add_action (GtkWidget *widget, const char *action, GVariant *parameter)
           g_object_set_data (G_OBJECT (dialog), "status", status);
         }
     }
+  if (clause != NULL)
+    {
+      gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "clauses"), clause);
+      adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "kind"),
+                                  kind == CW_EXPECTED_DOCUMENT ? 0 : 1);
+    }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
                                     _("_Add"), NULL);
@@ -923,6 +953,12 @@ add_action (GtkWidget *widget, const char *action, GVariant *parameter)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  open_add_dialog (CW_READINESS_PAGE (widget), NULL, CW_EXPECTED_DOCUMENT);
 }
 
 /* ---- CSV import and export ------------------------------------------------ */
