@@ -304,6 +304,54 @@ test_edit_saved_on_tab (void)
   cw_draft_set_pause (pause);
 }
 
+static gboolean
+page_is (gpointer data)
+{
+  gpointer *pair = data; /* view stack, name */
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (pair[0]), pair[1]) == 0;
+}
+
+/* Ctrl+6 shows the page; withdrawing an entry can be undone from its toast;
+ * the coverage window is saved as it is set. */
+static void
+test_keys_withdraw_and_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_press_keys ("ctrl+6");
+  gpointer shown[] = { cw_ui_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK), "readiness" };
+  cw_ui_wait_until (page_is, shown);
+  CwReadinessPage *page = show_readiness (window);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRegisterEntry) draft
+    = cw_workspace_find_register_entry (workspace, "CHG-STD", &error);
+  g_assert_no_error (error);
+  cw_readiness_page_show_entry (page, draft->id);
+  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.withdraw", NULL);
+  g_autoptr (CwRegisterEntry) withdrawn
+    = cw_workspace_get_register_entry (workspace, draft->id, &error);
+  g_assert_cmpint (withdrawn->stored, ==, CW_DOC_WITHDRAWN);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *undo = cw_ui_find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_autoptr (CwRegisterEntry) restored
+    = cw_workspace_get_register_entry (workspace, draft->id, &error);
+  g_assert_cmpint (restored->stored, ==, CW_DOC_DRAFT);
+
+  GtkSpinButton *months = GTK_SPIN_BUTTON (cw_ui_find (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
+  gtk_spin_button_set_value (months, 18);
+  g_assert_cmpuint (cw_workspace_get_coverage_months (workspace, &error), ==, 18);
+  gtk_spin_button_set_value (months, 6);
+  g_assert_cmpuint (cw_workspace_get_coverage_months (workspace, &error), ==, 6);
+  g_assert_no_error (error);
+  cw_ui_close_window (window);
+}
+
 static void
 test_bad_import (void)
 {
@@ -355,5 +403,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/readiness/add-fills-gap", test_add_fills_gap);
   g_test_add_func ("/ui/readiness/edit-saved-on-tab", test_edit_saved_on_tab);
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);
+  g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
   return g_test_run ();
 }
