@@ -114,11 +114,10 @@ test_colours_and_records (void)
       seen[colour] = TRUE;
       GtkWidget *badge = find_badge (row);
       g_assert_nonnull (badge);
-      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==,
-                       cw_ready_colour_label (colour));
-      g_assert_true (gtk_widget_has_css_class (
-        badge, colour == CW_READY_RED ? "ready-red"
-               : colour == CW_READY_AMBER ? "ready-amber" : "ready-green"));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, cw_ready_colour_label (colour));
+      g_assert_true (gtk_widget_has_css_class (badge, colour == CW_READY_RED     ? "ready-red"
+                                                      : colour == CW_READY_AMBER ? "ready-amber"
+                                                                                 : "ready-green"));
       const char *reason = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
       g_assert_true (reason != NULL && *reason != '\0');
     }
@@ -127,7 +126,7 @@ test_colours_and_records (void)
   g_assert_nonnull (major);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (major), TRUE);
   GtkWidget *documents
-    = find_row (GTK_WIDGET (page), "Required documented information approved and current");
+      = find_row (GTK_WIDGET (page), "Required documented information approved and current");
   g_assert_nonnull (documents);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (documents), TRUE);
   cw_ui_wait_for_frames (GTK_WIDGET (window));
@@ -192,7 +191,7 @@ static void
 scroll_to (GtkWidget *page, GtkWidget *widget)
 {
   GtkScrolledWindow *scroller
-    = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+      = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
   graphene_point_t top;
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scroller),
                                            &GRAPHENE_POINT_INIT (0, 0), &top));
@@ -218,8 +217,8 @@ test_add_fills_gap (void)
   g_assert_nonnull (gap);
   g_assert_true (gtk_widget_has_css_class (find_badge (gap), "ready-red"));
   GtkWidget *register_list
-    = gtk_widget_get_parent (find_row (GTK_WIDGET (page), "SMS-SCOPE · Scope of the service "
-                                                          "management system"));
+      = gtk_widget_get_parent (find_row (GTK_WIDGET (page), "SMS-SCOPE · Scope of the service "
+                                                            "management system"));
   scroll_to (GTK_WIDGET (page), register_list);
   cw_ui_screenshot (GTK_WIDGET (window), "readiness-register");
   scroll_to (GTK_WIDGET (page), gap);
@@ -250,7 +249,7 @@ test_add_fills_gap (void)
   g_assert_true (gtk_widget_has_css_class (find_badge (gap), "ready-green"));
   /* The new entry is the one the editor shows. */
   g_autoptr (CwRegisterEntry) added
-    = cw_workspace_find_register_entry (workspace, "INT-AGR", &error);
+      = cw_workspace_find_register_entry (workspace, "INT-AGR", &error);
   g_assert_no_error (error);
   g_assert_cmpint (cw_readiness_page_get_entry_id (page), ==, added->id);
   cw_ui_close_window (window);
@@ -261,7 +260,7 @@ title_is_stored (gpointer data)
 {
   gpointer *pair = data; /* workspace, entry id */
   g_autoptr (CwRegisterEntry) entry
-    = cw_workspace_get_register_entry (pair[0], GPOINTER_TO_INT (pair[1]), NULL);
+      = cw_workspace_get_register_entry (pair[0], GPOINTER_TO_INT (pair[1]), NULL);
   return entry != NULL && g_str_has_suffix (entry->title, " v2");
 }
 
@@ -278,10 +277,10 @@ test_edit_saved_on_tab (void)
   CwReadinessPage *page = show_readiness (window);
   g_autoptr (GError) error = NULL;
   g_autoptr (CwRegisterEntry) objectives
-    = cw_workspace_find_register_entry (workspace, "SM-OBJ", &error);
+      = cw_workspace_find_register_entry (workspace, "SM-OBJ", &error);
   g_assert_no_error (error);
   g_autoptr (CwRegisterEntry) policy
-    = cw_workspace_find_register_entry (workspace, "SM-POL", &error);
+      = cw_workspace_find_register_entry (workspace, "SM-POL", &error);
   g_assert_no_error (error);
 
   cw_readiness_page_show_entry (page, objectives->id);
@@ -293,11 +292,12 @@ test_edit_saved_on_tab (void)
   cw_ui_wait_until (title_is_stored, pair);
 
   g_autoptr (CwRegisterEntry) saved
-    = cw_workspace_get_register_entry (workspace, objectives->id, &error);
+      = cw_workspace_get_register_entry (workspace, objectives->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (saved->title, ==, "Service management objectives 2025-26 v2");
   g_assert_cmpint (saved->rev, >, objectives->rev);
-  g_autoptr (CwRegisterEntry) other = cw_workspace_get_register_entry (workspace, policy->id, &error);
+  g_autoptr (CwRegisterEntry) other
+      = cw_workspace_get_register_entry (workspace, policy->id, &error);
   g_assert_cmpstr (other->title, ==, policy->title);
   g_assert_cmpint (other->rev, ==, policy->rev);
   cw_ui_close_window (window);
@@ -328,19 +328,19 @@ test_keys_withdraw_and_window (void)
 
   g_autoptr (GError) error = NULL;
   g_autoptr (CwRegisterEntry) draft
-    = cw_workspace_find_register_entry (workspace, "CHG-STD", &error);
+      = cw_workspace_find_register_entry (workspace, "CHG-STD", &error);
   g_assert_no_error (error);
   cw_readiness_page_show_entry (page, draft->id);
   gtk_widget_activate_action (GTK_WIDGET (page), "readiness.withdraw", NULL);
   g_autoptr (CwRegisterEntry) withdrawn
-    = cw_workspace_get_register_entry (workspace, draft->id, &error);
+      = cw_workspace_get_register_entry (workspace, draft->id, &error);
   g_assert_cmpint (withdrawn->stored, ==, CW_DOC_WITHDRAWN);
   cw_ui_wait_for_frames (GTK_WIDGET (window));
   GtkWidget *undo = cw_ui_find_button (GTK_WIDGET (window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   g_autoptr (CwRegisterEntry) restored
-    = cw_workspace_get_register_entry (workspace, draft->id, &error);
+      = cw_workspace_get_register_entry (workspace, draft->id, &error);
   g_assert_cmpint (restored->stored, ==, CW_DOC_DRAFT);
 
   GtkSpinButton *months = GTK_SPIN_BUTTON (cw_ui_find (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
@@ -395,6 +395,30 @@ test_bad_import (void)
   cw_ui_close_window (window);
 }
 
+/* A new workspace: every mandatory item is a gap, the register says how
+ * to start, and the dates say where they are set. */
+static void
+test_new_workspace (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "new.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) made = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwReadinessPage *page = show_readiness (window);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-new");
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "No entries yet"));
+  GtkWidget *stage_one = find_row (GTK_WIDGET (page), "Stage One");
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (stage_one)), "No date set");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (stage_one)), ==,
+                   "win.organisation");
+  GtkWidget *documents
+      = find_row (GTK_WIDGET (page), "Required documented information approved and current");
+  g_assert_true (gtk_widget_has_css_class (find_badge (documents), "ready-red"));
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -404,5 +428,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/readiness/edit-saved-on-tab", test_edit_saved_on_tab);
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);
   g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
+  g_test_add_func ("/ui/readiness/new-workspace", test_new_workspace);
   return g_test_run ();
 }

@@ -39,16 +39,19 @@ typedef enum
 } Field;
 
 static const char *const field_keys[N_FIELDS] = {
-  [FIELD_TITLE] = "title",         [FIELD_CLAUSES] = "clauses",
-  [FIELD_VERSION] = "version",     [FIELD_OWNER] = "owner",
-  [FIELD_APPROVED_ON] = "approved_on", [FIELD_REVIEW_DUE] = "review_due",
+  [FIELD_TITLE] = "title",
+  [FIELD_CLAUSES] = "clauses",
+  [FIELD_VERSION] = "version",
+  [FIELD_OWNER] = "owner",
+  [FIELD_APPROVED_ON] = "approved_on",
+  [FIELD_REVIEW_DUE] = "review_due",
   [FIELD_LOCATION] = "location",
 };
 
 /* The statuses a person sets, in the order the status row offers them;
  * "review due" is never set, it follows from the date. */
-static const CwDocStatus status_choices[] = { CW_DOC_MISSING, CW_DOC_DRAFT, CW_DOC_APPROVED,
-                                              CW_DOC_WITHDRAWN };
+static const CwDocStatus status_choices[]
+    = { CW_DOC_MISSING, CW_DOC_DRAFT, CW_DOC_APPROVED, CW_DOC_WITHDRAWN };
 
 struct _CwReadinessPage
 {
@@ -82,8 +85,8 @@ struct _CwReadinessPage
 G_DEFINE_FINAL_TYPE (CwReadinessPage, cw_readiness_page, CW_TYPE_PAGE)
 
 /* What the criteria rest on: nearly every kind of record. */
-static const char *const watches[] = { "register",  "audit",  "finding",      "action",
-                                       "review",    "programme", "organisation", NULL };
+static const char *const watches[]
+    = { "register", "audit", "finding", "action", "review", "programme", "organisation", NULL };
 
 /* ---- The entries as last read or saved ------------------------------------ */
 
@@ -99,9 +102,9 @@ loaded_entries (CwWorkspace *workspace)
   if (table == NULL)
     {
       table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                     (GDestroyNotify) cw_register_entry_free);
+                                     (GDestroyNotify)cw_register_entry_free);
       g_object_set_qdata_full (G_OBJECT (workspace), quark, table,
-                               (GDestroyNotify) g_hash_table_unref);
+                               (GDestroyNotify)g_hash_table_unref);
     }
   return table;
 }
@@ -130,7 +133,7 @@ draft_of (const CwRegisterEntry *entry)
     .reference = entry->reference,
     .title = entry->title,
     .kind = entry->kind,
-    .clauses = (const char *const *) entry->clauses,
+    .clauses = (const char *const *)entry->clauses,
     .version = entry->version,
     .owner = entry->owner,
     .approved_on = entry->approved_on,
@@ -148,8 +151,7 @@ nonempty (const char *text)
 }
 
 static gboolean
-save_field (CwWorkspace *workspace, gint64 id, const char *key, const char *text,
-            GError **error)
+save_field (CwWorkspace *workspace, gint64 id, const char *key, const char *text, GError **error)
 {
   CwRegisterEntry *loaded = loaded_entry (workspace, id, error);
   if (loaded == NULL)
@@ -161,7 +163,7 @@ save_field (CwWorkspace *workspace, gint64 id, const char *key, const char *text
   else if (g_str_equal (key, "clauses"))
     {
       clauses = cw_text_split_list (text);
-      draft.clauses = (const char *const *) clauses;
+      draft.clauses = (const char *const *)clauses;
     }
   else if (g_str_equal (key, "version"))
     draft.version = text;
@@ -278,19 +280,19 @@ static const char *
 entity_label (const char *entity)
 {
   if (g_str_equal (entity, "audit"))
-    return _("Internal audit");
+    return _ ("Internal audit");
   if (g_str_equal (entity, "finding"))
-    return _("Finding");
+    return _ ("Finding");
   if (g_str_equal (entity, "action"))
-    return _("Corrective action");
+    return _ ("Corrective action");
   if (g_str_equal (entity, "register"))
-    return _("Register entry");
+    return _ ("Register entry");
   if (g_str_equal (entity, "review"))
-    return _("Management review");
+    return _ ("Management review");
   if (g_str_equal (entity, "programme"))
-    return _("Audit programme");
+    return _ ("Audit programme");
   if (g_str_equal (entity, "organisation"))
-    return _("Organisation");
+    return _ ("Organisation");
   return NULL;
 }
 
@@ -301,7 +303,7 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
   if (kind == NULL || record->id <= 0)
     {
       /* A clause or an expected item with nothing behind it yet. */
-      g_autofree char *title = g_strdup_printf (_("Clause %s: nothing recorded yet"),
+      g_autofree char *title = g_strdup_printf (_ ("Clause %s: nothing recorded yet"),
                                                 record->label ? record->label : "");
       return plain_row (title, NULL);
     }
@@ -312,7 +314,7 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
   g_object_set_data_full (G_OBJECT (row), "entity", g_strdup (record->entity), g_free);
   cw_object_set_id (row, "id", record->id);
   g_autofree char *name
-    = g_strdup_printf (_("%s: %s; open it"), kind, record->label ? record->label : "");
+      = g_strdup_printf (_ ("%s: %s; open it"), kind, record->label ? record->label : "");
   set_accessible_label (row, name);
   g_signal_connect (row, "activated", G_CALLBACK (on_record_activated), self);
   return row;
@@ -325,25 +327,26 @@ criterion_row (CwReadinessPage *self, const CwCriterion *criterion)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), criterion->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), criterion->reason);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
-                               badge (cw_ready_colour_label (criterion->colour),
-                                      colour_class (criterion->colour)));
+  adw_expander_row_add_prefix (
+      ADW_EXPANDER_ROW (row),
+      badge (cw_ready_colour_label (criterion->colour), colour_class (criterion->colour)));
   g_object_set_data_full (G_OBJECT (row), "criterion", g_strdup (criterion->id), g_free);
   g_object_set_data (G_OBJECT (row), "colour", GINT_TO_POINTER (criterion->colour));
   /* The colour in words, for those who cannot see the badge. */
-  g_autofree char *name = g_strdup_printf (_("%s: %s. %s"), cw_ready_colour_label (criterion->colour),
-                                           criterion->title, criterion->reason);
+  g_autofree char *name
+      = g_strdup_printf (_ ("%s: %s. %s"), cw_ready_colour_label (criterion->colour),
+                         criterion->title, criterion->reason);
   set_accessible_label (row, name);
   for (guint i = 0; i < criterion->records->len; i++)
     adw_expander_row_add_row (
-      ADW_EXPANDER_ROW (row),
-      record_row (self, &g_array_index (criterion->records, CwReadinessRecord, i)));
+        ADW_EXPANDER_ROW (row),
+        record_row (self, &g_array_index (criterion->records, CwReadinessRecord, i)));
   if (criterion->n_records > criterion->records->len)
     {
-      g_autofree char *more = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                     criterion->n_records - criterion->records->len),
-        criterion->n_records - criterion->records->len);
+      g_autofree char *more
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                          criterion->n_records - criterion->records->len),
+                             criterion->n_records - criterion->records->len);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (more, NULL));
     }
   if (criterion->records->len == 0)
@@ -356,16 +359,18 @@ set_stage_date (AdwActionRow *row, const char *day, const GDate *today)
 {
   gint weeks;
   g_autofree char *text = NULL;
-  if (!cw_readiness_weeks_until (day, today, &weeks))
-    text = g_strdup (_("No date set: set it in the organisation’s details"));
+  gboolean set = cw_readiness_weeks_until (day, today, &weeks);
+  /* Without a date, the row takes the user to where it is set. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !set);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), set ? NULL : "win.organisation");
+  if (!set)
+    text = g_strdup (_ ("No date set: activate to set it in the organisation’s details"));
   else if (weeks >= 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, in %d week", "%s, in %d weeks",
-                                         weeks),
-                            day, weeks);
+    text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s, in %d week", "%s, in %d weeks", weeks), day, weeks);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d week ago", "%s, %d weeks ago",
-                                         -weeks),
-                            day, -weeks);
+    text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s, %d week ago", "%s, %d weeks ago", -weeks), day, -weeks);
   adw_action_row_set_subtitle (row, text);
 }
 
@@ -373,6 +378,14 @@ static void
 fill_criteria (CwReadinessPage *self)
 {
   CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
+  /* A save rebuilds the rows: those the user opened stay open. */
+  g_autoptr (GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkListBox *lists[] = { self->stage_one_list, self->stage_two_list };
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[l])); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        g_hash_table_add (expanded, g_strdup (g_object_get_data (G_OBJECT (row), "criterion")));
   cw_list_box_remove_all (self->stage_one_list);
   cw_list_box_remove_all (self->stage_two_list);
   GDate today;
@@ -380,11 +393,11 @@ fill_criteria (CwReadinessPage *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
   g_autoptr (GPtrArray) criteria
-    = organisation ? cw_workspace_readiness (workspace, CW_STAGE_BOTH, &today, &error) : NULL;
+      = organisation ? cw_workspace_readiness (workspace, CW_STAGE_BOTH, &today, &error) : NULL;
   if (criteria == NULL)
     {
       gtk_list_box_append (self->stage_one_list,
-                           plain_row (_("Readiness could not be worked out"), error->message));
+                           plain_row (_ ("Readiness could not be worked out"), error->message));
       return;
     }
   self->organisation_rev = organisation->rev;
@@ -393,9 +406,11 @@ fill_criteria (CwReadinessPage *self)
   for (guint i = 0; i < criteria->len; i++)
     {
       CwCriterion *criterion = g_ptr_array_index (criteria, i);
-      gtk_list_box_append (criterion->stage == CW_STAGE_ONE ? self->stage_one_list
-                                                            : self->stage_two_list,
-                           criterion_row (self, criterion));
+      GtkWidget *row = criterion_row (self, criterion);
+      if (criterion->records->len > 0 && g_hash_table_contains (expanded, criterion->id))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_list_box_append (
+          criterion->stage == CW_STAGE_ONE ? self->stage_one_list : self->stage_two_list, row);
     }
 }
 
@@ -412,22 +427,22 @@ entry_row (CwReadinessPage *self, const CwRegisterEntry *entry, const GDate *tod
 {
   CwDocStatus status = cw_register_entry_status (entry, today);
   g_autofree char *title = g_strdup_printf ("%s · %s", entry->reference, entry->title);
-  g_autoptr (GString) subtitle = g_string_new (
-    entry->kind == CW_EXPECTED_DOCUMENT ? _("Document") : _("Record"));
+  g_autoptr (GString) subtitle
+      = g_string_new (entry->kind == CW_EXPECTED_DOCUMENT ? _ ("Document") : _ ("Record"));
   g_autofree char *clauses = g_strjoinv (", ", entry->clauses);
   g_string_append_printf (subtitle, " · %s", clauses);
   if (entry->version != NULL && *entry->version != '\0')
-    g_string_append_printf (subtitle, _(" · version %s"), entry->version);
+    g_string_append_printf (subtitle, _ (" · version %s"), entry->version);
   if (entry->owner != NULL && *entry->owner != '\0')
     g_string_append_printf (subtitle, " · %s", entry->owner);
   if (entry->review_due != NULL)
-    g_string_append_printf (subtitle, _(" · review by %s"), entry->review_due);
+    g_string_append_printf (subtitle, _ (" · review by %s"), entry->review_due);
   GtkWidget *row = plain_row (title, subtitle->str);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              badge (cw_doc_status_label (status), status_class (status, TRUE)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   cw_object_set_id (row, "id", entry->id);
-  g_autofree char *name = g_strdup_printf (_("%s, %s: %s; edit it"), entry->reference,
+  g_autofree char *name = g_strdup_printf (_ ("%s, %s: %s; edit it"), entry->reference,
                                            cw_doc_status_label (status), entry->title);
   set_accessible_label (row, name);
   g_signal_connect (row, "activated", G_CALLBACK (on_entry_activated), self);
@@ -447,22 +462,21 @@ static GtkWidget *
 item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *references)
 {
   g_autofree char *title = g_strdup_printf (
-    "%s · %s%s", item->clause,
-    item->kind == CW_EXPECTED_DOCUMENT ? _("Document") : _("Record"),
-    item->mandatory ? _(" · mandatory") : "");
+      "%s · %s%s", item->clause, item->kind == CW_EXPECTED_DOCUMENT ? _ ("Document") : _ ("Record"),
+      item->mandatory ? _ (" · mandatory") : "");
   g_autoptr (GString) subtitle = g_string_new (item->expected);
   for (guint i = 0; i < item->entries->len; i++)
     {
       gint64 id = g_array_index (item->entries, gint64, i);
       const char *reference = g_hash_table_lookup (references, &id);
-      g_string_append (subtitle, i == 0 ? _(" — served by ") : ", ");
+      g_string_append (subtitle, i == 0 ? _ (" — served by ") : ", ");
       g_string_append (subtitle, reference ? reference : "?");
     }
   GtkWidget *row = plain_row (title, subtitle->str);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             badge (cw_doc_status_label (item->status),
-                                    status_class (item->status, item->mandatory)));
-  g_autofree char *name = g_strdup_printf (_("%s: %s"), title, cw_doc_status_label (item->status));
+  adw_action_row_add_suffix (
+      ADW_ACTION_ROW (row),
+      badge (cw_doc_status_label (item->status), status_class (item->status, item->mandatory)));
+  g_autofree char *name = g_strdup_printf (_ ("%s: %s"), title, cw_doc_status_label (item->status));
   set_accessible_label (row, name);
   if (item->entries->len > 0)
     {
@@ -478,7 +492,7 @@ item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *referen
                                  gtk_image_new_from_icon_name ("list-add-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "clause", g_strdup (item->clause), g_free);
       g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (item->kind));
-      g_autofree char *add_name = g_strdup_printf (_("%s: %s; add an entry for it"), title,
+      g_autofree char *add_name = g_strdup_printf (_ ("%s: %s; add an entry for it"), title,
                                                    cw_doc_status_label (item->status));
       set_accessible_label (row, add_name);
       g_signal_connect (row, "activated", G_CALLBACK (on_missing_activated), self);
@@ -497,11 +511,11 @@ fill_register (CwReadinessPage *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = cw_workspace_list_register (workspace, &error);
   g_autoptr (GPtrArray) items
-    = entries ? cw_workspace_register_items (workspace, &today, &error) : NULL;
+      = entries ? cw_workspace_register_items (workspace, &today, &error) : NULL;
   if (items == NULL)
     {
       gtk_list_box_append (self->entries_list,
-                           plain_row (_("The register could not be read"), error->message));
+                           plain_row (_ ("The register could not be read"), error->message));
       return;
     }
   g_autoptr (GHashTable) references = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -513,10 +527,10 @@ fill_register (CwReadinessPage *self)
     }
   if (entries->len == 0)
     gtk_list_box_append (
-      self->entries_list,
-      plain_row (_("No entries yet"),
-                 _("Add the policies, plans and records the organisation keeps, or import an "
-                   "existing register from a CSV file.")));
+        self->entries_list,
+        plain_row (_ ("No entries yet"),
+                   _ ("Add the policies, plans and records the organisation keeps, or import an "
+                      "existing register from a CSV file.")));
   gboolean mandatory_only = gtk_toggle_button_get_active (self->mandatory_toggle);
   for (guint i = 0; i < items->len; i++)
     {
@@ -589,9 +603,9 @@ commit_field (CwReadinessPage *self, Field field)
       self->told[field] = TRUE;
       const char *reason = gtk_widget_get_tooltip_text (self->rows[field]);
       g_autoptr (GError) error
-        = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               reason ? reason : _("The register refused the change"));
-      cw_show_error (GTK_WIDGET (self), _("Could Not Save the Entry"), error);
+          = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 reason ? reason : _ ("The register refused the change"));
+      cw_show_error (GTK_WIDGET (self), _ ("Could Not Save the Entry"), error);
     }
   return FALSE;
 }
@@ -659,9 +673,9 @@ load_entry (CwReadinessPage *self, gint64 id)
   for (Field field = 0; field < N_FIELDS; field++)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), texts[field] ? texts[field] : "");
-      self->drafts[field] = cw_draft_new (workspace, id, field_keys[field],
-                                          gtk_editable_get_text (GTK_EDITABLE (self->rows[field])),
-                                          save_field);
+      self->drafts[field]
+          = cw_draft_new (workspace, id, field_keys[field],
+                          gtk_editable_get_text (GTK_EDITABLE (self->rows[field])), save_field);
       g_signal_connect (self->drafts[field], "saved", G_CALLBACK (on_field_saved), self);
       g_signal_connect (self->drafts[field], "failed", G_CALLBACK (on_field_failed), self);
     }
@@ -669,17 +683,18 @@ load_entry (CwReadinessPage *self, gint64 id)
   adw_combo_row_set_selected (self->status_row, status_position (entry->stored));
   self->loading = FALSE;
 
-  g_autofree char *heading = g_strdup_printf (_("Entry %s"), entry->reference);
+  g_autofree char *heading = g_strdup_printf (_ ("Entry %s"), entry->reference);
   adw_preferences_group_set_title (self->editor_group, heading);
   gboolean writable = !cw_workspace_is_read_only (workspace);
   GDate today;
   cw_date_local_today (&today);
   const char *description
-    = !writable ? _("This workspace is read-only: the entry cannot be changed.")
-      : cw_register_entry_status (entry, &today) == CW_DOC_REVIEW_DUE
-        ? _("Past its review date: review it, then set the next review date. Changes are saved "
-            "as you type.")
-        : _("Changes are saved as you type.");
+      = !writable ? _ ("This workspace is read-only: the entry cannot be changed.")
+        : cw_register_entry_status (entry, &today) == CW_DOC_REVIEW_DUE
+            ? _ (
+                "Past its review date: review it, then set the next review date. Changes are saved "
+                "as you type.")
+            : _ ("Changes are saved as you type.");
   adw_preferences_group_set_description (self->editor_group, description);
   gtk_widget_set_sensitive (gtk_widget_get_parent (self->rows[FIELD_TITLE]), writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.withdraw",
@@ -737,7 +752,7 @@ on_choice_changed (AdwComboRow *row, GParamSpec *pspec, CwReadinessPage *self)
         read_entry (workspace, self->entry_id, &error);
     }
   if (error != NULL)
-    cw_show_error (GTK_WIDGET (self), _("Could Not Save the Entry"), error);
+    cw_show_error (GTK_WIDGET (self), _ ("Could Not Save the Entry"), error);
   /* Shows what is stored, whether or not the change was taken. */
   load_entry (self, self->entry_id);
   fill_lists (self);
@@ -779,7 +794,7 @@ on_undo_withdraw (AdwToast *toast, Undo *undo)
   if (undo->page == NULL)
     return;
   if (error != NULL)
-    cw_show_error (GTK_WIDGET (undo->page), _("Could Not Undo the Withdrawal"), error);
+    cw_show_error (GTK_WIDGET (undo->page), _ ("Could Not Undo the Withdrawal"), error);
   if (undo->page->entry_id == undo->id)
     load_entry (undo->page, undo->id);
   fill_lists (undo->page);
@@ -799,7 +814,7 @@ withdraw_action (GtkWidget *widget, const char *action, GVariant *parameter)
   g_autofree char *reference = loaded ? g_strdup (loaded->reference) : NULL;
   if (loaded == NULL || !cw_workspace_withdraw_register_entry (workspace, loaded, &error))
     {
-      cw_show_error (widget, _("Could Not Withdraw the Entry"), error);
+      cw_show_error (widget, _ ("Could Not Withdraw the Entry"), error);
       load_entry (self, self->entry_id);
       return;
     }
@@ -810,11 +825,11 @@ withdraw_action (GtkWidget *widget, const char *action, GVariant *parameter)
   undo->id = self->entry_id;
   undo->before = before;
   g_autofree char *title
-    = g_strdup_printf (_("%s withdrawn: it no longer serves its clauses"), reference);
+      = g_strdup_printf (_ ("%s withdrawn: it no longer serves its clauses"), reference);
   AdwToast *toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_withdraw), undo,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+                         (GClosureNotify)(void (*) (void))undo_free, 0);
   cw_add_toast (widget, toast);
   load_entry (self, self->entry_id);
   fill_lists (self);
@@ -854,7 +869,7 @@ on_add_response (AdwMessageDialog *dialog, const char *response, CwReadinessPage
     .reference = dialog_text (GTK_WIDGET (dialog), "reference"),
     .title = dialog_text (GTK_WIDGET (dialog), "title"),
     .kind = kind == 0 ? CW_EXPECTED_DOCUMENT : CW_EXPECTED_RECORD,
-    .clauses = (const char *const *) clauses,
+    .clauses = (const char *const *)clauses,
     .version = dialog_text (GTK_WIDGET (dialog), "version"),
     .owner = dialog_text (GTK_WIDGET (dialog), "owner"),
     .approved_on = nonempty (dialog_text (GTK_WIDGET (dialog), "approved_on")),
@@ -866,10 +881,10 @@ on_add_response (AdwMessageDialog *dialog, const char *response, CwReadinessPage
   gint64 id = cw_workspace_add_register_entry (workspace, &draft, &error);
   if (id == 0)
     {
-      cw_show_error (GTK_WIDGET (self), _("Could Not Add the Entry"), error);
+      cw_show_error (GTK_WIDGET (self), _ ("Could Not Add the Entry"), error);
       return;
     }
-  g_autofree char *message = g_strdup_printf (_("%s added to the register"), draft.reference);
+  g_autofree char *message = g_strdup_printf (_ ("%s added to the register"), draft.reference);
   cw_toast (GTK_WIDGET (self), message);
   fill_lists (self);
   cw_readiness_page_show_entry (self, id);
@@ -896,9 +911,9 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog = adw_message_dialog_new (
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add to the Register"),
-    _("A document or record the organisation keeps. An expected item counts as present when an "
-      "entry of its kind serves its clause."));
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Add to the Register"),
+      _ ("A document or record the organisation keeps. An expected item counts as present when an "
+         "entry of its kind serves its clause."));
   GtkWidget *list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -907,31 +922,31 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
     const char *name;
     const char *title;
   } fields[] = {
-    { "reference", N_("Reference, such as CHG-POL") },
-    { "title", N_("Title") },
-    { "clauses", N_("Clauses it serves (comma-separated)") },
-    { "version", N_("Version") },
-    { "owner", N_("Owner") },
-    { "approved_on", N_("Approved on (YYYY-MM-DD)") },
-    { "review_due", N_("Next review due (YYYY-MM-DD)") },
-    { "location", N_("Where it lives (URL or location)") },
+    { "reference", N_ ("Reference, such as CHG-POL") },
+    { "title", N_ ("Title") },
+    { "clauses", N_ ("Clauses it serves (comma-separated)") },
+    { "version", N_ ("Version") },
+    { "owner", N_ ("Owner") },
+    { "approved_on", N_ ("Approved on (YYYY-MM-DD)") },
+    { "review_due", N_ ("Next review due (YYYY-MM-DD)") },
+    { "location", N_ ("Where it lives (URL or location)") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *row = dialog_entry (list, fields[i].name, _(fields[i].title));
+      GtkWidget *row = dialog_entry (list, fields[i].name, _ (fields[i].title));
       g_object_set_data (G_OBJECT (dialog), fields[i].name, row);
       if (i == 2)
         {
           GtkWidget *kind = adw_combo_row_new ();
           gtk_widget_set_name (kind, "kind");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
-          const char *kinds[] = { _("Document"), _("Record"), NULL };
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _ ("Kind"));
+          const char *kinds[] = { _ ("Document"), _ ("Record"), NULL };
           GtkStringList *model = gtk_string_list_new (kinds);
           adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (model));
           g_object_unref (model);
           gtk_list_box_append (GTK_LIST_BOX (list), kind);
           g_object_set_data (G_OBJECT (dialog), "kind", kind);
-          GtkWidget *status = status_combo (_("Status"));
+          GtkWidget *status = status_combo (_ ("Status"));
           gtk_widget_set_name (status, "status");
           adw_combo_row_set_selected (ADW_COMBO_ROW (status), status_position (CW_DOC_DRAFT));
           gtk_list_box_append (GTK_LIST_BOX (list), status);
@@ -945,8 +960,8 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
                                   kind == CW_EXPECTED_DOCUMENT ? 0 : 1);
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
-                                    _("_Add"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add",
+                                    _ ("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
@@ -979,7 +994,7 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info != NULL && g_file_info_get_size (info) > IMPORT_MAX_BYTES)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("The file is larger than a register can be (%d MiB at most)"),
+                 _ ("The file is larger than a register can be (%d MiB at most)"),
                  IMPORT_MAX_BYTES / (1024 * 1024));
   else if (info != NULL)
     g_file_load_contents (file, NULL, &text, &length, NULL, &error);
@@ -993,7 +1008,7 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       g_auto (GStrv) lines = g_strsplit (error->message, "\n", 2);
       GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Nothing Was Imported"), lines[0]);
+                                                  _ ("Nothing Was Imported"), lines[0]);
       if (lines[0] != NULL && lines[1] != NULL)
         {
           GtkWidget *details = gtk_label_new (lines[1]);
@@ -1011,14 +1026,14 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
           gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), details);
           adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
         }
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return FALSE;
     }
-  g_autofree char *message = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%u entry added or changed", "%u entries added or changed",
-                 stored),
-    stored);
+  g_autofree char *message
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry added or changed",
+                                      "%u entries added or changed", stored),
+                         stored);
   cw_toast (GTK_WIDGET (self), message);
   if (self->entry_id != 0)
     load_entry (self, self->entry_id);
@@ -1039,11 +1054,11 @@ cw_readiness_page_export (CwReadinessPage *self, GFile *file)
       || !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                    NULL, &error))
     {
-      cw_show_error (GTK_WIDGET (self), _("Could Not Export the Register"), error);
+      cw_show_error (GTK_WIDGET (self), _ ("Could Not Export the Register"), error);
       return FALSE;
     }
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = g_strdup_printf (_("Register written to %s"), name);
+  g_autofree char *message = g_strdup_printf (_ ("Register written to %s"), name);
   cw_toast (GTK_WIDGET (self), message);
   return TRUE;
 }
@@ -1052,10 +1067,10 @@ static void
 on_chooser_response (GtkNativeDialog *chooser, int response, CwReadinessPage *self)
 {
   gboolean importing
-    = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN;
+      = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN;
   g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
-                             ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
-                             : NULL;
+                               ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                               : NULL;
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
@@ -1072,18 +1087,18 @@ choose_file (CwReadinessPage *self, gboolean importing)
     return;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-    importing ? _("Import a Register") : _("Export the Register"),
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-    importing ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-    importing ? _("_Import") : _("_Export"), _("_Cancel"));
+      importing ? _ ("Import a Register") : _ ("Export the Register"),
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+      importing ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+      importing ? _ ("_Import") : _ ("_Export"), _ ("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_set_name (filter, _ ("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   if (!importing)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("register.csv"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("register.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
@@ -1110,11 +1125,11 @@ on_months_changed (GtkSpinButton *spin, CwReadinessPage *self)
   CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
   if (self->loading || workspace == NULL)
     return;
-  guint months = (guint) gtk_spin_button_get_value_as_int (spin);
+  guint months = (guint)gtk_spin_button_get_value_as_int (spin);
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_set_coverage_months (workspace, months, self->organisation_rev, &error))
     {
-      cw_show_error (GTK_WIDGET (self), _("Could Not Change the Coverage Window"), error);
+      cw_show_error (GTK_WIDGET (self), _ ("Could Not Change the Coverage Window"), error);
       self->loading = TRUE;
       gtk_spin_button_set_value (spin, cw_workspace_get_coverage_months (workspace, NULL));
       self->loading = FALSE;
@@ -1125,12 +1140,12 @@ on_months_changed (GtkSpinButton *spin, CwReadinessPage *self)
 
 /* ---- Loading -------------------------------------------------------------- */
 
+/* Another workspace: nothing shown before belongs to it. */
 static void
 load (CwPage *page)
 {
   CwReadinessPage *self = CW_READINESS_PAGE (page);
   CwWorkspace *workspace = cw_page_get_workspace (page);
-  gint64 shown = self->entry_id;
   hide_editor (self);
   if (workspace == NULL)
     {
@@ -1149,9 +1164,19 @@ load (CwPage *page)
   gtk_spin_button_set_value (self->months_spin, cw_workspace_get_coverage_months (workspace, NULL));
   self->loading = FALSE;
   fill_lists (self);
-  if (shown != 0)
-    load_entry (self, shown);
   gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+/* The same workspace, changed elsewhere: the entry in the editor stays,
+ * read again as it is stored now. */
+static void
+refresh (CwPage *page)
+{
+  CwReadinessPage *self = CW_READINESS_PAGE (page);
+  gint64 shown = self->entry_id;
+  load (page);
+  if (shown != 0 && cw_page_get_workspace (page) != NULL)
+    load_entry (self, shown);
 }
 
 static void
@@ -1201,7 +1226,7 @@ cw_readiness_page_show_entry (CwReadinessPage *self, gint64 entry_id)
   gtk_editable_set_position (GTK_EDITABLE (self->rows[FIELD_TITLE]), -1);
   if (self->scroll_tick == 0)
     self->scroll_tick
-      = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_editor, NULL, NULL);
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_editor, NULL, NULL);
   self->scroll_frames = 0;
 }
 
@@ -1242,6 +1267,7 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cw_readiness_page_dispose;
   page_class->watches = watches;
   page_class->load = load;
+  page_class->refresh = refresh;
   page_class->save = save;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-readiness-page.ui");
@@ -1261,18 +1287,18 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "title_row", FALSE,
                                              G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_TITLE]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "clauses_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_CLAUSES]));
+      widget_class, "clauses_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_CLAUSES]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "version_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_VERSION]));
+      widget_class, "version_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_VERSION]));
   gtk_widget_class_bind_template_child_full (widget_class, "owner_row", FALSE,
                                              G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_OWNER]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "approved_row", FALSE,
-    G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_APPROVED_ON]));
+      widget_class, "approved_row", FALSE,
+      G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_APPROVED_ON]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "review_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_REVIEW_DUE]));
+      widget_class, "review_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_REVIEW_DUE]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "location_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_LOCATION]));
+      widget_class, "location_row", FALSE, G_STRUCT_OFFSET (CwReadinessPage, rows[FIELD_LOCATION]));
   gtk_widget_class_install_action (widget_class, "readiness.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "readiness.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "readiness.export", NULL, export_action);
@@ -1284,8 +1310,8 @@ cw_readiness_page_init (CwReadinessPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_spin_button_set_adjustment (
-    self->months_spin, gtk_adjustment_new (CW_READINESS_DEFAULT_MONTHS, 1,
-                                           CW_READINESS_MAX_MONTHS, 1, 6, 0));
+      self->months_spin,
+      gtk_adjustment_new (CW_READINESS_DEFAULT_MONTHS, 1, CW_READINESS_MAX_MONTHS, 1, 6, 0));
   g_signal_connect (self->months_spin, "value-changed", G_CALLBACK (on_months_changed), self);
   g_signal_connect_swapped (self->mandatory_toggle, "toggled", G_CALLBACK (fill_register), self);
 
