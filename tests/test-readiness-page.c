@@ -264,6 +264,13 @@ title_is_stored (gpointer data)
   return entry != NULL && g_str_has_suffix (entry->title, " v2");
 }
 
+static gboolean
+shows_row (gpointer data)
+{
+  gpointer *pair = data; /* page, title */
+  return find_row (pair[0], pair[1]) != NULL;
+}
+
 static void
 test_edit_saved_on_tab (void)
 {
@@ -300,6 +307,9 @@ test_edit_saved_on_tab (void)
       = cw_workspace_get_register_entry (workspace, policy->id, &error);
   g_assert_cmpstr (other->title, ==, policy->title);
   g_assert_cmpint (other->rev, ==, policy->rev);
+  /* The register's row follows, once the focus has settled. */
+  gpointer row[] = { page, "SM-OBJ · Service management objectives 2025-26 v2" };
+  cw_ui_wait_until (shows_row, row);
   cw_ui_close_window (window);
   cw_draft_set_pause (pause);
 }

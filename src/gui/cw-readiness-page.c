@@ -79,6 +79,7 @@ struct _CwReadinessPage
   gboolean loading;
   GtkNativeDialog *chooser;
   guint scroll_tick;
+  guint fill_idle;
   guint scroll_frames;
 };
 
@@ -544,6 +545,7 @@ fill_register (CwReadinessPage *self)
 static void
 fill_lists (CwReadinessPage *self)
 {
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   fill_criteria (self);
   fill_register (self);
 }
@@ -583,13 +585,26 @@ on_field_failed (CwDraft *draft, GError *error, CwReadinessPage *self)
   mark_refused (self, field, error->message);
 }
 
+static gboolean
+fill_later (gpointer data)
+{
+  CwReadinessPage *self = data;
+  self->fill_idle = 0;
+  if (cw_page_get_workspace (CW_PAGE (self)) != NULL)
+    fill_lists (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A field saves when the focus leaves it, which may be a click on a row of
+ * these very lists: they are rebuilt once that click is done with. */
 static void
 on_field_saved (CwDraft *draft, CwReadinessPage *self)
 {
   Field field = field_of_key (cw_draft_get_key (draft));
   self->told[field] = FALSE;
   mark_refused (self, field, NULL);
-  fill_lists (self);
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add (fill_later, self);
 }
 
 static gboolean
@@ -1244,6 +1259,7 @@ cw_readiness_page_dispose (GObject *object)
 {
   CwReadinessPage *self = CW_READINESS_PAGE (object);
   drop_drafts (self);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->scroll_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
