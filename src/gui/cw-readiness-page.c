@@ -281,19 +281,19 @@ static const char *
 entity_label (const char *entity)
 {
   if (g_str_equal (entity, "audit"))
-    return _ ("Internal audit");
+    return _("Internal audit");
   if (g_str_equal (entity, "finding"))
-    return _ ("Finding");
+    return _("Finding");
   if (g_str_equal (entity, "action"))
-    return _ ("Corrective action");
+    return _("Corrective action");
   if (g_str_equal (entity, "register"))
-    return _ ("Register entry");
+    return _("Register entry");
   if (g_str_equal (entity, "review"))
-    return _ ("Management review");
+    return _("Management review");
   if (g_str_equal (entity, "programme"))
-    return _ ("Audit programme");
+    return _("Audit programme");
   if (g_str_equal (entity, "organisation"))
-    return _ ("Organisation");
+    return _("Organisation");
   return NULL;
 }
 
@@ -304,7 +304,7 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
   if (kind == NULL || record->id <= 0)
     {
       /* A clause or an expected item with nothing behind it yet. */
-      g_autofree char *title = g_strdup_printf (_ ("Clause %s: nothing recorded yet"),
+      g_autofree char *title = g_strdup_printf (_("Clause %s: nothing recorded yet"),
                                                 record->label ? record->label : "");
       return plain_row (title, NULL);
     }
@@ -315,7 +315,7 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
   g_object_set_data_full (G_OBJECT (row), "entity", g_strdup (record->entity), g_free);
   cw_object_set_id (row, "id", record->id);
   g_autofree char *name
-      = g_strdup_printf (_ ("%s: %s; open it"), kind, record->label ? record->label : "");
+      = g_strdup_printf (_("%s: %s; open it"), kind, record->label ? record->label : "");
   set_accessible_label (row, name);
   g_signal_connect (row, "activated", G_CALLBACK (on_record_activated), self);
   return row;
@@ -335,7 +335,7 @@ criterion_row (CwReadinessPage *self, const CwCriterion *criterion)
   g_object_set_data (G_OBJECT (row), "colour", GINT_TO_POINTER (criterion->colour));
   /* The colour in words, for those who cannot see the badge. */
   g_autofree char *name
-      = g_strdup_printf (_ ("%s: %s. %s"), cw_ready_colour_label (criterion->colour),
+      = g_strdup_printf (_("%s: %s. %s"), cw_ready_colour_label (criterion->colour),
                          criterion->title, criterion->reason);
   set_accessible_label (row, name);
   for (guint i = 0; i < criterion->records->len; i++)
@@ -365,7 +365,7 @@ set_stage_date (AdwActionRow *row, const char *day, const GDate *today)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !set);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), set ? NULL : "win.organisation");
   if (!set)
-    text = g_strdup (_ ("No date set: activate to set it in the organisation’s details"));
+    text = g_strdup (_("No date set: activate to set it in the organisation’s details"));
   else if (weeks >= 0)
     text = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "%s, in %d week", "%s, in %d weeks", weeks), day, weeks);
@@ -398,7 +398,7 @@ fill_criteria (CwReadinessPage *self)
   if (criteria == NULL)
     {
       gtk_list_box_append (self->stage_one_list,
-                           plain_row (_ ("Readiness could not be worked out"), error->message));
+                           plain_row (_("Readiness could not be worked out"), error->message));
       return;
     }
   self->organisation_rev = organisation->rev;
@@ -429,21 +429,21 @@ entry_row (CwReadinessPage *self, const CwRegisterEntry *entry, const GDate *tod
   CwDocStatus status = cw_register_entry_status (entry, today);
   g_autofree char *title = g_strdup_printf ("%s · %s", entry->reference, entry->title);
   g_autoptr (GString) subtitle
-      = g_string_new (entry->kind == CW_EXPECTED_DOCUMENT ? _ ("Document") : _ ("Record"));
+      = g_string_new (entry->kind == CW_EXPECTED_DOCUMENT ? _("Document") : _("Record"));
   g_autofree char *clauses = g_strjoinv (", ", entry->clauses);
   g_string_append_printf (subtitle, " · %s", clauses);
   if (entry->version != NULL && *entry->version != '\0')
-    g_string_append_printf (subtitle, _ (" · version %s"), entry->version);
+    g_string_append_printf (subtitle, _(" · version %s"), entry->version);
   if (entry->owner != NULL && *entry->owner != '\0')
     g_string_append_printf (subtitle, " · %s", entry->owner);
   if (entry->review_due != NULL)
-    g_string_append_printf (subtitle, _ (" · review by %s"), entry->review_due);
+    g_string_append_printf (subtitle, _(" · review by %s"), entry->review_due);
   GtkWidget *row = plain_row (title, subtitle->str);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              badge (cw_doc_status_label (status), status_class (status, TRUE)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   cw_object_set_id (row, "id", entry->id);
-  g_autofree char *name = g_strdup_printf (_ ("%s, %s: %s; edit it"), entry->reference,
+  g_autofree char *name = g_strdup_printf (_("%s, %s: %s; edit it"), entry->reference,
                                            cw_doc_status_label (status), entry->title);
   set_accessible_label (row, name);
   g_signal_connect (row, "activated", G_CALLBACK (on_entry_activated), self);
@@ -463,21 +463,21 @@ static GtkWidget *
 item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *references)
 {
   g_autofree char *title = g_strdup_printf (
-      "%s · %s%s", item->clause, item->kind == CW_EXPECTED_DOCUMENT ? _ ("Document") : _ ("Record"),
-      item->mandatory ? _ (" · mandatory") : "");
+      "%s · %s%s", item->clause, item->kind == CW_EXPECTED_DOCUMENT ? _("Document") : _("Record"),
+      item->mandatory ? _(" · mandatory") : "");
   g_autoptr (GString) subtitle = g_string_new (item->expected);
   for (guint i = 0; i < item->entries->len; i++)
     {
       gint64 id = g_array_index (item->entries, gint64, i);
       const char *reference = g_hash_table_lookup (references, &id);
-      g_string_append (subtitle, i == 0 ? _ (" — served by ") : ", ");
+      g_string_append (subtitle, i == 0 ? _(" — served by ") : ", ");
       g_string_append (subtitle, reference ? reference : "?");
     }
   GtkWidget *row = plain_row (title, subtitle->str);
   adw_action_row_add_suffix (
       ADW_ACTION_ROW (row),
       badge (cw_doc_status_label (item->status), status_class (item->status, item->mandatory)));
-  g_autofree char *name = g_strdup_printf (_ ("%s: %s"), title, cw_doc_status_label (item->status));
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), title, cw_doc_status_label (item->status));
   set_accessible_label (row, name);
   if (item->entries->len > 0)
     {
@@ -493,7 +493,7 @@ item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *referen
                                  gtk_image_new_from_icon_name ("list-add-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "clause", g_strdup (item->clause), g_free);
       g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (item->kind));
-      g_autofree char *add_name = g_strdup_printf (_ ("%s: %s; add an entry for it"), title,
+      g_autofree char *add_name = g_strdup_printf (_("%s: %s; add an entry for it"), title,
                                                    cw_doc_status_label (item->status));
       set_accessible_label (row, add_name);
       g_signal_connect (row, "activated", G_CALLBACK (on_missing_activated), self);
@@ -516,7 +516,7 @@ fill_register (CwReadinessPage *self)
   if (items == NULL)
     {
       gtk_list_box_append (self->entries_list,
-                           plain_row (_ ("The register could not be read"), error->message));
+                           plain_row (_("The register could not be read"), error->message));
       return;
     }
   g_autoptr (GHashTable) references = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -529,8 +529,8 @@ fill_register (CwReadinessPage *self)
   if (entries->len == 0)
     gtk_list_box_append (
         self->entries_list,
-        plain_row (_ ("No entries yet"),
-                   _ ("Add the policies, plans and records the organisation keeps, or import an "
+        plain_row (_("No entries yet"),
+                   _("Add the policies, plans and records the organisation keeps, or import an "
                       "existing register from a CSV file.")));
   gboolean mandatory_only = gtk_toggle_button_get_active (self->mandatory_toggle);
   for (guint i = 0; i < items->len; i++)
@@ -619,8 +619,8 @@ commit_field (CwReadinessPage *self, Field field)
       const char *reason = gtk_widget_get_tooltip_text (self->rows[field]);
       g_autoptr (GError) error
           = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                 reason ? reason : _ ("The register refused the change"));
-      cw_show_error (GTK_WIDGET (self), _ ("Could Not Save the Entry"), error);
+                                 reason ? reason : _("The register refused the change"));
+      cw_show_error (GTK_WIDGET (self), _("Could Not Save the Entry"), error);
     }
   return FALSE;
 }
@@ -698,18 +698,18 @@ load_entry (CwReadinessPage *self, gint64 id)
   adw_combo_row_set_selected (self->status_row, status_position (entry->stored));
   self->loading = FALSE;
 
-  g_autofree char *heading = g_strdup_printf (_ ("Entry %s"), entry->reference);
+  g_autofree char *heading = g_strdup_printf (_("Entry %s"), entry->reference);
   adw_preferences_group_set_title (self->editor_group, heading);
   gboolean writable = !cw_workspace_is_read_only (workspace);
   GDate today;
   cw_date_local_today (&today);
   const char *description
-      = !writable ? _ ("This workspace is read-only: the entry cannot be changed.")
+      = !writable ? _("This workspace is read-only: the entry cannot be changed.")
         : cw_register_entry_status (entry, &today) == CW_DOC_REVIEW_DUE
-            ? _ (
+            ? _(
                 "Past its review date: review it, then set the next review date. Changes are saved "
                 "as you type.")
-            : _ ("Changes are saved as you type.");
+            : _("Changes are saved as you type.");
   adw_preferences_group_set_description (self->editor_group, description);
   gtk_widget_set_sensitive (gtk_widget_get_parent (self->rows[FIELD_TITLE]), writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.withdraw",
@@ -767,7 +767,7 @@ on_choice_changed (AdwComboRow *row, GParamSpec *pspec, CwReadinessPage *self)
         read_entry (workspace, self->entry_id, &error);
     }
   if (error != NULL)
-    cw_show_error (GTK_WIDGET (self), _ ("Could Not Save the Entry"), error);
+    cw_show_error (GTK_WIDGET (self), _("Could Not Save the Entry"), error);
   /* Shows what is stored, whether or not the change was taken. */
   load_entry (self, self->entry_id);
   fill_lists (self);
@@ -809,7 +809,7 @@ on_undo_withdraw (AdwToast *toast, Undo *undo)
   if (undo->page == NULL)
     return;
   if (error != NULL)
-    cw_show_error (GTK_WIDGET (undo->page), _ ("Could Not Undo the Withdrawal"), error);
+    cw_show_error (GTK_WIDGET (undo->page), _("Could Not Undo the Withdrawal"), error);
   if (undo->page->entry_id == undo->id)
     load_entry (undo->page, undo->id);
   fill_lists (undo->page);
@@ -829,7 +829,7 @@ withdraw_action (GtkWidget *widget, const char *action, GVariant *parameter)
   g_autofree char *reference = loaded ? g_strdup (loaded->reference) : NULL;
   if (loaded == NULL || !cw_workspace_withdraw_register_entry (workspace, loaded, &error))
     {
-      cw_show_error (widget, _ ("Could Not Withdraw the Entry"), error);
+      cw_show_error (widget, _("Could Not Withdraw the Entry"), error);
       load_entry (self, self->entry_id);
       return;
     }
@@ -840,9 +840,9 @@ withdraw_action (GtkWidget *widget, const char *action, GVariant *parameter)
   undo->id = self->entry_id;
   undo->before = before;
   g_autofree char *title
-      = g_strdup_printf (_ ("%s withdrawn: it no longer serves its clauses"), reference);
+      = g_strdup_printf (_("%s withdrawn: it no longer serves its clauses"), reference);
   AdwToast *toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_withdraw), undo,
                          (GClosureNotify)(void (*) (void))undo_free, 0);
   cw_add_toast (widget, toast);
@@ -896,10 +896,10 @@ on_add_response (AdwMessageDialog *dialog, const char *response, CwReadinessPage
   gint64 id = cw_workspace_add_register_entry (workspace, &draft, &error);
   if (id == 0)
     {
-      cw_show_error (GTK_WIDGET (self), _ ("Could Not Add the Entry"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Add the Entry"), error);
       return;
     }
-  g_autofree char *message = g_strdup_printf (_ ("%s added to the register"), draft.reference);
+  g_autofree char *message = g_strdup_printf (_("%s added to the register"), draft.reference);
   cw_toast (GTK_WIDGET (self), message);
   fill_lists (self);
   cw_readiness_page_show_entry (self, id);
@@ -926,8 +926,8 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog = adw_message_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Add to the Register"),
-      _ ("A document or record the organisation keeps. An expected item counts as present when an "
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add to the Register"),
+      _("A document or record the organisation keeps. An expected item counts as present when an "
          "entry of its kind serves its clause."));
   GtkWidget *list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -937,31 +937,31 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
     const char *name;
     const char *title;
   } fields[] = {
-    { "reference", N_ ("Reference, such as CHG-POL") },
-    { "title", N_ ("Title") },
-    { "clauses", N_ ("Clauses it serves (comma-separated)") },
-    { "version", N_ ("Version") },
-    { "owner", N_ ("Owner") },
-    { "approved_on", N_ ("Approved on (YYYY-MM-DD)") },
-    { "review_due", N_ ("Next review due (YYYY-MM-DD)") },
-    { "location", N_ ("Where it lives (URL or location)") },
+    { "reference", N_("Reference, such as CHG-POL") },
+    { "title", N_("Title") },
+    { "clauses", N_("Clauses it serves (comma-separated)") },
+    { "version", N_("Version") },
+    { "owner", N_("Owner") },
+    { "approved_on", N_("Approved on (YYYY-MM-DD)") },
+    { "review_due", N_("Next review due (YYYY-MM-DD)") },
+    { "location", N_("Where it lives (URL or location)") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *row = dialog_entry (list, fields[i].name, _ (fields[i].title));
+      GtkWidget *row = dialog_entry (list, fields[i].name, _(fields[i].title));
       g_object_set_data (G_OBJECT (dialog), fields[i].name, row);
       if (i == 2)
         {
           GtkWidget *kind = adw_combo_row_new ();
           gtk_widget_set_name (kind, "kind");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _ ("Kind"));
-          const char *kinds[] = { _ ("Document"), _ ("Record"), NULL };
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
+          const char *kinds[] = { _("Document"), _("Record"), NULL };
           GtkStringList *model = gtk_string_list_new (kinds);
           adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (model));
           g_object_unref (model);
           gtk_list_box_append (GTK_LIST_BOX (list), kind);
           g_object_set_data (G_OBJECT (dialog), "kind", kind);
-          GtkWidget *status = status_combo (_ ("Status"));
+          GtkWidget *status = status_combo (_("Status"));
           gtk_widget_set_name (status, "status");
           adw_combo_row_set_selected (ADW_COMBO_ROW (status), status_position (CW_DOC_DRAFT));
           gtk_list_box_append (GTK_LIST_BOX (list), status);
@@ -975,8 +975,8 @@ open_add_dialog (CwReadinessPage *self, const char *clause, CwExpectedKind kind)
                                   kind == CW_EXPECTED_DOCUMENT ? 0 : 1);
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add",
-                                    _ ("_Add"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
+                                    _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
@@ -1009,7 +1009,7 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info != NULL && g_file_info_get_size (info) > IMPORT_MAX_BYTES)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _ ("The file is larger than a register can be (%d MiB at most)"),
+                 _("The file is larger than a register can be (%d MiB at most)"),
                  IMPORT_MAX_BYTES / (1024 * 1024));
   else if (info != NULL)
     g_file_load_contents (file, NULL, &text, &length, NULL, &error);
@@ -1023,7 +1023,7 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       g_auto (GStrv) lines = g_strsplit (error->message, "\n", 2);
       GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _ ("Nothing Was Imported"), lines[0]);
+                                                  _("Nothing Was Imported"), lines[0]);
       if (lines[0] != NULL && lines[1] != NULL)
         {
           GtkWidget *details = gtk_label_new (lines[1]);
@@ -1041,7 +1041,7 @@ cw_readiness_page_import (CwReadinessPage *self, GFile *file)
           gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), details);
           adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
         }
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return FALSE;
     }
@@ -1069,11 +1069,11 @@ cw_readiness_page_export (CwReadinessPage *self, GFile *file)
       || !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                    NULL, &error))
     {
-      cw_show_error (GTK_WIDGET (self), _ ("Could Not Export the Register"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Export the Register"), error);
       return FALSE;
     }
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = g_strdup_printf (_ ("Register written to %s"), name);
+  g_autofree char *message = g_strdup_printf (_("Register written to %s"), name);
   cw_toast (GTK_WIDGET (self), message);
   return TRUE;
 }
@@ -1102,18 +1102,18 @@ choose_file (CwReadinessPage *self, gboolean importing)
     return;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      importing ? _ ("Import a Register") : _ ("Export the Register"),
+      importing ? _("Import a Register") : _("Export the Register"),
       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
       importing ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-      importing ? _ ("_Import") : _ ("_Export"), _ ("_Cancel"));
+      importing ? _("_Import") : _("_Export"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("CSV files"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   if (!importing)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("register.csv"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("register.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
@@ -1144,7 +1144,7 @@ on_months_changed (GtkSpinButton *spin, CwReadinessPage *self)
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_set_coverage_months (workspace, months, self->organisation_rev, &error))
     {
-      cw_show_error (GTK_WIDGET (self), _ ("Could Not Change the Coverage Window"), error);
+      cw_show_error (GTK_WIDGET (self), _("Could Not Change the Coverage Window"), error);
       self->loading = TRUE;
       gtk_spin_button_set_value (spin, cw_workspace_get_coverage_months (workspace, NULL));
       self->loading = FALSE;
