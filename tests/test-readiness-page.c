@@ -362,6 +362,54 @@ test_keys_withdraw_and_window (void)
   cw_ui_close_window (window);
 }
 
+/* Typed over an entry that changed elsewhere since it was shown: the
+ * change made elsewhere stays, and the user is told. */
+static void
+test_edit_refused_over_newer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  guint pause = cw_draft_get_pause ();
+  cw_draft_set_pause (10 * 60 * 1000);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRegisterEntry) shown
+      = cw_workspace_find_register_entry (workspace, "SM-POL", &error);
+  g_assert_no_error (error);
+  cw_readiness_page_show_entry (page, shown->id);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+
+  /* Someone else renames it meanwhile. */
+  CwRegisterDraft elsewhere = {
+    .reference = shown->reference,
+    .title = "Service management policy (board copy)",
+    .kind = shown->kind,
+    .clauses = (const char *const *)shown->clauses,
+    .version = shown->version,
+    .owner = shown->owner,
+    .approved_on = shown->approved_on,
+    .review_due = shown->review_due,
+    .status = shown->stored,
+    .location = shown->location,
+  };
+  g_assert_true (cw_workspace_update_register_entry (workspace, shown, &elsewhere, &error));
+  g_assert_no_error (error);
+
+  cw_ui_press_keys ("End space X Tab");
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_test_message ("refused: %s", adw_message_dialog_get_body (dialog));
+  adw_message_dialog_response (dialog, "close");
+  g_autoptr (CwRegisterEntry) stored
+      = cw_workspace_get_register_entry (workspace, shown->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Service management policy (board copy)");
+  cw_ui_close_window (window);
+  cw_draft_set_pause (pause);
+}
+
 static void
 test_bad_import (void)
 {
@@ -439,5 +487,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);
   g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
   g_test_add_func ("/ui/readiness/new-workspace", test_new_workspace);
+  g_test_add_func ("/ui/readiness/edit-refused-over-newer", test_edit_refused_over_newer);
   return g_test_run ();
 }

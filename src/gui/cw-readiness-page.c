@@ -752,6 +752,10 @@ on_choice_changed (AdwComboRow *row, GParamSpec *pspec, CwReadinessPage *self)
 {
   if (self->loading || self->entry_id == 0)
     return;
+  /* What was typed goes first: the entry is read again after the change,
+   * and a refusal is better told now than lost then. */
+  for (Field field = 0; field < N_FIELDS; field++)
+    commit_field (self, field);
   CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
   g_autoptr (GError) error = NULL;
   CwRegisterEntry *loaded = loaded_entry (workspace, self->entry_id, &error);
