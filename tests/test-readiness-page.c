@@ -12,6 +12,7 @@
 #include "cw-actions-page.h"
 #include "cw-application.h"
 #include "cw-checklist.h"
+#include "cw-date.h"
 #include "cw-demo.h"
 #include "cw-draft.h"
 #include "cw-readiness-page.h"
@@ -271,6 +272,13 @@ shows_row (gpointer data)
   return find_row (pair[0], pair[1]) != NULL;
 }
 
+static gboolean
+criterion_green (gpointer page)
+{
+  GtkWidget *row = find_row (page, "Service management policy and objectives");
+  return row != NULL && gtk_widget_has_css_class (find_badge (row), "ready-green");
+}
+
 static void
 test_edit_saved_on_tab (void)
 {
@@ -310,6 +318,23 @@ test_edit_saved_on_tab (void)
   /* The register's row follows, once the focus has settled. */
   gpointer row[] = { page, "SM-OBJ · Service management objectives 2025-26 v2" };
   cw_ui_wait_until (shows_row, row);
+
+  /* The objectives are past their review date, which keeps their criterion
+   * amber: a new review date typed in the editor turns it green. */
+  GtkWidget *objectives_criterion
+      = find_row (GTK_WIDGET (page), "Service management policy and objectives");
+  g_assert_true (gtk_widget_has_css_class (find_badge (objectives_criterion), "ready-amber"));
+  GDate next;
+  cw_date_local_today (&next);
+  g_date_add_years (&next, 1);
+  g_autofree char *day = cw_date_to_string (&next);
+  g_autoptr (GString) keys = g_string_new ("ctrl+a");
+  for (const char *c = day; *c != '\0'; c++)
+    g_string_append_printf (keys, " %s", *c == '-' ? "minus" : (char[]){ *c, '\0' });
+  g_string_append (keys, " Tab");
+  gtk_widget_grab_focus (find_row (GTK_WIDGET (page), "Next review due (YYYY-MM-DD)"));
+  cw_ui_press_keys (keys->str);
+  cw_ui_wait_until (criterion_green, page);
   cw_ui_close_window (window);
   cw_draft_set_pause (pause);
 }
@@ -450,6 +475,14 @@ test_bad_import (void)
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, history);
+
+  /* Export writes the register as the core exports it. */
+  g_autofree char *out = cw_test_path (dir, "register.csv");
+  g_autoptr (GFile) target = g_file_new_for_path (out);
+  g_assert_true (cw_readiness_page_export (page, target));
+  g_autofree char *written = NULL;
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, before);
   cw_ui_close_window (window);
 }
 
