@@ -106,7 +106,13 @@ test_colours_and_records (void)
    * the demo has all three colours. */
   g_autoptr (GPtrArray) criteria = g_ptr_array_new ();
   collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, criteria);
-  g_assert_cmpuint (criteria->len, ==, 13);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) judged
+    = cw_workspace_readiness (cw_window_get_workspace (window), CW_STAGE_BOTH, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (criteria->len, ==, judged->len);
   gboolean seen[3] = { FALSE, FALSE, FALSE };
   for (guint i = 0; i < criteria->len; i++)
     {
