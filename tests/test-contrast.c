@@ -93,6 +93,17 @@ check_style (gboolean dark)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[i]), TRUE);
       gtk_box_append (GTK_BOX (box), buttons[i]);
     }
+  /* The readiness page's colour badges (cw-readiness-page.c). */
+  static const char *const ready[] = { "ready-red", "ready-amber", "ready-green" };
+  GtkWidget *ready_badges[G_N_ELEMENTS (ready)];
+  for (guint i = 0; i < G_N_ELEMENTS (ready); i++)
+    {
+      ready_badges[i] = gtk_label_new (ready[i]);
+      gtk_widget_set_halign (ready_badges[i], GTK_ALIGN_START);
+      gtk_widget_add_css_class (ready_badges[i], "result-badge");
+      gtk_widget_add_css_class (ready_badges[i], ready[i]);
+      gtk_box_append (GTK_BOX (box), ready_badges[i]);
+    }
   gtk_window_present (GTK_WINDOW (window));
   cw_ui_wait_for_frames (window);
   cw_ui_screenshot (window, dark ? "contrast-dark" : "contrast-light");
@@ -110,6 +121,13 @@ check_style (gboolean dark)
       if (button < 4.5)
         g_string_append_printf (failures, "%s button %.2f:1; ", cw_result_label (results[i]),
                                 button);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ready); i++)
+    {
+      double badge = measure (window, ready_badges[i]);
+      g_test_message ("%s %s badge %.2f:1", dark ? "dark" : "light", ready[i], badge);
+      if (badge < 4.5)
+        g_string_append_printf (failures, "%s badge %.2f:1; ", ready[i], badge);
     }
   gtk_window_destroy (GTK_WINDOW (window));
   if (failures->len > 0)

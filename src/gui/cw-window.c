@@ -20,6 +20,7 @@
 #include "cw-finding.h"
 #include "cw-findings-page.h"
 #include "cw-programme-page.h"
+#include "cw-readiness-page.h"
 #include "cw-reviews-page.h"
 #include "cw-demo.h"
 #include "cw-search.h"
@@ -74,6 +75,7 @@ static const struct
   { "actions", cw_actions_page_get_type },
   { "reviews", cw_reviews_page_get_type },
   { "programme", cw_programme_page_get_type },
+  { "readiness", cw_readiness_page_get_type },
 };
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -801,6 +803,8 @@ cw_window_class_init (CwWindowClass *klass)
                                        "s", "reviews");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "programme");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "readiness");
 }
 
 /* The page switchers build a button a page for each of their three places;

@@ -1,0 +1,531 @@
+/* test-readiness-page.c: the Readiness page as a quality manager uses it on
+ * the demo workspace: every colour shows with its reason, a record behind a
+ * criterion opens in the window, an entry added through the dialog fills a
+ * mandatory gap, an edit typed and tabbed away from is saved to the entry it
+ * was typed into, and a bad CSV file is refused line by line with nothing
+ * stored. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cw-actions-page.h"
+#include "cw-application.h"
+#include "cw-checklist.h"
+#include "cw-date.h"
+#include "cw-demo.h"
+#include "cw-draft.h"
+#include "cw-readiness-page.h"
+#include "cw-readiness.h"
+#include "cw-register.h"
+#include "cw-test-util.h"
+#include "cw-ui-test-util.h"
+#include "cw-widgets.h"
+#include "cw-window.h"
+
+static CwApplication *app;
+
+static char *
+make_demo (char **dir)
+{
+  *dir = cw_test_make_dir ();
+  char *path = cw_test_path (*dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static CwReadinessPage *
+show_readiness (CwWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *page = cw_ui_find (GTK_WIDGET (window), CW_TYPE_READINESS_PAGE);
+  g_assert_nonnull (page);
+  return CW_READINESS_PAGE (page);
+}
+
+static void
+collect (GtkWidget *root, GType type, GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+/* The text of the first badge under `root`. */
+static GtkWidget *
+find_badge (GtkWidget *root)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "result-badge"))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The first row behind a criterion that opens a record of `entity`. */
+static AdwActionRow *
+find_record (GtkWidget *page, const char *entity)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  collect (page, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, i), "entity"), entity) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static void
+test_colours_and_records (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  CwReadinessPage *page = show_readiness (window);
+
+  /* Every criterion shows its colour in words, its name and its reason;
+   * the demo has all three colours. */
+  g_autoptr (GPtrArray) criteria = g_ptr_array_new ();
+  collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, criteria);
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) judged
+    = cw_workspace_readiness (cw_window_get_workspace (window), CW_STAGE_BOTH, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (criteria->len, ==, judged->len);
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (criteria, i);
+      CwReadyColour colour = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "colour"));
+      seen[colour] = TRUE;
+      GtkWidget *badge = find_badge (row);
+      g_assert_nonnull (badge);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, cw_ready_colour_label (colour));
+      g_assert_true (gtk_widget_has_css_class (badge, colour == CW_READY_RED     ? "ready-red"
+                                                      : colour == CW_READY_AMBER ? "ready-amber"
+                                                                                 : "ready-green"));
+      const char *reason = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+      g_assert_true (reason != NULL && *reason != '\0');
+    }
+  g_assert_true (seen[CW_READY_RED] && seen[CW_READY_AMBER] && seen[CW_READY_GREEN]);
+  GtkWidget *major = find_row (GTK_WIDGET (page), "No open major nonconformity");
+  g_assert_nonnull (major);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (major), TRUE);
+  GtkWidget *documents
+      = find_row (GTK_WIDGET (page), "Required documented information approved and current");
+  g_assert_nonnull (documents);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (documents), TRUE);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness");
+
+  /* The audit behind a criterion opens in the window. */
+  AdwActionRow *audit = find_record (GTK_WIDGET (page), "audit");
+  g_assert_nonnull (audit);
+  gint64 audit_id = cw_object_get_id (audit, "id");
+  adw_action_row_activate (audit);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  CwChecklist *checklist = CW_CHECKLIST (cw_window_get_checklist (window));
+  g_assert_cmpint (cw_checklist_get_audit_id (checklist), ==, audit_id);
+
+  /* So does the corrective action past its verification date. */
+  page = show_readiness (window);
+  AdwActionRow *action = find_record (GTK_WIDGET (page), "action");
+  g_assert_nonnull (action);
+  gint64 action_id = cw_object_get_id (action, "id");
+  adw_action_row_activate (action);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *actions = cw_window_get_actions_page (window);
+  g_assert_cmpint (cw_actions_page_get_action_id (CW_ACTIONS_PAGE (actions)), ==, action_id);
+
+  /* A register entry opens in the page's own editor. */
+  page = show_readiness (window);
+  AdwActionRow *entry = find_record (GTK_WIDGET (page), "register");
+  g_assert_nonnull (entry);
+  adw_action_row_activate (entry);
+  g_assert_cmpint (cw_readiness_page_get_entry_id (page), ==, cw_object_get_id (entry, "id"));
+  cw_ui_close_window (window);
+}
+
+static CwRegisterItem *
+find_item (GPtrArray *items, const char *clause, CwExpectedKind kind)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      CwRegisterItem *item = g_ptr_array_index (items, i);
+      if (g_str_equal (item->clause, clause) && item->kind == kind)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_dialog_text (GtkWidget *dialog, const char *name, const char *text)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  collect (dialog, ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (rows, i)), name))
+      {
+        gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)), text);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Scrolls the page so that `widget` shows at its top, for a screenshot. */
+static void
+scroll_to (GtkWidget *page, GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller
+      = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  graphene_point_t top;
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 60);
+  cw_ui_wait_for_frames (page);
+}
+
+static void
+test_add_fills_gap (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+  GDate today;
+  g_date_set_time_t (&today, time (NULL));
+  g_autoptr (GError) error = NULL;
+
+  /* The demo lacks the internal agreements of 8.3.4.2: a red gap. */
+  GtkWidget *gap = find_row (GTK_WIDGET (page), "8.3.4.2 · Document · mandatory");
+  g_assert_nonnull (gap);
+  g_assert_true (gtk_widget_has_css_class (find_badge (gap), "ready-red"));
+  GtkWidget *register_list
+      = gtk_widget_get_parent (find_row (GTK_WIDGET (page), "SMS-SCOPE · Scope of the service "
+                                                            "management system"));
+  scroll_to (GTK_WIDGET (page), register_list);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-register");
+  scroll_to (GTK_WIDGET (page), gap);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-items");
+
+  /* The gap offers the dialog, filled in with its clause and kind. */
+  adw_action_row_activate (ADW_ACTION_ROW (gap));
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *dialog = GTK_WIDGET (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  set_dialog_text (dialog, "reference", "INT-AGR");
+  set_dialog_text (dialog, "title", "Agreement with the internal network team");
+  set_dialog_text (dialog, "approved_on", "2026-01-05");
+  g_autoptr (GPtrArray) combos = g_ptr_array_new ();
+  collect (dialog, ADW_TYPE_COMBO_ROW, combos);
+  for (guint i = 0; i < combos->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (combos, i)), "status"))
+      adw_combo_row_set_selected (g_ptr_array_index (combos, i), 2); /* Approved */
+  cw_ui_wait_for_frames (dialog);
+  cw_ui_screenshot (dialog, "readiness-add-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+
+  g_autoptr (GPtrArray) items = cw_workspace_register_items (workspace, &today, &error);
+  g_assert_no_error (error);
+  CwRegisterItem *item = find_item (items, "8.3.4.2", CW_EXPECTED_DOCUMENT);
+  g_assert_cmpint (item->status, ==, CW_DOC_APPROVED);
+  gap = find_row (GTK_WIDGET (page), "8.3.4.2 · Document · mandatory");
+  g_assert_true (gtk_widget_has_css_class (find_badge (gap), "ready-green"));
+  /* The new entry is the one the editor shows. */
+  g_autoptr (CwRegisterEntry) added
+      = cw_workspace_find_register_entry (workspace, "INT-AGR", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_readiness_page_get_entry_id (page), ==, added->id);
+  cw_ui_close_window (window);
+}
+
+static gboolean
+title_is_stored (gpointer data)
+{
+  gpointer *pair = data; /* workspace, entry id */
+  g_autoptr (CwRegisterEntry) entry
+      = cw_workspace_get_register_entry (pair[0], GPOINTER_TO_INT (pair[1]), NULL);
+  return entry != NULL && g_str_has_suffix (entry->title, " v2");
+}
+
+static gboolean
+shows_row (gpointer data)
+{
+  gpointer *pair = data; /* page, title */
+  return find_row (pair[0], pair[1]) != NULL;
+}
+
+static gboolean
+criterion_green (gpointer page)
+{
+  GtkWidget *row = find_row (page, "Service management policy and objectives");
+  return row != NULL && gtk_widget_has_css_class (find_badge (row), "ready-green");
+}
+
+static void
+test_edit_saved_on_tab (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  /* Only leaving the row can save within the test's time. */
+  guint pause = cw_draft_get_pause ();
+  cw_draft_set_pause (10 * 60 * 1000);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRegisterEntry) objectives
+      = cw_workspace_find_register_entry (workspace, "SM-OBJ", &error);
+  g_assert_no_error (error);
+  g_autoptr (CwRegisterEntry) policy
+      = cw_workspace_find_register_entry (workspace, "SM-POL", &error);
+  g_assert_no_error (error);
+
+  cw_readiness_page_show_entry (page, objectives->id);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-editor");
+  cw_ui_press_keys ("End space v 2 Tab");
+  gpointer pair[] = { workspace, GINT_TO_POINTER (objectives->id) };
+  cw_ui_wait_until (title_is_stored, pair);
+
+  g_autoptr (CwRegisterEntry) saved
+      = cw_workspace_get_register_entry (workspace, objectives->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->title, ==, "Service management objectives 2025-26 v2");
+  g_assert_cmpint (saved->rev, >, objectives->rev);
+  g_autoptr (CwRegisterEntry) other
+      = cw_workspace_get_register_entry (workspace, policy->id, &error);
+  g_assert_cmpstr (other->title, ==, policy->title);
+  g_assert_cmpint (other->rev, ==, policy->rev);
+  /* The register's row follows, once the focus has settled. */
+  gpointer row[] = { page, "SM-OBJ · Service management objectives 2025-26 v2" };
+  cw_ui_wait_until (shows_row, row);
+
+  /* The objectives are past their review date, which keeps their criterion
+   * amber: a new review date typed in the editor turns it green. */
+  GtkWidget *objectives_criterion
+      = find_row (GTK_WIDGET (page), "Service management policy and objectives");
+  g_assert_true (gtk_widget_has_css_class (find_badge (objectives_criterion), "ready-amber"));
+  GDate next;
+  cw_date_local_today (&next);
+  g_date_add_years (&next, 1);
+  g_autofree char *day = cw_date_to_string (&next);
+  g_autoptr (GString) keys = g_string_new ("ctrl+a");
+  for (const char *c = day; *c != '\0'; c++)
+    g_string_append_printf (keys, " %s", *c == '-' ? "minus" : (char[]){ *c, '\0' });
+  g_string_append (keys, " Tab");
+  gtk_widget_grab_focus (find_row (GTK_WIDGET (page), "Next review due (YYYY-MM-DD)"));
+  cw_ui_press_keys (keys->str);
+  cw_ui_wait_until (criterion_green, page);
+  cw_ui_close_window (window);
+  cw_draft_set_pause (pause);
+}
+
+static gboolean
+page_is (gpointer data)
+{
+  gpointer *pair = data; /* view stack, name */
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (pair[0]), pair[1]) == 0;
+}
+
+/* Ctrl+6 shows the page; withdrawing an entry can be undone from its toast;
+ * the coverage window is saved as it is set. */
+static void
+test_keys_withdraw_and_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_press_keys ("ctrl+6");
+  gpointer shown[] = { cw_ui_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK), "readiness" };
+  cw_ui_wait_until (page_is, shown);
+  CwReadinessPage *page = show_readiness (window);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRegisterEntry) draft
+      = cw_workspace_find_register_entry (workspace, "CHG-STD", &error);
+  g_assert_no_error (error);
+  cw_readiness_page_show_entry (page, draft->id);
+  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.withdraw", NULL);
+  g_autoptr (CwRegisterEntry) withdrawn
+      = cw_workspace_get_register_entry (workspace, draft->id, &error);
+  g_assert_cmpint (withdrawn->stored, ==, CW_DOC_WITHDRAWN);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *undo = cw_ui_find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_autoptr (CwRegisterEntry) restored
+      = cw_workspace_get_register_entry (workspace, draft->id, &error);
+  g_assert_cmpint (restored->stored, ==, CW_DOC_DRAFT);
+
+  GtkSpinButton *months = GTK_SPIN_BUTTON (cw_ui_find (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
+  gtk_spin_button_set_value (months, 18);
+  g_assert_cmpuint (cw_workspace_get_coverage_months (workspace, &error), ==, 18);
+  gtk_spin_button_set_value (months, 6);
+  g_assert_cmpuint (cw_workspace_get_coverage_months (workspace, &error), ==, 6);
+  g_assert_no_error (error);
+  cw_ui_close_window (window);
+}
+
+/* Typed over an entry that changed elsewhere since it was shown: the
+ * change made elsewhere stays, and the user is told. */
+static void
+test_edit_refused_over_newer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  guint pause = cw_draft_get_pause ();
+  cw_draft_set_pause (10 * 60 * 1000);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRegisterEntry) shown
+      = cw_workspace_find_register_entry (workspace, "SM-POL", &error);
+  g_assert_no_error (error);
+  cw_readiness_page_show_entry (page, shown->id);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+
+  /* Someone else renames it meanwhile. */
+  CwRegisterDraft elsewhere = {
+    .reference = shown->reference,
+    .title = "Service management policy (board copy)",
+    .kind = shown->kind,
+    .clauses = (const char *const *)shown->clauses,
+    .version = shown->version,
+    .owner = shown->owner,
+    .approved_on = shown->approved_on,
+    .review_due = shown->review_due,
+    .status = shown->stored,
+    .location = shown->location,
+  };
+  g_assert_true (cw_workspace_update_register_entry (workspace, shown, &elsewhere, &error));
+  g_assert_no_error (error);
+
+  cw_ui_press_keys ("End space X Tab");
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_test_message ("refused: %s", adw_message_dialog_get_body (dialog));
+  adw_message_dialog_response (dialog, "close");
+  g_autoptr (CwRegisterEntry) stored
+      = cw_workspace_get_register_entry (workspace, shown->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Service management policy (board copy)");
+  cw_ui_close_window (window);
+  cw_draft_set_pause (pause);
+}
+
+static void
+test_bad_import (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+  gint64 history = cw_test_sql_int (path, "SELECT count(*) FROM history");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = cw_workspace_export_register (workspace, &error);
+  g_assert_no_error (error);
+
+  g_autofree char *bad = cw_test_path (dir, "bad.csv");
+  const char bad_csv[] = "reference,title,kind,clauses,approved_on,status\n"
+                         "NEW-ONE,A new procedure,document,8.1,2026-01-10,approved\n"
+                         "ISP,Security policy,document,8.7.3.1,31/02/2026,approved\n"
+                         "RFC,Requests for change,record,8.5.1.2,,pending\n";
+  cw_test_write (bad, bad_csv, sizeof bad_csv - 1);
+  g_autoptr (GFile) file = g_file_new_for_path (bad);
+  g_assert_false (cw_readiness_page_import (page, file));
+
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
+  cw_test_assert_contains (adw_message_dialog_get_body (dialog), "Nothing was imported");
+  GtkWidget *details = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (details);
+  const char *body = gtk_label_get_label (GTK_LABEL (cw_ui_find (details, GTK_TYPE_LABEL)));
+  cw_test_assert_contains (body, "line 3: approved on");
+  cw_test_assert_contains (body, "line 4: the status “pending”");
+  g_assert_null (strstr (body, "line 2:"));
+  cw_ui_wait_for_frames (GTK_WIDGET (dialog));
+  cw_ui_screenshot (GTK_WIDGET (dialog), "readiness-import-refused");
+  adw_message_dialog_response (dialog, "close");
+
+  g_autofree char *after = cw_workspace_export_register (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, history);
+
+  /* Export writes the register as the core exports it. */
+  g_autofree char *out = cw_test_path (dir, "register.csv");
+  g_autoptr (GFile) target = g_file_new_for_path (out);
+  g_assert_true (cw_readiness_page_export (page, target));
+  g_autofree char *written = NULL;
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, before);
+  cw_ui_close_window (window);
+}
+
+/* A new workspace: every mandatory item is a gap, the register says how
+ * to start, and the dates say where they are set. */
+static void
+test_new_workspace (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "new.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) made = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwReadinessPage *page = show_readiness (window);
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-new");
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "No entries yet"));
+  GtkWidget *stage_one = find_row (GTK_WIDGET (page), "Stage One");
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (stage_one)), "No date set");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (stage_one)), ==,
+                   "win.organisation");
+  GtkWidget *documents
+      = find_row (GTK_WIDGET (page), "Required documented information approved and current");
+  g_assert_true (gtk_widget_has_css_class (find_badge (documents), "ready-red"));
+  cw_ui_close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  app = cw_ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/readiness/colours-and-records", test_colours_and_records);
+  g_test_add_func ("/ui/readiness/add-fills-gap", test_add_fills_gap);
+  g_test_add_func ("/ui/readiness/edit-saved-on-tab", test_edit_saved_on_tab);
+  g_test_add_func ("/ui/readiness/bad-import", test_bad_import);
+  g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
+  g_test_add_func ("/ui/readiness/new-workspace", test_new_workspace);
+  g_test_add_func ("/ui/readiness/edit-refused-over-newer", test_edit_refused_over_newer);
+  return g_test_run ();
+}
