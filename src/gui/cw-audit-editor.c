@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-audit-editor.h"
+#include "cw-widgets.h"
 #include "cw-audit.h"
 #include "cw-text.h"
 
@@ -196,6 +197,9 @@ cw_audit_editor_class_init (CwAuditEditorClass *klass)
                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-audit-editor.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, objectives_row);
@@ -227,7 +231,7 @@ cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace)
   CwAuditEditor *self = g_object_new (CW_TYPE_AUDIT_EDITOR, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   build_scope_picker (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
 }
 
