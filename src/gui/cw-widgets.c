@@ -192,51 +192,22 @@ name_menu (GtkPopoverMenu *popover)
 
 /* libadwaita 1.2 leaves pictures with nothing to say in the accessible tree,
  * where they read as "GtkImage": a combo row's drop-down arrow, the pencil
- * that marks an entry row as editable. */
+ * that marks an entry row as editable, an expander row's arrow. */
 static void
 hide_images (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_IMAGE (child))
-      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      {
+        /* Showing the picture again clears the hidden state; the empty
+         * name stays and keeps the type name out. */
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                        -1);
+      }
     else
       hide_images (child);
-}
-
-static GtkWidget *
-find_label (GtkWidget *widget, const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* libadwaita 1.2 names the drop-down inside a combo row but not the row, a
- * list item that a screen reader then reads without a name. The row is
- * labelled by its own title: a label property would be read twice, once
- * more through the drop-down, which is labelled by the row. */
-static void
-name_combo_row (AdwComboRow *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  g_autofree char *plain = NULL;
-  if (title == NULL || *title == '\0')
-    return;
-  if (!adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
-      || !pango_parse_markup (title, -1, '_', NULL, &plain, NULL, NULL))
-    plain = g_strdup (title);
-  GtkWidget *label = find_label (GTK_WIDGET (row), plain);
-  if (label != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                    label, NULL, -1);
 }
 
 static gboolean
@@ -258,12 +229,7 @@ on_map (GSignalInvocationHint *hint, guint n_values, const GValue *values, gpoin
     }
   else if (GTK_IS_POPOVER_MENU (widget))
     name_menu (GTK_POPOVER_MENU (widget));
-  else if (ADW_IS_COMBO_ROW (widget))
-    {
-      hide_images (GTK_WIDGET (widget));
-      name_combo_row (ADW_COMBO_ROW (widget));
-    }
-  else if (ADW_IS_ENTRY_ROW (widget))
+  else if (ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || ADW_IS_EXPANDER_ROW (widget))
     hide_images (GTK_WIDGET (widget));
   return TRUE;
 }
