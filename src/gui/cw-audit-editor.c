@@ -138,6 +138,13 @@ scope_check (CwAuditEditor *self, CwClause *clause)
 /* One expander a main clause, with a check for it and one for each of its
  * direct sub-clauses: enough to plan any audit an internal auditor runs. */
 static void
+show_expanded (AdwExpanderRow *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               adw_expander_row_get_expanded (row), -1);
+}
+
+static void
 build_scope_picker (CwAuditEditor *self)
 {
   CwCatalogue *catalogue = cw_workspace_get_catalogue (self->workspace);
@@ -151,6 +158,14 @@ build_scope_picker (CwAuditEditor *self)
       g_autofree char *title
         = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      /* libadwaita 1.2 neither names the row nor says whether it is open:
+       * the row gets the clause for a name, and follows its own state. */
+      g_autofree char *name
+        = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      show_expanded (ADW_EXPANDER_ROW (expander));
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (show_expanded), NULL);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), scope_check (self, clause));
       GPtrArray *children = cw_clause_get_children (clause);
       for (guint c = 0; c < children->len; c++)

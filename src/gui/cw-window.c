@@ -337,8 +337,11 @@ make_audit_row (CwWindow *self, CwAudit *audit)
       gtk_widget_add_css_class (remove, "flat");
       g_autofree char *label = g_strdup_printf (_("Delete audit “%s”"), cw_audit_get_title (audit));
       gtk_widget_set_tooltip_text (remove, label);
+      /* The tooltip is the name; GTK 4.8 would also read it as the
+       * description, the same words twice. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Asks first, and the deletion can be undone"), -1);
       cw_object_set_id (remove, "audit-id", cw_audit_get_id (audit));
       g_object_set_data_full (G_OBJECT (remove), "audit-title",
                               g_strdup (cw_audit_get_title (audit)), g_free);
@@ -346,6 +349,8 @@ make_audit_row (CwWindow *self, CwAudit *audit)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  /* Only a hint that the row opens; the row's name says what it is. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   return row;
 }
