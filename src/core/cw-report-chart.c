@@ -123,6 +123,38 @@ cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue, GHashTable *by
   return chart;
 }
 
+/* The chart in words, for those who cannot see it: each group with how many
+ * questions had each result, severe results first, results with no
+ * questions left out. "4  Context of the organisation: 2 minor, 10
+ * conforming. 5  Leadership: …" */
+char *
+cw_results_chart_describe (const CwResultsChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  if (chart->n_groups == 0)
+    return g_strdup (_("No questions in this audit's scope yet."));
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      if (g > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, "%s: ", chart->labels[g]);
+      gboolean first = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        {
+          guint n = chart->counts[g][order[i]];
+          if (n == 0)
+            continue;
+          /* TRANSLATORS: a count and a result in the chart's text, "3 minor" */
+          g_string_append_printf (text, first ? _("%u %s") : _(", %u %s"), n,
+                                  cw_result_label (order[i]));
+          first = FALSE;
+        }
+      g_string_append_c (text, '.');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 void
 cw_results_chart_free (CwResultsChart *chart)
 {

@@ -81,6 +81,7 @@ CwResultsChart *cw_results_chart_new (CwWorkspace *workspace, gint64 audit_id, G
 void cw_results_chart_draw (const CwResultsChart *chart, cairo_t *cr, double width, double height);
 double cw_results_chart_get_height (const CwResultsChart *chart);
 void cw_results_chart_set_ink (CwResultsChart *chart, double red, double green, double blue);
+char *cw_results_chart_describe (const CwResultsChart *chart);
 void cw_results_chart_free (CwResultsChart *chart);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwResultsChart, cw_results_chart_free)

@@ -10,6 +10,7 @@
 #include "cw-application.h"
 #include "cw-draft.h"
 #include "cw-preferences.h"
+#include "cw-widgets.h"
 #include "cw-window.h"
 
 #define MAX_RECENT 10
@@ -161,7 +162,7 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   static const char *developers[] = { "The Clausewise developers", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
   GtkWidget *about = g_object_new (
-    ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "application-name", _("Clausewise"),
+    ADW_TYPE_ABOUT_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "transient-for", parent, "application-name", _("Clausewise"),
     "application-icon", APP_ID, "developer-name", _("The Clausewise developers"), "version",
     PACKAGE_VERSION, "developers", developers, "license-type", GTK_LICENSE_GPL_3_0, "comments",
     _("Internal audits, findings and certification readiness for ISO/IEC 20000-1:2018. Clause "
@@ -200,6 +201,7 @@ static void
 cw_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (cw_application_parent_class)->startup (app);
+  cw_accessible_names_init ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   static const char *quit[] = { "<Control>q", NULL };

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-audit-editor.h"
+#include "cw-widgets.h"
 #include "cw-audit.h"
 #include "cw-text.h"
 
@@ -150,6 +151,13 @@ build_scope_picker (CwAuditEditor *self)
       g_autofree char *title
         = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      /* libadwaita 1.2 neither names the row nor says whether it is open:
+       * the row gets the clause for a name, and follows its own state. */
+      g_autofree char *name
+        = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      cw_expander_row_report_state (expander);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), scope_check (self, clause));
       GPtrArray *children = cw_clause_get_children (clause);
       for (guint c = 0; c < children->len; c++)
@@ -196,6 +204,9 @@ cw_audit_editor_class_init (CwAuditEditorClass *klass)
                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-audit-editor.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CwAuditEditor, objectives_row);
@@ -227,7 +238,7 @@ cw_audit_editor_new (GtkWindow *parent, CwWorkspace *workspace)
   CwAuditEditor *self = g_object_new (CW_TYPE_AUDIT_EDITOR, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   build_scope_picker (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
 }
 

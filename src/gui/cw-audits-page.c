@@ -95,16 +95,19 @@ make_audit_row (CwAuditsPage *self, CwAudit *audit)
       gtk_widget_add_css_class (remove, "flat");
       g_autofree char *label = g_strdup_printf (_("Delete audit “%s”"), cw_audit_get_title (audit));
       gtk_widget_set_tooltip_text (remove, label);
+      /* The tooltip is the name; GTK 4.8 would also read it as the
+       * description, the same words twice. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Asks first, and the deletion can be undone"), -1);
       cw_object_set_id (remove, "audit-id", cw_audit_get_id (audit));
       g_object_set_data_full (G_OBJECT (remove), "audit-title",
                               g_strdup (cw_audit_get_title (audit)), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (ask_delete_audit), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  /* Only a hint that the row opens; the row's name says what it is. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cw_decorative_icon ("go-next-symbolic"));
   return row;
 }
 

@@ -278,6 +278,34 @@ update_row (CwChecklist *self, GtkWidget *box)
                        noteworthy ? cw_result_label (worst) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
+  /* The list view's own row is what AT-SPI lists; GTK 4.8 cannot name it
+   * through the GtkListItem. */
+  GtkWidget *expander = gtk_widget_get_parent (box);
+  GtkWidget *row = expander != NULL ? gtk_widget_get_parent (expander) : NULL;
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    description, -1);
+}
+
+/* A clause group opens and closes: its row says which it is. GTK 4.8's tree
+ * expander does not. */
+static void
+show_expanded (GtkTreeListRow *list_row, GParamSpec *pspec, GtkWidget *expander)
+{
+  GtkWidget *row = gtk_widget_get_parent (expander);
+  if (row == NULL)
+    return;
+  gboolean expandable = gtk_tree_list_row_is_expandable (list_row);
+  if (expandable)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 gtk_tree_list_row_get_expanded (list_row), -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED);
+  /* A clause without sub-clauses offers nothing to expand, to AT-SPI either. */
+  static const char *const actions[] = { "listitem.expand", "listitem.collapse",
+                                         "listitem.toggle-expand" };
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (expander, actions[i], expandable);
 }
 
 static void
@@ -321,6 +349,8 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *sel
   g_object_set_data_full (G_OBJECT (box), "clause", clause, g_object_unref);
   update_row (self, box);
   g_ptr_array_add (self->bound_rows, box);
+  show_expanded (row, NULL, expander);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (show_expanded), expander, 0);
 }
 
 static void
@@ -329,6 +359,9 @@ unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *s
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   g_ptr_array_remove_fast (self->bound_rows, box);
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, show_expanded, expander);
 }
 
 static void
@@ -1268,8 +1301,14 @@ load_chart (CwChecklist *self)
   g_clear_pointer (&self->chart, cw_results_chart_free);
   self->chart = cw_results_chart_new (self->workspace, cw_audit_get_id (self->audit), NULL);
   if (self->chart != NULL)
-    gtk_drawing_area_set_content_height (self->chart_area,
-                                         (int) cw_results_chart_get_height (self->chart));
+    {
+      gtk_drawing_area_set_content_height (self->chart_area,
+                                           (int) cw_results_chart_get_height (self->chart));
+      /* The picture's text alternative: the same figures, in words. */
+      g_autofree char *text = cw_results_chart_describe (self->chart);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
 }
 
@@ -1550,6 +1589,10 @@ cw_checklist_init (CwChecklist *self)
       g_signal_connect (button, "toggled", G_CALLBACK (on_result_toggled), self);
       self->result_buttons[result] = GTK_TOGGLE_BUTTON (button);
       gtk_flow_box_append (self->result_box, button);
+      /* The flow box's cell around each button is what AT-SPI lists in the
+       * grid; unnamed, it would be read as its type. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, cw_result_label (result), -1);
     }
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (on_note_changed), self);

@@ -185,6 +185,9 @@ cw_evidence_dialog_class_init (CwEvidenceDialogClass *klass)
                                NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-evidence-dialog.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwEvidenceDialog, kind_row);
@@ -208,7 +211,7 @@ cw_evidence_dialog_init (CwEvidenceDialog *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed),
                             self);  /* The dialog opens on its first field. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
 }
 
 CwEvidenceDialog *
@@ -238,8 +241,6 @@ cw_evidence_dialog_new_for_item (GtkWindow *parent, CwWorkspace *workspace,
   g_autofree char *title = g_strdup_printf (_("Edit Evidence %s"), item->reference);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_button_set_label (self->save_button, _("_Save"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the evidence"), -1);
   adw_combo_row_set_selected (self->kind_row, item->kind);
   /* A file's evidence is the file its SHA-256 names: it stays a file. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), item->kind != CW_EVIDENCE_FILE);

@@ -182,6 +182,9 @@ cw_finding_editor_class_init (CwFindingEditorClass *klass)
                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-finding-editor.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, clause_row);
@@ -236,7 +239,7 @@ cw_finding_editor_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_i
   g_autofree char *day = cw_date_to_string (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->raised_row), day);
   cw_text_view_set_text (self->evidence_view, evidence);
-  gtk_widget_grab_focus (GTK_WIDGET (self->requirement_view));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->requirement_view));
   mark_loaded (self);
   return self;
 }
@@ -257,8 +260,6 @@ cw_finding_editor_new_for_finding (GtkWindow *parent, CwWorkspace *workspace, Cw
   g_autofree char *title = g_strdup_printf (_("Edit Finding %s"), label);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_button_set_label (self->save_button, _("_Save"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the finding"), -1);
   gtk_editable_set_text (GTK_EDITABLE (self->clause_row), cw_finding_get_clause (finding));
   gtk_editable_set_editable (GTK_EDITABLE (self->clause_row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->raised_row), cw_finding_get_raised_on (finding));
@@ -274,7 +275,7 @@ cw_finding_editor_new_for_finding (GtkWindow *parent, CwWorkspace *workspace, Cw
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->statement_view));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->statement_view));
   mark_loaded (self);
   return self;
 }

@@ -101,6 +101,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwFindingsPage *
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "text"), text);
   g_autofree char *label = g_strdup_printf ("%s, %s: %s", cw_grade_label (grade), caption, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  cw_list_item_set_accessible_label (item, label);
   GtkWidget *jump = g_object_get_data (G_OBJECT (box), "jump");
   g_object_set_data_full (G_OBJECT (jump), "finding", g_object_ref (finding), g_object_unref);
   g_autofree char *finding_label = cw_finding_dup_label (finding);

@@ -214,6 +214,9 @@ cw_meetings_dialog_class_init (CwMeetingsDialogClass *klass)
                                NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-meetings-dialog.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingsDialog, sites_view);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingsDialog, session_day_row);
@@ -270,6 +273,6 @@ cw_meetings_dialog_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_
   cw_text_view_set_text (self->closing_view, cw_audit_get_closing_attendees (audit));
   cw_text_view_set_text (self->response_view, cw_audit_get_auditee_response (audit));
   cw_text_view_set_text (self->diverging_view, cw_audit_get_diverging_opinions (audit));
-  gtk_widget_grab_focus (GTK_WIDGET (self->sites_view));
+  cw_window_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->sites_view));
   return self;
 }

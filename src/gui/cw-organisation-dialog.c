@@ -80,6 +80,9 @@ cw_organisation_dialog_class_init (CwOrganisationDialogClass *klass)
                                NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-organisation-dialog.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, body_row);

@@ -36,6 +36,9 @@ cw_preferences_class_init (CwPreferencesClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-preferences.ui");
+  /* A window that asks something and goes away: AT-SPI must say "dialog", which
+   * GTK 4.8 only does for GtkDialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwPreferences, auditor_row);
   gtk_widget_class_bind_template_child (widget_class, CwPreferences, paper_row);
 }

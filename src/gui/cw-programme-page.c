@@ -149,10 +149,11 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
         = g_strdup_printf ("%s %s", row->clause, clause ? cw_clause_get_title (clause) : "");
       GtkWidget *label = gtk_label_new (name);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* The whole title, wrapped: no tooltip repeating a cut-short one. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 30);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_widget_set_tooltip_text (label, name);
       gtk_grid_attach (self->grid, label, 0, 1 + r, 1, 1);
       for (guint v = 0; v < row->visits->len; v++)
         {

@@ -310,8 +310,7 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
     }
   GtkWidget *row = plain_row (record->label ? record->label : kind, kind);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cw_decorative_icon ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "entity", g_strdup (record->entity), g_free);
   cw_object_set_id (row, "id", record->id);
   g_autofree char *name
@@ -333,6 +332,7 @@ criterion_row (CwReadinessPage *self, const CwCriterion *criterion)
       badge (cw_ready_colour_label (criterion->colour), colour_class (criterion->colour)));
   g_object_set_data_full (G_OBJECT (row), "criterion", g_strdup (criterion->id), g_free);
   g_object_set_data (G_OBJECT (row), "colour", GINT_TO_POINTER (criterion->colour));
+  cw_expander_row_report_state (row);
   /* The colour in words, for those who cannot see the badge. */
   g_autofree char *name
       = g_strdup_printf (_("%s: %s. %s"), cw_ready_colour_label (criterion->colour),
@@ -489,8 +489,7 @@ item_row (CwReadinessPage *self, const CwRegisterItem *item, GHashTable *referen
     {
       /* Nothing serves it yet: the row offers to add what would. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("list-add-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cw_decorative_icon ("list-add-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "clause", g_strdup (item->clause), g_free);
       g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (item->kind));
       g_autofree char *add_name = g_strdup_printf (_("%s: %s; add an entry for it"), title,

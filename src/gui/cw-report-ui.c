@@ -136,7 +136,8 @@ on_cancel (GtkButton *button, GCancellable *cancellable)
 static GtkWidget *
 progress_window (GtkWindow *parent, Export *export)
 {
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window = g_object_new (ADW_TYPE_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                    NULL);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (parent));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);

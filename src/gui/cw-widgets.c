@@ -152,3 +152,159 @@ cw_toast (GtkWidget *inside, const char *message)
 {
   return cw_add_toast (inside, adw_toast_new (message));
 }
+
+/* ---- Accessible names that GTK 4.8 gets wrong ----------------------------- */
+
+/* GTK 4.8 names a button that has a text label twice: gtk_button_set_label()
+ * stores the raw text, mnemonic underscore included, as the button's
+ * accessible label, and the GtkLabel child, when it has a mnemonic, marks
+ * the button as labelled by itself, whose name is the same text without
+ * the underscore. AT-SPI joins
+ * the two: "_Save Save". With the stored label gone the child names the
+ * button once. GTK 4.10 no longer does this. */
+static void
+name_button_once (GtkButton *button)
+{
+  /* Only a label with a mnemonic names the button through the relation. */
+  if (gtk_button_get_label (button) != NULL && gtk_button_get_use_underline (button)
+      && GTK_IS_LABEL (gtk_button_get_child (button)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+on_button_label (GtkButton *button, GParamSpec *pspec, gpointer data)
+{
+  name_button_once (button);
+}
+
+/* The menu a menu button opens is named after the button's tooltip, the
+ * words the user saw; GTK 4.8 leaves a GtkPopoverMenu unnamed, and AT-SPI
+ * then reads its type name. */
+static void
+name_menu (GtkPopoverMenu *popover)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (popover));
+  const char *tooltip = button != NULL ? gtk_widget_get_tooltip_text (button) : NULL;
+  if (GTK_IS_MENU_BUTTON (button) && tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tooltip, -1);
+}
+
+/* libadwaita 1.2 leaves pictures with nothing to say in the accessible tree,
+ * where they read as "GtkImage": a combo row's drop-down arrow, the pencil
+ * that marks an entry row as editable, an expander row's arrow. */
+static void
+hide_images (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child))
+      {
+        /* Showing the picture again clears the hidden state; the empty
+         * name stays and keeps the type name out. */
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                        -1);
+      }
+    else
+      hide_images (child);
+}
+
+static gboolean
+on_map (GSignalInvocationHint *hint, guint n_values, const GValue *values, gpointer data)
+{
+  GObject *widget = g_value_get_object (&values[0]);
+  static GQuark seen;
+  if (seen == 0)
+    seen = g_quark_from_static_string ("cw-accessible-names");
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      name_button_once (GTK_BUTTON (widget));
+      if (g_object_get_qdata (widget, seen) == NULL)
+        {
+          g_object_set_qdata (widget, seen, GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label), NULL);
+        }
+    }
+  else if (GTK_IS_POPOVER_MENU (widget))
+    name_menu (GTK_POPOVER_MENU (widget));
+  else if (ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || ADW_IS_EXPANDER_ROW (widget))
+    hide_images (GTK_WIDGET (widget));
+  return TRUE;
+}
+
+/* Installs the corrections above for every widget the process maps, ours
+ * and those GTK and libadwaita build themselves (dialog buttons, the file
+ * chooser). Call once, after gtk_init(). */
+void
+cw_accessible_names_init (void)
+{
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      /* The signal exists once the class does; the class lives as long as
+       * the process. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, on_map, NULL,
+                                  NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* GTK 4.8 has no accessible label on a GtkListItem (4.12 has): the row that
+ * a list view shows for an item, the parent of the item's child, is what
+ * AT-SPI lists as the list item, and it would have no name. */
+void
+cw_list_item_set_accessible_label (GtkListItem *item, const char *label)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *row = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+focus_on_map (GtkWidget *window, GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (window, focus_on_map, widget);
+  gtk_widget_grab_focus (widget);
+}
+
+/* Gives `widget` the focus when its window is shown. A window that is given
+ * a focus before it is shown is exposed by GTK 4.8 with the role of a plain
+ * widget, not as the dialog or window it is. */
+void
+cw_window_focus_when_shown (GtkWindow *window, GtkWidget *widget)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    gtk_widget_grab_focus (widget);
+  else
+    g_signal_connect_object (window, "map", G_CALLBACK (focus_on_map), widget, G_CONNECT_AFTER);
+}
+
+/* An icon that only decorates (a row's arrow, a plus): seen, not read. */
+GtkWidget *
+cw_decorative_icon (const char *icon_name)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return image;
+}
+
+static void
+report_expanded (AdwExpanderRow *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               adw_expander_row_get_expanded (row), -1);
+}
+
+/* Tells assistive technology whether the expander row is open, now and as
+ * it changes: libadwaita 1.2 does not. */
+void
+cw_expander_row_report_state (GtkWidget *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+  report_expanded (ADW_EXPANDER_ROW (row));
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (report_expanded), NULL);
+}

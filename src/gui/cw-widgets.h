@@ -16,6 +16,11 @@ const char *cw_result_css_class (CwResult result);
 void cw_show_error (GtkWidget *inside, const char *heading, const GError *error);
 gboolean cw_toast (GtkWidget *inside, const char *message);
 gboolean cw_add_toast (GtkWidget *inside, gpointer toast);
+void cw_accessible_names_init (void);
+void cw_window_focus_when_shown (GtkWindow *window, GtkWidget *widget);
+void cw_list_item_set_accessible_label (GtkListItem *item, const char *label);
+GtkWidget *cw_decorative_icon (const char *icon_name);
+void cw_expander_row_report_state (GtkWidget *row);
 void cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboolean *closing);
 
 G_END_DECLS
