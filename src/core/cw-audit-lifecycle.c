@@ -512,6 +512,19 @@ cw_workspace_can_issue_audit (CwWorkspace *self, gint64 audit_id, GError **error
              g_dngettext (GETTEXT_PACKAGE, "say why %s got its grade",
                           "say why %s got their grades", n_ungraded),
              ungraded);
+  /* A person's areas may have changed since the team was saved. */
+  g_autoptr (GPtrArray) independence = cw_workspace_list_independence (self, audit_id, error);
+  if (independence == NULL)
+    return FALSE;
+  for (guint i = 0; i < independence->len; i++)
+    {
+      CwIndependence *member = g_ptr_array_index (independence, i);
+      if (member->own_areas[0] == NULL || member->justification != NULL)
+        continue;
+      g_autofree char *areas = g_strjoinv (", ", member->own_areas);
+      add_gap (gaps, _("record why %s may audit %s, an area they are responsible for"),
+               member->name, areas);
+    }
   g_autofree char *intro
     = g_strdup_printf (_("The report of audit %" PRId64 " cannot be issued yet"), audit_id);
   return refuse_gaps (gaps, intro, error);
