@@ -38,14 +38,27 @@ const CwDemoOrganisation cw_demo_organisation = {
 };
 
 const CwDemoPerson cw_demo_people[] = {
-  { "Owen Castellane", "Service manager (SMS owner)" },
-  { "Fiona Lindqvist", "Quality manager and internal audit lead" },
-  { "Tomasz Brennan", "Change and release manager" },
-  { "Aisha Merriman", "Service desk lead" },
-  { "Declan Ashworth", "Problem manager" },
-  { "Harriet Nkemelu", "Supplier manager" },
-  { "Rhys Penhallow", "Information security officer" },
-  { "Margaret Sefton", "Internal auditor (external contractor)" },
+  { "Owen Castellane", "Service manager (SMS owner)", "4,5,6" },
+  { "Fiona Lindqvist", "Quality manager and internal audit lead", "7.5,9.2,10.1" },
+  { "Tomasz Brennan", "Change and release manager", "8.5.1,8.5.3" },
+  { "Aisha Merriman", "Service desk lead", "8.6.1,8.6.2" },
+  { "Declan Ashworth", "Problem manager", "8.6.3" },
+  { "Harriet Nkemelu", "Supplier manager", "8.3.4" },
+  { "Rhys Penhallow", "Information security officer", "8.7.3" },
+  { "Margaret Sefton", "Internal auditor (external contractor)", "" },
+  { NULL, NULL, NULL }
+};
+
+/* The whole-system audit reaches the lead's and a team member's own areas:
+ * a small organisation has few auditors, so the work was split instead. */
+static const CwDemoJustification completed_justifications[] = {
+  { "Fiona Lindqvist",
+    "Kestrelbrook has two trained internal auditors. Fiona Lindqvist led the audit and ran "
+    "its meetings, but Margaret Sefton, an external contractor, audited 7.5, 9.2 and 10.1 "
+    "and graded every finding on them." },
+  { "Declan Ashworth",
+    "Declan Ashworth joined the team for incident and service request management only; "
+    "Margaret Sefton audited problem management (8.6.3)." },
   { NULL, NULL }
 };
 
@@ -98,6 +111,7 @@ const CwDemoAudit cw_demo_completed_audit = {
     "changes were valid approvals that were only not recorded. The audit team keeps "
     "the major grade: without a record, neither the approval nor the later CAB "
     "review can be shown to have happened. Not resolved at the meeting.",
+  .justifications = completed_justifications,
 };
 
 /* The plan's schedule of the completed audit. */

@@ -43,6 +43,14 @@ add_audit (CwWorkspace *workspace, const CwDemoAudit *demo, GError **error)
     .team = team,
     .auditees = auditees,
   };
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (CwJustification));
+  for (const CwDemoJustification *j = demo->justifications; j != NULL && j->person != NULL; j++)
+    {
+      CwJustification reason = { j->person, j->justification };
+      g_array_append_val (reasons, reason);
+    }
+  draft.justifications = (const CwJustification *) reasons->data;
+  draft.n_justifications = reasons->len;
   return cw_workspace_create_audit (workspace, &draft, error);
 }
 
@@ -362,8 +370,13 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   if (!cw_workspace_set_organisation (workspace, &organisation, error))
     return FALSE;
   for (const CwDemoPerson *p = cw_demo_people; p->name != NULL; p++)
-    if (cw_workspace_add_person (workspace, p->name, p->role, error) == 0)
-      return FALSE;
+    {
+      g_auto (GStrv) areas = cw_text_split_list (p->areas);
+      if (cw_workspace_add_person_with_areas (workspace, p->name, p->role,
+                                              (const char *const *) areas, error)
+          == 0)
+        return FALSE;
+    }
 
   /* The history should read as the auditors' own work. */
   cw_workspace_set_actor (workspace, cw_demo_completed_audit.lead);

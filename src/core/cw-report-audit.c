@@ -57,6 +57,7 @@ typedef struct
   GPtrArray *issues;        /* CwAuditIssue, oldest first */
   GHashTable *actions;      /* finding id → CwAction */
   GPtrArray *top_management; /* names */
+  GPtrArray *independence;  /* CwIndependence, the lead first */
   gboolean issued;          /* the report stands as an issued version */
   char *version;            /* "version 2, issued 25 September 2026" or the draft's */
   char *footer;             /* "IA-1 v2" */
@@ -80,6 +81,7 @@ audit_content_free (AuditContent *content)
   g_clear_pointer (&content->issues, g_ptr_array_unref);
   g_clear_pointer (&content->actions, g_hash_table_unref);
   g_clear_pointer (&content->top_management, g_ptr_array_unref);
+  g_clear_pointer (&content->independence, g_ptr_array_unref);
   g_free (content->version);
   g_free (content->footer);
   g_free (content);
@@ -113,6 +115,9 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
     return NULL;
   content->issues = cw_workspace_list_audit_issues (workspace, audit_id, error);
   if (content->issues == NULL)
+    return NULL;
+  content->independence = cw_workspace_list_independence (workspace, audit_id, error);
+  if (content->independence == NULL)
     return NULL;
   CwActionFilter all = { 0 };
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, error);
@@ -355,6 +360,36 @@ compose_sessions (CwTypeset *ts, AuditContent *c)
     }
 }
 
+/* Each member of the team and their independence of the areas audited
+ * (9.2: auditors are objective and impartial), with the reason recorded
+ * where someone audits an area they are responsible for. */
+static void
+compose_independence (CwTypeset *ts, AuditContent *c)
+{
+  if (c->independence->len == 0)
+    {
+      cw_typeset_text (ts, CW_STYLE_BODY,
+                       _ ("No lead auditor or team is named yet, so their independence of the "
+                          "areas audited cannot be stated."));
+      return;
+    }
+  static const double widths[] = { 0.26, 0.74 };
+  const char *header[] = { _ ("Team member"), _ ("Independence of the areas audited") };
+  CwTable *table = cw_typeset_table_begin (ts, 2, widths, header);
+  for (guint i = 0; i < c->independence->len; i++)
+    {
+      CwIndependence *member = g_ptr_array_index (c->independence, i);
+      g_autofree char *statement = cw_independence_describe (member);
+      g_autofree char *name
+          = member->lead ? cw_markup_printf ("%s\n<i>%s</i>", member->name, _ ("lead auditor"))
+                         : cw_markup_printf ("%s", member->name);
+      g_autofree char *text = cw_markup_printf ("%s", statement);
+      const char *cells[] = { name, text };
+      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+    }
+  cw_table_end (table);
+}
+
 static void
 compose_details (CwTypeset *ts, AuditContent *c)
 {
@@ -380,6 +415,7 @@ compose_details (CwTypeset *ts, AuditContent *c)
   form_row (form, _ ("Status of the audit"),
             cw_audit_status_label (cw_audit_get_status (c->audit)));
   cw_table_end (form);
+  compose_independence (ts, c);
 
   cw_typeset_heading (ts, 2, _ ("1.1  Schedule of sessions"), TRUE);
   compose_sessions (ts, c);
@@ -1273,6 +1309,7 @@ compose_plan (CwTypeset *ts, gpointer data)
   form_row (form, _ ("Audit team"), team);
   form_row (form, _ ("Auditees"), auditees);
   cw_table_end (form);
+  compose_independence (ts, c);
 
   cw_typeset_heading (ts, 1, _ ("3  Schedule of sessions"), TRUE);
   compose_sessions (ts, c);
