@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cw-audit.h"
+#include "cw-check.h"
 #include "cw-core.h"
 #include "cw-people.h"
 #include "cw-test-util.h"
@@ -332,6 +333,29 @@ test_issue_looks_again (Fixture *f, gconstpointer data)
   g_assert_null (strstr (error->message, "Margaret Sefton"));
   g_clear_error (&error);
   assert_sound (f->workspace);
+
+  /* An issued audit whose auditor later takes on one of its areas: check
+   * warns, since the issued report cannot change. */
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_assert_false (cw_workspace_justify_independence (f->workspace, audit, "Margaret Sefton", NULL,
+                                                     &error));
+  g_clear_error (&error);
+  gint64 second = plan (f, "8.7", "Fiona Lindqvist", "", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_workspace_answer (f->workspace, second, "8.7.1.q1", CW_RESULT_CONFORMING, "",
+                                      &error));
+  cw_test_issue_audit (f->workspace, second);
+  g_assert_true (cw_check_list_rule_gaps (f->workspace, warnings, &error));
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_autoptr (CwPerson) fiona = cw_workspace_find_person (f->workspace, "Fiona Lindqvist", &error);
+  const char *more[] = { "9.2", "10.1", "8.7.2", NULL };
+  g_assert_true (cw_workspace_update_person (f->workspace, fiona, fiona->name, fiona->role, more,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_check_list_rule_gaps (f->workspace, warnings, &error));
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "Fiona Lindqvist on its team, who is "
+                                                             "now responsible for 8.7.2"));
 }
 
 /* A workspace made by schema 3 upgrades with people who have no areas;
