@@ -1346,14 +1346,14 @@ const CwDemoEvidence cw_demo_completed_evidence[] = {
     "Normal changes chosen at random from the export. All 15 had CAB approval, a "
     "test record and the implementation result; RFC-2237 and RFC-2319 failed and "
     "were backed out as planned.",
-    "142 changes closed Jun-Aug 2026", 15 },
+    "142 changes closed Jun-Aug 2026", 15, 142, "random", 0 },
   { "8.5.1.3", 1, "record",
     "Emergency changes Jun-Aug 2026, approval missing on RFC-2219, RFC-2236, "
     "RFC-2258, RFC-2291, RFC-2297, RFC-2304, RFC-2310",
     "Every emergency change in the period was read in the change tool and "
     "checked against the CAB minutes of Jul to Sep 2026. Seven have no approval "
     "recorded and no CAB review.",
-    "11 emergency changes closed Jun-Aug 2026", 11 },
+    "11 emergency changes closed Jun-Aug 2026", 11, 11, "judgemental", 7 },
   { "8.5.1.3", 1, "interview", "Interview with the change and release manager, 15 Sep 2026",
     "Out-of-hours emergency approvals are often given by telephone and not "
     "entered in the change tool; emergency changes are not a standing item on "
@@ -1372,7 +1372,7 @@ const CwDemoEvidence cw_demo_completed_evidence[] = {
     "Random sample drawn in the ITSM tool. All 40 had resolution notes and "
     "customer confirmation; 6 (INC-58642, INC-59017, INC-59388, INC-60105, "
     "INC-60417, INC-61266) carry a lower priority than PRI-01 v2 gives.",
-    "2,186 incidents closed Jul-Aug 2026", 40 },
+    "2,186 incidents closed Jul-Aug 2026", 40, 2186, "random", 6 },
   { "8.6.1", 1, "interview", "Interview with the service desk lead, 15 Sep 2026",
     "Analysts sometimes lower an incident's priority when the customer agrees the "
     "work can wait; INC-01 v3 has no such step.",

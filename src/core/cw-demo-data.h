@@ -66,6 +66,9 @@ typedef struct
   const char *description;
   const char *population;
   int sample_size;
+  int population_size;  /* how many the population held; 0: not counted */
+  const char *method;   /* "random", "systematic", "judgemental", or NULL */
+  int exceptions;
 } CwDemoEvidence;
 
 typedef struct

@@ -162,7 +162,11 @@ add_evidence (CwWorkspace *workspace, gint64 audit, GError **error)
         .description = e->description,
         .population = e->population,
         .sample_size = e->population ? e->sample_size : -1,
+        .population_size = e->population_size,
+        .exceptions = e->exceptions,
       };
+      if (e->method != NULL && !cw_sample_method_from_string (e->method, &draft.method))
+        g_error ("demo evidence %s has an unknown sampling method %s", e->reference, e->method);
       if (!cw_evidence_kind_from_string (e->kind, &draft.kind))
         g_error ("demo evidence %s has an unknown kind %s", e->reference, e->kind);
       if (cw_workspace_add_evidence (workspace, &draft, error) == 0)

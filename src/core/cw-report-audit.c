@@ -646,6 +646,86 @@ question_table (CwTypeset *ts, AuditContent *c, GPtrArray *questions, const char
   cw_table_end (table);
 }
 
+/* "25 of 400 (random), 2 exceptions" */
+static char *
+sample_figures (const CwEvidence *e)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (e->population_size > 0)
+    g_string_append_printf (text, _ ("%d of %d"), e->sample_size, e->population_size);
+  else
+    g_string_append_printf (text, "%d", e->sample_size);
+  if (e->method != CW_SAMPLE_NONE)
+    {
+      g_autofree char *method = g_utf8_strdown (cw_sample_method_label (e->method), -1);
+      g_string_append_printf (text, " (%s)", method);
+    }
+  if (e->exceptions >= 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, ", %d exception", ", %d exceptions",
+                                         e->exceptions),
+                            e->exceptions);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The samples that support findings, each with its size: how far those
+ * findings can be generalised rests on them. */
+static void
+append_sample_support (GString *limits, AuditContent *c)
+{
+  for (guint i = 0; i < c->evidence->len; i++)
+    {
+      CwEvidence *e = g_ptr_array_index (c->evidence, i);
+      if (e->sample_size < 0)
+        continue;
+      /* A sample supports the finding it names, and the findings raised on
+       * the question it was filed under. */
+      for (guint j = 0; j < c->findings->len; j++)
+        {
+          CwFinding *finding = g_ptr_array_index (c->findings, j);
+          gboolean supports = e->finding_id > 0
+                                  ? cw_finding_get_id (finding) == e->finding_id
+                                  : e->question != NULL
+                                        && g_strcmp0 (cw_finding_get_question (finding),
+                                                      e->question)
+                                               == 0;
+          if (!supports)
+            continue;
+          g_autofree char *label = cw_finding_dup_label (finding);
+          g_string_append_c (limits, ' ');
+          if (e->population_size > 0)
+            g_string_append_printf (limits, _ ("%s rests on a sample of %d of %d"), label,
+                                    e->sample_size, e->population_size);
+          else
+            g_string_append_printf (limits, _ ("%s rests on a sample of %d"), label,
+                                    e->sample_size);
+          if (*e->population)
+            g_string_append_printf (limits, " (%s)", e->population);
+          switch (e->method)
+            {
+            case CW_SAMPLE_RANDOM:
+              g_string_append (limits, _ (", drawn at random"));
+              break;
+            case CW_SAMPLE_SYSTEMATIC:
+              g_string_append (limits, _ (", drawn systematically"));
+              break;
+            case CW_SAMPLE_JUDGEMENTAL:
+              g_string_append (limits, _ (", chosen by judgement"));
+              break;
+            case CW_SAMPLE_NONE:
+            default:
+              break;
+            }
+          if (e->method != CW_SAMPLE_NONE && e->exceptions >= 0)
+            g_string_append_printf (limits,
+                                    g_dngettext (GETTEXT_PACKAGE, ", with %d exception",
+                                                 ", with %d exceptions", e->exceptions),
+                                    e->exceptions);
+          g_string_append_c (limits, '.');
+        }
+    }
+}
+
 static void
 compose_conclusions (CwTypeset *ts, AuditContent *c)
 {
@@ -765,6 +845,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
     g_string_append (limits, _ ("No sample was recorded; the conclusions rest on the "
                                 "documents, records and interviews cited with each finding and "
                                 "answer."));
+  append_sample_support (limits, c);
   if (not_assessed > 0)
     {
       g_string_append_c (limits, ' ');
@@ -848,7 +929,7 @@ compose_rest (CwTypeset *ts, AuditContent *c)
                        _ ("Records were sampled as below. A sample shows how a process works "
                           "in the cases examined; it does not prove that every case conforms, "
                           "and conclusions are limited accordingly."));
-      static const double widths[] = { 0.15, 0.10, 0.23, 0.12, 0.40 };
+      static const double widths[] = { 0.15, 0.10, 0.23, 0.17, 0.35 };
       const char *header[] = { _ ("Reference"), _ ("Kind"), _ ("Population"), _ ("Sample"),
                                _ ("What was examined") };
       CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
@@ -860,8 +941,14 @@ compose_rest (CwTypeset *ts, AuditContent *c)
           g_autofree char *ref = cw_markup_printf ("%s", e->reference);
           g_autofree char *kind = cw_markup_printf ("%s", cw_evidence_kind_label (e->kind));
           g_autofree char *population = cw_markup_printf ("%s", cw_report_or_dash (e->population));
-          g_autofree char *sample = g_strdup_printf ("%d", e->sample_size);
-          g_autofree char *description = cw_markup_printf ("%s", cw_report_or_dash (e->description));
+          g_autofree char *figures = sample_figures (e);
+          g_autofree char *sample = cw_markup_printf ("%s", figures);
+          g_autofree char *examined
+              = *e->sample_items ? g_strdup_printf (_ ("%s Items examined: %s"),
+                                                   cw_report_or_dash (e->description),
+                                                   e->sample_items)
+                                 : g_strdup (cw_report_or_dash (e->description));
+          g_autofree char *description = cw_markup_printf ("%s", examined);
           const char *cells[] = { ref, kind, population, sample, description };
           cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
         }
