@@ -227,6 +227,10 @@ const CwCliCommand cw_cli_commands[] = {
   { "audit close", "WORKSPACE AUDIT",
     N_("Close an audit: report issued, every question answered, every nonconformity planned"),
     cw_cli_run_audit_close },
+  { "audit sample", "WORKSPACE AUDIT",
+    N_("Record a sample of records as evidence: population, method, size, items, exceptions; "
+       "prints its id"),
+    cw_cli_run_audit_sample },
   { "audit independence", "WORKSPACE AUDIT",
     N_("Show each team member's independence of the areas audited, or record (or remove) "
        "why one may audit their own area"),

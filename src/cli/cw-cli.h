@@ -62,6 +62,7 @@ int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_follow_up (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_sample (const CwCliCommand *command, int argc, char **argv);
 gboolean cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error);
 
 /* The internal audit programme (cw-cli-programme.c). */
