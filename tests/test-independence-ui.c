@@ -1,7 +1,9 @@
 /* test-independence-ui.c: the independence rule in the window, as a quality
  * manager meets it: give people their areas in the organisation dialog,
  * plan an audit whose team would audit its own areas, see the refusal name
- * them, type the reasons the form then asks for, and save. */
+ * them, type the reasons the form then asks for, and save. And the sample
+ * of the Evidence dialog (issue 13's other half): the suggested size, a
+ * sample larger than its population refused, a sample saved. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,6 +12,8 @@
 #include "cw-application.h"
 #include "cw-audit-editor.h"
 #include "cw-audit.h"
+#include "cw-evidence-dialog.h"
+#include "cw-evidence.h"
 #include "cw-organisation-dialog.h"
 #include "cw-people.h"
 #include "cw-test-util.h"
@@ -112,10 +116,55 @@ test_refusal_and_reasons (void)
   cw_ui_close_window (window);
 }
 
+static void
+test_evidence_sample (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "s.clausewise");
+  g_autoptr (GError) error = NULL;
+  CwWorkspace *made = cw_workspace_create (path, "Example Services Ltd", &error);
+  g_assert_no_error (error);
+  const char *scope[] = { "8.5", NULL };
+  CwAuditDraft draft = { .title = "Change audit", .scope = scope };
+  gint64 audit = cw_workspace_create_audit (made, &draft, &error);
+  g_assert_no_error (error);
+  g_object_unref (made);
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+
+  CwEvidenceDialog *dialog
+    = cw_evidence_dialog_new (GTK_WINDOW (window), workspace, audit, "8.5.1.3.q1");
+  gtk_window_present (GTK_WINDOW (dialog));
+  GtkEditable *reference = GTK_EDITABLE (cw_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (reference, "Change register export, Jun-Aug 2026");
+  cw_evidence_dialog_set_sample (dialog, "Changes closed Jun-Aug", 400, 401, CW_SAMPLE_RANDOM, 0);
+  g_assert_nonnull (strstr (cw_evidence_dialog_get_suggestion (dialog), "Suggested sample: 20"));
+  gint64 before = history_count (path);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.save", NULL);
+  g_assert_nonnull (cw_evidence_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (cw_evidence_dialog_get_error (dialog),
+                            "sample of 401 items cannot be larger than its population of 400"));
+  g_assert_cmpint (history_count (path), ==, before);
+  cw_evidence_dialog_set_sample (dialog, "Changes closed Jun-Aug", 400, 20, CW_SAMPLE_RANDOM, 2);
+  cw_ui_wait_for_frames (GTK_WIDGET (dialog));
+  cw_ui_screenshot (GTK_WIDGET (dialog), "evidence-sample");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.save", NULL);
+  g_autoptr (GPtrArray) items = cw_workspace_list_evidence (workspace, audit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  CwEvidence *item = g_ptr_array_index (items, 0);
+  g_assert_cmpint (item->population_size, ==, 400);
+  g_assert_cmpint (item->sample_size, ==, 20);
+  g_assert_cmpint (item->method, ==, CW_SAMPLE_RANDOM);
+  g_assert_cmpint (item->exceptions, ==, 2);
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/independence/refusal-and-reasons", test_refusal_and_reasons);
+  g_test_add_func ("/ui/sampling/evidence-sample", test_evidence_sample);
   return g_test_run ();
 }
