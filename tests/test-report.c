@@ -221,6 +221,10 @@ test_audit_report (void)
   assert_in_text (text, "audits own areas 7.5, 9.2, 10.1: Kestrelbrook has two trained");
   assert_in_text (text, "Margaret Sefton independent of the areas audited");
   assert_in_text (text, "audits own area 8.6.3: Declan Ashworth joined the team");
+  /* The confidence and limitations name the samples findings rest on. */
+  assert_in_text (text, "NC-3 rests on a sample of 40 of 2186 (2,186 incidents closed Jul-Aug "
+                        "2026), drawn at random, with 6 exceptions.");
+  assert_in_text (text, "chosen by judgement, with 7 exceptions");
   for (guint i = 0; i < findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (findings, i);
