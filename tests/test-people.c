@@ -411,8 +411,7 @@ test_check_sees_reasons (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_assert_true (cw_workspace_check (f->workspace, problems, &error));
   g_ptr_array_add (problems, NULL);
-  g_autofree char *all = g_strjoinv ("\n", (char **) g_ptr_array_free (g_steal_pointer (&problems),
-                                                                      FALSE));
+  g_autofree char *all = g_strjoinv ("\n", (char **) problems->pdata);
   g_autofree char *audit_line = g_strdup_printf ("Audit %" G_GINT64_FORMAT " is not what", audit);
   g_assert_nonnull (strstr (all, audit_line));
   g_assert_nonnull (strstr (all, "Person 2 is not what"));
