@@ -232,6 +232,16 @@ test_audit_report (void)
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, 1, NULL);
   g_assert_cmpuint (findings->len, >, 0);
   g_autofree char *text = body_text (pdf);
+  /* Each member of the team with their independence, and the reason
+   * recorded where one audits their own area. */
+  assert_in_text (text, "INDEPENDENCE OF THE AREAS AUDITED");
+  assert_in_text (text, "audits own areas 7.5, 9.2, 10.1: Kestrelbrook has two trained");
+  assert_in_text (text, "Margaret Sefton independent of the areas audited");
+  assert_in_text (text, "audits own area 8.6.3: Declan Ashworth joined the team");
+  /* The confidence and limitations name the samples findings rest on. */
+  assert_in_text (text, "NC-3 rests on a sample of 40 of 2186 (2,186 incidents closed Jul-Aug "
+                        "2026), drawn at random, with 6 exceptions.");
+  assert_in_text (text, "chosen by judgement, with 7 exceptions");
   for (guint i = 0; i < findings->len; i++)
     {
       CwFinding *finding = g_ptr_array_index (findings, i);
@@ -346,6 +356,10 @@ test_plan_report (void)
   assert_in_text (text, "8.5.1.3 Change management activities");
   assert_in_text (text, "10.1 Nonconformity and corrective action");
   assert_in_text (text, "IA-2 plan");
+  /* The team's independence: neither member is responsible for 8.5 or
+   * 10.1. */
+  assert_in_text (text, "Margaret Sefton lead auditor independent of the areas audited");
+  assert_in_text (text, "Rhys Penhallow independent of the areas audited");
   /* A plan, not a report: no results, no findings, no draft notice. */
   g_assert_null (strstr (text, "NC-"));
   g_assert_null (strstr (text, "Draft"));

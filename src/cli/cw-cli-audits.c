@@ -13,6 +13,7 @@
 #include "cw-finding.h"
 #include "cw-cli.h"
 #include "cw-date.h"
+#include "cw-evidence.h"
 #include "cw-text.h"
 
 int
@@ -246,4 +247,89 @@ cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error)
         }
     }
   return TRUE;
+}
+
+/* A count given on the command line: "" when not given, else 0 or more. */
+static gboolean
+parse_count (const char *text, const char *option, gint *count)
+{
+  guint64 value;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &value, NULL))
+    {
+      cw_cli_input_error (_("%s takes a count of items, such as 25, not “%s”"), option, text);
+      return FALSE;
+    }
+  *count = (gint) value;
+  return TRUE;
+}
+
+int
+cw_cli_run_audit_sample (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *reference = NULL, *population = NULL, *population_size = NULL;
+  g_autofree char *size = NULL, *method = NULL, *items = NULL, *exceptions = NULL;
+  g_autofree char *question = NULL, *description = NULL;
+  gint64 finding = 0;
+  GOptionEntry entries[] = {
+    { "reference", 0, 0, G_OPTION_ARG_STRING, &reference,
+      N_("Where the sample can be found again (required)"), N_("TEXT") },
+    { "population", 0, 0, G_OPTION_ARG_STRING, &population, N_("What was sampled from"),
+      N_("TEXT") },
+    { "population-size", 0, 0, G_OPTION_ARG_STRING, &population_size,
+      N_("How many items the population held (required)"), N_("N") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("How many items were examined, or “suggested” for Clausewise's suggestion"), N_("N") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method,
+      N_("How the items were chosen: random, systematic or judgemental (required)"),
+      N_("METHOD") },
+    { "items", 0, 0, G_OPTION_ARG_STRING, &items, N_("Which items were examined"), N_("TEXT") },
+    { "exceptions", 0, 0, G_OPTION_ARG_STRING, &exceptions,
+      N_("How many of them did not conform (default 0)"), N_("N") },
+    { "question", 0, 0, G_OPTION_ARG_STRING, &question, N_("The question it answers"),
+      N_("QID") },
+    { "finding", 0, 0, G_OPTION_ARG_INT64, &finding, N_("The finding it supports"), N_("ID") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What the sample showed"),
+      N_("TEXT") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (reference == NULL || population_size == NULL || method == NULL)
+    return cw_cli_usage_error (command, _("--reference, --population-size and --method are "
+                                          "required"));
+  CwEvidenceDraft draft = {
+    .kind = CW_EVIDENCE_RECORD,
+    .reference = reference,
+    .description = description,
+    .population = population,
+    .question = question,
+    .finding_id = finding,
+    .sample_items = items,
+    .exceptions = 0,
+  };
+  if (!cw_sample_method_from_string (method, &draft.method))
+    return cw_cli_input_error (_("“%s” is not a sampling method; use random, systematic or "
+                                 "judgemental"),
+                               method);
+  if (!parse_count (population_size, "--population-size", &draft.population_size)
+      || !parse_count (exceptions, "--exceptions", &draft.exceptions))
+    return CW_CLI_BAD_INPUT;
+  if (size == NULL || g_str_equal (size, "suggested"))
+    draft.sample_size = (gint) cw_sample_suggest ((guint) draft.population_size);
+  else if (!parse_count (size, "--size", &draft.sample_size))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_open_record (args, _("an audit"), &draft.audit_id, &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_workspace_add_evidence (workspace, &draft, &error);
+  if (id == 0)
+    return cw_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return CW_CLI_OK;
 }

@@ -94,6 +94,7 @@ cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *title = NULL, *scope = NULL, *lead = NULL, *start = NULL, *end = NULL;
   g_autofree char *objectives = NULL, *criteria = NULL, *team = NULL, *auditees = NULL;
+  g_auto (GStrv) justify = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the audit (required)"),
       N_("TEXT") },
@@ -110,6 +111,9 @@ cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
       N_("NAMES") },
     { "auditees", 0, 0, G_OPTION_ARG_STRING, &auditees, N_("Auditees, comma-separated"),
       N_("NAMES") },
+    { "justify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &justify,
+      N_("Why a team member may audit an area they are responsible for (repeat for each)"),
+      N_("“NAME: TEXT”") },
     { NULL },
   };
   char **args;
@@ -136,6 +140,11 @@ cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
     .team = team_lines,
     .auditees = auditee_lines,
   };
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (CwJustification));
+  if (!cw_cli_parse_justifications (justify, reasons))
+    return CW_CLI_BAD_INPUT;
+  draft.justifications = (const CwJustification *) reasons->data;
+  draft.n_justifications = reasons->len;
   g_autoptr (GError) error = NULL;
   gint64 id = cw_workspace_create_audit (workspace, &draft, &error);
   if (id == 0)

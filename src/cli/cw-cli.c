@@ -227,6 +227,22 @@ const CwCliCommand cw_cli_commands[] = {
   { "audit close", "WORKSPACE AUDIT",
     N_("Close an audit: report issued, every question answered, every nonconformity planned"),
     cw_cli_run_audit_close },
+  { "audit sample", "WORKSPACE AUDIT",
+    N_("Record a sample of records as evidence: population, method, size, items, exceptions; "
+       "prints its id"),
+    cw_cli_run_audit_sample },
+  { "audit independence", "WORKSPACE AUDIT",
+    N_("Show each team member's independence of the areas audited, or record (or remove) "
+       "why one may audit their own area"),
+    cw_cli_run_audit_independence },
+  { "person add", "WORKSPACE NAME", N_("Add a person with their role and areas; prints their id"),
+    cw_cli_run_person_add },
+  { "person list", "WORKSPACE", N_("List the people, their roles and the areas they are "
+                                   "responsible for"),
+    cw_cli_run_person_list },
+  { "person areas", "WORKSPACE NAME AREAS",
+    N_("Set the clauses a person is responsible for, comma-separated (\"\" for none)"),
+    cw_cli_run_person_areas },
   { "programme start", "WORKSPACE", N_("Start (or move) the audit programme's cycle"),
     cw_cli_run_programme_start },
   { "programme importance", "WORKSPACE CLAUSE IMPORTANCE",

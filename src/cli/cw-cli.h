@@ -62,12 +62,20 @@ int cw_cli_run_audit_issue (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_revise (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_close (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_follow_up (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_sample (const CwCliCommand *command, int argc, char **argv);
 gboolean cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error);
 
 /* The internal audit programme (cw-cli-programme.c). */
 int cw_cli_run_programme_start (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_programme_show (const CwCliCommand *command, int argc, char **argv);
+
+/* People and the independence of an audit's team (cw-cli-people.c). */
+int cw_cli_run_person_add (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_person_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_person_areas (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_audit_independence (const CwCliCommand *command, int argc, char **argv);
+gboolean cw_cli_parse_justifications (char **items, GArray *justifications);
 
 /* Correcting and deleting findings (cw-cli-findings.c). */
 int cw_cli_run_finding_update (const CwCliCommand *command, int argc, char **argv);

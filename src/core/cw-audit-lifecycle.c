@@ -512,6 +512,19 @@ cw_workspace_can_issue_audit (CwWorkspace *self, gint64 audit_id, GError **error
              g_dngettext (GETTEXT_PACKAGE, "say why %s got its grade",
                           "say why %s got their grades", n_ungraded),
              ungraded);
+  /* A person's areas may have changed since the team was saved. */
+  g_autoptr (GPtrArray) independence = cw_workspace_list_independence (self, audit_id, error);
+  if (independence == NULL)
+    return FALSE;
+  for (guint i = 0; i < independence->len; i++)
+    {
+      CwIndependence *member = g_ptr_array_index (independence, i);
+      if (member->own_areas[0] == NULL || member->justification != NULL)
+        continue;
+      g_autofree char *areas = g_strjoinv (", ", member->own_areas);
+      add_gap (gaps, _("record why %s may audit %s, an area they are responsible for"),
+               member->name, areas);
+    }
   g_autofree char *intro
     = g_strdup_printf (_("The report of audit %" PRId64 " cannot be issued yet"), audit_id);
   return refuse_gaps (gaps, intro, error);
@@ -862,6 +875,38 @@ describe_no_grade_reason (const char *audit, const char *label)
                           label);
 }
 
+/* An issued or closed audit whose team member is now responsible for an
+ * area of its scope with no reason recorded: their areas changed after the
+ * report was issued, or the file came from before people had areas. */
+static gboolean
+list_independence_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
+{
+  g_autoptr (GArray) ids = cw_workspace_query_ids (
+    self, "SELECT id FROM audit WHERE status IN ('reported', 'closed') ORDER BY id", error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (GPtrArray) members = cw_workspace_list_independence (self, id, error);
+      if (members == NULL)
+        return FALSE;
+      for (guint j = 0; j < members->len; j++)
+        {
+          CwIndependence *member = g_ptr_array_index (members, j);
+          if (member->own_areas[0] == NULL || member->justification != NULL)
+            continue;
+          g_autofree char *areas = g_strjoinv (", ", member->own_areas);
+          g_ptr_array_add (warnings,
+                           g_strdup_printf (_("Audit %" G_GINT64_FORMAT " was issued with %s on "
+                                              "its team, who is now responsible for %s of its "
+                                              "scope, and no reason is recorded"),
+                                            id, member->name, areas));
+        }
+    }
+  return TRUE;
+}
+
 /* One sentence for each rule an issued or closed audit was not held to
  * because it was recorded before the rule existed: its report stands, and
  * `check` lists these as warnings, not damage. */
@@ -879,5 +924,6 @@ cw_audit_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
                           " WHERE a.status IN ('reported', 'closed')"
                           " AND f.grade IN ('major', 'minor') AND trim (f.grade_reason) = ''"
                           " ORDER BY f.audit, f.number",
-                          describe_no_grade_reason, warnings, error);
+                          describe_no_grade_reason, warnings, error)
+         && list_independence_gaps (self, warnings, error);
 }

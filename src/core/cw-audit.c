@@ -410,10 +410,16 @@ cw_workspace_create_audit (CwWorkspace *self, const CwAuditDraft *draft, GError 
       || (catalogue = cw_workspace_load_catalogue (self, error)) == NULL)
     return 0;
   g_auto (GStrv) scope = cw_catalogue_normalise_scope (catalogue, draft->scope, error);
-  if (scope == NULL || !cw_workspace_edit_begin (self, error))
+  if (scope == NULL)
+    return 0;
+  g_autoptr (GPtrArray) independence = cw_independence_assess (
+    self, 0, draft->lead_auditor, draft->team, (const char *const *) scope,
+    draft->justifications, draft->n_justifications, error);
+  if (independence == NULL || !cw_workspace_edit_begin (self, error))
     return 0;
   gint64 id = insert_audit (self, draft, (const char *const *) scope, error);
-  return cw_workspace_edit_end (self, id != 0, error) ? id : 0;
+  gboolean ok = id != 0 && cw_independence_store (self, id, independence, NULL, error);
+  return cw_workspace_edit_end (self, ok, error) ? id : 0;
 }
 
 /* Scope clauses the audit holds work on (answers, findings or evidence)
@@ -476,6 +482,14 @@ cw_workspace_update_audit (CwWorkspace *self, CwAudit *loaded, const CwAuditDraf
                       outside);
       return FALSE;
     }
+  g_autoptr (GPtrArray) independence = cw_independence_assess (
+    self, loaded->id, draft->lead_auditor, draft->team, (const char *const *) scope,
+    draft->justifications, draft->n_justifications, error);
+  if (independence == NULL)
+    return FALSE;
+  g_autoptr (GHashTable) recorded = cw_independence_recorded (self, loaded->id, error);
+  if (recorded == NULL)
+    return FALSE;
   g_autofree char *title = cw_text_trimmed (draft->title);
   g_autofree char *old_scope = g_strjoinv (", ", loaded->scope);
   g_autofree char *new_scope = g_strjoinv (", ", scope);
@@ -500,6 +514,7 @@ cw_workspace_update_audit (CwWorkspace *self, CwAudit *loaded, const CwAuditDraf
     changed |= g_strcmp0 (changes[i].old_value ? changes[i].old_value : "",
                           changes[i].new_value ? changes[i].new_value : "")
                != 0;
+  changed |= cw_independence_has_pending (independence);
   if (!changed)
     return TRUE;
   if (!cw_workspace_edit_begin (self, error))
@@ -551,6 +566,7 @@ cw_workspace_update_audit (CwWorkspace *self, CwAudit *loaded, const CwAuditDraf
     ok = cw_workspace_record_change (self, "audit", loaded->id, changes[i].field,
                                      changes[i].old_value ? changes[i].old_value : "",
                                      changes[i].new_value ? changes[i].new_value : "", error);
+  ok = ok && cw_independence_store (self, loaded->id, independence, recorded, error);
   return cw_workspace_edit_end (self, ok, error);
 }
 

@@ -1,6 +1,7 @@
 /* cw-audit.h: internal audits, their scope and their checklist answers. */
 #pragma once
 
+#include "cw-people.h"
 #include "cw-types.h"
 #include "cw-workspace.h"
 
@@ -22,6 +23,10 @@ typedef struct
   const char *lead_auditor;
   const char *team;
   const char *auditees;
+  /* Why team members may audit their own areas (see cw-people.h); stored
+   * with the audit, replacing a reason recorded before for the person. */
+  const CwJustification *justifications;
+  guint n_justifications;
 } CwAuditDraft;
 
 typedef struct

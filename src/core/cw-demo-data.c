@@ -52,14 +52,27 @@ const CwDemoImportance cw_demo_importances[] = {
 };
 
 const CwDemoPerson cw_demo_people[] = {
-  { "Owen Castellane", "Service manager (SMS owner)" },
-  { "Fiona Lindqvist", "Quality manager and internal audit lead" },
-  { "Tomasz Brennan", "Change and release manager" },
-  { "Aisha Merriman", "Service desk lead" },
-  { "Declan Ashworth", "Problem manager" },
-  { "Harriet Nkemelu", "Supplier manager" },
-  { "Rhys Penhallow", "Information security officer" },
-  { "Margaret Sefton", "Internal auditor (external contractor)" },
+  { "Owen Castellane", "Service manager (SMS owner)", "4,5,6" },
+  { "Fiona Lindqvist", "Quality manager and internal audit lead", "7.5,9.2,10.1" },
+  { "Tomasz Brennan", "Change and release manager", "8.5.1,8.5.3" },
+  { "Aisha Merriman", "Service desk lead", "8.6.1,8.6.2" },
+  { "Declan Ashworth", "Problem manager", "8.6.3" },
+  { "Harriet Nkemelu", "Supplier manager", "8.3.4" },
+  { "Rhys Penhallow", "Information security officer", "8.7.3" },
+  { "Margaret Sefton", "Internal auditor (external contractor)", "" },
+  { NULL, NULL, NULL }
+};
+
+/* The whole-system audit reaches the lead's and a team member's own areas:
+ * a small organisation has few auditors, so the work was split instead. */
+static const CwDemoJustification completed_justifications[] = {
+  { "Fiona Lindqvist",
+    "Kestrelbrook has two trained internal auditors. Fiona Lindqvist led the audit and ran "
+    "its meetings, but Margaret Sefton, an external contractor, audited 7.5, 9.2 and 10.1 "
+    "and graded every finding on them." },
+  { "Declan Ashworth",
+    "Declan Ashworth joined the team for incident and service request management only; "
+    "Margaret Sefton audited problem management (8.6.3)." },
   { NULL, NULL }
 };
 
@@ -112,6 +125,7 @@ const CwDemoAudit cw_demo_completed_audit = {
     "changes were valid approvals that were only not recorded. The audit team keeps "
     "the major grade: without a record, neither the approval nor the later CAB "
     "review can be shown to have happened. Not resolved at the meeting.",
+  .justifications = completed_justifications,
 };
 
 /* The plan's schedule of the completed audit. */
@@ -1346,14 +1360,14 @@ const CwDemoEvidence cw_demo_completed_evidence[] = {
     "Normal changes chosen at random from the export. All 15 had CAB approval, a "
     "test record and the implementation result; RFC-2237 and RFC-2319 failed and "
     "were backed out as planned.",
-    "142 changes closed Jun-Aug 2026", 15 },
+    "142 changes closed Jun-Aug 2026", 15, 142, "random", 0 },
   { "8.5.1.3", 1, "record",
     "Emergency changes Jun-Aug 2026, approval missing on RFC-2219, RFC-2236, "
     "RFC-2258, RFC-2291, RFC-2297, RFC-2304, RFC-2310",
     "Every emergency change in the period was read in the change tool and "
     "checked against the CAB minutes of Jul to Sep 2026. Seven have no approval "
     "recorded and no CAB review.",
-    "11 emergency changes closed Jun-Aug 2026", 11 },
+    "11 emergency changes closed Jun-Aug 2026", 11, 11, "judgemental", 7 },
   { "8.5.1.3", 1, "interview", "Interview with the change and release manager, 15 Sep 2026",
     "Out-of-hours emergency approvals are often given by telephone and not "
     "entered in the change tool; emergency changes are not a standing item on "
@@ -1372,7 +1386,7 @@ const CwDemoEvidence cw_demo_completed_evidence[] = {
     "Random sample drawn in the ITSM tool. All 40 had resolution notes and "
     "customer confirmation; 6 (INC-58642, INC-59017, INC-59388, INC-60105, "
     "INC-60417, INC-61266) carry a lower priority than PRI-01 v2 gives.",
-    "2,186 incidents closed Jul-Aug 2026", 40 },
+    "2,186 incidents closed Jul-Aug 2026", 40, 2186, "random", 6 },
   { "8.6.1", 1, "interview", "Interview with the service desk lead, 15 Sep 2026",
     "Analysts sometimes lower an incident's priority when the customer agrees the "
     "work can wait; INC-01 v3 has no such step.",

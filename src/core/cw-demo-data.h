@@ -14,7 +14,15 @@ typedef struct
 {
   const char *name;
   const char *role;
+  const char *areas; /* comma-separated clause numbers they are responsible for */
 } CwDemoPerson;
+
+/* Why a team member audits an area they are responsible for. */
+typedef struct
+{
+  const char *person;
+  const char *justification;
+} CwDemoJustification;
 
 /* One answered checklist question of the completed audit. `clause` is a leaf
  * clause number; the answer goes to that clause's question number
@@ -58,6 +66,9 @@ typedef struct
   const char *description;
   const char *population;
   int sample_size;
+  int population_size;  /* how many the population held; 0: not counted */
+  const char *method;   /* "random", "systematic", "judgemental", or NULL */
+  int exceptions;
 } CwDemoEvidence;
 
 typedef struct
@@ -78,6 +89,7 @@ typedef struct
   const char *closing_attendees;
   const char *auditee_response;
   const char *diverging_opinions;
+  const CwDemoJustification *justifications; /* NULL-ended, or NULL */
 } CwDemoAudit;
 
 /* One session of an audit plan's schedule. */

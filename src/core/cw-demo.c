@@ -44,6 +44,14 @@ add_audit (CwWorkspace *workspace, const CwDemoAudit *demo, GError **error)
     .team = team,
     .auditees = auditees,
   };
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (CwJustification));
+  for (const CwDemoJustification *j = demo->justifications; j != NULL && j->person != NULL; j++)
+    {
+      CwJustification reason = { j->person, j->justification };
+      g_array_append_val (reasons, reason);
+    }
+  draft.justifications = (const CwJustification *) reasons->data;
+  draft.n_justifications = reasons->len;
   return cw_workspace_create_audit (workspace, &draft, error);
 }
 
@@ -155,7 +163,11 @@ add_evidence (CwWorkspace *workspace, gint64 audit, GError **error)
         .description = e->description,
         .population = e->population,
         .sample_size = e->population ? e->sample_size : -1,
+        .population_size = e->population_size,
+        .exceptions = e->exceptions,
       };
+      if (e->method != NULL && !cw_sample_method_from_string (e->method, &draft.method))
+        g_error ("demo evidence %s has an unknown sampling method %s", e->reference, e->method);
       if (!cw_evidence_kind_from_string (e->kind, &draft.kind))
         g_error ("demo evidence %s has an unknown kind %s", e->reference, e->kind);
       if (cw_workspace_add_evidence (workspace, &draft, error) == 0)
@@ -363,8 +375,13 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   if (!cw_workspace_set_organisation (workspace, &organisation, error))
     return FALSE;
   for (const CwDemoPerson *p = cw_demo_people; p->name != NULL; p++)
-    if (cw_workspace_add_person (workspace, p->name, p->role, error) == 0)
-      return FALSE;
+    {
+      g_auto (GStrv) areas = cw_text_split_list (p->areas);
+      if (cw_workspace_add_person_with_areas (workspace, p->name, p->role,
+                                              (const char *const *) areas, error)
+          == 0)
+        return FALSE;
+    }
 
   /* The quality manager runs the audit programme. */
   cw_workspace_set_actor (workspace, cw_demo_people[1].name);

@@ -47,6 +47,126 @@ cw_file_sha256 (const char *path, GError **error)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* ---- Sampling ------------------------------------------------------------ */
+
+static const char *const method_tokens[] = { "", "random", "systematic", "judgemental" };
+
+const char *
+cw_sample_method_to_string (CwSampleMethod method)
+{
+  g_return_val_if_fail (method <= CW_SAMPLE_JUDGEMENTAL, "");
+  return method_tokens[method];
+}
+
+gboolean
+cw_sample_method_from_string (const char *token, CwSampleMethod *method)
+{
+  for (guint i = CW_SAMPLE_RANDOM; i < G_N_ELEMENTS (method_tokens); i++)
+    if (g_strcmp0 (token, method_tokens[i]) == 0)
+      {
+        *method = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cw_sample_method_label (CwSampleMethod method)
+{
+  switch (method)
+    {
+    case CW_SAMPLE_RANDOM:
+      return _("Random");
+    case CW_SAMPLE_SYSTEMATIC:
+      return _("Systematic");
+    case CW_SAMPLE_JUDGEMENTAL:
+      return _("Judgemental");
+    case CW_SAMPLE_NONE:
+    default:
+      return _("Not said");
+    }
+}
+
+/* How many items to examine from a population of `population`.
+ *
+ * This table is Clausewise's own, from our judgement of what an internal
+ * auditor can examine properly in a session and still see a pattern; it
+ * is not taken from ISO 19011, from any certification body or from any
+ * statistical sampling plan, and gives no statistical confidence. Small
+ * populations are examined in full; above that the size grows slowly,
+ * since an internal audit samples to find out how a process works, not to
+ * estimate an error rate. The auditor raises it where risk is high or the
+ * first items show exceptions. */
+static const struct
+{
+  guint up_to; /* population at most */
+  guint size;  /* 0: all of them */
+} suggestions[] = {
+  { 10, 0 },
+  { 50, 10 },
+  { 250, 15 },
+  { 1000, 20 },
+  { G_MAXUINT, 30 },
+};
+
+guint
+cw_sample_suggest (guint population)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (suggestions); i++)
+    if (population <= suggestions[i].up_to)
+      return suggestions[i].size == 0 ? population : MIN (suggestions[i].size, population);
+  g_return_val_if_reached (population);
+}
+
+/* The figures of a sample agree with each other. */
+static gboolean
+check_sample (const CwEvidenceDraft *draft, GError **error)
+{
+  const CwTextField field = { draft->sample_items, CW_TEXT_LONG_MAX, N_("the items examined") };
+  if (!cw_text_check_fields (&field, 1, error))
+    return FALSE;
+  if (draft->population_size < -1 || draft->sample_size < -1 || draft->exceptions < -1)
+    {
+      cw_set_invalid (error, _("A population, a sample and its exceptions are counts of items: "
+                               "0 or more"));
+      return FALSE;
+    }
+  if (draft->method > CW_SAMPLE_JUDGEMENTAL)
+    {
+      cw_set_invalid (error, _("A sample is drawn at random, systematically or by judgement"));
+      return FALSE;
+    }
+  if (draft->population_size > 0 && draft->sample_size > draft->population_size)
+    {
+      cw_set_invalid (error, _("A sample of %d items cannot be larger than its population of %d; "
+                               "check both counts"),
+                      draft->sample_size, draft->population_size);
+      return FALSE;
+    }
+  if (draft->method != CW_SAMPLE_NONE && draft->sample_size < 0)
+    {
+      cw_set_invalid (error, _("Say how many items the sample held"));
+      return FALSE;
+    }
+  if (draft->method != CW_SAMPLE_NONE && draft->exceptions > draft->sample_size)
+    {
+      cw_set_invalid (error, _("%d exceptions cannot be found in a sample of %d items; check "
+                               "both counts"),
+                      draft->exceptions, draft->sample_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_count (CwStmt *stmt, int column, gint count)
+{
+  if (count >= 0)
+    cw_stmt_bind_int64 (stmt, column, count);
+  else
+    cw_stmt_bind_null (stmt, column);
+}
+
 /* `has_file`: the item already holds a file's SHA-256 (an edit of one). */
 static gboolean
 check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, gboolean has_file, GError **error)
@@ -56,7 +176,7 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, gboolean has_file,
     { draft->description, CW_TEXT_LONG_MAX, N_("the evidence's description") },
     { draft->population, CW_TEXT_SHORT_MAX, N_("the population") },
   };
-  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error) || !check_sample (draft, error))
     return FALSE;
   g_autoptr (CwAudit) audit = cw_workspace_get_audit (self, draft->audit_id, error);
   if (audit == NULL)
@@ -106,6 +226,21 @@ check_draft (CwWorkspace *self, const CwEvidenceDraft *draft, gboolean has_file,
   return TRUE;
 }
 
+/* The sample as the history keeps it: "random, 15 of 400, 1 exception:
+ * RFC-2291, …". */
+static char *
+sample_summary (gint population_size, CwSampleMethod method, gint size, gint exceptions,
+                const char *items)
+{
+  if (method == CW_SAMPLE_NONE)
+    return g_strdup ("");
+  g_autofree char *of = population_size > 0 ? g_strdup_printf ("%d", population_size)
+                                            : g_strdup ("?");
+  g_autofree char *exc = exceptions >= 0 ? g_strdup_printf ("%d", exceptions) : g_strdup ("?");
+  return g_strdup_printf ("%s, %d of %s, %s exceptions: %s", cw_sample_method_to_string (method),
+                          size, of, exc, items ? items : "");
+}
+
 /* A new item's id is never one a deleted item had (see cw-finding.c). */
 #define NEXT_EVIDENCE_ID                                                                           \
   "(SELECT max (coalesce ((SELECT max (id) FROM evidence), 0),"                                    \
@@ -118,8 +253,9 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO evidence (id, audit, question, finding, kind, reference, description,"
-    " population, sample_size, sha256, created_at, uuid) VALUES (" NEXT_EVIDENCE_ID ","
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " population, sample_size, sha256, created_at, uuid, population_size, sample_method,"
+    " sample_items, sample_exceptions) VALUES (" NEXT_EVIDENCE_ID ","
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
@@ -138,6 +274,11 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
   cw_stmt_bind_text (stmt, 10, now);
   g_autofree char *uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (stmt, 11, uuid);
+  gboolean sampled = draft->method != CW_SAMPLE_NONE;
+  bind_count (stmt, 12, draft->population_size > 0 ? draft->population_size : -1);
+  cw_stmt_bind_text (stmt, 13, sampled ? cw_sample_method_to_string (draft->method) : NULL);
+  cw_stmt_bind_text (stmt, 14, sampled && draft->sample_items ? draft->sample_items : "");
+  bind_count (stmt, 15, sampled ? draft->exceptions : -1);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -151,7 +292,17 @@ insert_evidence (CwWorkspace *self, const CwEvidenceDraft *draft, const char *sh
   const char *fields[] = { cw_evidence_kind_to_string (draft->kind), draft->reference,
                            draft->description, draft->population, sample, sha256 };
   g_autofree char *content = cw_history_content (fields, G_N_ELEMENTS (fields));
-  return cw_workspace_record (self, "evidence", id, "created", NULL, content, error) ? id : 0;
+  if (!cw_workspace_record (self, "evidence", id, "created", NULL, content, error))
+    return 0;
+  if (sampled)
+    {
+      g_autofree char *how = sample_summary (draft->population_size, draft->method,
+                                             draft->sample_size, draft->exceptions,
+                                             draft->sample_items);
+      if (!cw_workspace_record (self, "evidence", id, "sample", NULL, how, error))
+        return 0;
+    }
+  return id;
 }
 
 gint64
@@ -179,12 +330,13 @@ cw_evidence_free (CwEvidence *evidence)
   g_free (evidence->description);
   g_free (evidence->population);
   g_free (evidence->sha256);
+  g_free (evidence->sample_items);
   g_free (evidence);
 }
 
 #define EVIDENCE_COLUMNS                                                                           \
   "id, audit, question, finding, kind, reference, description, population, sample_size,"        \
-  " sha256, rev"
+  " sha256, rev, population_size, sample_method, sample_items, sample_exceptions"
 
 static CwEvidence *
 evidence_from_row (CwStmt *stmt)
@@ -201,6 +353,12 @@ evidence_from_row (CwStmt *stmt)
   item->sample_size = cw_stmt_is_null (stmt, 8) ? -1 : cw_stmt_int64 (stmt, 8);
   item->sha256 = cw_stmt_dup_text (stmt, 9);
   item->rev = cw_stmt_int64 (stmt, 10);
+  item->population_size = cw_stmt_is_null (stmt, 11) ? -1 : cw_stmt_int64 (stmt, 11);
+  if (cw_stmt_is_null (stmt, 12)
+      || !cw_sample_method_from_string (cw_stmt_text (stmt, 12), &item->method))
+    item->method = CW_SAMPLE_NONE;
+  item->sample_items = cw_stmt_dup_text (stmt, 13);
+  item->exceptions = cw_stmt_is_null (stmt, 14) ? -1 : cw_stmt_int64 (stmt, 14);
   return item;
 }
 
@@ -262,7 +420,8 @@ store_evidence (CwWorkspace *self, const CwEvidence *old, const CwEvidenceDraft 
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE evidence SET kind = ?, reference = ?, description = ?, population = ?,"
-    " sample_size = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
+    " sample_size = ?, rev = rev + 1, population_size = ?8, sample_method = ?9,"
+    " sample_items = ?10, sample_exceptions = ?11 WHERE id = ?6 AND rev = ?7",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -276,7 +435,18 @@ store_evidence (CwWorkspace *self, const CwEvidence *old, const CwEvidenceDraft 
     cw_stmt_bind_null (stmt, 5);
   cw_stmt_bind_int64 (stmt, 6, old->id);
   cw_stmt_bind_int64 (stmt, 7, old->rev);
+  gboolean sampled = new->method != CW_SAMPLE_NONE;
+  bind_count (stmt, 8, new->population_size > 0 ? new->population_size : -1);
+  cw_stmt_bind_text (stmt, 9, sampled ? cw_sample_method_to_string (new->method) : NULL);
+  cw_stmt_bind_text (stmt, 10, sampled && new->sample_items ? new->sample_items : "");
+  bind_count (stmt, 11, sampled ? new->exceptions : -1);
   if (!cw_workspace_run_update (self, stmt, "evidence", old->id, error))
+    return FALSE;
+  g_autofree char *old_how = sample_summary (old->population_size, old->method, old->sample_size,
+                                             old->exceptions, old->sample_items);
+  g_autofree char *new_how = sample_summary (new->population_size, new->method, new->sample_size,
+                                             new->exceptions, new->sample_items);
+  if (!cw_workspace_record_change (self, "evidence", old->id, "sample", old_how, new_how, error))
     return FALSE;
 
   g_autofree char *old_sample = sample_text (old->sample_size);
@@ -360,12 +530,21 @@ cw_workspace_update_evidence (CwWorkspace *self, gint64 id, const CwEvidenceChan
     .description = description,
     .population = population,
     .sample_size = sample_size,
+    .population_size = changes->population_size ? *changes->population_size
+                                                : old->population_size,
+    .method = changes->method ? *changes->method : old->method,
+    .sample_items = changes->sample_items ? changes->sample_items : old->sample_items,
+    .exceptions = changes->exceptions ? *changes->exceptions : old->exceptions,
   };
+  if (new.population_size == 0)
+    new.population_size = -1;
   if (!check_draft (self, &new, old->sha256 != NULL, error))
     return FALSE;
   if (kind == old->kind && sample_size == old->sample_size
       && g_str_equal (reference, old->reference) && g_str_equal (description, old->description)
-      && g_str_equal (population, old->population))
+      && g_str_equal (population, old->population)
+      && new.population_size == old->population_size && new.method == old->method
+      && g_str_equal (new.sample_items, old->sample_items) && new.exceptions == old->exceptions)
     return TRUE;
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;

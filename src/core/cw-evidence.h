@@ -7,6 +7,20 @@
 
 G_BEGIN_DECLS
 
+/* How a sample was drawn (ISO 19011 A.6). NONE: no sample, or not said. */
+typedef enum
+{
+  CW_SAMPLE_NONE,
+  CW_SAMPLE_RANDOM,
+  CW_SAMPLE_SYSTEMATIC,
+  CW_SAMPLE_JUDGEMENTAL,
+} CwSampleMethod;
+
+const char *cw_sample_method_to_string (CwSampleMethod method);
+gboolean cw_sample_method_from_string (const char *token, CwSampleMethod *method);
+const char *cw_sample_method_label (CwSampleMethod method);
+guint cw_sample_suggest (guint population);
+
 typedef struct
 {
   gint64 audit_id;
@@ -18,6 +32,11 @@ typedef struct
   const char *population; /* what was sampled from, if anything */
   gint sample_size;       /* -1 when nothing was sampled */
   const char *file;       /* kind FILE: the file's path, hashed when added */
+  /* The sample, when `method` is not NONE (a zeroed draft records none). */
+  gint population_size;   /* how many items the population held; 0: not counted */
+  CwSampleMethod method;
+  const char *sample_items; /* which items were examined */
+  gint exceptions;        /* how many of them did not conform */
 } CwEvidenceDraft;
 
 typedef struct
@@ -33,6 +52,10 @@ typedef struct
   gint sample_size;
   char *sha256;
   gint64 rev;
+  gint population_size; /* -1: not counted */
+  CwSampleMethod method;
+  char *sample_items;
+  gint exceptions;      /* -1: not recorded */
 } CwEvidence;
 
 /* An edit of an evidence item: every NULL member is left as it is. `rev` is
@@ -47,6 +70,10 @@ typedef struct
   const char *description;
   const char *population;
   const gint *sample_size; /* -1: nothing sampled */
+  const gint *population_size; /* 0 or -1: not counted */
+  const CwSampleMethod *method;
+  const char *sample_items;
+  const gint *exceptions; /* -1: not recorded */
 } CwEvidenceChanges;
 
 gint64 cw_workspace_add_evidence (CwWorkspace *self, const CwEvidenceDraft *draft,

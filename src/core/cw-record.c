@@ -148,6 +148,38 @@ static const RecordKind kinds[] = {
         "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
         " stage_two, coverage_months)",
         N_("Organisation record")),
+  /* Schema 11: a person's areas of responsibility; an audit's recorded
+   * reasons for team members auditing their own areas; how a sample was
+   * drawn and what it showed. */
+  KIND (11, "person", "person",
+        "json_array (uuid, rev, name, role,"
+        " (SELECT json_group_array (clause) FROM (SELECT clause FROM person_area"
+        "  WHERE person_area.person = person.id ORDER BY clause)))",
+        N_("Person")),
+  KIND (11, "audit", "audit",
+        "json_array (uuid, rev, title, objectives, criteria, planned_start, planned_end,"
+        " actual_start, actual_end, lead_auditor, team, auditees, status, created_at,"
+        " (SELECT json_group_array (clause) FROM (SELECT clause FROM audit_scope"
+        "  WHERE audit_scope.audit = audit.id ORDER BY clause)),"
+        " sites, opening_on, opening_attendees, closing_on, closing_attendees,"
+        " auditee_response, diverging_opinions, last_nc, last_observation, last_ofi,"
+        " (SELECT json_group_array (json_array (position, day, time, subject, auditee, auditor))"
+        "  FROM (SELECT * FROM audit_session WHERE audit_session.audit = audit.id"
+        "  ORDER BY position)),"
+        " (SELECT json_group_array (json_array (version, issued_on, issued_by, revision_reason))"
+        "  FROM (SELECT * FROM audit_issue WHERE audit_issue.audit = audit.id"
+        "  ORDER BY version)),"
+        " (SELECT json_group_array (json_array (person, justification))"
+        "  FROM (SELECT person, justification FROM audit_independence"
+        "  WHERE audit_independence.audit = audit.id ORDER BY person)))",
+        N_("Audit")),
+  KIND (11, "evidence", "evidence",
+        "json_array (uuid, rev, audit, question, finding, kind, reference, description,"
+        " population, sample_size, sha256, created_at,"
+        " (SELECT json_group_array (entry) FROM (SELECT entry FROM register_citation"
+        "  WHERE register_citation.evidence = evidence.id ORDER BY entry)),"
+        " population_size, sample_method, sample_items, sample_exceptions)",
+        N_("Evidence")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

@@ -57,6 +57,7 @@ typedef struct
   GPtrArray *issues;        /* CwAuditIssue, oldest first */
   GHashTable *actions;      /* finding id → CwAction */
   GPtrArray *top_management; /* names */
+  GPtrArray *independence;  /* CwIndependence, the lead first */
   gboolean issued;          /* the report stands as an issued version */
   char *version;            /* "version 2, issued 25 September 2026" or the draft's */
   char *footer;             /* "IA-1 v2" */
@@ -80,6 +81,7 @@ audit_content_free (AuditContent *content)
   g_clear_pointer (&content->issues, g_ptr_array_unref);
   g_clear_pointer (&content->actions, g_hash_table_unref);
   g_clear_pointer (&content->top_management, g_ptr_array_unref);
+  g_clear_pointer (&content->independence, g_ptr_array_unref);
   g_free (content->version);
   g_free (content->footer);
   g_free (content);
@@ -113,6 +115,9 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
     return NULL;
   content->issues = cw_workspace_list_audit_issues (workspace, audit_id, error);
   if (content->issues == NULL)
+    return NULL;
+  content->independence = cw_workspace_list_independence (workspace, audit_id, error);
+  if (content->independence == NULL)
     return NULL;
   CwActionFilter all = { 0 };
   g_autoptr (GPtrArray) actions = cw_workspace_list_actions (workspace, &all, error);
@@ -355,6 +360,36 @@ compose_sessions (CwTypeset *ts, AuditContent *c)
     }
 }
 
+/* Each member of the team and their independence of the areas audited
+ * (9.2: auditors are objective and impartial), with the reason recorded
+ * where someone audits an area they are responsible for. */
+static void
+compose_independence (CwTypeset *ts, AuditContent *c)
+{
+  if (c->independence->len == 0)
+    {
+      cw_typeset_text (ts, CW_STYLE_BODY,
+                       _ ("No lead auditor or team is named yet, so their independence of the "
+                          "areas audited cannot be stated."));
+      return;
+    }
+  static const double widths[] = { 0.26, 0.74 };
+  const char *header[] = { _ ("Team member"), _ ("Independence of the areas audited") };
+  CwTable *table = cw_typeset_table_begin (ts, 2, widths, header);
+  for (guint i = 0; i < c->independence->len; i++)
+    {
+      CwIndependence *member = g_ptr_array_index (c->independence, i);
+      g_autofree char *statement = cw_independence_describe (member);
+      g_autofree char *name
+          = member->lead ? cw_markup_printf ("%s\n<i>%s</i>", member->name, _ ("lead auditor"))
+                         : cw_markup_printf ("%s", member->name);
+      g_autofree char *text = cw_markup_printf ("%s", statement);
+      const char *cells[] = { name, text };
+      cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
+    }
+  cw_table_end (table);
+}
+
 static void
 compose_details (CwTypeset *ts, AuditContent *c)
 {
@@ -380,6 +415,7 @@ compose_details (CwTypeset *ts, AuditContent *c)
   form_row (form, _ ("Status of the audit"),
             cw_audit_status_label (cw_audit_get_status (c->audit)));
   cw_table_end (form);
+  compose_independence (ts, c);
 
   cw_typeset_heading (ts, 2, _ ("1.1  Schedule of sessions"), TRUE);
   compose_sessions (ts, c);
@@ -610,6 +646,86 @@ question_table (CwTypeset *ts, AuditContent *c, GPtrArray *questions, const char
   cw_table_end (table);
 }
 
+/* "25 of 400 (random), 2 exceptions" */
+static char *
+sample_figures (const CwEvidence *e)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (e->population_size > 0)
+    g_string_append_printf (text, _ ("%d of %d"), e->sample_size, e->population_size);
+  else
+    g_string_append_printf (text, "%d", e->sample_size);
+  if (e->method != CW_SAMPLE_NONE)
+    {
+      g_autofree char *method = g_utf8_strdown (cw_sample_method_label (e->method), -1);
+      g_string_append_printf (text, " (%s)", method);
+    }
+  if (e->exceptions >= 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, ", %d exception", ", %d exceptions",
+                                         e->exceptions),
+                            e->exceptions);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The samples that support findings, each with its size: how far those
+ * findings can be generalised rests on them. */
+static void
+append_sample_support (GString *limits, AuditContent *c)
+{
+  for (guint i = 0; i < c->evidence->len; i++)
+    {
+      CwEvidence *e = g_ptr_array_index (c->evidence, i);
+      if (e->sample_size < 0)
+        continue;
+      /* A sample supports the finding it names, and the findings raised on
+       * the question it was filed under. */
+      for (guint j = 0; j < c->findings->len; j++)
+        {
+          CwFinding *finding = g_ptr_array_index (c->findings, j);
+          gboolean supports = e->finding_id > 0
+                                  ? cw_finding_get_id (finding) == e->finding_id
+                                  : e->question != NULL
+                                        && g_strcmp0 (cw_finding_get_question (finding),
+                                                      e->question)
+                                               == 0;
+          if (!supports)
+            continue;
+          g_autofree char *label = cw_finding_dup_label (finding);
+          g_string_append_c (limits, ' ');
+          if (e->population_size > 0)
+            g_string_append_printf (limits, _ ("%s rests on a sample of %d of %d"), label,
+                                    e->sample_size, e->population_size);
+          else
+            g_string_append_printf (limits, _ ("%s rests on a sample of %d"), label,
+                                    e->sample_size);
+          if (*e->population)
+            g_string_append_printf (limits, " (%s)", e->population);
+          switch (e->method)
+            {
+            case CW_SAMPLE_RANDOM:
+              g_string_append (limits, _ (", drawn at random"));
+              break;
+            case CW_SAMPLE_SYSTEMATIC:
+              g_string_append (limits, _ (", drawn systematically"));
+              break;
+            case CW_SAMPLE_JUDGEMENTAL:
+              g_string_append (limits, _ (", chosen by judgement"));
+              break;
+            case CW_SAMPLE_NONE:
+            default:
+              break;
+            }
+          if (e->method != CW_SAMPLE_NONE && e->exceptions >= 0)
+            g_string_append_printf (limits,
+                                    g_dngettext (GETTEXT_PACKAGE, ", with %d exception",
+                                                 ", with %d exceptions", e->exceptions),
+                                    e->exceptions);
+          g_string_append_c (limits, '.');
+        }
+    }
+}
+
 static void
 compose_conclusions (CwTypeset *ts, AuditContent *c)
 {
@@ -729,6 +845,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
     g_string_append (limits, _ ("No sample was recorded; the conclusions rest on the "
                                 "documents, records and interviews cited with each finding and "
                                 "answer."));
+  append_sample_support (limits, c);
   if (not_assessed > 0)
     {
       g_string_append_c (limits, ' ');
@@ -812,7 +929,7 @@ compose_rest (CwTypeset *ts, AuditContent *c)
                        _ ("Records were sampled as below. A sample shows how a process works "
                           "in the cases examined; it does not prove that every case conforms, "
                           "and conclusions are limited accordingly."));
-      static const double widths[] = { 0.15, 0.10, 0.23, 0.12, 0.40 };
+      static const double widths[] = { 0.15, 0.10, 0.23, 0.17, 0.35 };
       const char *header[] = { _ ("Reference"), _ ("Kind"), _ ("Population"), _ ("Sample"),
                                _ ("What was examined") };
       CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
@@ -824,8 +941,14 @@ compose_rest (CwTypeset *ts, AuditContent *c)
           g_autofree char *ref = cw_markup_printf ("%s", e->reference);
           g_autofree char *kind = cw_markup_printf ("%s", cw_evidence_kind_label (e->kind));
           g_autofree char *population = cw_markup_printf ("%s", cw_report_or_dash (e->population));
-          g_autofree char *sample = g_strdup_printf ("%d", e->sample_size);
-          g_autofree char *description = cw_markup_printf ("%s", cw_report_or_dash (e->description));
+          g_autofree char *figures = sample_figures (e);
+          g_autofree char *sample = cw_markup_printf ("%s", figures);
+          g_autofree char *examined
+              = *e->sample_items ? g_strdup_printf (_ ("%s Items examined: %s"),
+                                                   cw_report_or_dash (e->description),
+                                                   e->sample_items)
+                                 : g_strdup (cw_report_or_dash (e->description));
+          g_autofree char *description = cw_markup_printf ("%s", examined);
           const char *cells[] = { ref, kind, population, sample, description };
           cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
         }
@@ -1273,6 +1396,7 @@ compose_plan (CwTypeset *ts, gpointer data)
   form_row (form, _ ("Audit team"), team);
   form_row (form, _ ("Auditees"), auditees);
   cw_table_end (form);
+  compose_independence (ts, c);
 
   cw_typeset_heading (ts, 1, _ ("3  Schedule of sessions"), TRUE);
   compose_sessions (ts, c);

@@ -474,3 +474,29 @@ const char cw_schema_v10[] =
   /* Readiness counts open majors and minors across all audits: this index
    * answers that without reading 100,000 finding rows. */
   "CREATE INDEX finding_by_grade_status ON finding (grade, status);";
+
+/* People and independence, and sampling (issue 13). A person is responsible
+ * for areas, named by clause (a process is named by its clause), each
+ * covering its sub-clauses. An audit whose scope reaches a team member's
+ * area keeps the reason that member may audit it anyway, one a person.
+ * Evidence that rests on a sample says how many items its population held
+ * (the population's text says what they were), how the sample was drawn,
+ * which items were examined and how many exceptions they showed. */
+const char cw_schema_v11[] =
+  "CREATE TABLE person_area ("
+  "  person INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  PRIMARY KEY (person, clause)) WITHOUT ROWID;"
+  "CREATE TABLE audit_independence ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  person INTEGER NOT NULL REFERENCES person (id),"
+  "  justification TEXT NOT NULL CHECK (justification <> ''),"
+  "  PRIMARY KEY (audit, person)) WITHOUT ROWID;"
+  "CREATE INDEX audit_independence_by_person ON audit_independence (person);"
+  "ALTER TABLE evidence ADD COLUMN population_size INTEGER"
+  "  CHECK (population_size IS NULL OR population_size >= 0);"
+  "ALTER TABLE evidence ADD COLUMN sample_method TEXT"
+  "  CHECK (sample_method IS NULL OR sample_method IN ('random', 'systematic', 'judgemental'));"
+  "ALTER TABLE evidence ADD COLUMN sample_items TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE evidence ADD COLUMN sample_exceptions INTEGER"
+  "  CHECK (sample_exceptions IS NULL OR sample_exceptions >= 0);";

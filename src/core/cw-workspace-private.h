@@ -55,6 +55,15 @@ gboolean cw_workspace_record_change (CwWorkspace *self, const char *entity, gint
                                      const char *field, const char *old_value,
                                      const char *new_value, GError **error);
 
+/* Independence of an audit's team (cw-people.c), for the audit's own edits. */
+GPtrArray *cw_independence_assess (CwWorkspace *self, gint64 audit_id, const char *lead,
+                                   const char *team, const char *const *scope,
+                                   const CwJustification *given, guint n_given, GError **error);
+gboolean cw_independence_store (CwWorkspace *self, gint64 audit_id, GPtrArray *entries,
+                                GHashTable *old_texts, GError **error);
+gboolean cw_independence_has_pending (GPtrArray *entries);
+GHashTable *cw_independence_recorded (CwWorkspace *self, gint64 audit_id, GError **error);
+
 gboolean cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id,
                               const char *const *parts, GError **error);
 

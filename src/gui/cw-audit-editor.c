@@ -3,7 +3,11 @@
  * saves to that audit and never over a change made meanwhile). The scope
  * picker offers each main clause and its sub-clauses; the core normalises
  * whatever is picked and checks the dates and the rules, so the form only
- * gathers. */
+ * gathers.
+ *
+ * When the core refuses a team that would audit its own areas, the form
+ * asks, under the refusal, for the reason each such member may (one row a
+ * person, named with their areas); the reasons are saved with the audit. */
 #define G_LOG_DOMAIN "cw-audit-editor"
 
 #include "config.h"
@@ -36,6 +40,8 @@ struct _CwAuditEditor
   AdwPreferencesGroup *scope_group;
   GtkSwitch *whole_switch;
   GtkButton *save_button;
+  AdwPreferencesGroup *reasons_group; /* built here, shown when a reason is needed */
+  GHashTable *reason_rows;            /* person's name → AdwEntryRow */
 };
 
 G_DEFINE_FINAL_TYPE (CwAuditEditor, cw_audit_editor, ADW_TYPE_WINDOW)
@@ -64,12 +70,83 @@ picked_scope (CwAuditEditor *self)
   return g_strv_builder_end (builder);
 }
 
+/* One row for each team member whose areas the scope reaches, keeping what
+ * was typed; `recorded` fills in reasons already saved with the audit. */
+static void
+refresh_reasons (CwAuditEditor *self, gboolean recorded)
+{
+  g_auto (GStrv) scope = picked_scope (self);
+  g_autofree char *team = cw_text_commas_to_lines (text_of (self->team_row));
+  gint64 audit_id = self->audit != NULL ? cw_audit_get_id (self->audit) : 0;
+  g_autoptr (GPtrArray) members = cw_workspace_preview_independence (
+    self->workspace, audit_id, text_of (self->lead_row), team, (const char *const *) scope, NULL);
+  g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      CwIndependence *member = g_ptr_array_index (members, i);
+      if (member->own_areas[0] == NULL)
+        continue;
+      g_hash_table_add (wanted, member->name);
+      g_autofree char *areas = g_strjoinv (", ", member->own_areas);
+      g_autofree char *title = g_strdup_printf (_("Why %s may audit %s, their own area"),
+                                                member->name, areas);
+      AdwEntryRow *row = g_hash_table_lookup (self->reason_rows, member->name);
+      if (row == NULL)
+        {
+          row = ADW_ENTRY_ROW (adw_entry_row_new ());
+          g_hash_table_insert (self->reason_rows, g_strdup (member->name), row);
+          adw_preferences_group_add (self->reasons_group, GTK_WIDGET (row));
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      if (recorded && member->justification != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (row), member->justification);
+    }
+  GHashTableIter iter;
+  gpointer name, row;
+  g_hash_table_iter_init (&iter, self->reason_rows);
+  while (g_hash_table_iter_next (&iter, &name, &row))
+    if (!g_hash_table_contains (wanted, name))
+      {
+        adw_preferences_group_remove (self->reasons_group, row);
+        g_hash_table_iter_remove (&iter);
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group),
+                          g_hash_table_size (self->reason_rows) > 0);
+}
+
+/* Puts the cursor in the first reason still to be given. */
+static void
+focus_missing_reason (CwAuditEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+  g_hash_table_iter_init (&iter, self->reason_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (cw_text_is_blank (gtk_editable_get_text (row)))
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
 gint64
 cw_audit_editor_save (CwAuditEditor *self)
 {
   g_return_val_if_fail (CW_IS_AUDIT_EDITOR (self), 0);
   g_auto (GStrv) scope = picked_scope (self);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (CwJustification));
+  GHashTableIter iter;
+  gpointer name, row;
+  g_hash_table_iter_init (&iter, self->reason_rows);
+  while (g_hash_table_iter_next (&iter, &name, &row))
+    if (!cw_text_is_blank (gtk_editable_get_text (row)))
+      {
+        CwJustification reason = { name, gtk_editable_get_text (row) };
+        g_array_append_val (reasons, reason);
+      }
   if (!gtk_switch_get_active (self->whole_switch) && g_strv_length (scope) == 0)
     error = g_error_new_literal (CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID,
                                  _("Pick at least one clause, or audit the whole catalogue"));
@@ -85,6 +162,8 @@ cw_audit_editor_save (CwAuditEditor *self)
     .lead_auditor = text_of (self->lead_row),
     .team = team,
     .auditees = auditees,
+    .justifications = (const CwJustification *) reasons->data,
+    .n_justifications = reasons->len,
   };
   gint64 id = 0;
   if (error == NULL && self->audit != NULL)
@@ -97,6 +176,8 @@ cw_audit_editor_save (CwAuditEditor *self)
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      refresh_reasons (self, FALSE);
+      focus_missing_reason (self);
       return 0;
     }
   g_signal_emit (self, saved_signal, 0, id);
@@ -108,6 +189,38 @@ void
 cw_audit_editor_set_title (CwAuditEditor *self, const char *title)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
+}
+
+/* The lead auditor and team, the team comma-separated (for tests). */
+void
+cw_audit_editor_set_team (CwAuditEditor *self, const char *lead, const char *team)
+{
+  g_return_if_fail (CW_IS_AUDIT_EDITOR (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->lead_row), lead ? lead : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->team_row), team ? team : "");
+}
+
+/* Types the reason for a member the form asks about; FALSE when it does
+ * not ask about them. */
+gboolean
+cw_audit_editor_set_reason (CwAuditEditor *self, const char *person, const char *reason)
+{
+  g_return_val_if_fail (CW_IS_AUDIT_EDITOR (self), FALSE);
+  GtkEditable *row = g_hash_table_lookup (self->reason_rows, person);
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->reasons_group)))
+    return FALSE;
+  gtk_editable_set_text (row, reason);
+  return TRUE;
+}
+
+/* The refusal shown, or NULL. */
+const char *
+cw_audit_editor_get_error (CwAuditEditor *self)
+{
+  g_return_val_if_fail (CW_IS_AUDIT_EDITOR (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+           ? gtk_label_get_label (self->error_label)
+           : NULL;
 }
 
 /* Picks these clauses (for tests and for planning from a programme). */
@@ -191,6 +304,7 @@ cw_audit_editor_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->audit);
   g_clear_pointer (&self->scope_checks, g_hash_table_unref);
+  g_clear_pointer (&self->reason_rows, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_AUDIT_EDITOR);
   G_OBJECT_CLASS (cw_audit_editor_parent_class)->dispose (object);
 }
@@ -230,6 +344,17 @@ cw_audit_editor_init (CwAuditEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->scope_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reason_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Under the refusal, which names the same people. */
+  self->reasons_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->reasons_group, _("Auditing Their Own Areas"));
+  adw_preferences_group_set_description (
+    self->reasons_group,
+    _("Nobody should audit their own work. Where there is nobody else, say why each of these "
+      "people may audit their areas; or change the team or the scope."));
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->error_label))),
+                              GTK_WIDGET (self->reasons_group), GTK_WIDGET (self->error_label));
 }
 
 CwAuditEditor *
@@ -276,5 +401,6 @@ cw_audit_editor_new_for_audit (GtkWindow *parent, CwWorkspace *workspace, CwAudi
   for (guint i = 0; whole && scope[i] != NULL; i++)
     whole = strchr (scope[i], '.') == NULL;
   cw_audit_editor_set_scope (self, whole ? NULL : scope);
+  refresh_reasons (self, TRUE);
   return self;
 }

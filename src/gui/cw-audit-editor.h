@@ -16,6 +16,9 @@ CwAuditEditor *cw_audit_editor_new_for_audit (GtkWindow *parent, CwWorkspace *wo
                                               CwAudit *audit);
 void cw_audit_editor_set_title (CwAuditEditor *self, const char *title);
 void cw_audit_editor_set_scope (CwAuditEditor *self, const char *const *numbers);
+void cw_audit_editor_set_team (CwAuditEditor *self, const char *lead, const char *team);
+gboolean cw_audit_editor_set_reason (CwAuditEditor *self, const char *person, const char *reason);
+const char *cw_audit_editor_get_error (CwAuditEditor *self);
 gint64 cw_audit_editor_save (CwAuditEditor *self);
 
 G_END_DECLS

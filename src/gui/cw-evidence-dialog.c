@@ -2,7 +2,12 @@
  * already recorded (saved to that item only, at the revision it was loaded
  * at). A file is not copied into the workspace; its SHA-256 is, so the file
  * shown later can be proved to be the one that was seen. Text typed and not
- * saved is not thrown away without asking. */
+ * saved is not thrown away without asking.
+ *
+ * A sample (ISO 19011 A.6) is described by its population and how many
+ * items it held, the method, the size, the items examined and the
+ * exceptions; the dialog shows the core's suggested size for the count
+ * typed, and the core refuses a sample larger than its population. */
 #define G_LOG_DOMAIN "cw-evidence-dialog"
 
 #include "config.h"
@@ -33,6 +38,12 @@ struct _CwEvidenceDialog
   AdwActionRow *file_row;
   AdwEntryRow *population_row;
   GtkSpinButton *sample_spin;
+  /* Built here, in the template's Sampling group. */
+  AdwActionRow *count_row;
+  GtkSpinButton *count_spin;
+  AdwComboRow *method_row;
+  AdwEntryRow *items_row;
+  GtkSpinButton *exceptions_spin;
 };
 
 G_DEFINE_FINAL_TYPE (CwEvidenceDialog, cw_evidence_dialog, ADW_TYPE_WINDOW)
@@ -51,6 +62,9 @@ save_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwEvidenceDialog *self = CW_EVIDENCE_DIALOG (widget);
   const char *population = gtk_editable_get_text (GTK_EDITABLE (self->population_row));
+  gint count = gtk_spin_button_get_value_as_int (self->count_spin);
+  CwSampleMethod method = (CwSampleMethod) adw_combo_row_get_selected (self->method_row);
+  gboolean sampled = *population || count > 0 || method != CW_SAMPLE_NONE;
   CwEvidenceDraft draft = {
     .audit_id = self->audit_id,
     .question = self->question_id,
@@ -58,8 +72,13 @@ save_action (GtkWidget *widget, const char *action, GVariant *parameter)
     .reference = gtk_editable_get_text (GTK_EDITABLE (self->reference_row)),
     .description = gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
     .population = population,
-    .sample_size = *population ? gtk_spin_button_get_value_as_int (self->sample_spin) : -1,
+    .sample_size = sampled ? gtk_spin_button_get_value_as_int (self->sample_spin) : -1,
     .file = self->file,
+    .population_size = count,
+    .method = method,
+    .sample_items = gtk_editable_get_text (GTK_EDITABLE (self->items_row)),
+    .exceptions = method != CW_SAMPLE_NONE ? gtk_spin_button_get_value_as_int (self->exceptions_spin)
+                                           : -1,
   };
   g_autoptr (GError) error = NULL;
   gboolean saved;
@@ -74,6 +93,10 @@ save_action (GtkWidget *widget, const char *action, GVariant *parameter)
         .description = draft.description,
         .population = draft.population,
         .sample_size = &draft.sample_size,
+        .population_size = &draft.population_size,
+        .method = &draft.method,
+        .sample_items = draft.sample_items,
+        .exceptions = &draft.exceptions,
       };
       saved = cw_workspace_update_evidence (self->workspace, self->item_id, &changes, &error);
     }
@@ -90,13 +113,17 @@ save_action (GtkWidget *widget, const char *action, GVariant *parameter)
 static char *
 dup_fields (CwEvidenceDialog *self)
 {
-  return g_strdup_printf ("%u\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s",
+  return g_strdup_printf ("%u\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f%u\x1f%s\x1f%d",
                           adw_combo_row_get_selected (self->kind_row),
                           gtk_editable_get_text (GTK_EDITABLE (self->reference_row)),
                           gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
                           gtk_editable_get_text (GTK_EDITABLE (self->population_row)),
                           gtk_spin_button_get_value_as_int (self->sample_spin),
-                          self->file ? self->file : "");
+                          self->file ? self->file : "",
+                          gtk_spin_button_get_value_as_int (self->count_spin),
+                          adw_combo_row_get_selected (self->method_row),
+                          gtk_editable_get_text (GTK_EDITABLE (self->items_row)),
+                          gtk_spin_button_get_value_as_int (self->exceptions_spin));
 }
 
 static void
@@ -156,6 +183,100 @@ choose_file_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The suggested size for the count typed, from the core's own table. */
+static void
+on_count_changed (CwEvidenceDialog *self)
+{
+  gint count = gtk_spin_button_get_value_as_int (self->count_spin);
+  g_autofree char *hint
+    = count > 0 ? g_strdup_printf (_("Suggested sample: %u (Clausewise's own table; small "
+                                     "populations in full)"),
+                                   cw_sample_suggest ((guint) count))
+                : g_strdup (_("How many items it held; 0 when not counted"));
+  adw_action_row_set_subtitle (self->count_row, hint);
+}
+
+/* Named by the row it sits in (spin_row): a label of its own would be
+ * read twice. */
+static GtkSpinButton *
+count_spin (void)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000000, 1);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static AdwActionRow *
+spin_row (AdwPreferencesGroup *group, const char *title, GtkSpinButton *spin)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (row, GTK_WIDGET (spin));
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (spin));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+/* The rest of a sample, after the template's population and size. */
+static void
+build_sample_rows (CwEvidenceDialog *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (
+    gtk_widget_get_ancestor (GTK_WIDGET (self->population_row), ADW_TYPE_PREFERENCES_GROUP));
+  self->count_spin = count_spin ();
+  self->count_row = spin_row (group, _("Items in the population"), self->count_spin);
+  g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (on_count_changed), self);
+  on_count_changed (self);
+
+  self->method_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->method_row),
+                                 _("How the items were chosen"));
+  g_autoptr (GtkStringList) methods = gtk_string_list_new (NULL);
+  for (CwSampleMethod m = CW_SAMPLE_NONE; m <= CW_SAMPLE_JUDGEMENTAL; m++)
+    gtk_string_list_append (methods, cw_sample_method_label (m));
+  adw_combo_row_set_model (self->method_row, G_LIST_MODEL (methods));
+  adw_preferences_group_add (group, GTK_WIDGET (self->method_row));
+
+  self->items_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->items_row),
+                                 _("Items examined (e.g. RFC-2204, RFC-2211, …)"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->items_row));
+
+  self->exceptions_spin = count_spin ();
+  spin_row (group, _("Exceptions found"), self->exceptions_spin);
+}
+
+/* Types a sample's figures (for tests). */
+void
+cw_evidence_dialog_set_sample (CwEvidenceDialog *self, const char *population, gint count,
+                               gint size, CwSampleMethod method, gint exceptions)
+{
+  g_return_if_fail (CW_IS_EVIDENCE_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->population_row), population);
+  gtk_spin_button_set_value (self->count_spin, count);
+  gtk_spin_button_set_value (self->sample_spin, size);
+  adw_combo_row_set_selected (self->method_row, method);
+  gtk_spin_button_set_value (self->exceptions_spin, exceptions);
+}
+
+/* What the dialog suggests for the count typed, as shown; and the refusal
+ * shown, or NULL (for tests). */
+const char *
+cw_evidence_dialog_get_suggestion (CwEvidenceDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EVIDENCE_DIALOG (self), NULL);
+  return adw_action_row_get_subtitle (self->count_row);
+}
+
+const char *
+cw_evidence_dialog_get_error (CwEvidenceDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EVIDENCE_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+           ? gtk_label_get_label (self->error_label)
+           : NULL;
+}
+
 static void
 on_kind_changed (CwEvidenceDialog *self)
 {
@@ -205,6 +326,7 @@ static void
 cw_evidence_dialog_init (CwEvidenceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_sample_rows (self);
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   for (CwEvidenceKind kind = CW_EVIDENCE_DOCUMENT; kind <= CW_EVIDENCE_FILE; kind++)
     gtk_string_list_append (kinds, cw_evidence_kind_label (kind));
@@ -251,6 +373,11 @@ cw_evidence_dialog_new_for_item (GtkWindow *parent, CwWorkspace *workspace,
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), item->description);
   gtk_editable_set_text (GTK_EDITABLE (self->population_row), item->population);
   gtk_spin_button_set_value (self->sample_spin, MAX (item->sample_size, 0));
+  gtk_spin_button_set_value (self->count_spin, MAX (item->population_size, 0));
+  adw_combo_row_set_selected (self->method_row, item->method);
+  gtk_editable_set_text (GTK_EDITABLE (self->items_row),
+                         item->sample_items ? item->sample_items : "");
+  gtk_spin_button_set_value (self->exceptions_spin, MAX (item->exceptions, 0));
   mark_loaded (self);
   return self;
 }

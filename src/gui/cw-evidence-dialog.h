@@ -17,5 +17,9 @@ CwEvidenceDialog *cw_evidence_dialog_new_for_item (GtkWindow *parent, CwWorkspac
                                                    const CwEvidence *item);
 gint64 cw_evidence_dialog_get_item_id (CwEvidenceDialog *self);
 gboolean cw_evidence_dialog_has_typing (CwEvidenceDialog *self);
+void cw_evidence_dialog_set_sample (CwEvidenceDialog *self, const char *population, gint count,
+                                    gint size, CwSampleMethod method, gint exceptions);
+const char *cw_evidence_dialog_get_suggestion (CwEvidenceDialog *self);
+const char *cw_evidence_dialog_get_error (CwEvidenceDialog *self);
 
 G_END_DECLS
