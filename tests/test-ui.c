@@ -418,6 +418,12 @@ test_demo_screens (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), >=,
                     12);
   screenshot (GTK_WIDGET (window), "demo-findings");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programme");
+  settle (300);
+  screenshot (GTK_WIDGET (window), "demo-programme");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  settle (300);
+  screenshot (GTK_WIDGET (window), "demo-readiness");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audits");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle (300);

@@ -322,6 +322,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *se
   gtk_widget_set_hexpand (title, TRUE);
   GtkWidget *badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (badge, "result-badge");
+  /* A title wrapped on two lines makes the row taller: the badge stays
+   * its own height, beside the title. */
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   GtkWidget *counts = gtk_label_new (NULL);
   gtk_widget_add_css_class (counts, "dim-label");
   gtk_widget_add_css_class (counts, "numeric");

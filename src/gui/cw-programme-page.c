@@ -70,14 +70,22 @@ on_plan_clicked (GtkButton *button, CwProgrammePage *self)
 static GtkWidget *
 visit_cell (CwCoverageRow *row, CwCoverageVisit *visit, const char *quarter)
 {
+  /* Compact, as in the PDF: the audit's reference, tinted by its worst
+   * result for the clause; the result in words is its tooltip and name. */
   g_autofree char *text
-    = visit->issued ? g_strdup_printf (_("A%" G_GINT64_FORMAT " %s"), visit->audit,
-                                       cw_result_label (visit->worst))
-                    : g_strdup_printf (_("A%" G_GINT64_FORMAT " planned"), visit->audit);
-  GtkWidget *button = gtk_button_new_with_label (text);
+    = visit->issued ? g_strdup_printf (_("IA-%" G_GINT64_FORMAT), visit->audit)
+                    : g_strdup_printf (_("IA-%" G_GINT64_FORMAT " planned"), visit->audit);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   if (visit->issued)
-    gtk_widget_add_css_class (button, cw_result_css_class (visit->worst));
+    {
+      gtk_widget_add_css_class (label, "result-badge");
+      gtk_widget_add_css_class (label, cw_result_css_class (visit->worst));
+      gtk_widget_set_tooltip_text (button, cw_result_label (visit->worst));
+    }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-audit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", visit->audit);
   g_autofree char *name
