@@ -411,6 +411,9 @@ test_programme_report (void)
   assert_in_text (text, "Audits of the cycle");
   assert_in_text (text, "Follow-up audit: change and release management");
   assert_in_text (text, "2 major, 6 minor");
+  assert_in_text (text, "Independence of the audit teams");
+  assert_in_text (text, "Fiona Lindqvist lead auditor");
+  assert_in_text (text, "independent of the areas audited");
   assert_fonts_embedded (pdf);
   assert_clean (pdf);
   assert_page_numbers (pdf);

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "cw-date.h"
+#include "cw-people.h"
 #include "cw-programme.h"
 #include "cw-report-private.h"
 
@@ -38,6 +39,7 @@ struct _ProgrammeContent
   GPtrArray *rows;   /* CwCoverageRow, in catalogue order */
   GPtrArray *audits; /* CwAudit of the cycle */
   GArray *progress;  /* CwAuditProgress, one per audit */
+  GPtrArray *teams;  /* per audit, a GPtrArray of CwIndependence */
   GArray *parts;     /* MatrixPart */
   char *as_of;
   char *cycle;
@@ -55,6 +57,7 @@ programme_content_free (ProgrammeContent *content)
   g_clear_pointer (&content->rows, g_ptr_array_unref);
   g_clear_pointer (&content->audits, g_ptr_array_unref);
   g_clear_pointer (&content->progress, g_array_unref);
+  g_clear_pointer (&content->teams, g_ptr_array_unref);
   g_clear_pointer (&content->parts, g_array_unref);
   g_free (content->as_of);
   g_free (content->cycle);
@@ -320,6 +323,39 @@ compose_programme (CwTypeset *ts, gpointer data)
         }
       cw_table_end (audits);
     }
+
+  /* 9.2: auditors are chosen so that they are objective and impartial. */
+  cw_typeset_heading (ts, 1, _ ("6  Independence of the audit teams"), TRUE);
+  cw_typeset_text (ts, CW_STYLE_BODY,
+                   _ ("Each team member of each audit of the cycle, and whether the audit's "
+                      "scope reaches an area they are responsible for; where it does, the "
+                      "reason recorded for letting them audit it."));
+  static const double t_widths[] = { 0.10, 0.28, 0.62 };
+  const char *t_header[] = { _ ("Ref."), _ ("Team member"), _ ("Independence") };
+  CwTable *teams = NULL;
+  for (guint i = 0; i < c->audits->len; i++)
+    {
+      GPtrArray *team = g_ptr_array_index (c->teams, i);
+      for (guint m = 0; m < team->len; m++)
+        {
+          CwIndependence *member = g_ptr_array_index (team, m);
+          if (teams == NULL)
+            teams = cw_typeset_table_begin (ts, 3, t_widths, t_header);
+          g_autofree char *statement = cw_independence_describe (member);
+          g_autofree char *ref = cw_markup_printf (
+              "IA-%" G_GINT64_FORMAT, cw_audit_get_id (g_ptr_array_index (c->audits, i)));
+          g_autofree char *name
+              = member->lead ? cw_markup_printf ("%s\n<i>%s</i>", member->name, _ ("lead auditor"))
+                             : cw_markup_printf ("%s", member->name);
+          g_autofree char *text = cw_markup_printf ("%s", statement);
+          const char *cells[] = { ref, name, text };
+          cw_table_row (teams, cells, CW_ROW_NORMAL, -1, NULL);
+        }
+    }
+  if (teams != NULL)
+    cw_table_end (teams);
+  else
+    cw_typeset_text (ts, CW_STYLE_BODY, _ ("No audit of the cycle names its team yet."));
 }
 
 /* The programme and its coverage as of `today` (for reproducible output,
@@ -360,6 +396,7 @@ cw_report_new_programme (CwWorkspace *workspace, const GDate *today, GError **er
     return NULL;
   content->audits = g_ptr_array_new_with_free_func (g_object_unref);
   content->progress = g_array_new (FALSE, TRUE, sizeof (CwAuditProgress));
+  content->teams = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < all->len; i++)
     {
       CwAudit *audit = g_ptr_array_index (all, i);
@@ -369,8 +406,12 @@ cw_report_new_programme (CwWorkspace *workspace, const GDate *today, GError **er
       CwAuditProgress progress;
       if (!cw_workspace_get_audit_progress (workspace, audit, &progress, error))
         return NULL;
+      GPtrArray *team = cw_workspace_list_independence (workspace, cw_audit_get_id (audit), error);
+      if (team == NULL)
+        return NULL;
       g_ptr_array_add (content->audits, g_object_ref (audit));
       g_array_append_val (content->progress, progress);
+      g_ptr_array_add (content->teams, team);
     }
 
   g_autofree char *iso = cw_date_to_string (today);
