@@ -183,6 +183,48 @@ test_results_bring_forward (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (summer, "8.7.2")->coverage, ==, CW_COVERAGE_DUE_SOON);
 }
 
+/* An audit planned for the programme lies within its cycle and audits the
+ * clause asked for; a day outside the cycle or an unknown clause is
+ * refused and leaves the history as it was. */
+static void
+test_plan_within_cycle (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (cw_workspace_start_programme (f->workspace, "2025-01-01", 3, &error));
+  g_assert_no_error (error);
+  const char *path = cw_workspace_get_path (f->workspace);
+  gint64 before = cw_test_sql_int (path, "SELECT count(*) FROM history");
+
+  g_assert_cmpint (cw_workspace_plan_programme_audit (f->workspace, "8.6.3", "2028-01-01", NULL,
+                                                      NULL, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  cw_test_assert_contains (error->message, "outside the programme's cycle (2025-01-01 to 2027-12-31)");
+  g_clear_error (&error);
+  g_assert_cmpint (cw_workspace_plan_programme_audit (f->workspace, "8.6.3", "2027-11-29",
+                                                      "2028-01-02", NULL, NULL, &error),
+                   ==, 0);
+  cw_test_assert_contains (error->message, "2028-01-02 is outside");
+  g_clear_error (&error);
+  g_assert_cmpint (cw_workspace_plan_programme_audit (f->workspace, "9.9", "2026-03-01", NULL,
+                                                      NULL, NULL, &error),
+                   ==, 0);
+  cw_test_assert_contains (error->message, "9.9");
+  g_clear_error (&error);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM history"), ==, before);
+
+  gint64 id = cw_workspace_plan_programme_audit (f->workspace, "8.6.3", "2026-03-02", NULL, NULL,
+                                                 "Margaret Sefton", &error);
+  g_assert_no_error (error);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (f->workspace, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_audit_get_title (audit), ==, "Internal audit of 8.6.3");
+  g_assert_cmpstrv (cw_audit_get_scope (audit), ((const char *const[]) { "8.6.3", NULL }));
+  g_assert_cmpstr (cw_audit_get_planned_end (audit), ==, "2026-03-02");
+  g_assert_cmpstr (cw_audit_get_lead_auditor (audit), ==, "Margaret Sefton");
+  g_assert_cmpint (cw_audit_get_status (audit), ==, CW_AUDIT_PLANNED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,5 +233,6 @@ main (int argc, char **argv)
   ADD ("/core/programme/needs-a-programme", test_needs_a_programme);
   ADD ("/core/programme/due-by-importance", test_due_by_importance);
   ADD ("/core/programme/results-bring-forward", test_results_bring_forward);
+  ADD ("/core/programme/plan-within-cycle", test_plan_within_cycle);
   return g_test_run ();
 }

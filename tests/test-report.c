@@ -394,7 +394,14 @@ test_programme_report (void)
                      "programme start");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  /* The demo's programme: a three-year cycle from January 2025. */
+  /* The demo's programme: a three-year cycle from January 2025. An audit
+   * planned for it must lie within the cycle; the one planned then shows
+   * in the report. */
+  cw_test_cli_error (ARGS ("programme", "plan", ws, "8.6.3", "--start", "2029-03-01"),
+                     CLI_BAD_INPUT, "outside the programme's cycle");
+  g_autofree char *planned = cw_test_cli_id (ARGS ("programme", "plan", ws, "8.6.3", "--start",
+                                                   "2027-03-01", "--lead", "Margaret Sefton"));
+  g_assert_cmpstr (planned, ==, "3");
   cli_ok (ARGS ("report", "programme", ws, "-o", pdf, "--reproducible"));
   g_autofree char *title = info_field (pdf, "Title");
   g_assert_cmpstr (title, ==, "Internal audit programme");
@@ -410,6 +417,7 @@ test_programme_report (void)
   assert_in_text (text, "8.5.1.3 Change management activities");
   assert_in_text (text, "Audits of the cycle");
   assert_in_text (text, "Follow-up audit: change and release management");
+  assert_in_text (text, "Internal audit of 8.6.3");
   assert_in_text (text, "2 major, 6 minor");
   assert_in_text (text, "Independence of the audit teams");
   assert_in_text (text, "Fiona Lindqvist lead auditor");

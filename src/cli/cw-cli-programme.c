@@ -37,6 +37,38 @@ cw_cli_run_programme_start (const CwCliCommand *command, int argc, char **argv)
 }
 
 int
+cw_cli_run_programme_plan (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *start = NULL, *end = NULL, *title = NULL, *lead = NULL;
+  GOptionEntry entries[] = {
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("The first day of the audit"),
+      N_("YYYY-MM-DD") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("The last day (default: the first)"),
+      N_("YYYY-MM-DD") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("The audit's title (default: Internal audit of CLAUSE)"), N_("TEXT") },
+    { "lead", 0, 0, G_OPTION_ARG_STRING, &lead, N_("The lead auditor"), N_("NAME") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (start == NULL)
+    return cw_cli_usage_error (command, _("--start is required"));
+  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  if (workspace == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  gint64 id
+    = cw_workspace_plan_programme_audit (workspace, args[1], start, end, title, lead, &error);
+  if (id == 0)
+    return cw_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return CW_CLI_OK;
+}
+
+int
 cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **argv)
 {
   char **args;

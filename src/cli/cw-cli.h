@@ -67,6 +67,7 @@ gboolean cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError 
 
 /* The internal audit programme (cw-cli-programme.c). */
 int cw_cli_run_programme_start (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_programme_plan (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_programme_show (const CwCliCommand *command, int argc, char **argv);
 

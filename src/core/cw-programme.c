@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-audit.h"
 #include "cw-catalogue.h"
 #include "cw-date.h"
 #include "cw-programme.h"
@@ -533,4 +534,60 @@ cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today, GError *
                                            audits, grades, cycle_end, day, soon));
     }
   return g_steal_pointer (&rows);
+}
+
+/* Plans an audit of `clause` for the programme: an audit, not yet started,
+ * whose scope is the clause, held from `start` to `end` (the same day when
+ * NULL), both within the cycle, titled "Internal audit of CLAUSE" unless
+ * `title` says otherwise. The audit's own rules (dates in order, the team's
+ * independence) apply as to any audit. Returns its id, or 0. */
+gint64
+cw_workspace_plan_programme_audit (CwWorkspace *self, const char *clause, const char *start,
+                                   const char *end, const char *title, const char *lead,
+                                   GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (clause != NULL && start != NULL, 0);
+
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (self, error);
+  CwCatalogue *catalogue = programme ? cw_workspace_load_catalogue (self, error) : NULL;
+  if (catalogue == NULL)
+    return 0;
+  if (cw_catalogue_lookup_clause (catalogue, clause) == NULL)
+    {
+      cw_set_invalid (error, _("There is no clause “%s”; “clausewise-cli catalogue” lists them"),
+                      clause);
+      return 0;
+    }
+  end = end ? end : start;
+  const char *days[] = { start, end };
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      GDate day;
+      if (!cw_date_parse (days[i], &day, error))
+        return 0;
+      if (cw_programme_quarter_of (programme, days[i]) < 0)
+        {
+          GDate last;
+          cw_date_parse (programme->starts_on, &last, NULL);
+          g_date_add_years (&last, programme->years);
+          g_date_subtract_days (&last, 1);
+          g_autofree char *until = cw_date_to_string (&last);
+          cw_set_invalid (error,
+                          _("%s is outside the programme's cycle (%s to %s); plan the audit "
+                            "within it, or move the cycle with “programme start”"),
+                          days[i], programme->starts_on, until);
+          return 0;
+        }
+    }
+  g_autofree char *default_title = g_strdup_printf (_("Internal audit of %s"), clause);
+  const char *scope[] = { clause, NULL };
+  CwAuditDraft draft = {
+    .title = title && *title ? title : default_title,
+    .scope = scope,
+    .planned_start = start,
+    .planned_end = end,
+    .lead_auditor = lead,
+  };
+  return cw_workspace_create_audit (self, &draft, error);
 }

@@ -82,6 +82,9 @@ int cw_programme_quarter_of (const CwProgramme *programme, const char *day);
 char *cw_programme_quarter_name (const CwProgramme *programme, guint q);
 gboolean cw_workspace_set_importance (CwWorkspace *self, const char *clause,
                                       CwImportance importance, GError **error);
+gint64 cw_workspace_plan_programme_audit (CwWorkspace *self, const char *clause,
+                                          const char *start, const char *end, const char *title,
+                                          const char *lead, GError **error);
 GPtrArray *cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today,
                                             GError **error);
 void cw_coverage_row_free (CwCoverageRow *row);
