@@ -16,6 +16,7 @@
 #include "cw-demo.h"
 #include "cw-draft.h"
 #include "cw-readiness-page.h"
+#include "cw-reviews-page.h"
 #include "cw-readiness.h"
 #include "cw-register.h"
 #include "cw-test-util.h"
@@ -157,6 +158,16 @@ test_colours_and_records (void)
   cw_ui_wait_for_frames (GTK_WIDGET (window));
   GtkWidget *actions = cw_window_get_actions_page (window);
   g_assert_cmpint (cw_actions_page_get_action_id (CW_ACTIONS_PAGE (actions)), ==, action_id);
+
+  /* The management review behind a criterion opens in the Reviews page. */
+  page = show_readiness (window);
+  AdwActionRow *review = find_record (GTK_WIDGET (page), "review");
+  g_assert_nonnull (review);
+  gint64 review_id = cw_object_get_id (review, "id");
+  adw_action_row_activate (review);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *reviews = cw_window_get_reviews_page (window);
+  g_assert_cmpint (cw_reviews_page_get_review_id (CW_REVIEWS_PAGE (reviews)), ==, review_id);
 
   /* A register entry opens in the page's own editor. */
   page = show_readiness (window);

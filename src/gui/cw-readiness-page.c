@@ -270,7 +270,7 @@ on_record_activated (AdwActionRow *row, CwReadinessPage *self)
   else if (g_str_equal (entity, "register"))
     cw_readiness_page_show_entry (self, id);
   else if (g_str_equal (entity, "review"))
-    gtk_widget_activate_action (widget, "win.show-page", "s", "reviews");
+    gtk_widget_activate_action (widget, "win.show-review", "x", id);
   else if (g_str_equal (entity, "programme"))
     gtk_widget_activate_action (widget, "win.show-page", "s", "programme");
   else if (g_str_equal (entity, "organisation"))

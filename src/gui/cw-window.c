@@ -219,6 +219,12 @@ show_action_action (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
+show_review_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  cw_window_show_review (CW_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
 show_page_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   CwWindow *self = CW_WINDOW (widget);
@@ -784,6 +790,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-audit", "x", show_audit_action);
   gtk_widget_class_install_action (widget_class, "win.show-finding", "x", show_finding_action);
   gtk_widget_class_install_action (widget_class, "win.show-action", "x", show_action_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review", "x", show_review_action);
   cw_report_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
