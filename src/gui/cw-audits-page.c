@@ -279,6 +279,10 @@ on_undo_clicked (CwAuditsPage *self)
 static void
 delete_audit_later (CwAuditsPage *self, gint64 id, const char *title)
 {
+  /* An earlier deletion still offered for Undo is carried out, and its
+   * toast goes: its Undo must not undo this one. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
   flush_pending_delete (self);
   self->pending_delete = id;
   self->pending_workspace = g_object_ref (cw_page_get_workspace (CW_PAGE (self)));
