@@ -23,10 +23,9 @@ cw_cli_run_person_add (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   g_auto (GStrv) list = cw_text_split_list (areas);
@@ -48,10 +47,9 @@ cw_cli_run_person_list (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
@@ -89,10 +87,9 @@ cw_cli_run_person_areas (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;

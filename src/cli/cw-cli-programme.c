@@ -104,10 +104,9 @@ cw_cli_run_programme_show (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   GDate today;

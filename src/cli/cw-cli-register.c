@@ -159,10 +159,9 @@ cw_cli_run_register_update (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
@@ -183,10 +182,9 @@ int
 cw_cli_run_register_withdraw (const CwCliCommand *command, int argc, char **argv)
 {
   char **args;
-  int status = cw_cli_parse (command, NULL, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, NULL, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
@@ -225,10 +223,9 @@ cw_cli_run_register_list (const CwCliCommand *command, int argc, char **argv)
     { NULL },
   };
   char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
+  int status;
+  g_autoptr (CwWorkspace) workspace
+    = cw_cli_parse_open (command, entries, argc, argv, &args, &status);
   if (workspace == NULL)
     return status;
   GDate today;

@@ -156,6 +156,19 @@ cw_cli_open (const char *path, int *status)
   return workspace;
 }
 
+/* Parses the command line and opens the workspace named first: the two
+ * steps most commands begin with. NULL, with *status the exit code, when
+ * either fails or help was asked for. */
+CwWorkspace *
+cw_cli_parse_open (const CwCliCommand *command, GOptionEntry *entries, int argc, char **argv,
+                   char ***args, int *status)
+{
+  *status = cw_cli_parse (command, entries, argc, argv, args);
+  if (*status >= 0)
+    return NULL;
+  return cw_cli_open ((*args)[0], status);
+}
+
 /* The workspace args[0] and the id in args[1] (`what` names its kind, "an
  * audit"), the id checked before the file is opened. */
 CwWorkspace *

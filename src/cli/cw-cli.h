@@ -33,6 +33,8 @@ int cw_cli_parse (const CwCliCommand *command, GOptionEntry *entries, int argc, 
 int cw_cli_fail (const GError *error);
 int cw_cli_usage_error (const CwCliCommand *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
 int cw_cli_input_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+CwWorkspace *cw_cli_parse_open (const CwCliCommand *command, GOptionEntry *entries, int argc,
+                               char **argv, char ***args, int *status);
 CwWorkspace *cw_cli_open (const char *path, int *status);
 gboolean cw_cli_parse_id (const char *text, const char *what, gint64 *id);
 CwWorkspace *cw_cli_open_record (char **args, const char *what, gint64 *id, int *status);
