@@ -311,6 +311,20 @@ test_raise_finding_from_answer (Fixture *f, gconstpointer data)
   g_assert_cmpint (cw_finding_get_grade (finding), ==, CW_GRADE_MINOR);
   g_autofree char *label = cw_finding_dup_label (finding);
   g_assert_cmpstr (label, ==, "NC-1");
+
+  /* The answer cannot move away from its finding's grade: the refusal is
+   * said, and the results show Minor again, as the file holds. */
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.result", "i", 0);
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *refusal = cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_window_close (refusal);
+  GtkWidget *minor = cw_ui_find_button (GTK_WIDGET (checklist), "Minor nonconformity");
+  GtkWidget *conforming = cw_ui_find_button (GTK_WIDGET (checklist), "Conforming");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (minor)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (conforming)));
+  g_autoptr (GPtrArray) answers = cw_workspace_list_answers (workspace, f->second, &error);
+  g_autoptr (GHashTable) by_question = cw_answers_by_question (answers);
+  g_assert_cmpint (cw_answers_result (by_question, SECOND_QUESTION), ==, CW_RESULT_MINOR);
   cw_ui_close_window (window);
 }
 

@@ -32,9 +32,10 @@
  * - An issued audit is frozen: typing into its note inserts nothing and its
  *   results cannot be set; nothing of it changes.
  * - A result that disagrees with the grade of a finding on its question is
- *   refused with a dialog, and the stored result stays; the note it flushed
- *   is saved all the same. A finding is raised on an answer whose result is
- *   a grade, with that grade (the test sets such a result first).
+ *   refused with a dialog, and the stored result stays, on the toggles too;
+ *   the note it flushed is saved all the same. A finding is raised on an
+ *   answer whose result is a grade, with that grade (the test sets such a
+ *   result first).
  * - Any other dialog is a failure. Closing the window must let the
  *   workspace go (the helper waits for it) before the file is opened again.
  *
@@ -899,6 +900,8 @@ set_result (Model *m, CwResult result)
   if (!agrees)
     {
       dismiss_error (m, "Could Not Save the Answer");
+      /* The toggles go back to the result the file holds. */
+      m->toggled = model_result (m, m->audit->id, current_question (m));
       return;
     }
   assert_no_dialog (m);

@@ -119,6 +119,17 @@ reload_answers (CwChecklist *self, GError **error)
 
 static void refresh_progress (CwChecklist *self);
 
+/* The result toggles show `result`, without storing anything. */
+static void
+show_result (CwChecklist *self, CwResult result)
+{
+  gboolean loading = self->loading;
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->result_buttons); i++)
+    gtk_toggle_button_set_active (self->result_buttons[i], i == result);
+  self->loading = loading;
+}
+
 static void
 store (CwChecklist *self, CwResult result, const char *note)
 {
@@ -131,6 +142,9 @@ store (CwChecklist *self, CwResult result, const char *note)
       || !reload_answers (self, &error))
     {
       cw_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+      /* The toggles go back to what the file holds, not the refused result. */
+      CwAnswer *stored = current_answer (self);
+      show_result (self, stored ? stored->result : CW_RESULT_NOT_ASSESSED);
       return;
     }
   refresh_progress (self);
@@ -968,9 +982,7 @@ show_question (CwChecklist *self, guint index)
                        cw_question_get_id (question), self->current + 1, self->questions->len);
   gtk_label_set_label (self->position_label, position);
   gtk_label_set_label (self->question_label, cw_question_get_text (question));
-  CwResult result = answer ? answer->result : CW_RESULT_NOT_ASSESSED;
-  for (guint i = 0; i < G_N_ELEMENTS (self->result_buttons); i++)
-    gtk_toggle_button_set_active (self->result_buttons[i], i == result);
+  show_result (self, answer ? answer->result : CW_RESULT_NOT_ASSESSED);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             answer ? answer->note : "", -1);
   gboolean writable = !cw_workspace_is_read_only (self->workspace)
