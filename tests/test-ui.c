@@ -377,20 +377,6 @@ test_delete_and_undo (void)
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
   g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
 
-  /* A second deletion while the first's Undo is offered carries the first
-   * out: Undo then brings back only the second. */
-  plan_audit (window, "Also to be deleted");
-  gtk_widget_activate_action (cw_window_get_checklist (window), "checklist.back", NULL);
-  settle (100);
-  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 2);
-  delete_first_audit (window);
-  delete_first_audit (window);
-  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
-  gtk_widget_activate_action (cw_window_get_audits_page (window), "audits.undo-delete", NULL);
-  settle (100);
-  g_assert_cmpuint (count_audits (cw_window_get_workspace (window)), ==, 1);
-  g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");
-
   /* Without Undo, closing the window carries the deletion out. */
   delete_first_audit (window);
   g_object_ref (window);

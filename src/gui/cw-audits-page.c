@@ -279,15 +279,21 @@ on_undo_clicked (CwAuditsPage *self)
 static void
 delete_audit_later (CwAuditsPage *self, gint64 id, const char *title)
 {
-  /* An earlier deletion still offered for Undo is carried out, and its
-   * toast goes: its Undo must not undo this one. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
+  /* An earlier deletion still offered for Undo is carried out. */
   flush_pending_delete (self);
   self->pending_delete = id;
   self->pending_workspace = g_object_ref (cw_page_get_workspace (CW_PAGE (self)));
   rebuild_list (self);
   g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
+  /* The toast on screen then offers Undo for this deletion, and says so:
+   * one toast, whose Undo always means the latest deletion. (Dismissing it
+   * for a new one crashes libadwaita 1.2 when the window closes while the
+   * toasts still animate.) */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, message);
+      return;
+    }
   AdwToast *toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
