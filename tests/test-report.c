@@ -177,6 +177,11 @@ assert_tagged (const char *pdf)
   cw_test_assert_contains (tree, "  P (block)");
   cw_test_assert_contains (tree, "\n  Figure\n");
   g_assert_null (strstr (tree, "Page 3 of"));
+  /* Tables are tables, with header cells where they have a header. */
+  cw_test_assert_contains (tree, "  Table (block)\n    TR\n      TD\n        \"Audit client\"");
+  cw_test_assert_contains (tree, "    TR\n      TH\n        \"QUESTION\"");
+  /* The whole text of a line, past its "fi" (no ligature cuts it short). */
+  cw_test_assert_contains (tree, "\"Confidential. Prepared with Clausewise for the people");
 }
 
 /* Every page but the cover says "Page X of Y", with Y the real count. */
@@ -1041,12 +1046,16 @@ test_core_api (void)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  /* Export with progress, as a GTask would run it. */
+  /* Export with progress, as a GTask would run it, on the same paper. */
   g_autofree char *pdf = cw_test_path (dir, "api.pdf");
+  cw_report_set_paper (report, CW_PAPER_LETTER);
   guint calls = 0;
   g_assert_true (cw_report_write_pdf (report, pdf, count_progress, &calls, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (calls, ==, page_count (pdf));
+  /* The export pours the content twice, one page at a time: it paginates
+   * exactly as the kept pages did. */
+  g_assert_cmpuint (page_count (pdf), ==, n);
 
   /* Cancelled half-way: no file, and the earlier one is untouched. */
   g_autoptr (GBytes) before = cw_test_read (pdf);

@@ -66,6 +66,7 @@ static const StyleSpec style_specs[CW_N_STYLES] = {
  * relative to the layout's top. */
 typedef struct
 {
+  int refs; /* the pages that show it, and whoever is placing it */
   PangoLayout *layout;
   int n_lines;
   double *top;
@@ -84,6 +85,8 @@ typedef enum
   OP_RULE,
   OP_DRAW,
   OP_CONTENTS_NUMBER,
+  OP_TAG_BEGIN, /* structure of the tagged PDF: Table, TR, TH, TD */
+  OP_TAG_END,
 } OpKind;
 
 typedef struct
@@ -96,6 +99,7 @@ typedef struct
   CwDrawFunc func;
   gpointer data;
   guint anchor;
+  const char *tag;
 } Op;
 
 typedef struct
@@ -103,6 +107,14 @@ typedef struct
   GArray *ops;
   gboolean plain; /* the cover: no running header or footer */
 } Page;
+
+/* What happens to a page once nothing more can land on it. */
+typedef enum
+{
+  MODE_KEEP,  /* kept, to be drawn in any order (printing) */
+  MODE_COUNT, /* counted and freed: the first pass of an export */
+  MODE_DRAW,  /* drawn at once and freed: the second pass */
+} Mode;
 
 typedef struct
 {
@@ -120,9 +132,16 @@ struct _CwTypeset
   double page_width, page_height;
   double left, right, top, bottom;
 
-  GPtrArray *texts;
-  GPtrArray *pages;
+  Mode mode;
+  GPtrArray *pages; /* the pages still held: all of them, or the last */
+  guint n_gone;     /* pages already counted or drawn and freed */
+  guint n_total;    /* all pages, once known */
   GArray *anchors;
+  GArray *contents;   /* the anchors the contents list: in MODE_DRAW, the counting pass's */
+  cairo_t *target;    /* MODE_DRAW: where pages are drawn */
+  CwPageDone page_done;
+  gpointer page_done_data;
+  gboolean stopped; /* MODE_DRAW: the rest is laid out as empty and not drawn */
   double y;
   gboolean fresh;      /* nothing placed yet on the current page */
   gboolean needs_page; /* the next content starts a new page */
@@ -154,20 +173,41 @@ struct _CwTable
   gboolean group_held; /* the last row is a group's, held with the next */
 };
 
-static void
-text_free (CwText *text)
+static CwText *
+text_ref (CwText *text)
 {
+  text->refs++;
+  return text;
+}
+
+static void
+text_unref (CwText *text)
+{
+  if (text == NULL || --text->refs > 0)
+    return;
   g_object_unref (text->layout);
   g_free (text->top);
   g_free (text);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwText, text_unref)
+
+/* A page holds its texts until it is freed: with pages drawn and freed as
+ * they fill, a report's memory is bounded by a page, not by its length. */
 static void
 page_free (Page *page)
 {
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      Op *op = &g_array_index (page->ops, Op, i);
+      if (op->kind == OP_TEXT)
+        text_unref (op->text);
+    }
   g_array_unref (page->ops);
   g_free (page);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
 
 static void
 anchor_clear (Anchor *anchor)
@@ -185,12 +225,13 @@ cw_markup_printf (const char *format, ...)
   return markup;
 }
 
-CwTypeset *
-cw_typeset_new (cairo_t *cr, double page_width, double page_height)
+static CwTypeset *
+typeset_new (cairo_t *cr, double page_width, double page_height, Mode mode)
 {
   g_return_val_if_fail (cr != NULL, NULL);
 
   CwTypeset *self = g_new0 (CwTypeset, 1);
+  self->mode = mode;
   /* One context made from the very cairo_t we draw on: the metrics of a PDF
    * surface (no hinting) differ from an image surface's, and measuring on one
    * while drawing on the other clips or overlaps lines. */
@@ -203,12 +244,46 @@ cw_typeset_new (cairo_t *cr, double page_width, double page_height)
   self->right = page_width - MARGIN_SIDE;
   self->top = MARGIN_TOP;
   self->bottom = page_height - MARGIN_BOTTOM;
-  self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify)text_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   self->anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   g_array_set_clear_func (self->anchors, (GDestroyNotify)anchor_clear);
+  self->contents = g_array_ref (self->anchors);
   self->needs_page = TRUE;
   self->contents_at = -1;
+  return self;
+}
+
+/* Keeps every page, to be drawn in any order with cw_typeset_draw_page(). */
+CwTypeset *
+cw_typeset_new (cairo_t *cr, double page_width, double page_height)
+{
+  return typeset_new (cr, page_width, page_height, MODE_KEEP);
+}
+
+/* The first pass of an export: counts the pages and learns where each
+ * heading lands, holding one page at a time. */
+CwTypeset *
+cw_typeset_new_counting (cairo_t *cr, double page_width, double page_height)
+{
+  return typeset_new (cr, page_width, page_height, MODE_COUNT);
+}
+
+/* The second pass: the same content poured again draws each page on `cr`
+ * (and shows it) as soon as it is full, then frees it. `counted`, the first
+ * pass after cw_typeset_finish(), gives the page count and the contents.
+ * `done` (nullable) hears of each page drawn and may stop the drawing. */
+CwTypeset *
+cw_typeset_new_drawing (cairo_t *cr, double page_width, double page_height, CwTypeset *counted,
+                        CwPageDone done, gpointer data)
+{
+  g_return_val_if_fail (counted != NULL && counted->mode == MODE_COUNT, NULL);
+  CwTypeset *self = typeset_new (cr, page_width, page_height, MODE_DRAW);
+  self->target = cairo_reference (cr);
+  self->n_total = counted->n_total;
+  g_array_unref (self->contents);
+  self->contents = g_array_ref (counted->anchors);
+  self->page_done = done;
+  self->page_done_data = data;
   return self;
 }
 
@@ -218,8 +293,10 @@ cw_typeset_free (CwTypeset *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->pages);
-  g_ptr_array_unref (self->texts);
   g_array_unref (self->anchors);
+  g_array_unref (self->contents);
+  if (self->target != NULL)
+    cairo_destroy (self->target);
   for (guint i = 0; i < CW_N_STYLES; i++)
     pango_font_description_free (self->fonts[i]);
   g_object_unref (self->context);
@@ -248,12 +325,17 @@ cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *he
  * such token of reasonable length whole. Longer runs (URLs) may still break. */
 #define TOKEN_MAX_BYTES 40
 
+/* Ligatures off: a PDF reader's text of "ﬁ" is not always "fi", and the
+ * structure text screen readers follow stopped at the first one. With
+ * `protect`, tokens are kept whole too. */
 static void
-protect_tokens (PangoLayout *layout)
+set_attributes (PangoLayout *layout, gboolean protect)
 {
   const char *text = pango_layout_get_text (layout);
-  PangoAttrList *attrs = NULL;
-  const char *p = text;
+  PangoAttrList *old = pango_layout_get_attributes (layout);
+  PangoAttrList *attrs = old ? pango_attr_list_copy (old) : pango_attr_list_new ();
+  pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("liga 0, clig 0"));
+  const char *p = protect ? text : "";
   while (*p)
     {
       while (*p && g_ascii_isspace (*p))
@@ -267,21 +349,13 @@ protect_tokens (PangoLayout *layout)
         }
       if (!breakable || p - start > TOKEN_MAX_BYTES)
         continue;
-      if (attrs == NULL)
-        {
-          PangoAttrList *old = pango_layout_get_attributes (layout);
-          attrs = old ? pango_attr_list_copy (old) : pango_attr_list_new ();
-        }
       PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
       keep->start_index = start - text;
       keep->end_index = p - text;
       pango_attr_list_insert (attrs, keep);
     }
-  if (attrs != NULL)
-    {
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 /* Whether a word is wider than the layout's width. */
@@ -298,7 +372,12 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
           PangoAlignment alignment)
 {
   CwText *text = g_new0 (CwText, 1);
+  text->refs = 1;
   text->style = style;
+  /* A stopped export still pours the rest of its content, as empty text
+   * that costs nothing to lay out. */
+  if (self->stopped)
+    markup = "";
   text->width = width;
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
@@ -310,7 +389,7 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
   if (style_specs[style].line_spacing > 0)
     pango_layout_set_line_spacing (text->layout, style_specs[style].line_spacing);
   pango_layout_set_markup (text->layout, markup, -1);
-  protect_tokens (text->layout);
+  set_attributes (text->layout, TRUE);
   if (overflows (text->layout))
     {
       /* A word wider than its column: in a table, a smaller type keeps it
@@ -329,7 +408,8 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
         }
       if (overflows (text->layout))
         {
-          pango_layout_set_markup (text->layout, markup, -1); /* unprotected */
+          pango_layout_set_markup (text->layout, markup, -1);
+          set_attributes (text->layout, FALSE);
           pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
         }
     }
@@ -351,7 +431,6 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  g_ptr_array_add (self->texts, text);
   return text;
 }
 
@@ -388,6 +467,41 @@ current_page (CwTypeset *self)
   return g_ptr_array_index (self->pages, self->pages->len - 1);
 }
 
+/* The pages made so far, the current one included. */
+static guint
+n_made (CwTypeset *self)
+{
+  return self->n_gone + self->pages->len;
+}
+
+static void release_page (CwTypeset *self, gboolean last);
+static void lay_out_contents (CwTypeset *self);
+
+static void
+move_held_block (CwTypeset *self, Page *old, Page *page)
+{
+  double dy = self->top - self->pending_y;
+  for (guint i = self->pending_op; i < old->ops->len; i++)
+    {
+      Op op = g_array_index (old->ops, Op, i);
+      op.y += dy;
+      g_array_append_val (page->ops, op);
+    }
+  /* The texts' references went along with the operations. */
+  g_array_set_size (old->ops, self->pending_op);
+  for (guint i = self->pending_anchor; i < self->anchors->len; i++)
+    {
+      Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
+      anchor->page = n_made (self) - 1;
+      anchor->y += dy;
+    }
+  self->y += dy;
+  self->fresh = FALSE;
+  self->moved = TRUE;
+  self->pending_op = 0;
+  self->pending_y = self->top;
+}
+
 static void
 new_page (CwTypeset *self)
 {
@@ -396,39 +510,23 @@ new_page (CwTypeset *self)
    * moving gains nothing and would never end). */
   gboolean move = self->pending && old != NULL && self->pending_y > self->top + 0.5
                   && self->pending_op <= old->ops->len;
-  double old_y = self->y;
   Page *page = g_new0 (Page, 1);
   page->ops = g_array_new (FALSE, TRUE, sizeof (Op));
   g_ptr_array_add (self->pages, page);
-  self->y = self->top;
   self->fresh = TRUE;
   self->needs_page = FALSE;
   self->moved = FALSE;
-  if (!move)
+  if (move)
+    move_held_block (self, old, page);
+  else
     {
+      self->y = self->top;
       self->pending = FALSE;
       self->pending_table = NULL;
-      return;
     }
-  double dy = self->top - self->pending_y;
-  for (guint i = self->pending_op; i < old->ops->len; i++)
-    {
-      Op op = g_array_index (old->ops, Op, i);
-      op.y += dy;
-      g_array_append_val (page->ops, op);
-    }
-  g_array_set_size (old->ops, self->pending_op);
-  for (guint i = self->pending_anchor; i < self->anchors->len; i++)
-    {
-      Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
-      anchor->page = self->pages->len - 1;
-      anchor->y += dy;
-    }
-  self->y = old_y + dy;
-  self->fresh = FALSE;
-  self->moved = TRUE;
-  self->pending_op = 0;
-  self->pending_y = self->top;
+  /* Nothing more can land on the old page. */
+  if (old != NULL && self->mode != MODE_KEEP)
+    release_page (self, FALSE);
 }
 
 static void
@@ -485,9 +583,18 @@ add_lines (CwTypeset *self, CwText *text, int first, int count, double x, double
 {
   Op *op = add_op (self, OP_TEXT, x, y, text->width, lines_height (text, first, count),
                    colour ? colour : style_specs[text->style].colour);
-  op->text = text;
+  op->text = text_ref (text);
   op->first = first;
   op->count = count;
+}
+
+/* A mark in the structure of the tagged PDF. It places nothing, so a block
+ * held with its next one stays held. */
+static void
+add_tag (CwTypeset *self, OpKind kind, const char *tag)
+{
+  Op op = { .kind = kind, .x = self->left, .y = self->y, .tag = tag };
+  g_array_append_val (current_page (self)->ops, op);
 }
 
 /* Breaks a page before content needing `points`, unless the page is still
@@ -560,7 +667,7 @@ void
 cw_typeset_text (CwTypeset *self, CwStyle style, const char *text)
 {
   g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
-  CwText *flowing = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) flowing = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
   flow_text (self, flowing, self->left, NULL, NULL);
   cw_typeset_space (self, style_specs[style].space_after);
 }
@@ -575,10 +682,10 @@ cw_typeset_labelled (CwTypeset *self, const char *label, const char *text, const
   g_autofree char *upper = g_utf8_strup (label, -1);
   g_autofree char *label_markup
       = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", upper);
-  CwText *head = text_new (self, CW_STYLE_LABEL, label_markup, width, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) head = text_new (self, CW_STYLE_LABEL, label_markup, width, PANGO_ALIGN_LEFT);
   const char *value = (text && *text) ? text : _ ("(not recorded)");
   g_autofree char *body_markup = g_markup_escape_text (value, -1);
-  CwText *body = text_new (self, CW_STYLE_BODY, body_markup, width, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) body = text_new (self, CW_STYLE_BODY, body_markup, width, PANGO_ALIGN_LEFT);
 
   /* The label goes with at least the first two lines of its text. */
   cw_typeset_keep (self, text_height (head) + lines_height (body, 0, MIN (2, body->n_lines)) + 2);
@@ -596,11 +703,11 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   g_autofree char *upper = g_utf8_strup (badge, -1);
   g_autofree char *badge_markup
       = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", upper);
-  CwText *pill = text_new (self, CW_STYLE_BADGE, badge_markup, 400, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) pill = text_new (self, CW_STYLE_BADGE, badge_markup, 400, PANGO_ALIGN_LEFT);
   PangoRectangle logical;
   pango_layout_get_pixel_extents (pill->layout, NULL, &logical);
   double pill_w = logical.width + 10, pill_h = text_height (pill) + 4;
-  CwText *line
+  g_autoptr (CwText) line
       = text_new (self, CW_STYLE_H3, markup, self->right - x - pill_w - 8, PANGO_ALIGN_LEFT);
   double first_h = lines_height (line, 0, 1);
 
@@ -628,13 +735,13 @@ cw_typeset_heading (CwTypeset *self, guint level, const char *title, gboolean in
   static const double before[] = { 0, 20, 14, 10 };
   CwStyle style = level == 1 ? CW_STYLE_H1 : level == 2 ? CW_STYLE_H2 : CW_STYLE_H3;
   g_autofree char *markup = g_markup_escape_text (title, -1);
-  CwText *text = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) text = text_new (self, style, markup, self->right - self->left, PANGO_ALIGN_LEFT);
 
   cw_typeset_keep (self, before[level] + text_height (text) + KEEP_AFTER_HEADING);
   if (!self->fresh)
     self->y += before[level];
   hold_begin (self);
-  Anchor anchor = { g_strdup (title), level, self->pages->len - 1, self->y, in_contents };
+  Anchor anchor = { g_strdup (title), level, n_made (self) - 1, self->y, in_contents };
   g_array_append_val (self->anchors, anchor);
   flow_text (self, text, self->left, NULL, NULL);
   if (level == 1)
@@ -652,7 +759,7 @@ cw_typeset_box (CwTypeset *self, const char *label, double height)
 {
   g_autofree char *upper = g_utf8_strup (label, -1);
   g_autofree char *markup = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", upper);
-  CwText *head
+  g_autoptr (CwText) head
       = text_new (self, CW_STYLE_LABEL, markup, self->right - self->left, PANGO_ALIGN_LEFT);
   cw_typeset_keep (self, text_height (head) + 3 + height);
   flow_text (self, head, self->left, NULL, NULL);
@@ -693,17 +800,18 @@ cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const 
       = cw_markup_printf ("<span letter_spacing=\"400\">%s</span>", upper);
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle ? subtitle : "", -1);
-  CwText *k = text_new (self, CW_STYLE_COVER_KICKER, kicker_markup, width, PANGO_ALIGN_LEFT);
-  CwText *s = text_new (self, CW_STYLE_COVER_SUBTITLE, subtitle_markup, width, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) k = text_new (self, CW_STYLE_COVER_KICKER, kicker_markup, width, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) s = text_new (self, CW_STYLE_COVER_SUBTITLE, subtitle_markup, width, PANGO_ALIGN_LEFT);
   /* A long title wraps; a very long one is set smaller so that the band
    * still holds it and the organisation under it. */
-  CwText *t = NULL;
+  g_autoptr (CwText) t = NULL;
   double block = 0;
   static const int title_points[] = { 24, 20, 16, 13 };
   for (guint i = 0; i < G_N_ELEMENTS (title_points); i++)
     {
       g_autofree char *sized = g_strdup_printf ("<span size=\"%d\">%s</span>",
                                                 title_points[i] * PANGO_SCALE, title_markup);
+      g_clear_pointer (&t, text_unref);
       t = text_new (self, CW_STYLE_COVER_TITLE, sized, width, PANGO_ALIGN_LEFT);
       block = text_height (k) + 14 + text_height (t) + 12 + text_height (s);
       if (60 + block + 48 <= self->page_height * 0.5)
@@ -727,8 +835,8 @@ cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const 
       g_autofree char *lu = g_utf8_strup (fields[i], -1);
       g_autofree char *lm = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", lu);
       g_autofree char *vm = g_markup_escape_text (fields[i + 1], -1);
-      CwText *l = text_new (self, CW_STYLE_LABEL, lm, label_w - 10, PANGO_ALIGN_LEFT);
-      CwText *v = text_new (self, CW_STYLE_COVER_FIELD, vm, width - label_w, PANGO_ALIGN_LEFT);
+      g_autoptr (CwText) l = text_new (self, CW_STYLE_LABEL, lm, label_w - 10, PANGO_ALIGN_LEFT);
+      g_autoptr (CwText) v = text_new (self, CW_STYLE_COVER_FIELD, vm, width - label_w, PANGO_ALIGN_LEFT);
       double h = MAX (text_height (l), text_height (v));
       if (y + h > self->page_height - 110)
         break; /* the cover holds what fits; the report body repeats it all */
@@ -740,7 +848,7 @@ cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const 
   if (note != NULL)
     {
       g_autofree char *nm = g_markup_escape_text (note, -1);
-      CwText *n = text_new (self, CW_STYLE_SMALL, nm, width, PANGO_ALIGN_LEFT);
+      g_autoptr (CwText) n = text_new (self, CW_STYLE_SMALL, nm, width, PANGO_ALIGN_LEFT);
       add_lines (self, n, 0, n->n_lines, self->left, self->page_height - 60 - text_height (n),
                  NULL);
     }
@@ -750,8 +858,13 @@ cw_typeset_cover (CwTypeset *self, const char *kicker, const char *title, const 
 void
 cw_typeset_contents_here (CwTypeset *self)
 {
-  self->contents_at = self->pages->len;
-  self->needs_page = TRUE;
+  if (self->mode == MODE_DRAW)
+    lay_out_contents (self);
+  else
+    {
+      self->contents_at = n_made (self);
+      self->needs_page = TRUE;
+    }
 }
 
 /* ---- Tables ------------------------------------------------------------- */
@@ -793,10 +906,13 @@ cw_typeset_table_begin (CwTypeset *self, guint n_columns, const double *fraction
   if (table->header != NULL)
     {
       hold_begin (self);
+      add_tag (self, OP_TAG_BEGIN, "Table");
       table_header (table);
       hold_end (self);
       self->pending_table = table;
     }
+  else
+    add_tag (self, OP_TAG_BEGIN, "Table");
   return table;
 }
 
@@ -808,9 +924,15 @@ table_header (CwTable *table)
     return;
   add_op (self, OP_FILL, self->left, self->y, self->right - self->left, table->header_height,
           &navy);
+  add_tag (self, OP_TAG_BEGIN, "TR");
   for (guint i = 0; i < table->n_columns; i++)
-    add_lines (self, table->header[i], 0, table->header[i]->n_lines, table->x[i] + CELL_PAD_X,
-               self->y + CELL_PAD_Y + 0.5, NULL);
+    {
+      add_tag (self, OP_TAG_BEGIN, "TH");
+      add_lines (self, table->header[i], 0, table->header[i]->n_lines, table->x[i] + CELL_PAD_X,
+                 self->y + CELL_PAD_Y + 0.5, NULL);
+      add_tag (self, OP_TAG_END, "TH");
+    }
+  add_tag (self, OP_TAG_END, "TR");
   self->y += table->header_height;
   self->fresh = FALSE;
 }
@@ -828,17 +950,55 @@ table_new_page (CwTable *table)
   if (self->moved && with_group)
     {
       /* A group's row moved along with its first row: the header goes
-       * above it. */
+       * above it, first on the page and first in reading order. */
       GArray *ops = current_page (self)->ops;
-      for (guint i = 0; i < ops->len; i++)
+      guint n_moved = ops->len;
+      for (guint i = 0; i < n_moved; i++)
         g_array_index (ops, Op, i).y += table->header_height;
       double y = self->y + table->header_height;
       self->y = self->top;
       table_header (table);
       self->y = y;
+      for (guint i = 0; i < n_moved; i++)
+        {
+          Op op = g_array_index (ops, Op, 0);
+          g_array_remove_index (ops, 0);
+          g_array_append_val (ops, op);
+        }
       return;
     }
   table_header (table);
+}
+
+/* Places `count` lines of each cell from its cursor, as one row of the
+ * tagged table. The first piece of a row tags every cell, empty ones too, so
+ * that columns stay in step; a continuation only the cells that go on. */
+/* Whether an operation belongs to the row piece that starts at `top`. */
+static gboolean
+placed_in_row (const Op *op, double top)
+{
+  return (op->kind == OP_TEXT || op->kind == OP_TAG_BEGIN || op->kind == OP_TAG_END)
+         && op->y >= top;
+}
+
+static void
+row_piece (CwTable *table, CwText **texts, int *cursor, const int *count, const double *inset,
+           gboolean first_piece)
+{
+  CwTypeset *self = table->typeset;
+  add_tag (self, OP_TAG_BEGIN, "TR");
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (count[i] == 0 && !first_piece)
+        continue;
+      add_tag (self, OP_TAG_BEGIN, "TD");
+      if (count[i] > 0)
+        add_lines (self, texts[i], cursor[i], count[i], table->x[i] + CELL_PAD_X + inset[i],
+                   self->y + CELL_PAD_Y, NULL);
+      add_tag (self, OP_TAG_END, "TD");
+      cursor[i] += count[i];
+    }
+  add_tag (self, OP_TAG_END, "TR");
 }
 
 void
@@ -849,6 +1009,7 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
   guint n = table->n_columns;
   g_autofree CwText **texts = g_new0 (CwText *, n);
   g_autofree int *cursor = g_new0 (int, n);
+  g_autofree int *count = g_new0 (int, n);
   g_autofree double *inset = g_new0 (double, n);
   double natural = 0;
   for (guint i = 0; i < n; i++)
@@ -890,13 +1051,8 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
       if (need <= room (self))
         {
           for (guint i = 0; i < n; i++)
-            {
-              int count = texts[i]->n_lines - cursor[i];
-              if (count > 0)
-                add_lines (self, texts[i], cursor[i], count, table->x[i] + CELL_PAD_X + inset[i],
-                           self->y + CELL_PAD_Y, NULL);
-              cursor[i] = texts[i]->n_lines;
-            }
+            count[i] = texts[i]->n_lines - cursor[i];
+          row_piece (table, texts, cursor, count, inset, first_piece);
           piece = need;
           done = TRUE;
         }
@@ -914,15 +1070,12 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
           piece = 0;
           for (guint i = 0; i < n; i++)
             {
-              int count = lines_fitting (texts[i], cursor[i], space);
-              if (count == 0 && at_top && cursor[i] < texts[i]->n_lines)
-                count = 1;
-              if (count > 0)
-                add_lines (self, texts[i], cursor[i], count, table->x[i] + CELL_PAD_X + inset[i],
-                           self->y + CELL_PAD_Y, NULL);
-              piece = MAX (piece, lines_height (texts[i], cursor[i], count));
-              cursor[i] += count;
+              count[i] = lines_fitting (texts[i], cursor[i], space);
+              if (count[i] == 0 && at_top && cursor[i] < texts[i]->n_lines)
+                count[i] = 1;
+              piece = MAX (piece, lines_height (texts[i], cursor[i], count[i]));
             }
+          row_piece (table, texts, cursor, count, inset, first_piece);
           piece += 2 * CELL_PAD_Y;
           done = TRUE;
           for (guint i = 0; i < n; i++)
@@ -939,8 +1092,7 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
                       .h = piece,
                       .colour = shade };
           guint at = ops->len;
-          while (at > 0 && g_array_index (ops, Op, at - 1).kind == OP_TEXT
-                 && g_array_index (ops, Op, at - 1).y >= self->y)
+          while (at > 0 && placed_in_row (&g_array_index (ops, Op, at - 1), self->y))
             at--;
           g_array_insert_val (ops, at, fill);
         }
@@ -960,6 +1112,8 @@ cw_table_row (CwTable *table, const char *const *cells, CwRowFlags flags, int ch
     hold_end (self);
   else
     table->group_held = FALSE;
+  for (guint i = 0; i < n; i++)
+    text_unref (texts[i]);
 }
 
 void
@@ -968,6 +1122,10 @@ cw_table_end (CwTable *table)
   CwTypeset *self = table->typeset;
   if (self->pending_table == table)
     self->pending_table = NULL;
+  if (self->pages->len > 0)
+    add_tag (self, OP_TAG_END, "Table");
+  for (guint i = 0; table->header != NULL && i < table->n_columns; i++)
+    text_unref (table->header[i]);
   g_free (table->header);
   g_free (table->x);
   g_free (table->w);
@@ -986,7 +1144,7 @@ cw_typeset_sign_off (CwTypeset *self, const char *statement, const char *role_he
   static const double widths[] = { 0.28, 0.28, 0.28, 0.16 };
   const char *header[] = { role_header, _ ("Name"), _ ("Signature"), _ ("Date") };
   double need = 24 + n * (TALL_ROW + 6);
-  CwText *text = NULL;
+  g_autoptr (CwText) text = NULL;
   if (statement != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (statement, -1);
@@ -1012,37 +1170,33 @@ cw_typeset_sign_off (CwTypeset *self, const char *statement, const char *role_he
 
 /* ---- Table of contents -------------------------------------------------- */
 
-/* Lays out the contents on pages of their own and splices them in where
- * cw_typeset_contents_here() was called. Entries show their page numbers
- * right-aligned in a column of their own, so the number of contents pages does
- * not depend on the numbers, which are only known once the pages are in
- * place: they are drawn from the anchors at draw time. */
-void
-cw_typeset_finish (CwTypeset *self)
+/* Lays the contents out on pages of their own, from `self->contents`.
+ * Entries show their page numbers right-aligned in a column of their own,
+ * so the number of contents pages does not depend on the numbers, which
+ * are drawn from the anchors at draw time. */
+static void
+lay_out_contents (CwTypeset *self)
 {
-  if (self->contents_at < 0)
-    return;
   self->pending = FALSE;
-  GPtrArray *body = self->pages;
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   new_page (self);
   g_autofree char *title = g_markup_escape_text (_ ("Contents"), -1);
-  CwText *head = text_new (self, CW_STYLE_H1, title, self->right - self->left, PANGO_ALIGN_LEFT);
+  g_autoptr (CwText) head
+      = text_new (self, CW_STYLE_H1, title, self->right - self->left, PANGO_ALIGN_LEFT);
   flow_text (self, head, self->left, NULL, NULL);
   self->y += 3;
   add_op (self, OP_RULE, self->left, self->y, self->right - self->left, 1.2, &navy);
   self->y += 14;
 
-  for (guint i = 0; i < self->anchors->len; i++)
+  for (guint i = 0; i < self->contents->len; i++)
     {
-      Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
+      Anchor *anchor = &g_array_index (self->contents, Anchor, i);
       if (!anchor->in_contents)
         continue;
       CwStyle style = anchor->level == 1 ? CW_STYLE_TOC_SECTION : CW_STYLE_TOC;
       double indent = (anchor->level - 1) * 16;
       g_autofree char *markup = g_markup_escape_text (anchor->title, -1);
-      CwText *entry = text_new (self, style, markup, self->right - self->left - indent - 44,
-                                PANGO_ALIGN_LEFT);
+      g_autoptr (CwText) entry = text_new (self, style, markup,
+                                           self->right - self->left - indent - 44, PANGO_ALIGN_LEFT);
       if (anchor->level == 1 && !self->fresh)
         self->y += 7;
       if (room (self) < text_height (entry))
@@ -1055,25 +1209,60 @@ cw_typeset_finish (CwTypeset *self)
       op->first = style;
       self->y += style_specs[style].space_after;
     }
+  self->needs_page = TRUE;
+}
 
-  guint n_contents = self->pages->len;
-  for (guint i = 0; i < n_contents; i++)
-    g_ptr_array_insert (body, self->contents_at + i, g_ptr_array_steal_index (self->pages, 0));
-  g_ptr_array_unref (self->pages);
-  self->pages = body;
-  for (guint i = 0; i < self->anchors->len; i++)
+/* Ends the pouring. The contents, asked for by cw_typeset_contents_here(),
+ * go where they were asked for once the pages of every heading are known:
+ * kept pages are spliced, counted ones counted; the drawing pass has laid
+ * them out in place already, from the counting pass's headings. */
+void
+cw_typeset_finish (CwTypeset *self)
+{
+  if (self->contents_at >= 0 && self->mode != MODE_DRAW)
     {
-      Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
-      if (anchor->page >= (guint)self->contents_at)
-        anchor->page += n_contents;
+      guint before = n_made (self);
+      GPtrArray *body = NULL;
+      if (self->mode == MODE_KEEP)
+        {
+          body = self->pages;
+          self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
+        }
+      lay_out_contents (self);
+      guint n_contents = body != NULL ? self->pages->len : n_made (self) - before;
+      if (body != NULL)
+        {
+          for (guint i = 0; i < n_contents; i++)
+            g_ptr_array_insert (body, self->contents_at + i,
+                                g_ptr_array_steal_index (self->pages, 0));
+          g_ptr_array_unref (self->pages);
+          self->pages = body;
+        }
+      for (guint i = 0; i < self->anchors->len; i++)
+        {
+          Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
+          if (anchor->page >= (guint)self->contents_at)
+            anchor->page += n_contents;
+        }
     }
   self->contents_at = -1;
+  if (self->mode == MODE_KEEP)
+    {
+      self->n_total = self->pages->len;
+      return;
+    }
+  guint made = n_made (self);
+  if (self->mode == MODE_DRAW && !self->stopped && made != self->n_total)
+    g_warning ("The report has %u pages where its first pass counted %u", made, self->n_total);
+  while (self->pages->len > 0)
+    release_page (self, self->pages->len == 1);
+  self->n_total = made;
 }
 
 guint
 cw_typeset_get_n_pages (CwTypeset *self)
 {
-  return self->pages->len;
+  return self->n_total;
 }
 
 /* ---- Drawing ------------------------------------------------------------ */
@@ -1140,7 +1329,7 @@ draw_frame (CwTypeset *self, cairo_t *cr, guint page)
   cairo_fill (cr);
   cairo_rectangle (cr, self->left, foot - 12, width, 0.5);
   cairo_fill (cr);
-  g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->pages->len);
+  g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->n_total);
   /* The footer wraps onto a second line rather than being cut short. */
   g_autoptr (PangoLayout) footer = pango_layout_new (self->context);
   pango_layout_set_font_description (footer, self->fonts[CW_STYLE_RUNNING]);
@@ -1183,17 +1372,20 @@ structure_tag (CwStyle style)
     case CW_STYLE_H3:
       return "H3";
     case CW_STYLE_RUNNING:
+    case CW_STYLE_TABLE: /* in their TD and TH */
+    case CW_STYLE_TABLE_HEAD:
       return NULL;
     default:
       return "P";
     }
 }
 
-void
-cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
+/* Only an export is tagged: a table's structure spans pages, which
+ * printing may draw in any order or in part. */
+static void
+draw_page (CwTypeset *self, cairo_t *cr, Page *page, guint page_index)
 {
-  g_return_if_fail (page_index < self->pages->len);
-  Page *page = g_ptr_array_index (self->pages, page_index);
+  gboolean tagged = self->mode == MODE_DRAW;
   cairo_save (cr);
   if (!page->plain)
     draw_frame (self, cr, page_index);
@@ -1204,7 +1396,7 @@ cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
         {
         case OP_TEXT:
           {
-            const char *tag = structure_tag (op->text->style);
+            const char *tag = tagged ? structure_tag (op->text->style) : NULL;
             if (tag != NULL)
               cairo_tag_begin (cr, tag, NULL);
             set_colour (cr, op->colour);
@@ -1231,23 +1423,67 @@ cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
           cairo_fill (cr);
           break;
         case OP_DRAW:
-          cairo_tag_begin (cr, "Figure", NULL);
+          if (tagged)
+            cairo_tag_begin (cr, "Figure", NULL);
           cairo_save (cr);
           cairo_translate (cr, op->x, op->y);
           op->func (cr, op->w, op->h, op->data);
           cairo_restore (cr);
-          cairo_tag_end (cr, "Figure");
+          if (tagged)
+            cairo_tag_end (cr, "Figure");
           break;
         case OP_CONTENTS_NUMBER:
           {
-            Anchor *anchor = &g_array_index (self->anchors, Anchor, op->anchor);
+            Anchor *anchor = &g_array_index (self->contents, Anchor, op->anchor);
             g_autofree char *number = g_strdup_printf ("%u", anchor->page + 1);
             draw_running (self, cr, (CwStyle)op->first, number, op->x, op->y, TRUE, op->colour);
           }
           break;
+        case OP_TAG_BEGIN:
+          if (tagged)
+            cairo_tag_begin (cr, op->tag, NULL);
+          break;
+        case OP_TAG_END:
+          if (tagged)
+            cairo_tag_end (cr, op->tag);
+          break;
         }
     }
   cairo_restore (cr);
+}
+
+void
+cw_typeset_draw_page (CwTypeset *self, cairo_t *cr, guint page_index)
+{
+  g_return_if_fail (self->mode == MODE_KEEP);
+  g_return_if_fail (page_index < self->pages->len);
+  draw_page (self, cr, g_ptr_array_index (self->pages, page_index), page_index);
+}
+
+/* Gives away the oldest page held: counted, or drawn and shown. One
+ * Document holds the structure of every page: with it the PDF is a tagged
+ * one that screen readers can follow. */
+static void
+release_page (CwTypeset *self, gboolean last)
+{
+  g_autoptr (Page) page = g_ptr_array_steal_index (self->pages, 0);
+  guint index = self->n_gone++;
+  if (self->mode != MODE_DRAW || self->stopped)
+    return;
+  if (index == 0)
+    cairo_tag_begin (self->target, "Document", NULL);
+  draw_page (self, self->target, page, index);
+  if (last)
+    cairo_tag_end (self->target, "Document");
+  cairo_show_page (self->target);
+  if (self->page_done != NULL && !self->page_done (index, self->n_total, self->page_done_data))
+    {
+      /* Stopped (cancelled, or the disk is full): what is left is neither
+       * laid out nor drawn. */
+      self->stopped = TRUE;
+      if (!last)
+        cairo_tag_end (self->target, "Document");
+    }
 }
 
 /* Bookmarks: one per heading, nested by level, pointing at the heading. */

@@ -3,9 +3,13 @@
  * Content is poured in from top to bottom (cover, headings, paragraphs,
  * tables, drawings); the typesetter measures it with Pango on the cairo_t it
  * was made for and cuts it into pages as it goes, keeping per page a list of
- * drawing operations. Nothing is drawn until cw_typeset_draw_page(), so that
- * the page count ("Page X of Y") and the table of contents, which need the
- * whole document, are known when every page is drawn.
+ * drawing operations. The page count ("Page X of Y") and the table of
+ * contents need the whole document before a page is drawn, so a typesetter
+ * either keeps every page (cw_typeset_new(), for printing, where pages are
+ * drawn in any order) or the content is poured twice: once to count
+ * (cw_typeset_new_counting()), once to draw each page as it fills
+ * (cw_typeset_new_drawing()). Those two hold one page at a time, so that a
+ * report's memory is bounded by a page, not by its length.
  */
 #pragma once
 
@@ -47,7 +51,13 @@ typedef struct _CwTable CwTable;
  * space. */
 typedef void (*CwDrawFunc) (cairo_t *cr, double width, double height, gpointer data);
 
+/* Hears that page `page` (from 0) of `n_pages` was drawn; FALSE stops. */
+typedef gboolean (*CwPageDone) (guint page, guint n_pages, gpointer data);
+
 CwTypeset *cw_typeset_new (cairo_t *cr, double page_width, double page_height);
+CwTypeset *cw_typeset_new_counting (cairo_t *cr, double page_width, double page_height);
+CwTypeset *cw_typeset_new_drawing (cairo_t *cr, double page_width, double page_height,
+                                   CwTypeset *counted, CwPageDone done, gpointer data);
 void cw_typeset_free (CwTypeset *self);
 void cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *header_right,
                              const char *footer_left);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cw-date.h"
@@ -273,16 +274,22 @@ cw_report_draw_page (CwReport *self, cairo_t *cr, guint page)
 
 /* ---- PDF export ------------------------------------------------------- */
 
+/* cairo writes a PDF in many small pieces: they are gathered into a
+ * buffer so that the file takes one system call per 64 KiB, not one per
+ * piece. */
+#define SINK_BUFFER (64 * 1024)
+
 typedef struct
 {
   int fd;
   int saved_errno;
+  unsigned char buffer[SINK_BUFFER];
+  gsize used;
 } Sink;
 
-static cairo_status_t
-write_to_fd (void *closure, const unsigned char *data, unsigned int length)
+static gboolean
+write_all (Sink *sink, const unsigned char *data, gsize length)
 {
-  Sink *sink = closure;
   while (length > 0 && sink->saved_errno == 0)
     {
       ssize_t written = write (sink->fd, data, length);
@@ -296,7 +303,28 @@ write_to_fd (void *closure, const unsigned char *data, unsigned int length)
       data += written;
       length -= written;
     }
-  return sink->saved_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  return sink->saved_errno == 0;
+}
+
+static gboolean
+flush_sink (Sink *sink)
+{
+  gboolean ok = write_all (sink, sink->buffer, sink->used);
+  sink->used = 0;
+  return ok;
+}
+
+static cairo_status_t
+write_to_fd (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+  if (sink->used + length > SINK_BUFFER && !flush_sink (sink))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_BUFFER)
+    return write_all (sink, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  memcpy (sink->buffer + sink->used, data, length);
+  sink->used += length;
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -331,52 +359,75 @@ set_metadata (CwReport *self, cairo_surface_t *surface)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
+typedef struct
+{
+  Sink *sink;
+  CwReportProgress progress;
+  gpointer user_data;
+  GCancellable *cancellable;
+  gboolean cancelled;
+} Drawing;
+
+static gboolean
+page_drawn (guint page, guint n_pages, gpointer data)
+{
+  Drawing *drawing = data;
+  if (drawing->progress != NULL)
+    drawing->progress (page + 1, n_pages, drawing->user_data);
+  drawing->cancelled = g_cancellable_is_cancelled (drawing->cancellable);
+  return !drawing->cancelled && drawing->sink->saved_errno == 0;
+}
+
+/* The content is poured twice: the first pass counts the pages and finds
+ * where each heading lands, the second draws every page as it fills. Each
+ * holds one page at a time, so memory does not grow with the report. */
 static gboolean
 render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpointer user_data,
         GCancellable *cancellable, GError **error)
 {
   double width, height;
   cw_paper_get_size (self->paper, &width, &height);
-  Sink sink = { fd, 0 };
+  g_autofree Sink *sink = g_new0 (Sink, 1); /* too big for a thread's stack */
+  sink->fd = fd;
   cairo_surface_t *surface
-      = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, width, height);
+      = cairo_pdf_surface_create_for_stream (write_to_fd, sink, width, height);
   set_metadata (self, surface);
   cairo_t *cr = cairo_create (surface);
-  guint n_pages = cw_report_paginate (self, cr, width, height);
-  gboolean cancelled = FALSE;
-  /* One Document holds the structure of every page (cw-report-typeset.c):
-   * with it the PDF is a tagged one that screen readers can follow. */
-  if (n_pages > 0)
-    cairo_tag_begin (cr, "Document", NULL);
-  for (guint i = 0; i < n_pages && sink.saved_errno == 0; i++)
+
+  CwTypeset *counted = cw_typeset_new_counting (cr, width, height);
+  cw_typeset_set_running (counted, self->organisation, self->title, self->footer);
+  self->compose (counted, self->content);
+  cw_typeset_finish (counted);
+
+  Drawing drawing = { sink, progress, user_data, cancellable, FALSE };
+  drawing.cancelled = g_cancellable_is_cancelled (cancellable);
+  cw_typeset_free (self->typeset);
+  self->typeset = NULL;
+  if (!drawing.cancelled)
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          cancelled = TRUE;
-          break;
-        }
-      cw_report_draw_page (self, cr, i);
-      if (i + 1 == n_pages)
-        cairo_tag_end (cr, "Document");
-      cairo_show_page (cr);
-      if (progress != NULL)
-        progress (i + 1, n_pages, user_data);
+      self->typeset
+          = cw_typeset_new_drawing (cr, width, height, counted, page_drawn, &drawing);
+      cw_typeset_set_running (self->typeset, self->organisation, self->title, self->footer);
+      self->compose (self->typeset, self->content);
+      cw_typeset_finish (self->typeset);
+      cw_typeset_add_outlines (self->typeset, surface);
     }
-  cw_typeset_add_outlines (self->typeset, surface);
+  cw_typeset_free (counted);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
+  gboolean flushed = flush_sink (sink);
   cairo_status_t status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (cancelled)
+  if (drawing.cancelled)
     {
       g_set_error (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED,
                    _ ("The export of “%s” was cancelled; no file was written"), path);
       return FALSE;
     }
-  if (sink.saved_errno != 0)
+  if (sink->saved_errno != 0 || !flushed)
     {
-      set_write_error (error, path, g_strerror (sink.saved_errno));
+      set_write_error (error, path, g_strerror (sink->saved_errno));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
