@@ -25,47 +25,50 @@ test_add_update_list (void)
   g_autofree char *dir = NULL;
   g_autofree char *ws = new_workspace (&dir);
   g_autofree char *id = cw_test_cli_id (
-    ARGS ("register", "add", ws, "CHG-POL", "--title", "Change management policy", "--kind",
+    ARGS ("docs", "add", ws, "CHG-POL", "--title", "Change management policy", "--kind",
           "document", "--clauses", "8.5.1.1, 8.5.1.2", "--status", "approved", "--approved-on",
           "2026-01-15", "--review-due", "2099-01-15", "--version", "2.1", "--owner", "Head of change",
           "--location", "https://intranet.example/chg"));
   g_assert_cmpstr (id, ==, "1");
 
   /* Bad input: exit 1, one line, the value named; usage errors exit 2. */
-  cw_test_cli_error (ARGS ("register", "add", ws, "X", "--title", "T", "--kind", "memo",
+  cw_test_cli_error (ARGS ("docs", "add", ws, "X", "--title", "T", "--kind", "memo",
                            "--clauses", "4.3"),
                      CLI_BAD_INPUT, "memo");
-  cw_test_cli_error (ARGS ("register", "add", ws, "X", "--title", "T", "--kind", "document",
+  cw_test_cli_error (ARGS ("docs", "add", ws, "X", "--title", "T", "--kind", "document",
                            "--clauses", "4.3", "--status", "current"),
                      CLI_BAD_INPUT, "current");
-  cw_test_cli_error (ARGS ("register", "add", ws, "X", "--title", "T", "--kind", "document",
+  cw_test_cli_error (ARGS ("docs", "add", ws, "X", "--title", "T", "--kind", "document",
                            "--clauses", "4.3", "--approved-on", "31/02/2026", "--status",
                            "approved"),
                      CLI_BAD_INPUT, "31/02/2026");
-  cw_test_cli_error (ARGS ("register", "add", ws, "chg-pol", "--title", "T", "--kind",
+  cw_test_cli_error (ARGS ("docs", "add", ws, "chg-pol", "--title", "T", "--kind",
                            "document", "--clauses", "4.3"),
                      CLI_BAD_INPUT, "already");
-  cw_test_cli_error (ARGS ("register", "add", ws, "X", "--title", "T"), CLI_USAGE, "--kind");
-  cw_test_cli_error (ARGS ("register", "update", ws, "NOPE", "--version", "3"), CLI_BAD_INPUT,
+  cw_test_cli_error (ARGS ("docs", "add", ws, "X", "--title", "T"), CLI_USAGE, "--kind");
+  cw_test_cli_error (ARGS ("docs", "update", ws, "NOPE", "--version", "3"), CLI_BAD_INPUT,
                      "NOPE");
-  cw_test_cli_error (ARGS ("register", "update", ws, "CHG-POL", "--status", "review-due"),
+  cw_test_cli_error (ARGS ("docs", "update", ws, "CHG-POL", "--status", "review-due"),
                      CLI_BAD_INPUT, "next review date");
 
-  g_free (cw_test_cli_ok (ARGS ("register", "update", ws, "CHG-POL", "--version", "2.2")));
-  g_autofree char *list = cw_test_cli_ok (ARGS ("register", "list", ws));
+  g_free (cw_test_cli_ok (ARGS ("docs", "update", ws, "CHG-POL", "--version", "2.2")));
+  g_autofree char *list = cw_test_cli_ok (ARGS ("docs", "list", ws));
   cw_test_assert_contains (list, "CHG-POL\tdocument\tapproved\t2.2\tHead of change\t2026-01-15");
+  /* "register", the commands' earlier name, still works for scripts. */
+  g_autofree char *aliased = cw_test_cli_ok (ARGS ("register", "list", ws));
+  g_assert_cmpstr (aliased, ==, list);
   cw_test_assert_contains (list, "8.5.1.1 8.5.1.2");
   /* The mandatory items nothing serves are listed after the entries. */
   cw_test_assert_contains (list, "missing\t4.3 document (mandatory)");
   g_assert_null (strstr (list, "8.5.1.1 document (mandatory)"));
 
-  g_autofree char *items = cw_test_cli_ok (ARGS ("register", "list", ws, "--items", "--csv"));
+  g_autofree char *items = cw_test_cli_ok (ARGS ("docs", "list", ws, "--items", "--csv"));
   cw_test_assert_contains (items, "clause,kind,mandatory,status,entries,expected\r\n");
   cw_test_assert_contains (items, "8.5.1.1,document,mandatory,approved,CHG-POL,");
 
-  g_free (cw_test_cli_ok (ARGS ("register", "withdraw", ws, "CHG-POL")));
-  cw_test_cli_error (ARGS ("register", "withdraw", ws, "CHG-POL"), CLI_BAD_INPUT, "withdrawn");
-  g_autofree char *after = cw_test_cli_ok (ARGS ("register", "list", ws, "--items", "--gaps"));
+  g_free (cw_test_cli_ok (ARGS ("docs", "withdraw", ws, "CHG-POL")));
+  cw_test_cli_error (ARGS ("docs", "withdraw", ws, "CHG-POL"), CLI_BAD_INPUT, "withdrawn");
+  g_autofree char *after = cw_test_cli_ok (ARGS ("docs", "list", ws, "--items", "--gaps"));
   cw_test_assert_contains (after, "8.5.1.1\tdocument\tmandatory\tmissing\t");
   g_free (cw_test_cli_ok (ARGS ("check", ws)));
 }
@@ -84,7 +87,7 @@ test_import_export (void)
   cw_test_write (bad, bad_csv, sizeof bad_csv - 1);
   g_autoptr (GBytes) before = cw_test_read (ws);
   g_autofree char *out = NULL, *err = NULL;
-  g_assert_cmpint (cw_test_cli (ARGS ("register", "import", ws, bad), &out, &err), ==,
+  g_assert_cmpint (cw_test_cli (ARGS ("docs", "import", ws, bad), &out, &err), ==,
                    CLI_BAD_INPUT);
   g_assert_cmpstr (out, ==, "");
   cw_test_assert_contains (err, "clausewise-cli: Nothing was imported");
@@ -99,14 +102,14 @@ test_import_export (void)
                           "\"SLA\",\"Service level agreements, all customers\",document,"
                           "\"8.3.3 8.3.2\",2026-01-10,approved\n";
   cw_test_write (good, good_csv, sizeof good_csv - 1);
-  g_autofree char *imported = cw_test_cli_ok (ARGS ("register", "import", ws, good));
+  g_autofree char *imported = cw_test_cli_ok (ARGS ("docs", "import", ws, good));
   g_assert_cmpstr (imported, ==, "2 entries added or changed\n");
 
-  g_autofree char *exported = cw_test_cli_ok (ARGS ("register", "export", ws));
+  g_autofree char *exported = cw_test_cli_ok (ARGS ("docs", "export", ws));
   cw_test_assert_contains (exported, "SLA,\"Service level agreements, all customers\",document,"
                                      "8.3.2 8.3.3,,,2026-01-10,,approved,,\r\n");
   g_autofree char *file = cw_test_path (dir, "out.csv");
-  g_free (cw_test_cli_ok (ARGS ("register", "export", ws, "-o", file)));
+  g_free (cw_test_cli_ok (ARGS ("docs", "export", ws, "-o", file)));
   g_autofree char *written = NULL;
   g_assert_true (g_file_get_contents (file, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, exported);
@@ -114,12 +117,12 @@ test_import_export (void)
   /* Into a new workspace, it exports the same again. */
   g_autofree char *dir2 = NULL;
   g_autofree char *ws2 = new_workspace (&dir2);
-  g_free (cw_test_cli_ok (ARGS ("register", "import", ws2, file)));
-  g_autofree char *again = cw_test_cli_ok (ARGS ("register", "export", ws2));
+  g_free (cw_test_cli_ok (ARGS ("docs", "import", ws2, file)));
+  g_autofree char *again = cw_test_cli_ok (ARGS ("docs", "export", ws2));
   g_assert_cmpstr (again, ==, exported);
 
-  cw_test_cli_error (ARGS ("register", "import", ws, dir), CLI_BAD_INPUT, "CSV");
-  cw_test_cli_error (ARGS ("register", "export", ws, "-o", ws), CLI_BAD_INPUT, NULL);
+  cw_test_cli_error (ARGS ("docs", "import", ws, dir), CLI_BAD_INPUT, "CSV");
+  cw_test_cli_error (ARGS ("docs", "export", ws, "-o", ws), CLI_BAD_INPUT, NULL);
 }
 
 static void

@@ -305,20 +305,20 @@ const CwCliCommand cw_cli_commands[] = {
   { "review conclude", "WORKSPACE REVIEW",
     N_("Write the conclusion on the SMS and the date of the next review"),
     cw_cli_run_review_conclude },
-  { "register list", "WORKSPACE",
+  { "docs list", "WORKSPACE",
     N_("List the register of documented information and the mandatory items it lacks"),
     cw_cli_run_register_list },
-  { "register add", "WORKSPACE REFERENCE", N_("Add a document or record to the register; prints its id"),
+  { "docs add", "WORKSPACE REFERENCE", N_("Add a document or record to the register; prints its id"),
     cw_cli_run_register_add },
-  { "register update", "WORKSPACE REFERENCE", N_("Change the fields of a register entry"),
+  { "docs update", "WORKSPACE REFERENCE", N_("Change the fields of a register entry"),
     cw_cli_run_register_update },
-  { "register withdraw", "WORKSPACE REFERENCE", N_("Withdraw a register entry; it stays listed"),
+  { "docs withdraw", "WORKSPACE REFERENCE", N_("Withdraw a register entry; it stays listed"),
     cw_cli_run_register_withdraw },
-  { "register import", "WORKSPACE FILE",
+  { "docs import", "WORKSPACE FILE",
     N_("Import a register from CSV: every line, or none when one is wrong"),
     cw_cli_run_register_import },
-  { "register export", "WORKSPACE", N_("Write the register as CSV"), cw_cli_run_register_export },
-  { "register cite", "WORKSPACE REFERENCE",
+  { "docs export", "WORKSPACE", N_("Write the register as CSV"), cw_cli_run_register_export },
+  { "docs cite", "WORKSPACE REFERENCE",
     N_("Record that evidence or a finding cites a register entry"), cw_cli_run_register_cite },
   { "readiness window", "WORKSPACE MONTHS",
     N_("Set how many months back an internal audit counts for Stage Two (default 12)"),
@@ -357,6 +357,15 @@ print_overview (void)
       g_print ("  %-40s %s\n", call, _(c->summary));
     }
   g_print ("%s", _("\nRun “clausewise-cli COMMAND --help” for a command's options.\n"));
+}
+
+/* Words that earlier versions used, still understood so that scripts keep
+ * working: "register list" is "docs list". */
+static void
+resolve_alias (int argc, char **argv)
+{
+  if (argc > 1 && g_str_equal (argv[1], "register"))
+    argv[1] = (char *)"docs";
 }
 
 static const CwCliCommand *
@@ -419,6 +428,7 @@ main (int argc, char **argv)
     }
 
   int consumed = 0;
+  resolve_alias (argc, argv);
   const CwCliCommand *command = find_command (argc, argv, &consumed);
   if (command == NULL)
     return unknown_command (argc, argv);
