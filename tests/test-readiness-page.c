@@ -527,6 +527,51 @@ test_new_workspace (void)
   cw_ui_close_window (window);
 }
 
+static gboolean
+names_file (gpointer chooser)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (chooser);
+  return file != NULL;
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The page's Export Report… writes the readiness report where the file
+ * chooser says, named for what it is. */
+static void
+test_export_report (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  g_autofree char *pdf = cw_test_path (dir, "readiness.pdf");
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwReadinessPage *page = show_readiness (window);
+  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.report", NULL);
+  cw_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWindow *chooser = cw_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Certification readiness.pdf");
+  /* Typed in full into the name, as a user may. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), pdf);
+  cw_ui_wait_until (names_file, chooser);
+  g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (g_file_peek_path (chosen), ==, pdf);
+  gtk_widget_activate (
+      gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  cw_ui_wait_until (file_written, pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
+  cw_test_assert_contains (text, "Readiness for certification");
+  cw_test_assert_contains (text, "Kestrelbrook Managed IT Ltd");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -537,6 +582,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);
   g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
   g_test_add_func ("/ui/readiness/new-workspace", test_new_workspace);
+  g_test_add_func ("/ui/readiness/export-report", test_export_report);
   g_test_add_func ("/ui/readiness/edit-refused-over-newer", test_edit_refused_over_newer);
   return g_test_run ();
 }

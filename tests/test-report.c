@@ -438,6 +438,53 @@ test_programme_report (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* The readiness report shows the core's states and reasons, as the CLI
+ * prints them, and the register's gaps before what is in order; a gap
+ * closed in the register leaves the report. */
+static void
+test_readiness_report (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autofree char *pdf = cw_test_path (dir, "readiness.pdf");
+  cli_ok (ARGS ("report", "readiness", ws, "-o", pdf, "--reproducible"));
+  g_autofree char *title = info_field (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Certification readiness");
+  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = normalise (raw);
+  /* The demo lacks one mandatory document: red, with the core's reason. */
+  assert_in_text (text, "Required documented information approved and current Red "
+                        "1 of 32 required items is missing from the register");
+  assert_in_text (text, "8.3.4.2 document");
+  assert_in_text (text, "15 February 2027");
+  assert_in_text (text, "Fernhollow Certification Services Ltd");
+  /* Gaps first: the first missing item comes before the first approved. */
+  const char *expects = strstr (text, "What the catalogue expects");
+  g_assert_nonnull (expects);
+  const char *missing = strstr (expects, "Missing");
+  const char *approved = strstr (expects, "Approved");
+  g_assert_nonnull (missing);
+  g_assert_nonnull (approved);
+  g_assert_true (missing < approved);
+  assert_fonts_embedded (pdf);
+  assert_clean (pdf);
+  assert_page_numbers (pdf);
+  g_autofree char *tagged = info_field (pdf, "Tagged");
+  g_assert_cmpstr (tagged, ==, "yes");
+
+  /* The missing design document is written and approved: the criterion
+   * no longer names it. */
+  g_free (cw_test_cli_ok (ARGS ("docs", "add", ws, "DES-01", "--title", "Service design",
+                                "--kind", "document", "--clauses", "8.3.4.2", "--version", "1",
+                                "--owner", "Service manager", "--approved-on", "2026-10-01",
+                                "--review-due", "2027-10-01", "--status", "approved")));
+  cli_ok (ARGS ("report", "readiness", ws, "-o", pdf, "--reproducible"));
+  g_autofree char *raw_after = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *after = normalise (raw_after);
+  g_assert_null (strstr (after, "8.3.4.2 document"));
+  assert_in_text (after, "DES-01 Service design");
+}
+
 /* A clause never audited past its due date is named first, as overdue. */
 static void
 test_programme_overdue (void)
@@ -1606,6 +1653,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report/plan", test_plan_report);
   g_test_add_func ("/cli/report/programme", test_programme_report);
   g_test_add_func ("/core/report/programme-overdue", test_programme_overdue);
+  g_test_add_func ("/cli/report/readiness", test_readiness_report);
   g_test_add_func ("/cli/report/reproducible", test_reproducible);
   g_test_add_func ("/cli/report/refusals", test_refusals);
   g_test_add_func ("/cli/report/non-latin", test_non_latin);

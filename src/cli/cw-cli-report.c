@@ -138,21 +138,45 @@ cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv)
   return run_report_for_workspace (command, argc, argv, cw_report_new_actions);
 }
 
+/* Reports of the state on a day: today, or for reproducible output the
+ * day of the workspace's last change. */
+static gboolean
+report_day (CwWorkspace *workspace, gboolean reproducible, GDate *today, GError **error)
+{
+  if (reproducible)
+    return cw_report_reference_date (workspace, today, error);
+  cw_date_local_today (today);
+  return TRUE;
+}
+
 static CwReport *
 new_programme (CwWorkspace *workspace, gboolean reproducible, GError **error)
 {
   GDate today;
-  if (!reproducible)
-    cw_date_local_today (&today);
-  else if (!cw_report_reference_date (workspace, &today, error))
+  if (!report_day (workspace, reproducible, &today, error))
     return NULL;
   return cw_report_new_programme (workspace, &today, error);
+}
+
+static CwReport *
+new_readiness (CwWorkspace *workspace, gboolean reproducible, GError **error)
+{
+  GDate today;
+  if (!report_day (workspace, reproducible, &today, error))
+    return NULL;
+  return cw_report_new_readiness (workspace, &today, error);
 }
 
 int
 cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **argv)
 {
   return run_report_for_workspace (command, argc, argv, new_programme);
+}
+
+int
+cw_cli_run_report_readiness (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_workspace (command, argc, argv, new_readiness);
 }
 
 int

@@ -116,6 +116,7 @@ int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_readiness (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
 

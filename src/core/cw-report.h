@@ -60,6 +60,7 @@ CwReport *cw_report_new_audit_plan (CwWorkspace *workspace, gint64 audit_id, GEr
 CwReport *cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **error);
 CwReport *cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error);
 CwReport *cw_report_new_programme (CwWorkspace *workspace, const GDate *today, GError **error);
+CwReport *cw_report_new_readiness (CwWorkspace *workspace, const GDate *today, GError **error);
 gboolean cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error);
 
 const char *cw_report_get_title (CwReport *self);

@@ -20,6 +20,7 @@
 #include "cw-readiness-page.h"
 #include "cw-readiness.h"
 #include "cw-register.h"
+#include "cw-report-ui.h"
 #include "cw-text.h"
 #include "cw-widgets.h"
 
@@ -1135,6 +1136,20 @@ export_action (GtkWidget *widget, const char *action, GVariant *parameter)
   choose_file (CW_READINESS_PAGE (widget), FALSE);
 }
 
+static void
+report_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report
+    = cw_report_new_readiness (cw_page_get_workspace (CW_PAGE (widget)), &today, &error);
+  if (report == NULL)
+    cw_show_error (widget, _("Could Not Prepare the Report"), error);
+  else
+    cw_report_ui_export (widget, report, _("Certification readiness.pdf"));
+}
+
 /* ---- The coverage window -------------------------------------------------- */
 
 static void
@@ -1321,6 +1336,7 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_install_action (widget_class, "readiness.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "readiness.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "readiness.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "readiness.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "readiness.withdraw", NULL, withdraw_action);
 }
 
