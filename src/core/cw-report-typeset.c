@@ -100,6 +100,7 @@ typedef struct
   gpointer data;
   guint anchor;
   const char *tag;
+  gboolean grouped; /* text inside a structure element of its own block */
 } Op;
 
 typedef struct
@@ -142,6 +143,7 @@ struct _CwTypeset
   CwPageDone page_done;
   gpointer page_done_data;
   gboolean stopped; /* MODE_DRAW: the rest is laid out as empty and not drawn */
+  guint grouping;   /* inside a block tagged as one element: its texts are not */
   double y;
   gboolean fresh;      /* nothing placed yet on the current page */
   gboolean needs_page; /* the next content starts a new page */
@@ -584,6 +586,7 @@ add_lines (CwTypeset *self, CwText *text, int first, int count, double x, double
   Op *op = add_op (self, OP_TEXT, x, y, text->width, lines_height (text, first, count),
                    colour ? colour : style_specs[text->style].colour);
   op->text = text_ref (text);
+  op->grouped = self->grouping > 0;
   op->first = first;
   op->count = count;
 }
@@ -595,6 +598,22 @@ add_tag (CwTypeset *self, OpKind kind, const char *tag)
 {
   Op op = { .kind = kind, .x = self->left, .y = self->y, .tag = tag };
   g_array_append_val (current_page (self)->ops, op);
+}
+
+/* A block tagged as one structure element, whatever styles its texts. */
+static void
+group_begin (CwTypeset *self, const char *tag)
+{
+  start_content (self);
+  add_tag (self, OP_TAG_BEGIN, tag);
+  self->grouping++;
+}
+
+static void
+group_end (CwTypeset *self, const char *tag)
+{
+  self->grouping--;
+  add_tag (self, OP_TAG_END, tag);
 }
 
 /* Breaks a page before content needing `points`, unless the page is still
@@ -680,8 +699,10 @@ cw_typeset_labelled (CwTypeset *self, const char *label, const char *text, const
   double x = bar ? self->left + BAR_GAP : self->left;
   double width = self->right - x;
   g_autofree char *upper = g_utf8_strup (label, -1);
+  /* The trailing space keeps label and text apart for a reader of the
+   * PDF's text, which joins the two. */
   g_autofree char *label_markup
-      = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", upper);
+      = cw_markup_printf ("<span letter_spacing=\"250\">%s</span> ", upper);
   g_autoptr (CwText) head = text_new (self, CW_STYLE_LABEL, label_markup, width, PANGO_ALIGN_LEFT);
   const char *value = (text && *text) ? text : _ ("(not recorded)");
   g_autofree char *body_markup = g_markup_escape_text (value, -1);
@@ -689,9 +710,13 @@ cw_typeset_labelled (CwTypeset *self, const char *label, const char *text, const
 
   /* The label goes with at least the first two lines of its text. */
   cw_typeset_keep (self, text_height (head) + lines_height (body, 0, MIN (2, body->n_lines)) + 2);
+  /* One paragraph for label and text: the structure tree costs memory per
+   * element until the file is finished, and a reader hears them together. */
+  group_begin (self, "P");
   flow_text (self, head, x, NULL, bar);
   self->y += style_specs[CW_STYLE_LABEL].space_after;
   flow_text (self, body, x, NULL, bar);
+  group_end (self, "P");
   cw_typeset_space (self, 7);
 }
 
@@ -703,9 +728,15 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   g_autofree char *upper = g_utf8_strup (badge, -1);
   g_autofree char *badge_markup
       = cw_markup_printf ("<span letter_spacing=\"250\">%s</span>", upper);
-  g_autoptr (CwText) pill = text_new (self, CW_STYLE_BADGE, badge_markup, 400, PANGO_ALIGN_LEFT);
+  /* The badge is as wide as its word; the space drawn after it keeps it
+   * apart from the line for a reader of the PDF's text. */
+  g_autofree char *spaced = g_strconcat (badge_markup, " ", NULL);
+  g_autoptr (PangoLayout) word = pango_layout_new (self->context);
+  pango_layout_set_font_description (word, self->fonts[CW_STYLE_BADGE]);
+  pango_layout_set_markup (word, badge_markup, -1);
   PangoRectangle logical;
-  pango_layout_get_pixel_extents (pill->layout, NULL, &logical);
+  pango_layout_get_pixel_extents (word, NULL, &logical);
+  g_autoptr (CwText) pill = text_new (self, CW_STYLE_BADGE, spaced, 400, PANGO_ALIGN_LEFT);
   double pill_w = logical.width + 10, pill_h = text_height (pill) + 4;
   g_autoptr (CwText) line
       = text_new (self, CW_STYLE_H3, markup, self->right - x - pill_w - 8, PANGO_ALIGN_LEFT);
@@ -715,6 +746,7 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   if (!self->fresh)
     self->y += 8;
   hold_begin (self);
+  group_begin (self, "H3"); /* the badge and its line make one heading */
   double pill_y = self->y + (first_h - pill_h) / 2;
   add_op (self, OP_PILL, x, pill_y, pill_w, pill_h, colour);
   /* Dark text on the light grade colours keeps the badge legible. */
@@ -723,6 +755,7 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   if (bar != NULL)
     add_op (self, OP_FILL, self->left, self->y - 1, 2.4, MAX (pill_h, first_h) + 2, bar);
   flow_text (self, line, x + pill_w + 8, NULL, NULL);
+  group_end (self, "H3");
   self->y = MAX (self->y, pill_y + pill_h);
   self->y += 6;
   hold_end (self);
@@ -1396,7 +1429,8 @@ draw_page (CwTypeset *self, cairo_t *cr, Page *page, guint page_index)
         {
         case OP_TEXT:
           {
-            const char *tag = tagged ? structure_tag (op->text->style) : NULL;
+            const char *tag
+                = tagged && !op->grouped ? structure_tag (op->text->style) : NULL;
             if (tag != NULL)
               cairo_tag_begin (cr, tag, NULL);
             set_colour (cr, op->colour);
