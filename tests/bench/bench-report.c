@@ -60,7 +60,7 @@ main (int argc, char **argv)
   g_autofree char *dir = g_dir_make_tmp ("clausewise-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  /* A typical report: the demo's whole-system internal audit. */
+  /* A typical report: the demo's system-wide internal audit (all clauses but one). */
   g_autofree char *demo_path = g_build_filename (dir, "demo.clausewise", NULL);
   g_autofree char *demo_pdf = g_build_filename (dir, "demo.pdf", NULL);
   g_autoptr (CwWorkspace) demo = cw_demo_create (demo_path, &error);
