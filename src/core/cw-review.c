@@ -748,7 +748,8 @@ append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say
                           n[CW_COVERAGE_PLANNED]);
   g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "  %u clause due soon, with no audit planned",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "  %u clause due soon, with no audit planned",
                                        "  %u clauses due soon, with no audit planned",
                                        n[CW_COVERAGE_DUE_SOON]),
                           n[CW_COVERAGE_DUE_SOON]);
