@@ -532,14 +532,17 @@ test_check (void)
 
 /* ---- Demo -------------------------------------------------------------- */
 
+/* The catalogue's questions, leaving out those of `except` (NULL: none). */
 static guint
-count_questions (void)
+count_questions (const char *except)
 {
   g_autofree char *full = cw_test_cli_ok (ARGS ("catalogue", "--questions"));
   g_auto (GStrv) lines = cw_test_output_lines (full);
+  g_autofree char *prefix = g_strdup_printf ("  %s.q", except ? except : "");
   guint n = 0;
   for (guint i = 0; lines[i] != NULL; i++)
-    n += g_str_has_prefix (lines[i], "  ");
+    n += g_str_has_prefix (lines[i], "  ")
+         && (except == NULL || !g_str_has_prefix (lines[i], prefix));
   return n;
 }
 
@@ -561,14 +564,16 @@ test_demo (void)
   g_assert_cmpstr (header[2], ==, "status");
   g_assert_cmpstr (header[8], ==, "questions");
   guint n_reported = 0, n_in_progress = 0;
-  g_autofree char *all_questions = g_strdup_printf ("%u", count_questions ());
+  g_autofree char *all_but_one = g_strdup_printf ("%u", count_questions ("8.4.1"));
+  g_assert_cmpuint (count_questions ("8.4.1"), <, count_questions (NULL));
   for (guint i = 1; i < rows->len; i++)
     {
       const char *const *row = csv_row (rows, i);
       if (g_str_equal (row[2], "reported"))
         {
-          /* The reported audit covers the whole catalogue. */
-          g_assert_cmpstr (row[8], ==, all_questions);
+          /* The reported audit covers the whole catalogue but 8.4.1,
+           * which the demo's programme shows overdue. */
+          g_assert_cmpstr (row[8], ==, all_but_one);
           n_reported++;
         }
       n_in_progress += g_str_equal (row[2], "in-progress");

@@ -8,6 +8,7 @@
 #include "cw-programme.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
+#include "cw-people.h"
 #include "cw-date.h"
 #include "cw-review.h"
 #include "cw-test-util.h"
@@ -33,13 +34,16 @@ test_demo (void)
   g_assert_cmpint (cw_audit_get_status (completed), ==, CW_AUDIT_REPORTED);
   g_assert_cmpint (cw_audit_get_status (current), ==, CW_AUDIT_IN_PROGRESS);
 
-  /* The completed audit covers the whole catalogue and nearly every
-   * question; the one in progress is partly done. */
+  /* The completed audit covers every clause but 8.4.1 (left for later, and
+   * overdue in the programme) and answers nearly every question; the one in
+   * progress is partly done. */
   CwAuditProgress done, ongoing;
   g_assert_true (cw_workspace_get_audit_progress (workspace, completed, &done, &error));
   g_assert_true (cw_workspace_get_audit_progress (workspace, current, &ongoing, &error));
   CwCatalogue *catalogue = cw_workspace_get_catalogue (workspace);
-  g_assert_cmpuint (done.total, ==, cw_catalogue_count_questions (catalogue));
+  guint left_out = cw_clause_get_questions (cw_catalogue_lookup_clause (catalogue, "8.4.1"))->len;
+  g_assert_cmpuint (left_out, >, 0);
+  g_assert_cmpuint (done.total, ==, cw_catalogue_count_questions (catalogue) - left_out);
   g_assert_cmpuint (done.answered * 10, >=, done.total * 9);
   g_assert_cmpuint (ongoing.answered, >, 0);
   g_assert_cmpuint (ongoing.answered, <, ongoing.total);
@@ -61,7 +65,8 @@ test_demo (void)
       high += row->importance == CW_IMPORTANCE_HIGH;
       low += row->importance == CW_IMPORTANCE_LOW;
       planned += row->planned_audit == cw_audit_get_id (current);
-      g_assert_cmpint (row->last_audit, ==, cw_audit_get_id (completed));
+      g_assert_cmpint (row->last_audit, ==,
+                       g_str_equal (row->clause, "8.4.1") ? 0 : cw_audit_get_id (completed));
     }
   g_assert_cmpuint (high, >=, 2);
   g_assert_cmpuint (low, >=, 2);
@@ -89,6 +94,114 @@ test_demo (void)
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_assert_true (cw_workspace_check (workspace, problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static CwWorkspace *
+demo_workspace (void);
+
+/* The clauses overdue in the demo's programme on `day`, as "8.4.1 2026-07-01"
+ * (clause and the day it fell due), in catalogue order. */
+static char *
+overdue_on (CwWorkspace *workspace, const GDate *day)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) coverage = cw_workspace_programme_coverage (workspace, day, &error);
+  g_assert_no_error (error);
+  g_autoptr (GString) overdue = g_string_new (NULL);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      CwCoverageRow *row = g_ptr_array_index (coverage, i);
+      if (row->coverage != CW_COVERAGE_OVERDUE)
+        continue;
+      g_string_append_printf (overdue, "%s%s %s", overdue->len ? ", " : "", row->clause,
+                              row->next_due);
+      /* Never audited in the cycle: no record, and no audit on its way. */
+      g_assert_cmpint (row->last_audit, ==, 0);
+      g_assert_null (row->last_audited);
+      g_assert_cmpint (row->planned_audit, ==, 0);
+    }
+  return g_string_free (g_steal_pointer (&overdue), FALSE);
+}
+
+/* The issue's demo: a three-year programme with exactly one overdue clause,
+ * which stays overdue whenever the demo is opened, and exactly one audit
+ * whose team audits its own area with a recorded reason. */
+static void
+test_programme_story (void)
+{
+  g_autoptr (CwWorkspace) workspace = demo_workspace ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (programme->years, ==, 3);
+
+  /* The day the demo was written for, and any day until its Stage One
+   * audit: the rest of the clauses are not overdue before then. */
+  GDate day;
+  g_date_set_dmy (&day, 29, G_DATE_NOVEMBER, 2026);
+  g_autofree char *written = overdue_on (workspace, &day);
+  g_assert_cmpstr (written, ==, "8.4.1 2026-07-01");
+  g_date_set_dmy (&day, 15, G_DATE_FEBRUARY, 2027);
+  g_autofree char *stage_one = overdue_on (workspace, &day);
+  g_assert_cmpstr (stage_one, ==, "8.4.1 2026-07-01");
+  /* Before its due date it was only not yet audited. */
+  g_date_set_dmy (&day, 30, G_DATE_JUNE, 2026);
+  g_autofree char *before = overdue_on (workspace, &day);
+  g_assert_cmpstr (before, ==, "");
+
+  /* Whenever the demo is opened (today, or years from now), 8.4.1 is
+   * overdue: nothing in the demo ever audits it. */
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *now = overdue_on (workspace, &today);
+  g_assert_true (g_str_has_prefix (now, "8.4.1 2026-07-01")
+                 || strstr (now, ", 8.4.1 2026-07-01") != NULL);
+
+  /* One justified self-audit: one audit has team members auditing their
+   * own areas, every one of them with a reason on record. */
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_no_error (error);
+  guint self_audits = 0;
+  for (guint a = 0; a < audits->len; a++)
+    {
+      CwAudit *audit = g_ptr_array_index (audits, a);
+      g_autoptr (GPtrArray) team
+        = cw_workspace_list_independence (workspace, cw_audit_get_id (audit), &error);
+      g_assert_no_error (error);
+      gboolean own = FALSE;
+      for (guint i = 0; i < team->len; i++)
+        {
+          CwIndependence *member = g_ptr_array_index (team, i);
+          if (g_strv_length (member->own_areas) == 0)
+            continue;
+          own = TRUE;
+          g_assert_nonnull (member->justification);
+          g_assert_cmpuint (strlen (member->justification), >, 20);
+        }
+      self_audits += own;
+    }
+  g_assert_cmpuint (self_audits, ==, 1);
+
+  /* The October review's audit results carry the programme as it stood at
+   * the meeting, naming the overdue clause. */
+  g_autoptr (GPtrArray) reviews = cw_workspace_list_reviews (workspace, &error);
+  g_assert_no_error (error);
+  guint shown = 0;
+  for (guint r = 0; r < reviews->len; r++)
+    {
+      CwReview *review = g_ptr_array_index (reviews, r);
+      if (g_strcmp0 (cw_review_get_held_on (review), "2026-10-22") != 0)
+        continue;
+      const CwReviewEntry *entry = cw_review_lookup_entry (review, "audit-results");
+      g_assert_nonnull (entry);
+      cw_test_assert_contains (entry->figures, "Audit programme on 2026-10-22, in its cycle of "
+                                               "3 years from 2025-01-01:");
+      cw_test_assert_contains (entry->figures,
+                               "  1 clause overdue:\n    8.4.1 Budgeting and accounting for "
+                               "services: due by 2026-07-01, never audited in this cycle");
+      shown++;
+    }
+  g_assert_cmpuint (shown, ==, 1);
 }
 
 static CwWorkspace *
@@ -350,6 +463,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/demo/content", test_demo);
   g_test_add_func ("/core/demo/answers-fit-questions", test_answers_fit_questions);
+  g_test_add_func ("/core/demo/programme-story", test_programme_story);
   g_test_add_func ("/core/demo/cause-categories", test_cause_categories);
   g_test_add_func ("/core/demo/refuses-existing", test_demo_refuses_existing);
   g_test_add_func ("/core/demo/actions-follow-rules", test_actions_follow_rules);

@@ -225,6 +225,58 @@ test_plan_within_cycle (Fixture *f, gconstpointer data)
   g_assert_cmpint (cw_audit_get_status (audit), ==, CW_AUDIT_PLANNED);
 }
 
+/* The summary counts what the coverage says, clause by clause, and names the
+ * overdue ones; looking back at a day, an audit dated after it was only a
+ * plan then. */
+static void
+test_summary (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GDate day_before = day ("2025-12-01");
+  g_assert_null (cw_workspace_programme_summary (f->workspace, &day_before, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (cw_workspace_start_programme (f->workspace, "2025-01-01", 3, &error));
+  gint64 march = issued_audit (f, "8.6", "2025-03-03", "2025-03-04", "8.6.1", CW_GRADE_MAJOR, 1);
+  /* The re-audit of 8.6.1, six weeks after the day looked back at. */
+  gint64 january = issued_audit (f, "8.6.1", "2026-01-12", "2026-01-13", NULL, CW_GRADE_OFI, 0);
+
+  g_autoptr (CwProgrammeSummary) then
+    = cw_workspace_programme_summary (f->workspace, &day_before, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (then->starts_on, ==, "2025-01-01");
+  g_assert_cmpuint (then->years, ==, 3);
+  g_autoptr (GPtrArray) rows = coverage_on (f, "2025-12-01");
+  g_assert_cmpuint (then->n_clauses, ==, rows->len);
+  guint sum = 0;
+  for (CwCoverage c = CW_COVERAGE_COVERED; c <= CW_COVERAGE_OVERDUE; c++)
+    sum += then->counts[c];
+  g_assert_cmpuint (sum, ==, rows->len);
+  /* 8.6.2 and 8.6.3 audited in March; 8.6.1's major brought it due in
+   * September, and on 1 December its re-audit had not happened yet. */
+  g_assert_cmpuint (then->counts[CW_COVERAGE_COVERED], ==, 2);
+  g_assert_cmpuint (then->counts[CW_COVERAGE_OVERDUE], ==, 1);
+  g_assert_cmpuint (then->counts[CW_COVERAGE_NEVER], ==, rows->len - 3);
+  g_assert_cmpuint (then->overdue->len, ==, 1);
+  CwCoverageRow *late = g_ptr_array_index (then->overdue, 0);
+  g_assert_cmpstr (late->clause, ==, "8.6.1");
+  g_assert_cmpstr (late->next_due, ==, "2025-09-04");
+  g_assert_cmpint (late->last_audit, ==, march);
+  /* The coverage of the same day, which does not look back, already
+   * counts January's audit. */
+  g_assert_cmpint (row_of (rows, "8.6.1")->last_audit, ==, january);
+
+  /* In February the re-audit is done and nothing is overdue. */
+  GDate february = day ("2026-02-01");
+  g_autoptr (CwProgrammeSummary) now
+    = cw_workspace_programme_summary (f->workspace, &february, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (now->counts[CW_COVERAGE_OVERDUE], ==, 0);
+  g_assert_cmpuint (now->overdue->len, ==, 0);
+  g_assert_cmpuint (now->counts[CW_COVERAGE_COVERED], ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +286,6 @@ main (int argc, char **argv)
   ADD ("/core/programme/due-by-importance", test_due_by_importance);
   ADD ("/core/programme/results-bring-forward", test_results_bring_forward);
   ADD ("/core/programme/plan-within-cycle", test_plan_within_cycle);
+  ADD ("/core/programme/summary", test_summary);
   return g_test_run ();
 }

@@ -382,8 +382,9 @@ test_stage_filter (Fixture *f, gconstpointer data)
   g_assert_false (cw_readiness_weeks_until (NULL, &f->today, &weeks));
 }
 
-/* The demo shows every colour: a missing mandatory item (red), objectives
- * past their review date (amber), and much in place (green). */
+/* The demo shows every colour: a missing mandatory item and a clause its
+ * audits left out (red), objectives past their review date (amber), and
+ * much in place (green). */
 static void
 test_demo (void)
 {
@@ -398,13 +399,29 @@ test_demo (void)
   assert_colour (&f, "policy-objectives", CW_READY_AMBER, "1 past the review date");
   assert_colour (&f, "plan", CW_READY_GREEN, NULL);
   assert_colour (&f, "scope", CW_READY_GREEN, NULL);
-  assert_colour (&f, "coverage", CW_READY_GREEN, NULL);
+  assert_colour (&f, "coverage", CW_READY_RED, "1 of 57 clauses");
   g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f.workspace, CW_STAGE_ONE, &f.today,
                                                            &error);
   CwCriterion *mandatory = g_ptr_array_index (criteria, 1);
   CwReadinessRecord *first = &g_array_index (mandatory->records, CwReadinessRecord, 0);
   g_assert_cmpstr (first->entity, ==, "clause");
   g_assert_cmpstr (first->label, ==, "8.3.4.2 document");
+  /* The clause left out is named, for the quality manager to plan. */
+  g_autoptr (GPtrArray) stage_two = cw_workspace_readiness (f.workspace, CW_STAGE_TWO, &f.today,
+                                                            &error);
+  g_assert_no_error (error);
+  gboolean named = FALSE;
+  for (guint i = 0; i < stage_two->len; i++)
+    {
+      CwCriterion *c = g_ptr_array_index (stage_two, i);
+      if (!g_str_equal (c->id, "coverage"))
+        continue;
+      CwReadinessRecord *clause = &g_array_index (c->records, CwReadinessRecord, 0);
+      g_assert_cmpstr (clause->entity, ==, "clause");
+      g_assert_cmpstr (clause->label, ==, "8.4.1");
+      named = TRUE;
+    }
+  g_assert_true (named);
   g_clear_object (&f.workspace);
 }
 

@@ -13,6 +13,7 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-finding.h"
+#include "cw-programme.h"
 #include "cw-review.h"
 #include "cw-test-util.h"
 #include "cw-workspace-private.h"
@@ -353,6 +354,114 @@ test_prefill (Fixture *f, gconstpointer data)
     "Nonconformities from the start to %s: 1 (0 major, 1 minor).", first_day);
   assert_has (figures (earlier, "nonconformity-trends"), earlier_line);
   assert_has (figures (earlier, "nonconformity-trends"), "No earlier review period");
+}
+
+/* An audit of `clause` held from `start` to `end` and issued, with one
+ * major on `major_on` when given. */
+static gint64
+issued_audit (Fixture *f, const char *clause, const char *start, const char *end,
+              const char *major_on)
+{
+  g_autoptr (GError) error = NULL;
+  const char *scope[] = { clause, NULL };
+  CwAuditDraft draft = { .title = "Programme audit", .scope = scope, .planned_start = start,
+                         .planned_end = end };
+  gint64 id = cw_workspace_create_audit (f->workspace, &draft, &error);
+  g_assert_no_error (error);
+  GDate held;
+  day (&held, end);
+  CwMeetingRecord opening = { start, "Ada" };
+  g_assert_true (cw_workspace_record_meeting (f->workspace, id, CW_MEETING_OPENING, &opening,
+                                              &held, &error));
+  if (major_on != NULL)
+    {
+      CwFindingDraft major = { .audit_id = id, .clause = major_on, .grade = CW_GRADE_MAJOR,
+                               .requirement = "The procedure asks for it.",
+                               .evidence = "No record of it exists.",
+                               .statement = "The procedure is not followed.",
+                               .raised_on = end, .grade_reason = "The process is absent." };
+      g_assert_cmpint (cw_workspace_create_finding (f->workspace, &major, &error), >, 0);
+    }
+  /* Fieldwork under way without answering the whole checklist. */
+  g_autofree char *start_sql
+    = g_strdup_printf ("UPDATE audit SET status = 'in-progress' WHERE id = %" G_GINT64_FORMAT, id);
+  cw_test_sql (cw_workspace_get_path (f->workspace), start_sql);
+  CwMeetingRecord closing = { end, "Ada" };
+  g_assert_true (cw_workspace_record_meeting (f->workspace, id, CW_MEETING_CLOSING, &closing,
+                                              &held, &error));
+  gboolean issued = cw_workspace_issue_audit (f->workspace, id, &held, &error);
+  g_assert_no_error (error);
+  g_assert_true (issued);
+  return id;
+}
+
+static char *
+audit_figures (Fixture *f, const char *start, const char *end)
+{
+  g_autoptr (GError) error = NULL;
+  GDate as_of;
+  day (&as_of, end);
+  char *text
+    = cw_workspace_review_figures (f->workspace, "audit-results", start, end, &as_of, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The audit results input says where the programme stood at the end of the
+ * period, naming each overdue clause and the day it was due; the audits
+ * held after that day do not count yet. */
+static void
+test_programme_in_audit_results (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  /* No programme and no audit: nothing to report. With an audit but no
+   * programme, the figures say the programme is missing. */
+  g_autofree char *empty = audit_figures (f, NULL, "2025-12-01");
+  g_assert_cmpstr (empty, ==, "");
+  gint64 march = issued_audit (f, "8.6", "2025-03-03", "2025-03-04", "8.6.1");
+  g_autofree char *no_programme = audit_figures (f, NULL, "2025-12-01");
+  assert_has (no_programme, "Audits from the start to 2025-12-01: 1.");
+  assert_has (no_programme, "No internal audit programme is set up");
+
+  /* A programme from January 2025: March's major brings 8.6.1 due in
+   * September; an audit of 9.1 is planned for May 2026; 8.6.1 is
+   * re-audited in January 2026, after the period. */
+  g_assert_true (cw_workspace_start_programme (f->workspace, "2025-01-01", 3, &error));
+  const char *scope[] = { "9.1", NULL };
+  CwAuditDraft plan = { .title = "Monitoring audit", .scope = scope,
+                        .planned_start = "2026-05-04" };
+  g_assert_cmpint (cw_workspace_create_audit (f->workspace, &plan, &error), >, 0);
+  issued_audit (f, "8.6.1", "2026-01-12", "2026-01-13", NULL);
+
+  g_autofree char *figures_text = audit_figures (f, NULL, "2025-12-01");
+  g_assert_null (strstr (figures_text, "No internal audit programme"));
+  assert_has (figures_text,
+              "Audit programme on 2025-12-01, in its cycle of 3 years from 2025-01-01:\n"
+              "  2 clauses covered, not due again soon\n"
+              "  1 clause due soon or not yet audited, with an audit planned in time\n"
+              "  0 clauses due soon, with no audit planned\n");
+  g_autofree char *never = g_strdup_printf (
+    "  %u clauses not audited in this cycle yet, not yet due\n", clauses_with_questions (f) - 4);
+  assert_has (figures_text, never);
+  g_autofree char *overdue = g_strdup_printf (
+    "  1 clause overdue:\n"
+    "    8.6.1 Incident management: due by 2025-09-04, last audited 2025-03-04 (audit %"
+    G_GINT64_FORMAT ")", march);
+  assert_has (figures_text, overdue);
+
+  /* A period with no audit still shows the programme: what is due matters
+   * most when nothing was audited. */
+  g_autofree char *quiet = audit_figures (f, "2025-06-01", "2025-12-01");
+  g_assert_null (strstr (quiet, "Audits from"));
+  assert_has (quiet, "Audit programme on 2025-12-01");
+  assert_has (quiet, overdue);
+
+  /* After the re-audit nothing is overdue. */
+  g_autofree char *february = audit_figures (f, "2025-12-02", "2026-02-01");
+  assert_has (february, "Audits from 2025-12-02 to 2026-02-01: 1.");
+  assert_has (february, "  3 clauses covered, not due again soon\n");
+  assert_has (february, "  No clause overdue");
+  g_assert_null (strstr (february, "8.6.1 Incident management: due by"));
 }
 
 /* A record made after the meeting is not in its figures; one made on the
@@ -849,6 +958,7 @@ main (int argc, char **argv)
   ADD ("/core/review/dates", test_dates);
   ADD ("/core/review/refresh", test_refresh);
   ADD ("/core/review/as-of-meeting", test_as_of_meeting);
+  ADD ("/core/review/programme-in-audit-results", test_programme_in_audit_results);
   ADD ("/core/review/approval-rules", test_approval_rules);
   ADD ("/core/review/nothing-to-report-rechecked", test_nothing_to_report_rechecked);
   ADD ("/core/review/attendees", test_attendees);

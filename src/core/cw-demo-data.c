@@ -5,9 +5,9 @@
  * and record number below is invented. The text is Clausewise's own: it never
  * quotes the standard, it only cites clause numbers.
  *
- * The completed audit is a full internal audit with the spread of results a
- * real first audit tends to have; the audit in progress follows up its
- * change management findings.
+ * The completed audit is a full internal audit, bar one clause left for
+ * later, with the spread of results a real first audit tends to have; the
+ * audit in progress follows up its change management findings.
  */
 
 #include "cw-demo-data.h"
@@ -39,7 +39,10 @@ const CwDemoOrganisation cw_demo_organisation = {
 
 /* A three-year cycle from January 2025. Change activities carry last
  * September's major; information security and incidents matter most to
- * the customers; the organisation's context changes slowly. */
+ * the customers; the organisation's context changes slowly. Budgeting and
+ * accounting (8.4.1), of normal importance, was due for its first audit by
+ * July 2026; the September audit left it out, so the programme shows it
+ * overdue, and it stays so until an audit of it is issued. */
 const char *const cw_demo_programme_start = "2025-01-01";
 
 const CwDemoImportance cw_demo_importances[] = {
@@ -79,19 +82,21 @@ static const CwDemoJustification completed_justifications[] = {
 /* The completed audit: the first full internal audit */
 
 const CwDemoAudit cw_demo_completed_audit = {
-  .title = "Internal audit 2026: whole service management system",
+  .title = "Internal audit 2026: service management system",
   .objectives =
     "Determine whether the service management system conforms to ISO/IEC "
     "20000-1:2018 and to Kestrelbrook's own policies and procedures, and whether "
     "it is working in practice, five months before the Stage One audit. Nobody "
     "audited their own area: Margaret Sefton audited clauses 7.5, 8.6.3, 9.2 and "
     "10.1, because the quality manager owns 7.5, 9.2 and 10.1 and the problem "
-    "manager sits on the audit team.",
+    "manager sits on the audit team. Budgeting and accounting for services "
+    "(8.4.1) is left out: the finance manager, who runs it alone, is on leave "
+    "that week, and it is to be audited on its own in October.",
   .criteria =
-    "ISO/IEC 20000-1:2018 clauses 4 to 10. The service management policy SMP-01 "
+    "ISO/IEC 20000-1:2018 clauses 4 to 10 except 8.4.1. The service management policy SMP-01 "
     "v2, the service management plan SMPL-01 v3, and the procedures and SLAs in "
     "the document register DR-01 as it stood on 7 Sep 2026.",
-  .scope = "",
+  .scope = "4,5,6,7,8.1,8.2,8.3,8.4.2,8.4.3,8.5,8.6,8.7,9,10",
   .start = "2026-09-14",
   .end = "2026-09-18",
   .lead = "Fiona Lindqvist",
@@ -141,7 +146,7 @@ const CwDemoSession cw_demo_completed_sessions[] = {
     "Owen Castellane", "Declan Ashworth" },
   { "2026-09-16", "09:00–12:30", "8.7 Service assurance (at DC-2)", "Rhys Penhallow",
     "Fiona Lindqvist" },
-  { "2026-09-16", "13:30–17:00", "8.3 Relationship and agreement, 8.4 Supply and demand",
+  { "2026-09-16", "13:30–17:00", "8.3 Relationship and agreement, 8.4.2 Demand, 8.4.3 Capacity",
     "Harriet Nkemelu", "Fiona Lindqvist" },
   { "2026-09-17", "09:00–12:30", "7 Support, 8.6.3 Problem management", "Owen Castellane",
     "Margaret Sefton" },
@@ -705,16 +710,6 @@ const CwDemoAnswer cw_demo_completed_answers[] = {
     "Customers supply nothing the services depend on: on-site laptop work "
     "follows the customer's site rules, which SLA-GEN v5 treats as access "
     "terms, not a service component." },
-  { "8.4.1", 1, "conforming",
-    "BUD-2026 allocates costs to each service. The Aug 2026 cost report compares "
-    "actual with budget per service; the 12 per cent overspend on managed hosting "
-    "(energy) was explained and escalated to the board." },
-  { "8.4.1", 2, "conforming",
-    "Managed workplace cost 3 per cent under budget in Q2 2026; the Q2 cost report "
-    "explains it by the laptop refresh that was moved into Q3." },
-  { "8.4.1", 4, "conforming",
-    "The email archiving option was withdrawn after PFR-2026-06 showed it lost "
-    "about GBP 18,000 a year; the cost analysis is annex B of the review." },
   { "8.4.2", 1, "conforming",
     "Demand is forecast monthly in the operations meeting from the sales pipeline; "
     "the Q3 forecast foresaw the onboarding of 2 customers (360 users), which "
@@ -1715,8 +1710,10 @@ static const CwDemoReviewNote october_notes[] = {
     "above target for every service; change success rate fell to 91% in August "
     "after the failed firewall change, against a 95% target." },
   { "audit-results",
-    "The September audit covered the whole catalogue. The follow-up of change "
-    "management is planned for late November." },
+    "The September audit covered every clause but budgeting and accounting "
+    "(8.4.1), left out while the finance manager was on leave; the programme "
+    "shows 8.4.1 overdue since July. The quality manager will audit it in "
+    "November, after the follow-up of change management." },
   { "customer-feedback",
     "Satisfaction survey Q3: 8.1 out of 10 (Q2: 7.8), 41 responses. Three "
     "complaints, all closed; two about slow updates during incidents." },
@@ -1766,6 +1763,10 @@ static const CwDemoDecision october_decisions[] = {
 static const CwDemoReviewNote january_notes[] = {
   { "context-changes",
     "Stage One on 15 Feb 2027 with Fernhollow Certification Services." },
+  { "audit-results",
+    "The audit of 8.4.1 promised in October was not held: the change management "
+    "follow-up took the November audit days. It must be held and issued before "
+    "Stage One, or the certifier will find a clause the programme never reached." },
   { "resources",
     "Night-shift recruitment: two candidates interviewed; decision due mid-January." },
   { NULL, NULL }

@@ -2,7 +2,8 @@
  *
  * The demo shows a newcomer what Clausewise is for: a fictional managed-service
  * provider preparing for ISO/IEC 20000-1:2018 certification, one completed
- * internal audit over the whole catalogue and one audit in progress. The text
+ * internal audit over every clause but one (which the audit programme shows
+ * overdue) and one audit in progress. The text
  * lives here, apart from the code in cw-demo.c that writes it through the core
  * API, so that it can be read, reviewed and translated as prose.
  *

@@ -498,17 +498,14 @@ cover_clause (CwProgramme *programme, CwClause *clause, CwImportance importance,
   return row;
 }
 
-/* One row for each clause that has questions, in catalogue order: when it
- * was last audited and with what result, when it is due again, the audit
- * planned for it, and where it stands on `today`. */
-GPtrArray *
-cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today, GError **error)
+/* The coverage on `today`. `looking_back`: `today` is a day gone by (a
+ * review's period end), so an audit dated after it was not yet a record of
+ * its clauses then, only a plan. */
+static GPtrArray *
+coverage_on (CwWorkspace *self, CwProgramme *programme, const GDate *today,
+             gboolean looking_back, GError **error)
 {
-  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-
-  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (self, error);
-  CwCatalogue *catalogue = programme ? cw_workspace_load_catalogue (self, error) : NULL;
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
   if (catalogue == NULL)
     return NULL;
   g_autoptr (GPtrArray) audits = load_audits (self, error);
@@ -518,6 +515,12 @@ cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today, GError *
     return NULL;
   g_autofree char *cycle_end = add_months (programme->starts_on, programme->years * 12);
   g_autofree char *day = cw_date_to_string (today);
+  for (guint i = 0; looking_back && i < audits->len; i++)
+    {
+      ProgrammeAudit *audit = g_ptr_array_index (audits, i);
+      if (audit->issued && g_strcmp0 (audit->audited_on, day) > 0)
+        audit->issued = FALSE;
+    }
   GDate soon_date = *today;
   g_date_add_days (&soon_date, CW_PROGRAMME_SOON_DAYS);
   g_autofree char *soon = cw_date_to_string (&soon_date);
@@ -534,6 +537,57 @@ cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today, GError *
                                            audits, grades, cycle_end, day, soon));
     }
   return g_steal_pointer (&rows);
+}
+
+/* One row for each clause that has questions, in catalogue order: when it
+ * was last audited and with what result, when it is due again, the audit
+ * planned for it, and where it stands on `today`. */
+GPtrArray *
+cw_workspace_programme_coverage (CwWorkspace *self, const GDate *today, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (self, error);
+  return programme ? coverage_on (self, programme, today, FALSE, error) : NULL;
+}
+
+void
+cw_programme_summary_free (CwProgrammeSummary *summary)
+{
+  g_free (summary->starts_on);
+  g_ptr_array_unref (summary->overdue);
+  g_free (summary);
+}
+
+/* How the programme stood at the end of `day`, a day gone by or today, as
+ * a management review reports it: audits dated after `day` count as
+ * planned, not done. NULL with NOT_FOUND when there is no programme. */
+CwProgrammeSummary *
+cw_workspace_programme_summary (CwWorkspace *self, const GDate *day, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  g_autoptr (CwProgramme) programme = cw_workspace_get_programme (self, error);
+  g_autoptr (GPtrArray) rows = programme ? coverage_on (self, programme, day, TRUE, error) : NULL;
+  if (rows == NULL)
+    return NULL;
+  CwProgrammeSummary *summary = g_new0 (CwProgrammeSummary, 1);
+  summary->starts_on = g_strdup (programme->starts_on);
+  summary->years = programme->years;
+  summary->n_clauses = rows->len;
+  summary->overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_coverage_row_free);
+  for (guint i = 0; i < rows->len;)
+    {
+      CwCoverageRow *row = g_ptr_array_index (rows, i);
+      summary->counts[row->coverage]++;
+      if (row->coverage == CW_COVERAGE_OVERDUE)
+        g_ptr_array_add (summary->overdue, g_ptr_array_steal_index (rows, i));
+      else
+        i++;
+    }
+  return summary;
 }
 
 /* Plans an audit of `clause` for the programme: an audit, not yet started,

@@ -89,6 +89,23 @@ GPtrArray *cw_workspace_programme_coverage (CwWorkspace *self, const GDate *toda
                                             GError **error);
 void cw_coverage_row_free (CwCoverageRow *row);
 
+/* Where the programme stood on a day, in figures: how many clauses were in
+ * each state, and which were overdue. Made from the coverage rows, so the
+ * rules of when a clause is due stay in one place. */
+typedef struct
+{
+  char *starts_on;
+  guint years;
+  guint n_clauses;
+  guint counts[CW_COVERAGE_OVERDUE + 1]; /* clauses in each CwCoverage */
+  GPtrArray *overdue;                    /* CwCoverageRow, in catalogue order */
+} CwProgrammeSummary;
+
+CwProgrammeSummary *cw_workspace_programme_summary (CwWorkspace *self, const GDate *day,
+                                                    GError **error);
+void cw_programme_summary_free (CwProgrammeSummary *summary);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwProgramme, cw_programme_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwProgrammeSummary, cw_programme_summary_free)
 
 G_END_DECLS

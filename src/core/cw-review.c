@@ -30,6 +30,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-date.h"
+#include "cw-programme.h"
 #include "cw-review.h"
 #include "cw-terms.h"
 #include "cw-text.h"
@@ -693,6 +694,99 @@ bind_period (CwStmt *stmt, const char *start, const char *end)
   return TRUE;
 }
 
+/* The audit programme as it stood at the end of `day`, from the programme's
+ * own figures: how many clauses are covered, planned, due soon, not yet
+ * audited and overdue, each overdue clause by name with the day it was due.
+ * Without a programme, one line saying so when `say_none` (an auditor asks
+ * for the programme first), else nothing. */
+static gboolean
+append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say_none,
+                  GError **error)
+{
+  GDate date;
+  if (!cw_date_parse (day, &date, error))
+    return FALSE;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (CwProgrammeSummary) summary = cw_workspace_programme_summary (self, &date, &local);
+  if (summary == NULL)
+    {
+      if (!g_error_matches (local, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (say_none)
+        g_string_append_printf (out, "%s%s", out->len ? "\n" : "",
+                                _("No internal audit programme is set up, so nothing shows "
+                                  "when each clause is due for audit."));
+      return TRUE;
+    }
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Audit programme on %s, in its cycle of %u year from %s:",
+                                       "Audit programme on %s, in its cycle of %u years from %s:",
+                                       summary->years),
+                          day, summary->years, summary->starts_on);
+  const guint *n = summary->counts;
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "  %u clause covered, not due again soon",
+                                       "  %u clauses covered, not due again soon",
+                                       n[CW_COVERAGE_COVERED]),
+                          n[CW_COVERAGE_COVERED]);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "  %u clause due soon or not yet audited, with an audit "
+                                       "planned in time",
+                                       "  %u clauses due soon or not yet audited, with an audit "
+                                       "planned in time",
+                                       n[CW_COVERAGE_PLANNED]),
+                          n[CW_COVERAGE_PLANNED]);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "  %u clause due soon, with no audit planned",
+                                       "  %u clauses due soon, with no audit planned",
+                                       n[CW_COVERAGE_DUE_SOON]),
+                          n[CW_COVERAGE_DUE_SOON]);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "  %u clause not audited in this cycle yet, not yet due",
+                                       "  %u clauses not audited in this cycle yet, not yet due",
+                                       n[CW_COVERAGE_NEVER]),
+                          n[CW_COVERAGE_NEVER]);
+  g_string_append_c (out, '\n');
+  if (n[CW_COVERAGE_OVERDUE] == 0)
+    g_string_append (out, _("  No clause overdue"));
+  else
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "  %u clause overdue:",
+                                         "  %u clauses overdue:", n[CW_COVERAGE_OVERDUE]),
+                            n[CW_COVERAGE_OVERDUE]);
+  CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
+  for (guint i = 0; i < summary->overdue->len; i++)
+    {
+      CwCoverageRow *row = g_ptr_array_index (summary->overdue, i);
+      CwClause *clause = catalogue ? cw_catalogue_lookup_clause (catalogue, row->clause) : NULL;
+      const char *title = clause ? cw_clause_get_title (clause) : "";
+      g_string_append_c (out, '\n');
+      if (row->last_audited == NULL)
+        g_string_append_printf (out, _("    %s %s: due by %s, never audited in this cycle"),
+                                row->clause, title, row->next_due);
+      else
+        g_string_append_printf (out,
+                                _("    %s %s: due by %s, last audited %s (audit %" PRId64 ")"),
+                                row->clause, title, row->next_due, row->last_audited,
+                                row->last_audit);
+    }
+  return TRUE;
+}
+
 static char *
 audit_results (CwWorkspace *self, const char *period_start, const char *period_end,
                GError **error)
@@ -725,10 +819,13 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
     }
   if (!(rc == CW_STEP_DONE))
     return NULL;
-  if (rows->len == 0)
-    return g_strdup ("");
-
+  /* With no audit in the period, the programme still says what is due. */
   g_autoptr (GString) out = g_string_new (NULL);
+  if (rows->len == 0)
+    return append_programme (self, out, period_end, FALSE, error)
+             ? g_string_free (g_steal_pointer (&out), FALSE)
+             : NULL;
+
   g_string_append_printf (out, _("Audits from %s to %s: %u.\n"),
                           period_start ? period_start : _("the start"), period_end, rows->len);
   guint grades[CW_GRADE_MAJOR + 1] = { 0 };
@@ -794,6 +891,8 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
                           covered, with_questions);
   if (missing->len > 0)
     g_string_append_printf (out, _("\nNot audited in the period: %s."), missing->str);
+  if (!append_programme (self, out, period_end, TRUE, error))
+    return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
