@@ -1386,7 +1386,7 @@ check_respond (const CwOrganisation *organisation, const CwOrganisation *old, gu
         error,
         g_dngettext (GETTEXT_PACKAGE,
                      "A major nonconformity is the more urgent, so its response cannot be due "
-                     "later than a minor one's (%u days); give the major %u day or fewer, or "
+                     "later than a minor one's (%u day); give the major %u day or fewer, or "
                      "the minor more",
                      "A major nonconformity is the more urgent, so its response cannot be due "
                      "later than a minor one's (%u days); give the major %u days or fewer, or "
