@@ -470,6 +470,86 @@ test_organisation (Fixture *f, gconstpointer data)
   g_assert_error (error, CW_DATE_ERROR, CW_DATE_ERROR_INVALID);
 }
 
+static gint64
+history_entries (Fixture *f)
+{
+  g_autofree char *path = g_strdup (cw_workspace_get_path (f->workspace));
+  return cw_test_sql_int (path, "SELECT count(*) FROM history");
+}
+
+/* The days the auditee has to respond to a nonconformity: 30 and 60 in a
+ * new workspace; whole days from 1 to 365, a major's never the longer, and
+ * a refusal changes nothing; a caller that leaves them 0 keeps them. */
+static void
+test_organisation_respond_days (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (f->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisation->respond_major_days, ==, 30);
+  g_assert_cmpuint (organisation->respond_minor_days, ==, 60);
+
+  organisation->respond_major_days = 14;
+  organisation->respond_minor_days = 45;
+  g_assert_true (cw_workspace_set_organisation (f->workspace, organisation, &error));
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) stored = cw_workspace_get_organisation (f->workspace, &error);
+  g_assert_cmpuint (stored->respond_major_days, ==, 14);
+  g_assert_cmpuint (stored->respond_minor_days, ==, 45);
+
+  /* Refused, each with a message that says what to do, nothing written. */
+  struct
+  {
+    guint major, minor;
+    const char *says;
+  } refused[] = {
+    { 366, 400, "from 1 to 365" },
+    { 14, 366, "from 1 to 365" },
+    { 46, 45, "give the major 45 days or fewer, or the minor more" },
+    { 90, 0, "give the major 45 days or fewer" }, /* against the stored minor */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gint64 entries = history_entries (f);
+      CwOrganisation change = { .name = stored->name,
+                                .respond_major_days = refused[i].major,
+                                .respond_minor_days = refused[i].minor };
+      g_assert_false (cw_workspace_set_organisation (f->workspace, &change, &error));
+      g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[i].says));
+      g_clear_error (&error);
+      g_autoptr (CwOrganisation) after = cw_workspace_get_organisation (f->workspace, &error);
+      g_assert_cmpint (after->rev, ==, stored->rev);
+      g_assert_cmpuint (after->respond_major_days, ==, 14);
+      g_assert_cmpuint (after->respond_minor_days, ==, 45);
+      g_assert_cmpint (history_entries (f), ==, entries);
+    }
+
+  /* The same days for both grades are allowed; 0 keeps what is stored, so a
+   * caller that does not know the days leaves them alone. */
+  CwOrganisation same = { .name = stored->name, .respond_major_days = 45 };
+  g_assert_true (cw_workspace_set_organisation (f->workspace, &same, &error));
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) kept = cw_workspace_get_organisation (f->workspace, &error);
+  g_assert_cmpuint (kept->respond_major_days, ==, 45);
+  g_assert_cmpuint (kept->respond_minor_days, ==, 45);
+
+  /* As typed: whole days in range, anything else refused by name. */
+  guint days = 0;
+  g_assert_true (cw_organisation_parse_respond_days (" 21 ", TRUE, &days, &error));
+  g_assert_cmpuint (days, ==, 21);
+  const char *bad[] = { "0", "366", "-3", "two weeks", "", "14.5" };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      days = 7;
+      g_assert_false (cw_organisation_parse_respond_days (bad[i], FALSE, &days, &error));
+      g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "minor nonconformity"));
+      g_assert_cmpuint (days, ==, 7);
+      g_clear_error (&error);
+    }
+}
+
 /* Details are corrected on the audit as it was loaded: never over a change
  * made meanwhile, never leaving work outside the scope, never once issued. */
 static void
@@ -545,6 +625,7 @@ main (int argc, char **argv)
   ADD ("/core/audit/evidence", test_evidence);
   ADD ("/core/audit/evidence-refusals", test_evidence_refusals);
   ADD ("/core/audit/organisation", test_organisation);
+  ADD ("/core/audit/organisation-respond-days", test_organisation_respond_days);
   ADD ("/core/audit/delete-and-history", test_delete_and_history);
   ADD ("/core/audit/update-details", test_update_details);
   ADD ("/core/audit/clause-summary", test_clause_summary);

@@ -974,6 +974,72 @@ test_contents (void)
     }
 }
 
+static guint
+count_in (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The response deadlines are the organisation's: with 14 days for a major
+ * and 45 for a minor, each nonconformity's page gives the day that many
+ * days after the issue, and the summary says both figures. */
+static void
+test_nc_deadlines (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = demo_workspace (dir);
+  g_autoptr (GError) error = NULL;
+  guint majors = 0, minors = 0;
+  GDate issued;
+  {
+    g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, &error);
+    g_assert_no_error (error);
+    g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+    g_assert_no_error (error);
+    organisation->respond_major_days = 14;
+    organisation->respond_minor_days = 45;
+    g_assert_true (cw_workspace_set_organisation (workspace, organisation, &error));
+    g_assert_no_error (error);
+    g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, 1, &error);
+    g_assert_no_error (error);
+    g_assert_true (cw_date_parse (cw_audit_get_issued_on (audit), &issued, &error));
+    g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CwGrade grade = cw_finding_get_grade (g_ptr_array_index (findings, i));
+        majors += grade == CW_GRADE_MAJOR;
+        minors += grade == CW_GRADE_MINOR;
+      }
+  }
+  g_assert_cmpuint (majors, >, 0);
+  g_assert_cmpuint (minors, >, 0);
+
+  g_autofree char *pdf = cw_test_path (dir, "nc.pdf");
+  cli_ok (ARGS ("report", "nc", ws, "1", "-o", pdf));
+  g_autofree char *text = body_text (pdf);
+  GDate major_due = issued, minor_due = issued;
+  g_date_add_days (&major_due, 14);
+  g_date_add_days (&minor_due, 45);
+  g_autofree char *major_day = long_date (&major_due);
+  g_autofree char *minor_day = long_date (&minor_due);
+  g_autofree char *major_line
+      = g_strdup_printf ("Respond by %s (14 days after the report was issued)", major_day);
+  g_autofree char *minor_line
+      = g_strdup_printf ("Respond by %s (45 days after the report was issued)", minor_day);
+  g_assert_cmpuint (count_in (text, major_line), ==, majors);
+  g_assert_cmpuint (count_in (text, minor_line), ==, minors);
+  assert_in_text (text, "The response to a major nonconformity is due 14 days after the report "
+                        "is issued.");
+  assert_in_text (text, "The response to a minor nonconformity is due 45 days after the report "
+                        "is issued.");
+  g_assert_null (strstr (text, "30 days"));
+  g_assert_null (strstr (text, "60 days"));
+}
+
 /* The demo's four reports: no heading ends a page, no identifier is split,
  * counts agree with their nouns. */
 static void
@@ -1662,6 +1728,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report/review", test_review_report);
   g_test_add_func ("/core/report/api", test_core_api);
   g_test_add_func ("/cli/report/contents", test_contents);
+  g_test_add_func ("/cli/report/nc-deadlines", test_nc_deadlines);
   g_test_add_func ("/cli/report/page-rules", test_page_rules);
   g_test_add_func ("/cli/report/target/fifo", test_target_fifo);
   g_test_add_func ("/cli/report/target/device", test_target_device);

@@ -234,6 +234,71 @@ test_fixture_v1 (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Schema 12 gives the organisation the days an auditee has to respond to a
+ * nonconformity of each grade. A workspace of schema 11 opens with the
+ * figures the reports used before, keeps its profile, passes check and
+ * takes other figures afterwards; so does the schema 1 fixture, through
+ * every step. The schema 11 file is a new one with schema 12's columns
+ * taken out again: record snapshots are always taken with the newest
+ * schema, so an older one cannot be made by stopping the steps early. */
+static void
+test_migrate_respond_days (void)
+{
+  g_assert_cmpuint (cw_workspace_schema_version (), ==, 12);
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "v11.clausewise");
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (CwWorkspace) created = cw_workspace_create (path, "Older Services Ltd", &error);
+    g_assert_no_error (error);
+    CwOrganisation profile = { "Older Services Ltd", "Hosting from Leeds", "Hosting",
+                               "Example Certification", "2027-02-15", NULL };
+    g_assert_true (cw_workspace_set_organisation (created, &profile, &error));
+    g_assert_no_error (error);
+  }
+  cw_test_sql (path, "ALTER TABLE organisation DROP COLUMN respond_major_days;"
+                     "ALTER TABLE organisation DROP COLUMN respond_minor_days;"
+                     "PRAGMA user_version = 11;");
+
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 12);
+  g_autofree char *backup = g_strdup_printf ("%s.schema-11.bak", path);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (organisation->name, ==, "Older Services Ltd");
+  g_assert_cmpstr (organisation->stage_one, ==, "2027-02-15");
+  g_assert_cmpuint (organisation->respond_major_days, ==, 30);
+  g_assert_cmpuint (organisation->respond_minor_days, ==, 60);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  organisation->respond_major_days = 14;
+  organisation->respond_minor_days = 45;
+  g_assert_true (cw_workspace_set_organisation (workspace, organisation, &error));
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) again = cw_workspace_get_organisation (workspace, &error);
+  g_assert_cmpuint (again->respond_major_days, ==, 14);
+  g_assert_cmpuint (again->respond_minor_days, ==, 45);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The oldest file there is, through every step. */
+  g_autofree char *v1 = cw_test_path (dir, "v1.clausewise");
+  g_autoptr (GBytes) fixture = cw_test_read (TEST_DATA_DIR "/workspace-v1.clausewise");
+  cw_test_write (v1, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autoptr (CwWorkspace) oldest = cw_workspace_open (v1, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) defaults = cw_workspace_get_organisation (oldest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (defaults->respond_major_days, ==, 30);
+  g_assert_cmpuint (defaults->respond_minor_days, ==, 60);
+  g_assert_true (cw_workspace_check (oldest, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 static void
 assert_refused (const char *path, int code)
 {
@@ -777,6 +842,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/migrate", test_migrate);
   g_test_add_func ("/core/store/migrate-failure-keeps-file", test_migrate_failure_keeps_file);
   g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/core/store/migrate-respond-days", test_migrate_respond_days);
   g_test_add_func ("/core/store/refuse-newer", test_refuse_newer);
   g_test_add_func ("/core/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/core/store/refuse-not-sqlite", test_refuse_not_sqlite);

@@ -130,6 +130,34 @@ apply_entry (GtkWidget *root, const char *title, const char *text)
   settle (50);
 }
 
+/* A visible label under `root` whose text holds `part`. */
+static GtkWidget *
+find_label_containing (GtkWidget *root, const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child)
+          && strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
+        return child;
+      GtkWidget *found = find_label_containing (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The spin button of the action row titled `title`. */
+static GtkSpinButton *
+row_spin (GtkWidget *root, const char *title)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ACTION_ROW, "title", title);
+  g_assert_nonnull (row);
+  GtkWidget *spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  return GTK_SPIN_BUTTON (spin);
+}
+
 static void
 click_button (GtkWidget *root, const char *label)
 {
@@ -196,9 +224,50 @@ test_fieldwork (void)
   gtk_editable_set_text (GTK_EDITABLE (stage_one), "2027-02-30");
   g_assert_false (cw_organisation_dialog_save (profile));
   gtk_editable_set_text (GTK_EDITABLE (stage_one), "2027-02-15");
+
+  /* The days to respond to a nonconformity, typed without Enter: a major's
+   * longer than a minor's is refused with the core's message in the
+   * dialog, and nothing is saved. */
+  GtkSpinButton *major = row_spin (GTK_WIDGET (profile), "Major nonconformity (days)");
+  GtkSpinButton *minor = row_spin (GTK_WIDGET (profile), "Minor nonconformity (days)");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (major), ==, 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (minor), ==, 60);
+  gtk_editable_set_text (GTK_EDITABLE (major), "90");
+  g_assert_false (cw_organisation_dialog_save (profile));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (profile),
+                                           "give the major 60 days or fewer, or the minor more"));
+  {
+    g_autoptr (CwOrganisation) unsaved
+      = cw_workspace_get_organisation (cw_window_get_workspace (window), NULL);
+    g_assert_cmpstr (unsaved->name, !=, "Example Services Ltd");
+    g_assert_cmpuint (unsaved->respond_major_days, ==, 30);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (major), "14");
+  gtk_editable_set_text (GTK_EDITABLE (minor), "45");
+  gtk_widget_grab_focus (GTK_WIDGET (minor));
+  screenshot (GTK_WIDGET (profile), "organisation-dialog");
   g_assert_true (cw_organisation_dialog_save (profile));
   settle (100);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Example Services Ltd"));
+  {
+    g_autoptr (CwOrganisation) saved
+      = cw_workspace_get_organisation (cw_window_get_workspace (window), NULL);
+    g_assert_cmpuint (saved->respond_major_days, ==, 14);
+    g_assert_cmpuint (saved->respond_minor_days, ==, 45);
+  }
+  /* Opened again, the dialog shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.organisation", NULL);
+  settle (100);
+  profile = find_toplevel (CW_TYPE_ORGANISATION_DIALOG);
+  g_assert_nonnull (profile);
+  g_assert_cmpint (
+    gtk_spin_button_get_value_as_int (row_spin (GTK_WIDGET (profile), "Major nonconformity (days)")),
+    ==, 14);
+  g_assert_cmpint (
+    gtk_spin_button_get_value_as_int (row_spin (GTK_WIDGET (profile), "Minor nonconformity (days)")),
+    ==, 45);
+  gtk_window_close (GTK_WINDOW (profile));
+  settle (100);
 
   gint64 audit = plan_audit (window, "Change and incident audit");
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "workspace");

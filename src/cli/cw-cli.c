@@ -248,6 +248,13 @@ const CwCliCommand cw_cli_commands[] = {
     N_("Show each team member's independence of the areas audited, or record (or remove) "
        "why one may audit their own area"),
     cw_cli_run_audit_independence },
+  { "organisation show", "WORKSPACE",
+    N_("Show the organisation's profile, one field a line, and the days to respond to a "
+       "nonconformity"),
+    cw_cli_run_organisation_show },
+  { "organisation set", "WORKSPACE",
+    N_("Change the fields of the organisation's profile given as options (\"\" clears one)"),
+    cw_cli_run_organisation_set },
   { "person add", "WORKSPACE NAME", N_("Add a person with their role and areas; prints their id"),
     cw_cli_run_person_add },
   { "person list", "WORKSPACE", N_("List the people, their roles and the areas they are "

@@ -80,6 +80,10 @@ int cw_cli_run_person_areas (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_audit_independence (const CwCliCommand *command, int argc, char **argv);
 gboolean cw_cli_parse_justifications (char **items, GArray *justifications);
 
+/* The organisation's profile (cw-cli-organisation.c). */
+int cw_cli_run_organisation_show (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv);
+
 /* Correcting and deleting findings (cw-cli-findings.c). */
 int cw_cli_run_finding_update (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_finding_delete (const CwCliCommand *command, int argc, char **argv);

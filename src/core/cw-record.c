@@ -180,6 +180,12 @@ static const RecordKind kinds[] = {
         "  WHERE register_citation.evidence = evidence.id ORDER BY entry)),"
         " population_size, sample_method, sample_items, sample_exceptions)",
         N_("Evidence")),
+  /* Schema 12: the days the auditee has to respond to a major and to a
+   * minor nonconformity. */
+  KIND (12, "organisation", "organisation",
+        "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
+        " stage_two, coverage_months, respond_major_days, respond_minor_days)",
+        N_("Organisation record")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

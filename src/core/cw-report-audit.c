@@ -22,12 +22,6 @@
 #define N_RESULTS (CW_RESULT_MAJOR + 1)
 #define N_GRADES (CW_GRADE_MAJOR + 1)
 
-/* How long the auditee has to answer a nonconformity, in days after the
- * report is issued. A constant for now; the organisation's settings are to
- * hold them (issue 10). */
-#define RESPONSE_DAYS_MAJOR 30
-#define RESPONSE_DAYS_MINOR 60
-
 typedef struct
 {
   CwClause *clause;
@@ -1137,12 +1131,20 @@ action_for (AuditContent *c, CwFinding *finding)
   return g_hash_table_lookup (c->actions, &id);
 }
 
+/* How long the auditee has to answer a nonconformity of this grade, in
+ * days after the report is issued: the organisation sets it. */
+static guint
+response_days (AuditContent *c, CwGrade grade)
+{
+  return grade == CW_GRADE_MAJOR ? c->organisation->respond_major_days
+                                 : c->organisation->respond_minor_days;
+}
+
 /* By when the auditee answers: a number of days after the issue date. */
 static char *
 response_deadline (AuditContent *c, CwFinding *finding)
 {
-  guint days = cw_finding_get_grade (finding) == CW_GRADE_MAJOR ? RESPONSE_DAYS_MAJOR
-                                                                  : RESPONSE_DAYS_MINOR;
+  guint days = response_days (c, cw_finding_get_grade (finding));
   GDate date;
   if (!c->issued || !cw_date_parse (cw_audit_get_issued_on (c->audit), &date, NULL))
     return g_strdup_printf (
@@ -1306,13 +1308,34 @@ compose_nc_report (CwTypeset *ts, gpointer data)
                           "needed."));
       return;
     }
+  /* The organisation sets both figures, so each has its own plural form:
+   * whole sentences, one a figure, in a paragraph. */
+  guint major_days = response_days (c, CW_GRADE_MAJOR);
+  guint minor_days = response_days (c, CW_GRADE_MINOR);
+  g_autofree char *major_due = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "The response to a major nonconformity is due %u day after the report is "
+                   "issued.",
+                   "The response to a major nonconformity is due %u days after the report is "
+                   "issued.",
+                   major_days),
+      major_days);
+  g_autofree char *minor_due = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "The response to a minor nonconformity is due %u day after the report is "
+                   "issued.",
+                   "The response to a minor nonconformity is due %u days after the report is "
+                   "issued.",
+                   minor_days),
+      minor_days);
+  /* TRANSLATORS: the sentences of a paragraph, in the order they read. */
   g_autofree char *intro = g_strdup_printf (
+      C_ ("sentences", "%s %s %s %s"),
       _ ("Each nonconformity below has a page of its own with what the auditee has recorded "
-         "so far; boxes are left only for what is not recorded yet. The response is due %u days "
-         "after the report is issued for a major nonconformity and %u days for a minor one. A "
-         "major nonconformity needs its correction and corrective action before the audit can "
-         "be closed."),
-      RESPONSE_DAYS_MAJOR, RESPONSE_DAYS_MINOR);
+         "so far; boxes are left only for what is not recorded yet."),
+      major_due, minor_due,
+      _ ("A major nonconformity needs its correction and corrective action before the audit "
+         "can be closed."));
   cw_typeset_text (ts, CW_STYLE_BODY, intro);
   static const double widths[] = { 0.12, 0.40, 0.16, 0.14, 0.18 };
   const char *header[] = { _ ("Number"), _ ("Clause"), _ ("Grade"), _ ("Action"), _ ("Status") };

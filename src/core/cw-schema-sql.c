@@ -500,3 +500,14 @@ const char cw_schema_v11[] =
   "ALTER TABLE evidence ADD COLUMN sample_items TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE evidence ADD COLUMN sample_exceptions INTEGER"
   "  CHECK (sample_exceptions IS NULL OR sample_exceptions >= 0);";
+
+/* How long the auditee has to respond to a nonconformity, in days after
+ * the report is issued, by grade (issue 10): the organisation sets them,
+ * and a workspace made before starts with the figures the reports used
+ * until now. That a major's is not the longer is the core's rule
+ * (cw_workspace_set_organisation), which says what to do about it. */
+const char cw_schema_v12[] =
+  "ALTER TABLE organisation ADD COLUMN respond_major_days INTEGER NOT NULL DEFAULT 30"
+  "  CHECK (respond_major_days BETWEEN 1 AND 365);"
+  "ALTER TABLE organisation ADD COLUMN respond_minor_days INTEGER NOT NULL DEFAULT 60"
+  "  CHECK (respond_minor_days BETWEEN 1 AND 365);";

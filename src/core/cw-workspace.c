@@ -1276,8 +1276,8 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
 
   CwStmt *stmt = cw_workspace_prepare (
     self,
-    "SELECT name, scope, services, certification_body, stage_one, stage_two, rev"
-    " FROM organisation WHERE id = 1",
+    "SELECT name, scope, services, certification_body, stage_one, stage_two, rev,"
+    " respond_major_days, respond_minor_days FROM organisation WHERE id = 1",
     error);
   if (stmt == NULL)
     return NULL;
@@ -1291,8 +1291,60 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   organisation->stage_one = cw_stmt_dup_text (stmt, 4);
   organisation->stage_two = cw_stmt_dup_text (stmt, 5);
   organisation->rev = cw_stmt_int64 (stmt, 6);
+  organisation->respond_major_days = (guint) cw_stmt_int64 (stmt, 7);
+  organisation->respond_minor_days = (guint) cw_stmt_int64 (stmt, 8);
   cw_stmt_reset (stmt);
   return organisation;
+}
+
+/* One home for the range of a response time, for the stored value and for
+ * text typed on a command line alike. */
+static gboolean
+check_respond_days (gint64 days, gboolean major, GError **error)
+{
+  if (days >= 1 && days <= CW_RESPOND_DAYS_MAX)
+    return TRUE;
+  g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, days);
+  if (major)
+    cw_set_invalid (error,
+                    _("The time to respond to a major nonconformity is a whole number of days "
+                      "from 1 to %d (%d is usual), not %s; give it in that range"),
+                    CW_RESPOND_DAYS_MAX, CW_RESPOND_MAJOR_DAYS_DEFAULT, given);
+  else
+    cw_set_invalid (error,
+                    _("The time to respond to a minor nonconformity is a whole number of days "
+                      "from 1 to %d (%d is usual), not %s; give it in that range"),
+                    CW_RESPOND_DAYS_MAX, CW_RESPOND_MINOR_DAYS_DEFAULT, given);
+  return FALSE;
+}
+
+/* A response time as typed ("14"): a whole number of days in range. */
+gboolean
+cw_organisation_parse_respond_days (const char *text, gboolean major, guint *days,
+                                    GError **error)
+{
+  g_return_val_if_fail (text != NULL && days != NULL, FALSE);
+
+  g_autofree char *clean = cw_text_trimmed (text);
+  gint64 value;
+  if (!g_ascii_string_to_signed (clean, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    {
+      if (major)
+        cw_set_invalid (error,
+                        _("“%s” is not a number of days; give the time to respond to a major "
+                          "nonconformity as a whole number such as %d"),
+                        text, CW_RESPOND_MAJOR_DAYS_DEFAULT);
+      else
+        cw_set_invalid (error,
+                        _("“%s” is not a number of days; give the time to respond to a minor "
+                          "nonconformity as a whole number such as %d"),
+                        text, CW_RESPOND_MINOR_DAYS_DEFAULT);
+      return FALSE;
+    }
+  if (!check_respond_days (value, major, error))
+    return FALSE;
+  *days = (guint) value;
+  return TRUE;
 }
 
 static gboolean
@@ -1315,14 +1367,46 @@ check_organisation (const CwOrganisation *organisation, GError **error)
   return TRUE;
 }
 
+/* The response times as they will stand (`major`, `minor`: 0 keeps what is
+ * stored in `old`): each in range, and a major, the more urgent, never
+ * given longer than a minor. */
+static gboolean
+check_respond (const CwOrganisation *organisation, const CwOrganisation *old, guint *major,
+               guint *minor, GError **error)
+{
+  *major = organisation->respond_major_days ? organisation->respond_major_days
+                                            : old->respond_major_days;
+  *minor = organisation->respond_minor_days ? organisation->respond_minor_days
+                                            : old->respond_minor_days;
+  if (!check_respond_days (*major, TRUE, error) || !check_respond_days (*minor, FALSE, error))
+    return FALSE;
+  if (*major > *minor)
+    {
+      cw_set_invalid (
+        error,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "A major nonconformity is the more urgent, so its response cannot be due "
+                     "later than a minor one's (%u day); give the major %u day or fewer, or "
+                     "the minor more",
+                     "A major nonconformity is the more urgent, so its response cannot be due "
+                     "later than a minor one's (%u days); give the major %u days or fewer, or "
+                     "the minor more",
+                     *minor),
+        *minor, *minor);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrganisation *new,
-                    GError **error)
+                    guint major, guint minor, GError **error)
 {
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE organisation SET name = ?, scope = ?, services = ?, certification_body = ?,"
-    " stage_one = ?, stage_two = ?, rev = rev + 1 WHERE id = 1 AND rev = ?",
+    " stage_one = ?, stage_two = ?, respond_major_days = ?, respond_minor_days = ?,"
+    " rev = rev + 1 WHERE id = 1 AND rev = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -1341,13 +1425,26 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
       cw_stmt_bind_text (stmt, i + 1, value);
       values[i] = value;
     }
-  cw_stmt_bind_int64 (stmt, 7, old->rev);
+  cw_stmt_bind_int64 (stmt, 7, major);
+  cw_stmt_bind_int64 (stmt, 8, minor);
+  cw_stmt_bind_int64 (stmt, 9, old->rev);
   if (!cw_workspace_run_update (self, stmt, "organisation", 1, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (!cw_workspace_record_change (self, "organisation", 1, fields[i], before[i], values[i],
                                      error))
       return FALSE;
+  guint days_before[] = { old->respond_major_days, old->respond_minor_days };
+  guint days_after[] = { major, minor };
+  static const char *const days_fields[] = { "respond_major_days", "respond_minor_days" };
+  for (guint i = 0; i < G_N_ELEMENTS (days_fields); i++)
+    {
+      g_autofree char *old_text = g_strdup_printf ("%u", days_before[i]);
+      g_autofree char *new_text = g_strdup_printf ("%u", days_after[i]);
+      if (!cw_workspace_record_change (self, "organisation", 1, days_fields[i], old_text,
+                                       new_text, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1373,9 +1470,13 @@ cw_workspace_set_organisation (CwWorkspace *self, const CwOrganisation *organisa
                      "then repeat yours"));
       return FALSE;
     }
+  guint major, minor;
+  if (!check_respond (organisation, old, &major, &minor, error))
+    return FALSE;
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;
-  return cw_workspace_edit_end (self, store_organisation (self, old, organisation, error), error);
+  return cw_workspace_edit_end (
+    self, store_organisation (self, old, organisation, major, minor, error), error);
 }
 
 gint64

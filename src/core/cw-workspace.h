@@ -42,8 +42,18 @@ typedef struct
   char *certification_body;
   char *stage_one;
   char *stage_two;
+  /* Days the auditee has, after the report is issued, to respond to a major
+   * and to a minor nonconformity. 0 in a value given to set_organisation
+   * keeps what is stored, as a caller that does not know them needs. */
+  guint respond_major_days;
+  guint respond_minor_days;
   gint64 rev; /* the revision read; 0 in a new value */
 } CwOrganisation;
+
+/* What a workspace starts with, and the most either may be. */
+#define CW_RESPOND_MAJOR_DAYS_DEFAULT 30
+#define CW_RESPOND_MINOR_DAYS_DEFAULT 60
+#define CW_RESPOND_DAYS_MAX 365
 
 #define CW_TYPE_WORKSPACE (cw_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (CwWorkspace, cw_workspace, CW, WORKSPACE, GObject)
@@ -74,6 +84,8 @@ CwOrganisation *cw_workspace_get_organisation (CwWorkspace *self, GError **error
 gboolean cw_workspace_set_organisation (CwWorkspace *self, const CwOrganisation *organisation,
                                         GError **error);
 void cw_organisation_free (CwOrganisation *organisation);
+gboolean cw_organisation_parse_respond_days (const char *text, gboolean major, guint *days,
+                                             GError **error);
 
 gint64 cw_workspace_add_person (CwWorkspace *self, const char *name, const char *role,
                                 GError **error);

@@ -1,5 +1,6 @@
 /* cw-organisation-dialog.c: the organisation's profile: name, SMS scope,
- * services, certification body and the dates of Stage One and Two; and its
+ * services, certification body, the dates of Stage One and Two and the days
+ * the auditee has to respond to a nonconformity of each grade; and its
  * people with the areas (clauses) each is responsible for, which keep
  * audits independent. The core checks the dates and the clauses; a refusal
  * is shown in the dialog. Each person's change is an edit of its own. */
@@ -26,6 +27,8 @@ struct _CwOrganisationDialog
   AdwEntryRow *stage_two_row;
   GtkTextView *scope_view;
   GtkTextView *services_view;
+  GtkSpinButton *respond_major_spin;
+  GtkSpinButton *respond_minor_spin;
   GPtrArray *people;      /* CwPerson, as loaded */
   GPtrArray *area_rows;   /* AdwEntryRow, one for each of `people` */
   AdwEntryRow *new_name_row;
@@ -159,9 +162,18 @@ cw_organisation_dialog_save (CwOrganisationDialog *self)
   g_return_val_if_fail (CW_IS_ORGANISATION_DIALOG (self), FALSE);
   g_autofree char *scope = cw_text_view_dup_text (self->scope_view);
   g_autofree char *services = cw_text_view_dup_text (self->services_view);
+  /* A number typed but not yet confirmed with Enter counts. */
+  gtk_spin_button_update (self->respond_major_spin);
+  gtk_spin_button_update (self->respond_minor_spin);
   CwOrganisation organisation = {
-    (char *) row_text (self->name_row), scope, services, (char *) row_text (self->body_row),
-    (char *) row_text (self->stage_one_row), (char *) row_text (self->stage_two_row),
+    .name = (char *) row_text (self->name_row),
+    .scope = scope,
+    .services = services,
+    .certification_body = (char *) row_text (self->body_row),
+    .stage_one = (char *) row_text (self->stage_one_row),
+    .stage_two = (char *) row_text (self->stage_two_row),
+    .respond_major_days = (guint) gtk_spin_button_get_value_as_int (self->respond_major_spin),
+    .respond_minor_days = (guint) gtk_spin_button_get_value_as_int (self->respond_minor_spin),
   };
   g_autoptr (GError) error = NULL;
   if (!cw_workspace_set_organisation (self->workspace, &organisation, &error)
@@ -212,6 +224,8 @@ cw_organisation_dialog_class_init (CwOrganisationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, stage_two_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, scope_view);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, services_view);
+  gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, respond_major_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, respond_minor_spin);
   gtk_widget_class_install_action (widget_class, "organisation.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "organisation.save", NULL);
@@ -223,6 +237,14 @@ cw_organisation_dialog_init (CwOrganisationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->area_rows = g_ptr_array_new ();
+  GtkSpinButton *spins[] = { self->respond_major_spin, self->respond_minor_spin };
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      gtk_spin_button_set_range (spins[i], 1, CW_RESPOND_DAYS_MAX);
+      gtk_spin_button_set_increments (spins[i], 1, 7);
+    }
+  gtk_spin_button_set_value (self->respond_major_spin, CW_RESPOND_MAJOR_DAYS_DEFAULT);
+  gtk_spin_button_set_value (self->respond_minor_spin, CW_RESPOND_MINOR_DAYS_DEFAULT);
 }
 
 CwOrganisationDialog *
@@ -242,6 +264,8 @@ cw_organisation_dialog_new (GtkWindow *parent, CwWorkspace *workspace)
                              organisation->stage_two ? organisation->stage_two : "");
       cw_text_view_set_text (self->scope_view, organisation->scope);
       cw_text_view_set_text (self->services_view, organisation->services);
+      gtk_spin_button_set_value (self->respond_major_spin, organisation->respond_major_days);
+      gtk_spin_button_set_value (self->respond_minor_spin, organisation->respond_minor_days);
     }
   build_people (self);
   gboolean writable = !cw_workspace_is_read_only (workspace);
