@@ -887,7 +887,11 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
         g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
                                 cw_clause_get_number (clause));
     }
-  g_string_append_printf (out, _("Catalogue coverage: %u of %u clauses audited in the period."),
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Catalogue coverage: %u of %u clause audited in the period.",
+                                       "Catalogue coverage: %u of %u clauses audited in the period.",
+                                       with_questions),
                           covered, with_questions);
   if (missing->len > 0)
     g_string_append_printf (out, _("\nNot audited in the period: %s."), missing->str);
