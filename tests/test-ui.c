@@ -242,6 +242,33 @@ test_fieldwork (void)
     g_assert_cmpstr (unsaved->name, !=, "Example Services Ltd");
     g_assert_cmpuint (unsaved->respond_major_days, ==, 30);
   }
+  /* Changed meanwhile by another program: the dialog does not save over
+   * it, and says so. */
+  {
+    CwWorkspace *workspace = cw_window_get_workspace (window);
+    g_autoptr (CwOrganisation) other = cw_workspace_get_organisation (workspace, NULL);
+    g_free (other->certification_body);
+    other->certification_body = g_strdup ("Changed Elsewhere Ltd");
+    g_assert_true (cw_workspace_set_organisation (workspace, other, NULL));
+    gtk_editable_set_text (GTK_EDITABLE (major), "14");
+    g_assert_false (cw_organisation_dialog_save (profile));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (profile), "changed meanwhile"));
+    g_autoptr (CwOrganisation) kept = cw_workspace_get_organisation (workspace, NULL);
+    g_assert_cmpstr (kept->certification_body, ==, "Changed Elsewhere Ltd");
+    g_assert_cmpuint (kept->respond_major_days, ==, 30);
+    gtk_window_close (GTK_WINDOW (profile));
+    settle (100);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.organisation", NULL);
+    settle (100);
+    profile = find_toplevel (CW_TYPE_ORGANISATION_DIALOG);
+    name = find_widget (GTK_WIDGET (profile), ADW_TYPE_ENTRY_ROW, "title", "Organisation name");
+    stage_one = find_widget (GTK_WIDGET (profile), ADW_TYPE_ENTRY_ROW, "title",
+                             "Stage One audit (YYYY-MM-DD)");
+    gtk_editable_set_text (GTK_EDITABLE (name), "Example Services Ltd");
+    gtk_editable_set_text (GTK_EDITABLE (stage_one), "2027-02-15");
+    major = row_spin (GTK_WIDGET (profile), "Major nonconformity (days)");
+    minor = row_spin (GTK_WIDGET (profile), "Minor nonconformity (days)");
+  }
   gtk_editable_set_text (GTK_EDITABLE (major), "14");
   gtk_editable_set_text (GTK_EDITABLE (minor), "45");
   gtk_widget_grab_focus (GTK_WIDGET (minor));

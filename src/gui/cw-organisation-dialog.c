@@ -19,6 +19,7 @@ struct _CwOrganisationDialog
 {
   AdwWindow parent_instance;
   CwWorkspace *workspace;
+  gint64 rev; /* the organisation's revision shown: saving goes over it only */
 
   GtkLabel *error_label;
   AdwEntryRow *name_row;
@@ -174,10 +175,20 @@ cw_organisation_dialog_save (CwOrganisationDialog *self)
     .stage_two = (char *) row_text (self->stage_two_row),
     .respond_major_days = (guint) gtk_spin_button_get_value_as_int (self->respond_major_spin),
     .respond_minor_days = (guint) gtk_spin_button_get_value_as_int (self->respond_minor_spin),
+    .rev = self->rev,
   };
   g_autoptr (GError) error = NULL;
-  if (!cw_workspace_set_organisation (self->workspace, &organisation, &error)
-      || !save_people (self, &error))
+  gboolean saved = cw_workspace_set_organisation (self->workspace, &organisation, &error);
+  if (saved)
+    {
+      /* Saved: should the people then be refused, a second save must not
+       * meet the old revision. */
+      g_autoptr (CwOrganisation) fresh = cw_workspace_get_organisation (self->workspace, &error);
+      saved = fresh != NULL;
+      if (saved)
+        self->rev = fresh->rev;
+    }
+  if (!saved || !save_people (self, &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -256,6 +267,7 @@ cw_organisation_dialog_new (GtkWindow *parent, CwWorkspace *workspace)
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, NULL);
   if (organisation != NULL)
     {
+      self->rev = organisation->rev;
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), organisation->name);
       gtk_editable_set_text (GTK_EDITABLE (self->body_row), organisation->certification_body);
       gtk_editable_set_text (GTK_EDITABLE (self->stage_one_row),
