@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <locale.h>
 
 #include "cw-application.h"
@@ -13,6 +14,20 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Without its settings schema GSettings aborts the app; say what is
+   * wrong in one line instead, as a program started from the build tree
+   * or a broken install would meet it. */
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema
+      = schemas ? g_settings_schema_source_lookup (schemas, APP_ID, TRUE) : NULL;
+  if (schema == NULL)
+    {
+      g_printerr (_("clausewise: the settings schema %s is not installed; install Clausewise, or "
+                    "run it with “meson devenv -C _build clausewise” from the build tree\n"),
+                  APP_ID);
+      return 1;
+    }
 
   g_autoptr (CwApplication) app = cw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

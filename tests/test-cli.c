@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <locale.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "cw-csv.h"
@@ -762,6 +763,35 @@ test_stored_controls_printed_safely (void)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The app started where its settings schema is not installed (from the
+ * build tree, or a broken install) says so in one line and exits 1,
+ * before it needs a display; GSettings alone would abort it. */
+static void
+test_app_without_schema (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_auto (GStrv) env = g_get_environ ();
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", dir, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_DIRS", dir, TRUE);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  const char *argv[] = { APP_PATH, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  cw_test_assert_contains (err, "settings schema io.github.clausewise.Clausewise is not installed");
+  cw_test_assert_contains (err, "meson devenv");
+  /* One line: the text, its newline, nothing after. */
+  g_auto (GStrv) lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -770,6 +800,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/app-without-schema", test_app_without_schema);
   g_test_add_func ("/cli/catalogue", test_catalogue);
   g_test_add_func ("/cli/init-and-audit", test_init_and_audit);
   g_test_add_func ("/cli/findings", test_findings);
