@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,11 +131,83 @@ test_export_refused (void)
   settle (100);
 }
 
+/* Pages in a PDF, as poppler counts them. */
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *command = g_strdup_printf ("pdfinfo %s", quoted);
+  g_autofree char *out = NULL;
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  const char *line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint)g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* Every report printed through GtkPrintOperation, to a file as "Print to
+ * File" does, has as many pages as the same report exported on the same
+ * paper: printing lays out every page to draw them in any order, export
+ * one page at a time, and they must agree. */
+static void
+test_print_to_file (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  CwWindow *window = cw_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  settle (200);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  GDate today;
+  g_date_set_dmy (&today, 29, 11, 2026);
+  CwReport *reports[] = {
+    cw_report_new_audit (workspace, 1, &error),
+    cw_report_new_nonconformities (workspace, 1, &error),
+    cw_report_new_audit_plan (workspace, 1, &error),
+    cw_report_new_actions (workspace, TRUE, &error),
+    cw_report_new_review (workspace, 1, &error),
+    cw_report_new_programme (workspace, &today, &error),
+    cw_report_new_readiness (workspace, &today, &error),
+  };
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autoptr (CwReport) report = reports[i];
+      g_autofree char *name = g_strdup_printf ("printed-%u.pdf", i);
+      g_autofree char *printed = cw_test_path (dir, name);
+      g_autoptr (GtkPrintOperation) operation
+          = cw_report_ui_print_operation (GTK_WIDGET (window), report);
+      gtk_print_operation_set_export_filename (operation, printed);
+      gtk_print_operation_set_show_progress (operation, FALSE);
+      g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                GTK_WINDOW (window), &error),
+                       ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_no_error (error);
+
+      g_autofree char *exported = cw_test_path (dir, "exported.pdf");
+      g_assert_true (cw_report_write_pdf (report, exported, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      guint n = pdf_pages (exported);
+      g_assert_cmpuint (n, >, 1);
+      if (pdf_pages (printed) != n)
+        g_error ("%s: printed on %u pages, exported on %u", cw_report_get_title (report),
+                 pdf_pages (printed), n);
+    }
+  gtk_window_close (GTK_WINDOW (window));
+  settle (100);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/report/export-refused", test_export_refused);
+  g_test_add_func ("/ui/report/print-to-file", test_print_to_file);
   return g_test_run ();
 }

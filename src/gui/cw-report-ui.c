@@ -271,11 +271,12 @@ on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
   cw_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
 }
 
-void
-cw_report_ui_print (GtkWidget *from, CwReport *report)
+/* A print operation that lays the report out on the printer's pages and
+ * draws them as the printer asks: what Print… runs with its dialog, and what
+ * the tests run to a file. */
+GtkPrintOperation *
+cw_report_ui_print_operation (GtkWidget *from, CwReport *report)
 {
-  GtkRoot *window = gtk_widget_get_root (from);
-  g_return_if_fail (GTK_IS_WINDOW (window));
   CwPaper paper = cw_report_ui_paper (from);
   cw_report_set_paper (report, paper);
 
@@ -292,6 +293,15 @@ cw_report_ui_print (GtkWidget *from, CwReport *report)
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), report, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), report, 0);
   g_object_set_data_full (G_OBJECT (operation), "report", g_object_ref (report), g_object_unref);
+  return g_steal_pointer (&operation);
+}
+
+void
+cw_report_ui_print (GtkWidget *from, CwReport *report)
+{
+  GtkRoot *window = gtk_widget_get_root (from);
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_autoptr (GtkPrintOperation) operation = cw_report_ui_print_operation (from, report);
   g_autoptr (GError) error = NULL;
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (window), &error)
