@@ -211,6 +211,18 @@ test_fieldwork (void)
   g_assert_cmpstr (cw_window_get_page_name (window), ==, "welcome");
   screenshot (GTK_WIDGET (window), "welcome");
 
+  /* The desktop's recent files know the workspace, as a workspace. */
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    GtkRecentInfo *recent
+        = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+    g_assert_nonnull (recent);
+    g_assert_cmpstr (gtk_recent_info_get_mime_type (recent), ==,
+                     "application/x-clausewise-workspace");
+    g_assert_true (gtk_recent_info_has_application (recent, "Clausewise"));
+    gtk_recent_info_unref (recent);
+  }
+
   /* Name the organisation; a date that does not exist is refused. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.organisation", NULL);
   settle (100);

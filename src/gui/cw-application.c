@@ -79,6 +79,18 @@ cw_application_remember_workspace (CwApplication *self, const char *path)
   g_auto (GStrv) recent = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-workspaces", (const char *const *) recent);
   g_signal_emit (self, signals[RECENT_CHANGED], 0);
+
+  /* The desktop's recent files too (the file chooser's Recent, GNOME
+   * Shell's search), as a workspace that Clausewise opens. */
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return;
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-clausewise-workspace",
+    .app_name = (char *) "Clausewise",
+    .app_exec = (char *) "clausewise %f",
+  };
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* A workspace already open in a window is brought forward rather than
