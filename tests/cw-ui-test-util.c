@@ -3,18 +3,48 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "cw-ui-test-util.h"
 
+static char *data_home;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) listing = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* The data folder of the test's own goes with the test. */
+static void
+remove_data_home (void)
+{
+  remove_tree (data_home);
+  g_clear_pointer (&data_home, g_free);
+}
+
 /* gtk_test_init, libadwaita and a registered application for the test's
  * windows. The tests keep away from the user's data: XDG_DATA_HOME is set
- * before anything asks GLib for the data directory, which it remembers. */
+ * before anything asks GLib for the data directory, which it remembers
+ * (the desktop's recent files go there). */
 CwApplication *
 cw_ui_test_init (int *argc, char ***argv)
 {
-  char *data = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_free (data);
+  data_home = g_dir_make_tmp ("clausewise-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  atexit (remove_data_home);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
