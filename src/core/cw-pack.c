@@ -339,7 +339,7 @@ plan_audit (CwWorkspace *self, CwPackPlan *plan, GHashTable *taken, GError **err
   g_autofree char *version = g_strdup_printf ("%u", cw_audit_get_version (latest));
   CwPackItem *item = add_item (plan, CW_PACK_AUDIT_REPORT, _ ("Internal audit report"),
                                cw_audit_get_title (latest), version, cw_audit_get_id (latest));
-  item->file_name = file_name_for ("internal-audit-report", "report.pdf", taken);
+  item->file_name = file_name_for ("audit-report", "report.pdf", taken);
   return TRUE;
 }
 
@@ -368,13 +368,14 @@ plan_review (CwWorkspace *self, CwPackPlan *plan, GHashTable *taken, GError **er
     }
   const char *held = cw_review_get_held_on (latest);
   const char *approved = cw_review_get_approved_at (latest);
-  g_autofree char *title = g_strdup_printf (_ ("Management review held on %s"),
-                                            held != NULL ? held : "?");
-  g_autofree char *version
-      = approved != NULL ? g_strdup_printf (_ ("approved %.10s"), approved) : NULL;
+  /* Minutes have no version number: their approval date says which. */
+  g_autofree char *approved_day = g_strndup (approved != NULL ? approved : "?", 10);
+  g_autofree char *title
+      = g_strdup_printf (_ ("Management review held on %s, minutes approved on %s"),
+                         held != NULL ? held : "?", approved_day);
   CwPackItem *item = add_item (plan, CW_PACK_REVIEW_MINUTES, _ ("Management review minutes"),
-                               title, version, cw_review_get_id (latest));
-  item->file_name = file_name_for ("management-review-minutes", "minutes.pdf", taken);
+                               title, NULL, cw_review_get_id (latest));
+  item->file_name = file_name_for ("review-minutes", "minutes.pdf", taken);
   return TRUE;
 }
 

@@ -122,7 +122,7 @@ compose_pack (CwTypeset *ts, gpointer data)
                    _ ("The register's approved, current documents, each checked against the "
                       "SHA-256 recorded when it was registered, then the latest issued internal "
                       "audit report and the latest approved management review minutes."));
-  static const double widths[] = { 0.15, 0.27, 0.09, 0.29, 0.20 };
+  static const double widths[] = { 0.14, 0.25, 0.10, 0.29, 0.22 };
   const char *header[] = { _ ("Reference"), _ ("Title"), _ ("Version"), _ ("SHA-256"),
                            _ ("File in the folder") };
   CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
@@ -160,7 +160,7 @@ compose_pack (CwTypeset *ts, gpointer data)
                    elsewhere),
       elsewhere);
   cw_typeset_text (ts, CW_STYLE_BODY, intro);
-  static const double kept_widths[] = { 0.15, 0.30, 0.09, 0.46 };
+  static const double kept_widths[] = { 0.14, 0.30, 0.10, 0.46 };
   const char *kept_header[] = { _ ("Reference"), _ ("Title"), _ ("Version"),
                                 _ ("Where it is kept") };
   table = cw_typeset_table_begin (ts, 4, kept_widths, kept_header);
