@@ -572,6 +572,98 @@ test_export_report (void)
   cw_ui_close_window (window);
 }
 
+static gboolean
+no_message_dialog (gpointer unused)
+{
+  return cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static gboolean
+pack_written (gpointer path)
+{
+  g_autofree char *index = g_build_filename (path, "index.pdf", NULL);
+  return g_file_test (index, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Prepare Stage One Pack…: refused with every problem listed and nothing
+ * written while mandatory documents are missing; once each has an approved
+ * file, written into the folder named in the chooser. */
+static void
+test_stage_one_pack (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  g_autofree char *pack = cw_test_path (dir, "pack");
+  CwWindow *window = cw_ui_open_window (app, path);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  CwReadinessPage *page = show_readiness (window);
+
+  /* The demo's register lacks mandatory documents (8.3.4.2 at least). */
+  g_autoptr (GFile) folder = g_file_new_for_path (pack);
+  g_assert_false (cw_readiness_page_write_pack (page, folder));
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stage One Pack Not Written");
+  cw_test_assert_contains (adw_message_dialog_get_body (dialog), "was not written");
+  GtkWidget *details = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (details);
+  const char *problems = gtk_label_get_label (GTK_LABEL (cw_ui_find (details, GTK_TYPE_LABEL)));
+  cw_test_assert_contains (problems, "Clause 8.3.4.2: no approved, current document");
+  cw_ui_wait_for_frames (GTK_WIDGET (dialog));
+  cw_ui_screenshot (GTK_WIDGET (dialog), "readiness-pack-refused");
+  adw_message_dialog_response (dialog, "close");
+  /* A response given in code does not close the dialog as a click does. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_ui_wait_until (no_message_dialog, NULL);
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+
+  /* A file for every mandatory document, so that no gap depends on the date. */
+  guint n;
+  const CwMandatoryItem *items = cw_register_mandatory_items (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (items[i].kind != CW_EXPECTED_DOCUMENT)
+        continue;
+      g_autofree char *reference = g_strdup_printf ("PK-%s", items[i].clause);
+      g_autofree char *file_name = g_strdup_printf ("%s.txt", reference);
+      g_autofree char *file = cw_test_path (dir, file_name);
+      cw_test_write (file, reference, strlen (reference));
+      const char *clauses[] = { items[i].clause, NULL };
+      CwRegisterDraft draft = {
+        .reference = reference, .title = "Approved document", .kind = CW_EXPECTED_DOCUMENT,
+        .clauses = clauses, .version = "1.0", .approved_on = "2026-01-05",
+        .review_due = "2099-12-31", .status = CW_DOC_APPROVED, .file = file,
+      };
+      g_autoptr (GError) error = NULL;
+      g_assert_cmpint (cw_workspace_add_register_entry (workspace, &draft, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.pack", NULL);
+  cw_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWindow *chooser = cw_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
+                 == GTK_FILE_CHOOSER_ACTION_SAVE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), pack);
+  cw_ui_wait_until (names_file, chooser);
+  gtk_widget_activate (
+      gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  cw_ui_wait_until (pack_written, pack);
+  g_autofree char *minutes = cw_test_path (pack, "review-minutes.pdf");
+  g_assert_true (g_file_test (minutes, G_FILE_TEST_IS_REGULAR));
+  g_autofree char *scope = cw_test_path (pack, "PK-4.3.txt");
+  g_autoptr (GBytes) copied = cw_test_read (scope);
+  g_assert_cmpmem (g_bytes_get_data (copied, NULL), g_bytes_get_size (copied), "PK-4.3", 6);
+
+  /* Asked again for the same name: refused, the pack left as it is. */
+  g_assert_false (cw_readiness_page_write_pack (page, folder));
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  cw_test_assert_contains (adw_message_dialog_get_body (dialog), "already exists");
+  adw_message_dialog_response (dialog, "close");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,6 +675,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/readiness/keys-withdraw-and-window", test_keys_withdraw_and_window);
   g_test_add_func ("/ui/readiness/new-workspace", test_new_workspace);
   g_test_add_func ("/ui/readiness/export-report", test_export_report);
+  g_test_add_func ("/ui/readiness/stage-one-pack", test_stage_one_pack);
   g_test_add_func ("/ui/readiness/edit-refused-over-newer", test_edit_refused_over_newer);
   return g_test_run ();
 }

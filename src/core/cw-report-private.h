@@ -3,6 +3,7 @@
 
 #include "cw-audit.h"
 #include "cw-catalogue.h"
+#include "cw-pack.h"
 #include "cw-report-typeset.h"
 #include "cw-report.h"
 #include "cw-types.h"
@@ -33,5 +34,9 @@ char *cw_report_short_date (const char *iso);
 const char *cw_report_or_dash (const char *text);
 CwResultsChart *cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue,
                                           GHashTable *by_question);
+
+/* The index of a Stage One pack (cw-report-pack.c); cw-pack.c writes it. */
+CwReport *cw_report_new_pack_index (CwWorkspace *workspace, const CwPackPlan *plan,
+                                    GError **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "cw-date.h"
 #include "cw-draft.h"
+#include "cw-pack.h"
 #include "cw-readiness-page.h"
 #include "cw-readiness.h"
 #include "cw-register.h"
@@ -1150,6 +1151,111 @@ report_action (GtkWidget *widget, const char *action, GVariant *parameter)
     cw_report_ui_export (widget, report, _("Certification readiness.pdf"));
 }
 
+/* ---- The Stage One submission pack ------------------------------------------ */
+
+/* Every problem, each on its own line, in a list the user can read at
+ * leisure and fix one by one: nothing was written. */
+static void
+show_pack_refused (CwReadinessPage *self, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", 2);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Stage One Pack Not Written"), lines[0]);
+  if (lines[0] != NULL && lines[1] != NULL)
+    {
+      /* A blank line between problems: each wraps over several lines. */
+      g_auto (GStrv) problems = g_strsplit (lines[1], "\n", -1);
+      g_autofree char *spaced = g_strjoinv ("\n\n", problems);
+      GtkWidget *details = gtk_label_new (spaced);
+      gtk_widget_set_name (details, "problems");
+      gtk_label_set_xalign (GTK_LABEL (details), 0);
+      gtk_label_set_yalign (GTK_LABEL (details), 0);
+      gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), details);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Writes the pack into the new folder `folder`, or writes nothing and says
+ * why. The rules and the all-or-nothing write are the core's (cw-pack.c). */
+gboolean
+cw_readiness_page_write_pack (CwReadinessPage *self, GFile *folder)
+{
+  g_return_val_if_fail (CW_IS_READINESS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (folder);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The pack can only be written to a folder on this computer or a mounted "
+                     "share; choose another place."));
+      cw_show_error (GTK_WIDGET (self), _("Could Not Write the Stage One Pack"), error);
+      return FALSE;
+    }
+  GDate today;
+  cw_date_local_today (&today);
+  g_autoptr (CwPackPlan) plan = cw_workspace_plan_stage_one_pack (workspace, &today, &error);
+  if (plan == NULL || !cw_workspace_write_stage_one_pack (workspace, plan, path, &error))
+    {
+      if (plan != NULL && plan->problems->len > 0)
+        show_pack_refused (self, error);
+      else
+        cw_show_error (GTK_WIDGET (self), _("Could Not Write the Stage One Pack"), error);
+      return FALSE;
+    }
+  guint files = 0;
+  for (guint i = 0; i < plan->items->len; i++)
+    files += ((CwPackItem *)g_ptr_array_index (plan->items, i))->file_name != NULL;
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autofree char *message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Stage One pack written to %s: %u file",
+                   "Stage One pack written to %s: %u files", files),
+      name, files);
+  cw_toast (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+on_pack_chooser_response (GtkNativeDialog *chooser, int response, CwReadinessPage *self)
+{
+  g_autoptr (GFile) folder = response == GTK_RESPONSE_ACCEPT
+                                 ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                                 : NULL;
+  g_clear_object (&self->chooser);
+  if (folder != NULL)
+    cw_readiness_page_write_pack (self, folder);
+}
+
+/* A save chooser: the pack goes into a new folder, named here. */
+static void
+pack_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwReadinessPage *self = CW_READINESS_PAGE (widget);
+  if (self->chooser != NULL)
+    return;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _("Name a New Folder for the Stage One Pack"),
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Write Pack"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Stage One pack"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pack_chooser_response), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
 /* ---- The coverage window -------------------------------------------------- */
 
 static void
@@ -1337,6 +1443,7 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_install_action (widget_class, "readiness.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "readiness.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "readiness.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "readiness.pack", NULL, pack_action);
   gtk_widget_class_install_action (widget_class, "readiness.withdraw", NULL, withdraw_action);
 }
 

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CwReadinessPage, cw_readiness_page, CW, READINESS_PAGE, Cw
 
 gboolean cw_readiness_page_import (CwReadinessPage *self, GFile *file);
 gboolean cw_readiness_page_export (CwReadinessPage *self, GFile *file);
+gboolean cw_readiness_page_write_pack (CwReadinessPage *self, GFile *folder);
 void cw_readiness_page_show_entry (CwReadinessPage *self, gint64 entry_id);
 gint64 cw_readiness_page_get_entry_id (CwReadinessPage *self);
 
