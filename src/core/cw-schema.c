@@ -28,6 +28,9 @@ const CwMigration cw_migrations[] = {
   { 9, cw_schema_v9 },
   { 10, cw_schema_v10, cw_record_touch_all },
   { 11, cw_schema_v11, cw_record_touch_all },
+  /* 12 is the organisation's response days (another branch); 13 follows it
+   * and touches nothing 12 adds, so either order of merging holds. */
+  { 13, cw_schema_v13, cw_record_touch_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);
