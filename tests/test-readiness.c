@@ -483,6 +483,8 @@ test_demo (void)
   assert_colour (&f, "plan", CW_READY_GREEN, NULL);
   assert_colour (&f, "scope", CW_READY_GREEN, NULL);
   assert_colour (&f, "coverage", CW_READY_GREEN, NULL);
+  /* The body's Stage One left one area of concern open, with its action. */
+  assert_colour (&f, "stage-one-concerns", CW_READY_AMBER, "S1-C2");
   g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f.workspace, CW_STAGE_ONE, &f.today,
                                                            &error);
   CwCriterion *mandatory = g_ptr_array_index (criteria, 1);
