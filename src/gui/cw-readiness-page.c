@@ -428,6 +428,7 @@ fill_external (CwReadinessPage *self, CwWorkspace *workspace)
       GtkWidget *row = adw_expander_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      cw_expander_row_report_state (row);
       guint n = 0, open = 0;
       for (guint j = 0; j < findings->len; j++)
         {
