@@ -5,6 +5,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-demo.h"
+#include "cw-external.h"
 #include "cw-programme.h"
 #include "cw-evidence.h"
 #include "cw-finding.h"
@@ -457,11 +458,61 @@ test_demo_refuses_existing (void)
   cw_test_assert_untouched (path, before);
 }
 
+/* The body's Stage One: held on the organisation's Stage One date, after
+ * the internal audit and before Stage Two, with two areas of concern, one
+ * resolved and one still open with a corrective action. */
+static void
+test_stage_one (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) workspace = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+  g_autoptr (GPtrArray) bodies = cw_workspace_list_external_audits (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  CwExternalAudit *stage_one = g_ptr_array_index (bodies, 0);
+  g_assert_cmpint (stage_one->kind, ==, CW_EXTERNAL_STAGE_ONE);
+  g_assert_cmpstr (stage_one->body, ==, organisation->certification_body);
+  g_assert_cmpstr (stage_one->starts_on, ==, organisation->stage_one);
+  g_assert_cmpstr (stage_one->ends_on, <, organisation->stage_two);
+  g_autoptr (GPtrArray) audits = cw_workspace_list_audits (workspace, &error);
+  g_assert_cmpstr (cw_audit_get_planned_end (g_ptr_array_index (audits, 0)), <,
+                   stage_one->starts_on);
+
+  g_autoptr (GPtrArray) findings = cw_workspace_list_external_findings (workspace, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 2);
+  guint resolved = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwExternalFinding *finding = g_ptr_array_index (findings, i);
+      g_assert_cmpint (finding->grade, ==, CW_BODY_CONCERN);
+      g_assert_cmpstr (finding->respond_by, >, stage_one->starts_on);
+      if (finding->resolved)
+        {
+          resolved++;
+          g_assert_cmpstr (finding->resolved_on, >=, stage_one->ends_on);
+          g_assert_cmpint (finding->action_id, ==, 0);
+          continue;
+        }
+      g_autoptr (CwAction) action = cw_workspace_get_action (workspace, finding->action_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cw_action_get_source (action), ==, CW_ACTION_SOURCE_CERTIFICATION_AUDIT);
+      g_assert_cmpint (cw_action_get_kind (action), ==, CW_ACTION_KIND_CORRECTIVE);
+      g_assert_cmpstr (cw_action_get_due (action), <, organisation->stage_two);
+    }
+  g_assert_cmpuint (resolved, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/demo/content", test_demo);
+  g_test_add_func ("/core/demo/stage-one", test_stage_one);
   g_test_add_func ("/core/demo/answers-fit-questions", test_answers_fit_questions);
   g_test_add_func ("/core/demo/programme-story", test_programme_story);
   g_test_add_func ("/core/demo/cause-categories", test_cause_categories);

@@ -15,6 +15,7 @@
 #include "cw-date.h"
 #include "cw-demo.h"
 #include "cw-draft.h"
+#include "cw-external.h"
 #include "cw-readiness-page.h"
 #include "cw-reviews-page.h"
 #include "cw-readiness.h"
@@ -105,8 +106,13 @@ test_colours_and_records (void)
 
   /* Every criterion shows its colour in words, its name and its reason;
    * the demo has all three colours. */
+  g_autoptr (GPtrArray) expanders = g_ptr_array_new ();
+  collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, expanders);
+  /* The certification body's audits are expander rows too, but no criteria. */
   g_autoptr (GPtrArray) criteria = g_ptr_array_new ();
-  collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, criteria);
+  for (guint i = 0; i < expanders->len; i++)
+    if (g_object_get_data (g_ptr_array_index (expanders, i), "criterion") != NULL)
+      g_ptr_array_add (criteria, g_ptr_array_index (expanders, i));
   GDate today;
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
@@ -664,11 +670,78 @@ test_stage_one_pack (void)
   cw_ui_close_window (window);
 }
 
+/* The certification body's audits are listed with their findings and
+ * where each stands; the open concern behind a criterion is named by its
+ * reference; a finding recorded elsewhere shows when the page is shown
+ * again. */
+static void
+test_certification_body (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  CwReadinessPage *page = show_readiness (window);
+
+  GtkWidget *stage_one = find_row (GTK_WIDGET (page), "Stage One, 2026-11-09 to 2026-11-10");
+  g_assert_nonnull (stage_one);
+  cw_test_assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (stage_one)),
+                           "Fernhollow Certification Services Ltd, report FCS-S1-2026-0412");
+  cw_test_assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (stage_one)),
+                           "2 findings, 1 open");
+  GtkWidget *resolved = find_row (stage_one, "S1-C1 · Area of concern at 7.5.2");
+  g_assert_nonnull (resolved);
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (resolved)),
+                           "Resolved on 2026-11-20");
+  GtkWidget *open = find_row (stage_one, "S1-C2 · Area of concern at 8.7.2");
+  g_assert_nonnull (open);
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (open)),
+                           "Open, response due 2027-01-15; action");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage_one), TRUE);
+  GtkWidget *concerns = find_row (GTK_WIDGET (page), "Every Stage One concern resolved");
+  g_assert_nonnull (concerns);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (concerns), TRUE);
+  g_assert_nonnull (find_row (concerns, "S1-C2"));
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  /* Scrolled so that the body's audits are in the picture. */
+  GtkWidget *scroller = gtk_widget_get_ancestor (stage_one, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at;
+  g_assert_true (gtk_widget_compute_point (stage_one, scroller, &GRAPHENE_POINT_INIT (0, 0), &at));
+  GtkAdjustment *vertical = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (vertical, gtk_adjustment_get_value (vertical) + at.y - 300);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-certification-body");
+
+  /* The body's Stage Two report, recorded elsewhere (the CLI), shows. */
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+  g_autoptr (GError) error = NULL;
+  CwExternalAuditDraft two = { .kind = CW_EXTERNAL_STAGE_TWO,
+                               .body = "Fernhollow Certification Services Ltd",
+                               .starts_on = "2027-04-12", .ends_on = "2027-04-14" };
+  gint64 audit = cw_workspace_add_external_audit (workspace, &two, &error);
+  g_assert_no_error (error);
+  CwExternalFindingDraft major = { .audit_id = audit, .grade = CW_BODY_MAJOR,
+                                   .reference = "S2-N1", .clause = "8.7.2",
+                                   .text = "No continuity test record" };
+  g_assert_cmpint (cw_workspace_add_external_finding (workspace, &major, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "actions");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  page = show_readiness (window);
+  GtkWidget *stage_two = find_row (GTK_WIDGET (page), "Stage Two, 2027-04-12 to 2027-04-14");
+  g_assert_nonnull (stage_two);
+  g_assert_nonnull (find_row (stage_two, "S2-N1 · Major nonconformity at 8.7.2"));
+  GtkWidget *majors = find_row (GTK_WIDGET (page), "No open major nonconformity");
+  cw_test_assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (majors)), "S2-N1");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/readiness/colours-and-records", test_colours_and_records);
+  g_test_add_func ("/ui/readiness/certification-body", test_certification_body);
   g_test_add_func ("/ui/readiness/add-fills-gap", test_add_fills_gap);
   g_test_add_func ("/ui/readiness/edit-saved-on-tab", test_edit_saved_on_tab);
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);

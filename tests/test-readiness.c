@@ -6,6 +6,7 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-demo.h"
+#include "cw-external.h"
 #include "cw-finding.h"
 #include "cw-programme.h"
 #include "cw-readiness.h"
@@ -343,23 +344,106 @@ test_reviews (Fixture *f, gconstpointer data)
 }
 
 static void
+set_stage_dates (Fixture *f, const char *stage_one, const char *stage_two)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (f->workspace, &error);
+  g_assert_no_error (error);
+  g_free (organisation->stage_one);
+  g_free (organisation->stage_two);
+  organisation->stage_one = g_strdup (stage_one);
+  organisation->stage_two = g_strdup (stage_two);
+  g_assert_true (cw_workspace_set_organisation (f->workspace, organisation, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+external_audit (Fixture *f, CwExternalKind kind, const char *starts_on)
+{
+  g_autoptr (GError) error = NULL;
+  CwExternalAuditDraft draft = { .kind = kind, .body = "Certa Assurance", .starts_on = starts_on };
+  gint64 id = cw_workspace_add_external_audit (f->workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+external_finding (Fixture *f, gint64 audit, CwBodyGrade grade, const char *reference,
+                  const char *respond_by)
+{
+  g_autoptr (GError) error = NULL;
+  CwExternalFindingDraft draft = { .audit_id = audit, .grade = grade, .reference = reference,
+                                   .clause = "8.3.4", .text = "Supplier reviews not evidenced",
+                                   .respond_by = respond_by };
+  gint64 id = cw_workspace_add_external_finding (f->workspace, &draft, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The concerns of the body's Stage One report: amber before Stage One,
+ * red once its date passed with nothing recorded, amber while a concern
+ * is open, red once it is late (response deadline, or Stage Two come),
+ * green when every one is resolved. An action does not resolve one. */
+static void
 test_concerns (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  assert_colour (f, "stage-one-concerns", CW_READY_GREEN, NULL);
+  g_autofree char *last_month = from_today (f, -30);
+  g_autofree char *yesterday = from_today (f, -1);
   g_autofree char *next_week = from_today (f, 7);
-  CwActionDraft draft = { .source = CW_ACTION_SOURCE_CERTIFICATION_AUDIT,
-                          .title = "Concern: supplier reviews not evidenced", .due = next_week };
+  g_autofree char *next_month = from_today (f, 30);
+  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "No Stage One audit");
+  set_stage_dates (f, last_month, next_month);
+  assert_colour (f, "stage-one-concerns", CW_READY_RED, last_month);
+
+  gint64 audit = external_audit (f, CW_EXTERNAL_STAGE_ONE, last_month);
+  assert_colour (f, "stage-one-concerns", CW_READY_GREEN, NULL);
+  gint64 concern = external_finding (f, audit, CW_BODY_CONCERN, "S1-C1", next_week);
+  external_finding (f, audit, CW_BODY_OBSERVATION, "S1-O1", NULL);
+  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "1 Stage One concern is still open: S1-C1");
+  g_assert_true (names_record (f, "stage-one-concerns", "external-finding", concern));
+
+  CwActionDraft draft = { .external_finding_id = concern, .owner = "Dana" };
   gint64 action = cw_workspace_create_action (f->workspace, &draft, &error);
   g_assert_no_error (error);
-  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "is still open");
-  g_autofree char *yesterday = from_today (f, -1);
-  g_autofree char *late = g_strdup_printf (
-    "UPDATE action SET due = '%s' WHERE id = %" G_GINT64_FORMAT, yesterday, action);
-  sql (f, late);
-  assert_colour (f, "stage-one-concerns", CW_READY_RED, "past its due date");
-  set_status (f, "action", action, "closed");
+  g_assert_cmpint (action, >, 0);
+  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "S1-C1");
+
+  gint64 late = external_finding (f, audit, CW_BODY_CONCERN, "S1-C2", yesterday);
+  assert_colour (f, "stage-one-concerns", CW_READY_RED, "past the response deadline the body gave: S1-C2");
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, late, yesterday,
+                                                        "Evidence sent", &error));
+  g_assert_no_error (error);
+  assert_colour (f, "stage-one-concerns", CW_READY_AMBER, "S1-C1");
+
+  /* Stage Two has come and S1-C1 is still open. */
+  set_stage_dates (f, last_month, yesterday);
+  assert_colour (f, "stage-one-concerns", CW_READY_RED, "still open: S1-C1");
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, concern, yesterday,
+                                                        "Supplier review records accepted",
+                                                        &error));
+  g_assert_no_error (error);
   assert_colour (f, "stage-one-concerns", CW_READY_GREEN, NULL);
+}
+
+/* The body's open majors count, with the internal ones, until resolved. */
+static void
+test_body_majors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *yesterday = from_today (f, -1);
+  assert_colour (f, "no-open-major", CW_READY_GREEN, NULL);
+  gint64 audit = external_audit (f, CW_EXTERNAL_STAGE_TWO, yesterday);
+  external_finding (f, audit, CW_BODY_MINOR, "S2-N2", NULL);
+  assert_colour (f, "no-open-major", CW_READY_GREEN, NULL);
+  gint64 major = external_finding (f, audit, CW_BODY_MAJOR, "S2-N1", NULL);
+  assert_colour (f, "no-open-major", CW_READY_RED, "1 of them raised by the certification body (S2-N1)");
+  g_assert_true (names_record (f, "no-open-major", "external-finding", major));
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, major, yesterday,
+                                                        "Correction verified by the body",
+                                                        &error));
+  g_assert_no_error (error);
+  assert_colour (f, "no-open-major", CW_READY_GREEN, NULL);
 }
 
 /* One stage only, and the weeks to a date. */
@@ -400,6 +484,8 @@ test_demo (void)
   assert_colour (&f, "plan", CW_READY_GREEN, NULL);
   assert_colour (&f, "scope", CW_READY_GREEN, NULL);
   assert_colour (&f, "coverage", CW_READY_RED, "1 of 57 clauses");
+  /* The body's Stage One left one area of concern open, with its action. */
+  assert_colour (&f, "stage-one-concerns", CW_READY_AMBER, "S1-C2");
   g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f.workspace, CW_STAGE_ONE, &f.today,
                                                            &error);
   CwCriterion *mandatory = g_ptr_array_index (criteria, 1);
@@ -437,6 +523,7 @@ main (int argc, char **argv)
   ADD ("nonconformities", test_nonconformities);
   ADD ("reviews", test_reviews);
   ADD ("concerns", test_concerns);
+  ADD ("body-majors", test_body_majors);
   ADD ("stage-filter", test_stage_filter);
   g_test_add_func ("/core/readiness/demo", test_demo);
   return g_test_run ();

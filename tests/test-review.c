@@ -12,6 +12,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-date.h"
+#include "cw-external.h"
 #include "cw-finding.h"
 #include "cw-programme.h"
 #include "cw-review.h"
@@ -946,6 +947,54 @@ test_refresh (Fixture *f, gconstpointer data)
   g_assert_cmpstr (entry->notes, ==, "Discussed the backlog.");
 }
 
+/* The certification body's audits of the period are audit results too:
+ * each with its findings by grade and how many are still open. */
+static void
+test_certification_results (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GDate today;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 30, 6, 2026);
+  CwExternalAuditDraft earlier = { .kind = CW_EXTERNAL_SURVEILLANCE, .body = "Certa Assurance",
+                                   .starts_on = "2025-11-03" };
+  g_assert_cmpint (cw_workspace_add_external_audit (f->workspace, &earlier, &error), >, 0);
+  CwExternalAuditDraft stage_one = { .kind = CW_EXTERNAL_STAGE_ONE, .body = "Certa Assurance",
+                                     .starts_on = "2026-03-10", .ends_on = "2026-03-11",
+                                     .reference = "CA-114" };
+  gint64 audit = cw_workspace_add_external_audit (f->workspace, &stage_one, &error);
+  g_assert_no_error (error);
+  const struct
+  {
+    CwBodyGrade grade;
+    const char *reference;
+  } findings[] = { { CW_BODY_CONCERN, "S1-C1" }, { CW_BODY_CONCERN, "S1-C2" },
+                   { CW_BODY_OBSERVATION, "S1-O1" } };
+  gint64 first = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    {
+      CwExternalFindingDraft draft = { .audit_id = audit, .grade = findings[i].grade,
+                                       .reference = findings[i].reference, .clause = "8.3.4",
+                                       .text = "As the report words it" };
+      gint64 id = cw_workspace_add_external_finding (f->workspace, &draft, &error);
+      g_assert_no_error (error);
+      first = first ? first : id;
+    }
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, first, "2026-04-01",
+                                                        "Records sent", &error));
+  g_assert_no_error (error);
+
+  g_autofree char *text = cw_workspace_review_figures (f->workspace, "audit-results",
+                                                       "2026-01-01", "2026-06-30", &today,
+                                                       &error);
+  g_assert_no_error (error);
+  assert_has (text, "Certification body audits from 2026-01-01 to 2026-06-30: 1.");
+  assert_has (text, "  Stage One by Certa Assurance (2026-03-10 to 2026-03-11, report CA-114): "
+                    "concerns 2, major 0, minor 0, observations 1, opportunities for "
+                    "improvement 0; still open 2.");
+  g_assert_null (strstr (text, "Surveillance"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -963,5 +1012,6 @@ main (int argc, char **argv)
   ADD ("/core/review/nothing-to-report-rechecked", test_nothing_to_report_rechecked);
   ADD ("/core/review/attendees", test_attendees);
   ADD ("/core/review/rule-gaps", test_rule_gaps);
+  ADD ("/core/review/certification-results", test_certification_results);
   return g_test_run ();
 }

@@ -31,10 +31,14 @@ int
 cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *finding = NULL, *source = NULL, *title = NULL, *owner = NULL, *due = NULL;
-  g_autofree char *description = NULL, *kind_text = NULL;
+  g_autofree char *description = NULL, *kind_text = NULL, *external = NULL;
   GOptionEntry entries[] = {
     { "finding", 0, 0, G_OPTION_ARG_STRING, &finding,
       N_("Raise the action for this finding (source: internal audit)"), N_("ID") },
+    { "external", 0, 0, G_OPTION_ARG_STRING, &external,
+      N_("Raise the action for this finding of the certification body (source: certification "
+         "audit; “external list” shows the ids)"),
+      N_("ID") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source,
       N_("Where the action comes from when not from a finding: certification-audit, incident, "
          "complaint, management-review or other"),
@@ -55,13 +59,19 @@ cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
   int status = cw_cli_parse (command, entries, argc, argv, &args);
   if (status >= 0)
     return status;
-  if (finding != NULL && (source != NULL || title != NULL))
+  if (finding != NULL && external != NULL)
+    return cw_cli_usage_error (command, _("give either --finding or --external, not both"));
+  if ((finding != NULL || external != NULL) && (source != NULL || title != NULL))
     return cw_cli_usage_error (command, _("give either --finding, or --source with --title"));
-  if (finding == NULL && (source == NULL || title == NULL))
+  if (finding == NULL && external == NULL && (source == NULL || title == NULL))
     return cw_cli_usage_error (command, _("--finding, or --source with --title, is required"));
 
   CwActionDraft draft = { .title = title, .description = description, .owner = owner, .due = due };
   if (finding != NULL && !cw_cli_parse_id (finding, _("a finding"), &draft.finding_id))
+    return CW_CLI_BAD_INPUT;
+  if (external != NULL
+      && !cw_cli_parse_id (external, _("a certification body's finding"),
+                           &draft.external_finding_id))
     return CW_CLI_BAD_INPUT;
   if (source != NULL && !cw_action_source_from_string (source, &draft.source))
     return cw_cli_input_error (_("“%s” is not a source; use one of %s"), source,
@@ -217,6 +227,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
     cw_action_due_state_label (cw_action_get_due_state (action, &today)));
   g_autofree char *finding = id_text (cw_action_get_finding_id (action));
   g_autofree char *review = id_text (cw_action_get_review_id (action));
+  g_autofree char *external = id_text (cw_action_get_external_finding_id (action));
   print_field (_("Status:"), state);
   CwActionOverdue late = cw_action_get_overdue (action, &today);
   if (late != CW_ACTION_OVERDUE_NONE)
@@ -224,6 +235,7 @@ cw_cli_run_action_show (const CwCliCommand *command, int argc, char **argv)
   print_field (_("Kind:"), cw_action_kind_label (cw_action_get_kind (action)));
   print_field (_("Source:"), cw_action_source_label (cw_action_get_source (action)));
   print_field (_("Finding:"), finding);
+  print_field (_("Body finding:"), external);
   print_field (_("Review:"), review);
   print_field (_("Owner:"), cw_action_get_owner (action));
   print_field (_("Due:"), cw_action_get_due (action));

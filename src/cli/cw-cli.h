@@ -117,6 +117,11 @@ int cw_cli_run_readiness_window (const CwCliCommand *command, int argc, char **a
 
 /* The Stage One submission pack (cw-cli-pack.c). */
 int cw_cli_run_docs_bundle (const CwCliCommand *command, int argc, char **argv);
+/* The certification body's audits and findings (cw-cli-external.c). */
+int cw_cli_run_external_new (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_external_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_external_finding (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_external_resolve (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);

@@ -28,6 +28,7 @@
 #include "cw-terms.h"
 #include "cw-audit.h"
 #include "cw-date.h"
+#include "cw-external.h"
 #include "cw-finding.h"
 #include "cw-review.h"
 #include "cw-text.h"
@@ -156,6 +157,7 @@ struct _CwAction
   CwActionSource source;
   gint64 finding_id;
   gint64 review_id;
+  gint64 external_finding_id;
   CwActionKind kind;
   char *description;
   char *correction;
@@ -226,6 +228,7 @@ GETTER (const char *, title, NULL)
 GETTER (CwActionSource, source, CW_ACTION_SOURCE_OTHER)
 GETTER (gint64, finding_id, 0)
 GETTER (gint64, review_id, 0)
+GETTER (gint64, external_finding_id, 0)
 GETTER (const char *, description, NULL)
 GETTER (CwActionKind, kind, CW_ACTION_KIND_CORRECTIVE)
 GETTER (const char *, correction, NULL)
@@ -676,7 +679,7 @@ cw_action_check_rules (CwAction *self, GError **error)
   "id, title, source, finding, review, description, correction, root_cause, cause_category,"      \
   " similar, plan, owner, due, check_due, verification, not_effective, status, created_at, rev,"  \
   " kind, consequences, verified_by, verifier_justification, planned_on, implemented_on,"        \
-  " verified_on, closed_on"
+  " verified_on, closed_on, external_finding"
 
 static CwAction *
 action_from_row (CwStmt *row)
@@ -711,6 +714,7 @@ action_from_row (CwStmt *row)
   self->implemented_on = cw_stmt_dup_text (row, 24);
   self->verified_on = cw_stmt_dup_text (row, 25);
   self->closed_on = cw_stmt_dup_text (row, 26);
+  self->external_finding_id = cw_stmt_int64 (row, 27);
   return self;
 }
 
@@ -759,6 +763,22 @@ cw_workspace_get_action_for_finding (CwWorkspace *self, gint64 finding_id, GErro
 
   CwStmt *stmt = cw_workspace_prepare (
     self, "SELECT " ACTION_COLUMNS " FROM action WHERE finding = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_int64 (stmt, 1, finding_id);
+  return get_one (self, stmt, error);
+}
+
+/* The action raised from a certification body's finding, or NULL without
+ * an error when it has none. */
+CwAction *
+cw_workspace_get_action_for_external_finding (CwWorkspace *self, gint64 finding_id,
+                                              GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "SELECT " ACTION_COLUMNS " FROM action WHERE external_finding = ?", error);
   if (stmt == NULL)
     return NULL;
   cw_stmt_bind_int64 (stmt, 1, finding_id);
@@ -868,6 +888,62 @@ settle_kind (const CwActionDraft *draft, CwFinding *finding, CwActionKind *kind,
   return TRUE;
 }
 
+/* An action from a certification body's finding: the source is the
+ * certification audit, the kind follows the body's grade (a concern is
+ * answered like a nonconformity), one action a finding. */
+static gboolean
+check_external (CwWorkspace *self, const CwActionDraft *draft, char **title, char **description,
+                CwActionKind *kind, GError **error)
+{
+  if (draft->finding_id != 0 || draft->review_id != 0)
+    {
+      cw_set_invalid (error, _("An action answers one finding: give either the internal "
+                               "finding or the certification body's, not both"));
+      return FALSE;
+    }
+  if (draft->source != CW_ACTION_SOURCE_INTERNAL_AUDIT
+      && draft->source != CW_ACTION_SOURCE_CERTIFICATION_AUDIT)
+    {
+      cw_set_invalid (error, _("An action raised from a certification body's finding has the "
+                               "source certification-audit; leave the source out"));
+      return FALSE;
+    }
+  g_autoptr (CwExternalFinding) finding
+    = cw_workspace_get_external_finding (self, draft->external_finding_id, error);
+  if (finding == NULL)
+    return FALSE;
+  *kind = cw_body_grade_is_corrective (finding->grade) ? CW_ACTION_KIND_CORRECTIVE
+                                                       : CW_ACTION_KIND_IMPROVEMENT;
+  if (draft->kind != NULL && *draft->kind != *kind)
+    {
+      cw_set_invalid (error,
+                      *kind == CW_ACTION_KIND_CORRECTIVE
+                        ? _("Finding %s of the certification body is a %s, so its action is "
+                            "corrective; leave the kind out")
+                        : _("Finding %s of the certification body is an %s, so its action is "
+                            "an improvement; leave the kind out"),
+                      finding->reference, cw_body_grade_label (finding->grade));
+      return FALSE;
+    }
+  if (finding->action_id != 0)
+    {
+      cw_set_invalid (error,
+                      _("Finding %s of the certification body already has action %" PRId64
+                        "; work on that action instead of raising another"),
+                      finding->reference, finding->action_id);
+      return FALSE;
+    }
+  *title = cw_text_is_blank (draft->title)
+             /* TRANSLATORS: "S1-C2 (Stage One): Area of concern at clause 8.3.4" */
+             ? g_strdup_printf (_("%s (%s): %s at clause %s"), finding->reference,
+                                cw_external_kind_label (finding->audit_kind),
+                                cw_body_grade_label (finding->grade), finding->clause)
+             : cw_text_trimmed (draft->title);
+  *description = cw_text_is_blank (draft->description) ? g_strdup (finding->text)
+                                                       : cw_text_trimmed (draft->description);
+  return TRUE;
+}
+
 /* Checks the draft and, for a finding, works out title and description. */
 static gboolean
 check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char **description,
@@ -889,6 +965,8 @@ check_draft (CwWorkspace *self, const CwActionDraft *draft, char **title, char *
     }
   if (!check_optional_date (draft->due, error))
     return FALSE;
+  if (draft->external_finding_id != 0)
+    return check_external (self, draft, title, description, kind, error);
   if (draft->finding_id != 0)
     {
       /* Any grade may get an action: an observation is often worth acting on
@@ -969,14 +1047,16 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "INSERT INTO action (title, source, finding, review, description, owner, due, created_at,"
-    " uuid, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " uuid, kind, external_finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (stmt == NULL)
     return 0;
   g_autofree char *owner = cw_text_trimmed (draft->owner);
   g_autofree char *now = cw_timestamp_now ();
+  CwActionSource source
+    = draft->external_finding_id != 0 ? CW_ACTION_SOURCE_CERTIFICATION_AUDIT : draft->source;
   cw_stmt_bind_text (stmt, 1, title);
-  cw_stmt_bind_text (stmt, 2, cw_action_source_to_string (draft->source));
+  cw_stmt_bind_text (stmt, 2, cw_action_source_to_string (source));
   if (draft->finding_id != 0)
     cw_stmt_bind_int64 (stmt, 3, draft->finding_id);
   if (draft->review_id != 0)
@@ -988,6 +1068,8 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
   g_autofree char *uuid = cw_record_new_uuid ();
   cw_stmt_bind_text (stmt, 9, uuid);
   cw_stmt_bind_text (stmt, 10, cw_action_kind_to_string (kind));
+  if (draft->external_finding_id != 0)
+    cw_stmt_bind_int64 (stmt, 11, draft->external_finding_id);
   if (!cw_stmt_run (stmt, error))
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
@@ -995,13 +1077,19 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
     = draft->finding_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->finding_id) : NULL;
   g_autofree char *review
     = draft->review_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->review_id) : NULL;
+  g_autofree char *external = draft->external_finding_id
+                                ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->external_finding_id)
+                                : NULL;
   gboolean ok = cw_workspace_record (self, "action", id, "created", NULL, title, error)
                 && cw_workspace_record (self, "action", id, "source", NULL,
-                                        cw_action_source_to_string (draft->source), error)
+                                        cw_action_source_to_string (source), error)
                 && cw_workspace_record (self, "action", id, "kind", NULL,
                                         cw_action_kind_to_string (kind), error)
                 && (finding == NULL
                     || cw_workspace_record (self, "action", id, "finding", NULL, finding, error))
+                && (external == NULL
+                    || cw_workspace_record (self, "action", id, "external_finding", NULL,
+                                            external, error))
                 && (review == NULL
                     || cw_workspace_record (self, "review", draft->review_id, "decision", NULL,
                                             title, error))

@@ -103,6 +103,10 @@ typedef struct
   /* NULL: follow the finding's grade or the review (corrective otherwise).
    * Given for a finding or a review decision, it must agree with them. */
   const CwActionKind *kind;
+  /* A finding of a certification body (cw-external.h): like finding_id,
+   * it gives the source (certification-audit), title, description and
+   * kind. */
+  gint64 external_finding_id;
 } CwActionDraft;
 
 /* An edit: every NULL member is left as it is; "" clears a text or date.
@@ -169,6 +173,7 @@ const char *cw_action_get_title (CwAction *self);
 CwActionSource cw_action_get_source (CwAction *self);
 gint64 cw_action_get_finding_id (CwAction *self);
 gint64 cw_action_get_review_id (CwAction *self);
+gint64 cw_action_get_external_finding_id (CwAction *self);
 const char *cw_action_get_description (CwAction *self);
 CwActionKind cw_action_get_kind (CwAction *self);
 const char *cw_action_get_correction (CwAction *self);
@@ -206,6 +211,8 @@ gint64 cw_workspace_create_action (CwWorkspace *self, const CwActionDraft *draft
 CwAction *cw_workspace_get_action (CwWorkspace *self, gint64 id, GError **error);
 CwAction *cw_workspace_get_action_for_finding (CwWorkspace *self, gint64 finding_id,
                                                GError **error);
+CwAction *cw_workspace_get_action_for_external_finding (CwWorkspace *self, gint64 finding_id,
+                                                        GError **error);
 GPtrArray *cw_workspace_list_actions (CwWorkspace *self, const CwActionFilter *filter,
                                       GError **error);
 gboolean cw_workspace_update_action (CwWorkspace *self, gint64 id, const CwActionChanges *changes,

@@ -33,7 +33,7 @@ const CwDemoOrganisation cw_demo_organisation = {
     "Managed network and firewall\n"
     "Backup and recovery",
   .certification_body = "Fernhollow Certification Services Ltd",
-  .stage_one = "2027-02-15",
+  .stage_one = "2026-11-09",
   .stage_two = "2027-04-12",
 };
 
@@ -86,7 +86,7 @@ const CwDemoAudit cw_demo_completed_audit = {
   .objectives =
     "Determine whether the service management system conforms to ISO/IEC "
     "20000-1:2018 and to Kestrelbrook's own policies and procedures, and whether "
-    "it is working in practice, five months before the Stage One audit. Nobody "
+    "it is working in practice, two months before the Stage One audit. Nobody "
     "audited their own area: Margaret Sefton audited clauses 7.5, 8.6.3, 9.2 and "
     "10.1, because the quality manager owns 7.5, 9.2 and 10.1 and the problem "
     "manager sits on the audit team. Budgeting and accounting for services "
@@ -1762,11 +1762,12 @@ static const CwDemoDecision october_decisions[] = {
 
 static const CwDemoReviewNote january_notes[] = {
   { "context-changes",
-    "Stage One on 15 Feb 2027 with Fernhollow Certification Services." },
+    "Stage Two on 12 Apr 2027 with Fernhollow Certification Services. Of the two "
+    "areas of concern from Stage One, the continuity plan (S1-C2) is still open." },
   { "audit-results",
     "The audit of 8.4.1 promised in October was not held: the change management "
     "follow-up took the November audit days. It must be held and issued before "
-    "Stage One, or the certifier will find a clause the programme never reached." },
+    "Stage Two, or the certifier will find a clause the programme never reached." },
   { "resources",
     "Night-shift recruitment: two candidates interviewed; decision due mid-January." },
   { NULL, NULL }
@@ -1865,4 +1866,38 @@ const CwDemoRegisterEntry cw_demo_register[] = {
   { "IMP-REG", "Improvement register", "record", "10.2", "", "Owen Castellane", "2026-01-05",
     NULL, "approved", "Clausewise workspace, actions" },
   { NULL }
+};
+
+/* The certification body's Stage One (a document review with a day on
+ * site), two months after the internal audit: two areas of concern that
+ * echo what the internal audit saw. The document reviews were planned
+ * within two weeks and the body accepted that; the continuity plan is
+ * still being rewritten, with an action. */
+static const CwDemoBodyFinding stage_one_findings[] = {
+  { "concern", "S1-C1", "7.5.2",
+    "The document register DR-01 gives no planned review date or reviewer for any "
+    "document; on 9 Nov 2026 nine documents were past the twelve-month review limit "
+    "set by DOC-01.",
+    "2026-12-09", "2026-11-20",
+    "DR-01 now names a reviewer and a planned review date for every document, and the "
+    "nine overdue reviews are booked before the end of January. Fernhollow accepted "
+    "the register extract sent on 20 Nov 2026." },
+  { "concern", "S1-C2", "8.7.2",
+    "The service continuity plan SCP-01 v2 predates the second data centre and is past "
+    "its review date; Stage Two will look for a current plan and a record of its test.",
+    "2027-01-15", NULL, NULL },
+  { NULL }
+};
+
+const CwDemoBodyAudit cw_demo_stage_one = {
+  .kind = "stage-one",
+  .start = "2026-11-09",
+  .end = "2026-11-10",
+  .lead = "Gwendolyn Ashcombe",
+  .reference = "FCS-S1-2026-0412",
+  .outcome = "Ready for Stage Two, subject to the two areas of concern; Stage Two "
+             "confirmed for 12 Apr 2027.",
+  .findings = stage_one_findings,
+  .action_owner = "Owen Castellane",
+  .action_due = "2027-01-29",
 };

@@ -237,3 +237,33 @@ typedef struct
 extern const CwDemoRegisterEntry cw_demo_register[];
 extern const CwDemoAction cw_demo_actions[];
 extern const CwDemoReview cw_demo_reviews[];
+
+/* A finding of the certification body, as its report gives it; `resolved_on`
+ * and `resolution` are NULL while it is open. */
+typedef struct
+{
+  const char *kind; /* "concern", "major", "minor", "observation" or "ofi" */
+  const char *reference;
+  const char *clause;
+  const char *text;
+  const char *respond_by;
+  const char *resolved_on;
+  const char *resolution;
+} CwDemoBodyFinding;
+
+/* An audit by the certification body (the organisation's). Every open
+ * finding gets an action owned by `action_owner`, due `action_due`. */
+typedef struct
+{
+  const char *kind; /* "stage-one", … */
+  const char *start;
+  const char *end;
+  const char *lead;
+  const char *reference;
+  const char *outcome;
+  const CwDemoBodyFinding *findings;
+  const char *action_owner;
+  const char *action_due;
+} CwDemoBodyAudit;
+
+extern const CwDemoBodyAudit cw_demo_stage_one;

@@ -11,6 +11,7 @@
 #include "cw-demo-data.h"
 #include "cw-demo.h"
 #include "cw-evidence.h"
+#include "cw-external.h"
 #include "cw-finding.h"
 #include "cw-programme.h"
 #include "cw-register.h"
@@ -364,6 +365,52 @@ add_register (CwWorkspace *workspace, GError **error)
   return TRUE;
 }
 
+/* The body's Stage One and its findings; with `with_actions`, the actions
+ * on the findings still open instead (they come last, so that the ids of
+ * the other demo actions stay as they were). */
+static gboolean
+add_body_audit (CwWorkspace *workspace, const CwDemoBodyAudit *demo, gboolean with_actions,
+                GError **error)
+{
+  if (with_actions)
+    {
+      g_autoptr (GPtrArray) findings = cw_workspace_list_external_findings (workspace, 0, error);
+      if (findings == NULL)
+        return FALSE;
+      for (guint i = 0; i < findings->len; i++)
+        {
+          CwExternalFinding *finding = g_ptr_array_index (findings, i);
+          CwActionDraft draft = { .external_finding_id = finding->id,
+                                  .owner = demo->action_owner, .due = demo->action_due };
+          if (!finding->resolved && cw_workspace_create_action (workspace, &draft, error) == 0)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  CwExternalAuditDraft audit = { .body = cw_demo_organisation.certification_body,
+                                 .starts_on = demo->start, .ends_on = demo->end,
+                                 .lead = demo->lead, .reference = demo->reference,
+                                 .outcome = demo->outcome };
+  cw_external_kind_from_string (demo->kind, &audit.kind);
+  gint64 id = cw_workspace_add_external_audit (workspace, &audit, error);
+  if (id == 0)
+    return FALSE;
+  for (const CwDemoBodyFinding *f = demo->findings; f->kind != NULL; f++)
+    {
+      CwExternalFindingDraft draft = { .audit_id = id, .reference = f->reference,
+                                       .clause = f->clause, .text = f->text,
+                                       .respond_by = f->respond_by };
+      cw_body_grade_from_string (f->kind, &draft.grade);
+      gint64 finding = cw_workspace_add_external_finding (workspace, &draft, error);
+      if (finding == 0
+          || (f->resolved_on != NULL
+              && !cw_workspace_resolve_external_finding (workspace, finding, f->resolved_on,
+                                                         f->resolution, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
 {
@@ -414,6 +461,10 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
   cw_workspace_set_actor (workspace, cw_demo_people[1].name);
   if (!add_register (workspace, error))
     return FALSE;
+  /* The quality manager records the body's Stage One before the January
+   * review's figures are drawn up. */
+  if (!add_body_audit (workspace, &cw_demo_stage_one, FALSE, error))
+    return FALSE;
   cw_workspace_set_actor (workspace, cw_demo_people[0].name);
   for (const CwDemoReview *r = cw_demo_reviews; r->held_on != NULL; r++)
     if (!add_review (workspace, r, error))
@@ -421,10 +472,13 @@ fill_demo (CwWorkspace *workspace, gpointer data, GError **error)
 
   cw_workspace_set_actor (workspace, cw_demo_current_audit.lead);
   gint64 current = add_audit (workspace, &cw_demo_current_audit, error);
-  return current != 0
-         && add_plan_and_meetings (workspace, current, &cw_demo_current_audit, NULL, error)
-         && add_answers (workspace, current, cw_demo_current_answers, error)
-         && add_follow_ups (workspace, current, error);
+  if (current == 0
+      || !add_plan_and_meetings (workspace, current, &cw_demo_current_audit, NULL, error)
+      || !add_answers (workspace, current, cw_demo_current_answers, error)
+      || !add_follow_ups (workspace, current, error))
+    return FALSE;
+  cw_workspace_set_actor (workspace, cw_demo_people[1].name);
+  return add_body_audit (workspace, &cw_demo_stage_one, TRUE, error);
 }
 
 CwWorkspace *

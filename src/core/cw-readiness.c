@@ -615,6 +615,26 @@ judge_tiers (CwWorkspace *self, CwCriterion *criterion, const Tier *tiers, guint
   return g_steal_pointer (&c);
 }
 
+/* The certification body's references among `c`'s records, for a reason:
+ * "S1-C1, S1-C2" (only those listed; the count says how many in all). */
+static char *
+record_labels (CwCriterion *c, guint from)
+{
+  g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
+  for (guint i = from; i < c->records->len; i++)
+    g_strv_builder_add (labels, g_array_index (c->records, CwReadinessRecord, i).label);
+  g_auto (GStrv) list = g_strv_builder_end (labels);
+  return g_strjoinv (", ", list);
+}
+
+/* A day from the organisation's record, or NULL when it holds none that
+ * is valid. */
+static const char *
+valid_day (const char *day)
+{
+  return day != NULL && cw_date_check (day, NULL) ? day : NULL;
+}
+
 #define FINDING_LABEL                                                                              \
   "f.clause || ' ' || CASE f.grade WHEN 'major' THEN 'major' ELSE 'minor' END || ' NC-' ||"        \
   " f.number || ' (audit ' || f.audit || ')'"
@@ -640,11 +660,45 @@ judge_majors (CwWorkspace *self, GError **error)
       P_ ("The action on %u major nonconformity is implemented and awaits verification",
           "The actions on %u major nonconformities are implemented and await verification") },
   };
-  return judge_tiers (self,
-                      criterion_new (CW_STAGE_TWO, "no-open-major",
-                                     _("No open major nonconformity")),
-                      tiers, G_N_ELEMENTS (tiers), NULL, _("No major nonconformity is open"),
-                      error);
+  g_autoptr (CwCriterion) c = judge_tiers (
+    self, criterion_new (CW_STAGE_TWO, "no-open-major", _("No open major nonconformity")), tiers,
+    G_N_ELEMENTS (tiers), NULL, _("No major nonconformity is open"), error);
+  if (c == NULL)
+    return NULL;
+  /* The certification body's majors stay open until it accepts their
+   * resolution: red while any is, whatever the internal ones say. */
+  g_autoptr (CwCriterion) body = criterion_new (CW_STAGE_TWO, "no-open-major", NULL);
+  if (!add_rows (self, body, "external-finding",
+                 "SELECT f.id, f.reference FROM external_finding f WHERE f.kind = 'major'"
+                 " AND f.status = 'open' ORDER BY f.id",
+                 NULL, error))
+    return NULL;
+  if (body->n_records == 0)
+    return g_steal_pointer (&c);
+  guint internal = c->colour == CW_READY_RED ? c->n_records : 0;
+  if (internal == 0)
+    {
+      g_array_set_size (c->records, 0);
+      c->n_records = 0;
+    }
+  for (guint i = 0; i < body->records->len; i++)
+    {
+      CwReadinessRecord *r = &g_array_index (body->records, CwReadinessRecord, i);
+      add_record (c, r->entity, r->id, r->label);
+    }
+  c->n_records = internal + body->n_records;
+  g_autofree char *references = record_labels (body, 0);
+  set_state (c, CW_READY_RED,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u major nonconformity is open, %u of them raised by "
+                                           "the certification body (%s): a major stops "
+                                           "certification until it is corrected",
+                                           "%u major nonconformities are open, %u of them raised "
+                                           "by the certification body (%s): a major stops "
+                                           "certification until it is corrected",
+                                           c->n_records),
+                              c->n_records, body->n_records, references));
+  return g_steal_pointer (&c);
 }
 
 /* Every minor with a planned action: red when a minor has no action at
@@ -750,33 +804,103 @@ judge_review_after_audit (CwWorkspace *self, GError **error)
   return g_steal_pointer (&c);
 }
 
-/* Every Stage One concern resolved. Until certification-body audits are
- * recorded as such, their concerns are actions whose source is a
- * certification audit: red when one is overdue, amber while any is open,
- * green when all are verified or closed. */
+#define CONCERN_SQL                                                                                  "SELECT f.id, f.reference FROM external_finding f JOIN external_audit a ON a.id = f.audit"       " WHERE a.kind = 'stage-one' AND f.kind = 'concern' AND f.status = 'open'"
+
+/* Every Stage One concern resolved, judged from the areas of concern the
+ * body's Stage One report raised (cw-external.h), worst first:
+ * - red when a concern is still open on or after the Stage Two date, or
+ *   past the response deadline the body gave;
+ * - red when the Stage One date has passed and no Stage One audit is
+ *   recorded: the report is what this criterion reads, so record it;
+ * - amber while concerns are open but nothing is late yet, and while no
+ *   Stage One is recorded before its date (nothing to judge yet);
+ * - green when a Stage One is recorded and all its concerns are resolved
+ *   (or it raised none).
+ * An action on a concern does not resolve it: the body decides that, and
+ * the organisation records it (cw_workspace_resolve_external_finding). */
 static CwCriterion *
-judge_concerns (CwWorkspace *self, const char *today, GError **error)
+judge_concerns (CwWorkspace *self, CwOrganisation *organisation, const char *today,
+                GError **error)
 {
-  static const Tier tiers[] = {
-    { "action",
-      "SELECT id, title FROM action WHERE source = 'certification-audit'"
-      " AND status NOT IN ('verified', 'closed') AND due IS NOT NULL AND due < ?1"
-      " ORDER BY id",
-      CW_READY_RED,
-      P_ ("%u action on the certification body's concerns is past its due date",
-          "%u actions on the certification body's concerns are past their due date") },
-    { "action",
-      "SELECT id, title FROM action WHERE source = 'certification-audit'"
-      " AND status NOT IN ('verified', 'closed') ORDER BY id",
-      CW_READY_AMBER,
-      P_ ("%u action on the certification body's concerns is still open",
-          "%u actions on the certification body's concerns are still open") },
-  };
-  return judge_tiers (self,
-                      criterion_new (CW_STAGE_TWO, "stage-one-concerns",
-                                     _("Every Stage One concern resolved")),
-                      tiers, G_N_ELEMENTS (tiers), today,
-                      _("No action on a certification body's concern is open"), error);
+  g_autoptr (CwCriterion) c
+    = criterion_new (CW_STAGE_TWO, "stage-one-concerns", _("Every Stage One concern resolved"));
+  const char *stage_one = valid_day (organisation->stage_one);
+  const char *stage_two = valid_day (organisation->stage_two);
+
+  if (stage_two != NULL && g_strcmp0 (stage_two, today) <= 0)
+    {
+      if (!add_rows (self, c, "external-finding", CONCERN_SQL " ORDER BY f.id", NULL, error))
+        return NULL;
+      if (c->n_records > 0)
+        {
+          g_autofree char *references = record_labels (c, 0);
+          set_state (c, CW_READY_RED,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Stage Two (%s) has come with %u Stage One "
+                                                   "concern still open: %s",
+                                                   "Stage Two (%s) has come with %u Stage One "
+                                                   "concerns still open: %s",
+                                                   c->n_records),
+                                      stage_two, c->n_records, references));
+          return g_steal_pointer (&c);
+        }
+    }
+  if (!add_rows (self, c, "external-finding",
+                 CONCERN_SQL " AND f.respond_by IS NOT NULL AND f.respond_by < ?1 ORDER BY f.id",
+                 today, error))
+    return NULL;
+  if (c->n_records > 0)
+    {
+      g_autofree char *references = record_labels (c, 0);
+      set_state (c, CW_READY_RED,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u Stage One concern is open past the response "
+                                               "deadline the body gave: %s",
+                                               "%u Stage One concerns are open past the response "
+                                               "deadline the body gave: %s",
+                                               c->n_records),
+                                  c->n_records, references));
+      return g_steal_pointer (&c);
+    }
+
+  g_autofree char *held = NULL;
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "SELECT max (starts_on) FROM external_audit WHERE kind = 'stage-one'", error);
+  if (stmt == NULL || !cw_stmt_first_text (stmt, &held, error))
+    return NULL;
+  if (held == NULL)
+    {
+      if (stage_one != NULL && g_strcmp0 (stage_one, today) < 0)
+        set_state (c, CW_READY_RED,
+                   g_strdup_printf (_("Stage One was due on %s, but no Stage One audit of the "
+                                      "certification body is recorded; record its report and "
+                                      "the areas of concern it raised"),
+                                    stage_one));
+      else
+        set_state (c, CW_READY_AMBER,
+                   g_strdup (_("No Stage One audit of the certification body is recorded yet; "
+                               "its areas of concern are judged once its report is in")));
+      return g_steal_pointer (&c);
+    }
+
+  if (!add_rows (self, c, "external-finding", CONCERN_SQL " ORDER BY f.id", NULL, error))
+    return NULL;
+  if (c->n_records > 0)
+    {
+      g_autofree char *references = record_labels (c, 0);
+      set_state (c, CW_READY_AMBER,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u Stage One concern is still open: %s; resolve "
+                                               "it before Stage Two",
+                                               "%u Stage One concerns are still open: %s; resolve "
+                                               "them before Stage Two",
+                                               c->n_records),
+                                  c->n_records, references));
+      return g_steal_pointer (&c);
+    }
+  set_state (c, CW_READY_GREEN,
+             g_strdup (_("Every area of concern from the Stage One report is resolved")));
+  return g_steal_pointer (&c);
 }
 
 /* ---- All of them --------------------------------------------------------- */
@@ -842,7 +966,7 @@ cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GE
           || !add (criteria, judge_minors (self, error))
           || !add (criteria, judge_verified (self, day, error))
           || !add (criteria, judge_review_after_audit (self, error))
-          || !add (criteria, judge_concerns (self, day, error)))
+          || !add (criteria, judge_concerns (self, organisation, day, error)))
         return NULL;
     }
   return g_steal_pointer (&criteria);

@@ -186,6 +186,23 @@ static const RecordKind kinds[] = {
         "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
         " stage_two, coverage_months, respond_major_days, respond_minor_days)",
         N_("Organisation record")),
+  /* Schema 13: certification-body audits and their findings; an action
+   * may answer one of those findings. */
+  KIND (13, "external-audit", "external_audit",
+        "json_array (uuid, rev, kind, body, starts_on, ends_on, lead, reference, outcome,"
+        " created_at)",
+        N_("Certification audit")),
+  KIND (13, "external-finding", "external_finding",
+        "json_array (uuid, rev, audit, kind, reference, clause, text, respond_by, status,"
+        " resolved_on, resolution, created_at)",
+        N_("Certification body finding")),
+  KIND (13, "action", "action",
+        "json_array (uuid, rev, title, source, finding, review, description, correction,"
+        " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"
+        " not_effective, status, created_at, kind, consequences, verified_by,"
+        " verifier_justification, planned_on, implemented_on, verified_on, closed_on,"
+        " external_finding)",
+        N_("Action")),
 };
 
 /* The entry for `entity` as of schema `version`: the newest one it has. */

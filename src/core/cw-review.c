@@ -31,6 +31,7 @@
 #include "cw-audit.h"
 #include "cw-date.h"
 #include "cw-programme.h"
+#include "cw-external.h"
 #include "cw-review.h"
 #include "cw-terms.h"
 #include "cw-text.h"
@@ -787,10 +788,68 @@ append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say
   return TRUE;
 }
 
+/* The certification body's audits of the period (by their first day), each
+ * with its findings by the body's grade and how many are still open; ""
+ * when there were none. A certifier's results are audit results too (9.3). */
+static char *
+certification_results (CwWorkspace *self, const char *period_start, const char *period_end,
+                       GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT a.kind, a.body, a.starts_on, coalesce (a.ends_on, a.starts_on), a.reference,"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.kind = 'concern'),"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.kind = 'major'),"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.kind = 'minor'),"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.kind = 'observation'),"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.kind = 'ofi'),"
+    " (SELECT count(*) FROM external_finding f WHERE f.audit = a.id AND f.status = 'open')"
+    " FROM external_audit a WHERE (?1 IS NULL OR a.starts_on >= ?1) AND a.starts_on <= ?2"
+    " ORDER BY a.starts_on, a.id",
+    error);
+  if (stmt == NULL || !bind_period (stmt, period_start, period_end))
+    return NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = 0;
+  int rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      CwExternalKind kind = CW_EXTERNAL_STAGE_ONE;
+      cw_external_kind_from_string (cw_stmt_text (stmt, 0), &kind);
+      const char *reference = cw_stmt_text (stmt, 4);
+      g_string_append_printf (
+        out,
+        /* TRANSLATORS: "Stage One by Certa Assurance (2026-09-14 to 2026-09-15,
+         * report CA-114): concerns 2, …" */
+        _("  %s by %s (%s to %s, report %s): concerns %u, major %u, minor %u, observations %u, "
+          "opportunities for improvement %u; still open %u.\n"),
+        cw_external_kind_label (kind), cw_stmt_text (stmt, 1), cw_stmt_text (stmt, 2),
+        cw_stmt_text (stmt, 3), *reference ? reference : "—", (guint) cw_stmt_int64 (stmt, 5),
+        (guint) cw_stmt_int64 (stmt, 6), (guint) cw_stmt_int64 (stmt, 7),
+        (guint) cw_stmt_int64 (stmt, 8), (guint) cw_stmt_int64 (stmt, 9),
+        (guint) cw_stmt_int64 (stmt, 10));
+      n++;
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  if (n == 0)
+    return g_strdup ("");
+  g_autofree char *heading = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "Certification body audits from %s to %s: %u.\n",
+                 "Certification body audits from %s to %s: %u.\n", n),
+    period_start ? period_start : _("the start"), period_end, n);
+  g_string_prepend (out, heading);
+  g_string_truncate (out, out->len - 1); /* the last line's newline */
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 audit_results (CwWorkspace *self, const char *period_start, const char *period_end,
                GError **error)
 {
+  g_autofree char *body = certification_results (self, period_start, period_end, error);
+  if (body == NULL)
+    return NULL;
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT a.id, " AUDIT_DAY " AS day, (SELECT count(*) FROM finding f WHERE f.audit = a.id"
@@ -822,9 +881,12 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
   /* With no audit in the period, the programme still says what is due. */
   g_autoptr (GString) out = g_string_new (NULL);
   if (rows->len == 0)
-    return append_programme (self, out, period_end, FALSE, error)
+    {
+      g_string_append (out, body);
+      return append_programme (self, out, period_end, FALSE, error)
              ? g_string_free (g_steal_pointer (&out), FALSE)
              : NULL;
+    }
 
   g_string_append_printf (out, _("Audits from %s to %s: %u.\n"),
                           period_start ? period_start : _("the start"), period_end, rows->len);
@@ -895,6 +957,8 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
                           covered, with_questions);
   if (missing->len > 0)
     g_string_append_printf (out, _("\nNot audited in the period: %s."), missing->str);
+  if (*body != '\0')
+    g_string_append_printf (out, "\n%s", body);
   if (!append_programme (self, out, period_end, TRUE, error))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);

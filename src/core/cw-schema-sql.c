@@ -511,3 +511,45 @@ const char cw_schema_v12[] =
   "  CHECK (respond_major_days BETWEEN 1 AND 365);"
   "ALTER TABLE organisation ADD COLUMN respond_minor_days INTEGER NOT NULL DEFAULT 60"
   "  CHECK (respond_minor_days BETWEEN 1 AND 365);";
+
+/* Certification-body audits (issue 12): the Stage One, Stage Two,
+ * surveillance and recertification audits a certification body carries out,
+ * and the findings as its report gives them (Stage One areas of concern,
+ * graded nonconformities, observations and opportunities), each with the
+ * body's own reference, a response deadline and whether it is resolved.
+ * An action can answer one of them, as it answers an internal finding.
+ * Nothing here touches what schema 12 adds. */
+const char cw_schema_v13[] =
+  "CREATE TABLE external_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('stage-one', 'stage-two', 'surveillance', 'recertification')),"
+  "  body TEXT NOT NULL CHECK (body <> ''),"
+  "  starts_on TEXT NOT NULL,"
+  "  ends_on TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),"
+  "  lead TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE external_finding ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  audit INTEGER NOT NULL REFERENCES external_audit (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('concern', 'major', 'minor', 'observation', 'ofi')),"
+  "  reference TEXT NOT NULL CHECK (reference <> ''),"
+  "  clause TEXT NOT NULL REFERENCES clause (number),"
+  "  text TEXT NOT NULL CHECK (text <> ''),"
+  "  respond_by TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),"
+  "  resolved_on TEXT,"
+  "  resolution TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  CHECK ((status = 'resolved') = (resolved_on IS NOT NULL)),"
+  "  UNIQUE (audit, reference));"
+  "CREATE INDEX external_finding_by_kind_status ON external_finding (kind, status);"
+  "ALTER TABLE action ADD COLUMN external_finding INTEGER REFERENCES external_finding (id);"
+  "CREATE UNIQUE INDEX action_by_external_finding ON action (external_finding)"
+  "  WHERE external_finding IS NOT NULL;";

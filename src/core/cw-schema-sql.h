@@ -17,6 +17,7 @@ extern const char cw_schema_v9[];
 extern const char cw_schema_v10[];
 extern const char cw_schema_v11[];
 extern const char cw_schema_v12[];
+extern const char cw_schema_v13[];
 
 /* What search indexes of an action and of a review, as SQL over the row
  * (shared by schema step 8 and cw-search.c, which keeps it current). */

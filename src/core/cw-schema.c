@@ -29,6 +29,7 @@ const CwMigration cw_migrations[] = {
   { 10, cw_schema_v10, cw_record_touch_all },
   { 11, cw_schema_v11, cw_record_touch_all },
   { 12, cw_schema_v12, cw_record_touch_all },
+  { 13, cw_schema_v13, cw_record_touch_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

@@ -14,10 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "cw-date.h"
 #include "cw-draft.h"
 #include "cw-pack.h"
+#include "cw-external.h"
 #include "cw-readiness-page.h"
 #include "cw-readiness.h"
 #include "cw-register.h"
@@ -66,6 +68,7 @@ struct _CwReadinessPage
   GtkSpinButton *months_spin;
   GtkListBox *stage_one_list;
   GtkListBox *stage_two_list;
+  GtkListBox *external_list;
   GtkListBox *entries_list;
   AdwPreferencesGroup *editor_group;
   GtkWidget *rows[N_FIELDS];
@@ -89,7 +92,8 @@ G_DEFINE_FINAL_TYPE (CwReadinessPage, cw_readiness_page, CW_TYPE_PAGE)
 
 /* What the criteria rest on: nearly every kind of record. */
 static const char *const watches[]
-    = { "register", "audit", "finding", "action", "review", "programme", "organisation", NULL };
+    = { "register",     "audit",          "finding",          "action", "review",
+        "programme",    "organisation",   "external-audit",   "external-finding", NULL };
 
 /* ---- The entries as last read or saved ------------------------------------ */
 
@@ -302,6 +306,14 @@ entity_label (const char *entity)
 static GtkWidget *
 record_row (CwReadinessPage *self, const CwReadinessRecord *record)
 {
+  if (g_str_equal (record->entity, "external-finding"))
+    {
+      /* Listed with its audit under Certification Body Audits, below. */
+      GtkWidget *row = plain_row (record->label, _("Certification body finding"));
+      g_autofree char *name = g_strdup_printf (_("Certification body finding %s"), record->label);
+      set_accessible_label (row, name);
+      return row;
+    }
   const char *kind = entity_label (record->entity);
   if (kind == NULL || record->id <= 0)
     {
@@ -377,6 +389,95 @@ set_stage_date (AdwActionRow *row, const char *day, const GDate *today)
   adw_action_row_set_subtitle (row, text);
 }
 
+/* The certification body's audits, each with its findings as the body's
+ * report gives them and where each stands; read-only (the CLI records
+ * them: "clausewise-cli external"). */
+static void
+fill_external (CwReadinessPage *self, CwWorkspace *workspace)
+{
+  cw_list_box_remove_all (self->external_list);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audits = cw_workspace_list_external_audits (workspace, &error);
+  g_autoptr (GPtrArray) findings
+      = audits ? cw_workspace_list_external_findings (workspace, 0, &error) : NULL;
+  if (findings == NULL)
+    {
+      gtk_list_box_append (self->external_list,
+                           plain_row (_("The certification body’s audits could not be read"),
+                                      error->message));
+      return;
+    }
+  if (audits->len == 0)
+    {
+      gtk_list_box_append (self->external_list,
+                           plain_row (_("No audit by the certification body is recorded yet"),
+                                      _("Record one from its report with “clausewise-cli "
+                                        "external new”")));
+      return;
+    }
+  for (guint i = 0; i < audits->len; i++)
+    {
+      CwExternalAudit *audit = g_ptr_array_index (audits, i);
+      /* TRANSLATORS: "Stage One, 2026-11-09 to 2026-11-10" */
+      g_autofree char *title
+          = g_strdup_printf (_("%s, %s to %s"), cw_external_kind_label (audit->kind),
+                             audit->starts_on, audit->ends_on ? audit->ends_on : audit->starts_on);
+      g_autofree char *subtitle
+          = *audit->reference != '\0'
+                /* TRANSLATORS: "Fernhollow Certification Services Ltd, report FCS-S1-0412" */
+                ? g_strdup_printf (_("%s, report %s"), audit->body, audit->reference)
+                : g_strdup (audit->body);
+      GtkWidget *row = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      cw_expander_row_report_state (row);
+      guint n = 0, open = 0;
+      for (guint j = 0; j < findings->len; j++)
+        {
+          CwExternalFinding *finding = g_ptr_array_index (findings, j);
+          if (finding->audit_id != audit->id)
+            continue;
+          n++;
+          open += !finding->resolved;
+          /* TRANSLATORS: "S1-C2 · Area of concern at 8.7.2" */
+          g_autofree char *what
+              = g_strdup_printf (_("%s · %s at %s"), finding->reference,
+                                 cw_body_grade_label (finding->grade), finding->clause);
+          g_autofree char *state = NULL;
+          if (finding->resolved)
+            state = g_strdup_printf (_("Resolved on %s"), finding->resolved_on);
+          else if (finding->respond_by != NULL && finding->action_id != 0)
+            state = g_strdup_printf (_("Open, response due %s; action %" PRId64),
+                                     finding->respond_by, finding->action_id);
+          else if (finding->respond_by != NULL)
+            state = g_strdup_printf (_("Open, response due %s; no action yet"),
+                                     finding->respond_by);
+          else if (finding->action_id != 0)
+            state = g_strdup_printf (_("Open; action %" PRId64), finding->action_id);
+          else
+            state = g_strdup (_("Open; no action yet"));
+          /* TRANSLATORS: where the finding stands, then its text from the report */
+          g_autofree char *detail = g_strdup_printf (_("%s\n%s"), state, finding->text);
+          GtkWidget *child = plain_row (what, detail);
+          /* TRANSLATORS: the finding, then where it stands */
+          g_autofree char *name = g_strdup_printf (_("%s: %s"), what, state);
+          set_accessible_label (child, name);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+        }
+      g_autofree char *counts
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding, %u open",
+                                          "%u findings, %u open", n),
+                             n, open);
+      /* TRANSLATORS: the body and its report, then how many findings */
+      g_autofree char *full = g_strdup_printf (_("%s · %s"), subtitle, counts);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), full);
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), title, full);
+      set_accessible_label (row, name);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0);
+      gtk_list_box_append (self->external_list, row);
+    }
+}
+
 static void
 fill_criteria (CwReadinessPage *self)
 {
@@ -415,6 +516,7 @@ fill_criteria (CwReadinessPage *self)
       gtk_list_box_append (
           criterion->stage == CW_STAGE_ONE ? self->stage_one_list : self->stage_two_list, row);
     }
+  fill_external (self, workspace);
 }
 
 /* ---- The register and the expected items ---------------------------------- */
@@ -1418,6 +1520,7 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, months_spin);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_one_list);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_two_list);
+  gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, external_list);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, entries_list);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, editor_group);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, kind_row);
