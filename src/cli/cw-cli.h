@@ -115,6 +115,9 @@ int cw_cli_run_register_cite (const CwCliCommand *command, int argc, char **argv
 int cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_readiness_window (const CwCliCommand *command, int argc, char **argv);
 
+/* The nonconformity statement checker (cw-cli-statement.c). */
+int cw_cli_run_statement_check (const CwCliCommand *command, int argc, char **argv);
+
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
