@@ -394,6 +394,18 @@ hint_is (gpointer data)
 }
 
 static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
 test_statement_hints (Fixture *f, gconstpointer data)
 {
   CwWindow *window = cw_ui_open_window (app, f->path);
@@ -432,6 +444,11 @@ test_statement_hints (Fixture *f, gconstpointer data)
   cw_ui_wait_until (hint_is, &should);
   g_assert_true (cw_finding_editor_save (CW_FINDING_EDITOR (editor)));
   cw_ui_wait_until (editor_gone, NULL);
+  /* Taking the editor down changes its fields; no check may be left
+   * scheduled on it. Let more than the typing pause go by. */
+  gboolean paused = FALSE;
+  g_timeout_add_once (600, set_true, &paused);
+  cw_ui_wait_until (is_true, &paused);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) findings
     = cw_workspace_list_findings (cw_window_get_workspace (window), f->audit, &error);

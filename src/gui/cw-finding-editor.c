@@ -248,6 +248,15 @@ static void
 cw_finding_editor_dispose (GObject *object)
 {
   CwFindingEditor *self = CW_FINDING_EDITOR (object);
+  /* Taking the widgets down changes them (the combo row's selection goes
+   * with its model): stop listening first, or a check would be scheduled
+   * on a disposed editor. Dispose may run twice; the views are NULL then. */
+  GtkTextView *views[] = { self->requirement_view, self->evidence_view, self->statement_view };
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (views[i] != NULL)
+      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (views[i]), self);
+  if (self->grade_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->grade_row, self);
   g_clear_handle_id (&self->hints_timeout, g_source_remove);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->question, g_free);
