@@ -572,6 +572,7 @@ find_one_of_many (GArray *tokens, guint *at, guint *n)
 
 /* ---- The checker ----------------------------------------------------- */
 
+/* Not one word: only spaces or punctuation ("...", "-") is not a statement. */
 static gboolean
 is_blank (GArray *tokens)
 {
