@@ -2,8 +2,9 @@
  * the checklist as a user would: a finding row opens that finding in the
  * editor and saves to it; Delete hides the row, Undo brings it back and the
  * finding stays, and without Undo it is gone once the toast is; a dialog
- * holding typed text asks before throwing it away. What is expected is
- * read back through the core. */
+ * holding typed text asks before throwing it away; the statement
+ * checker's hints come and go under the statement as it is typed, and
+ * never stop a save. What is expected is read back through the core. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -352,6 +353,110 @@ test_discard_question (Fixture *f, gconstpointer data)
   cw_ui_close_window (window);
 }
 
+/* ---- Statement hints ------------------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (gtk_widget_get_name (child), name))
+        return child;
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  const char *kind;
+  gboolean present;
+} HintWait;
+
+/* A row of the kind is shown (or, with present FALSE, none is), on a list
+ * that is itself visible exactly when it has rows. */
+static gboolean
+hint_is (gpointer data)
+{
+  HintWait *wait = data;
+  gboolean found = FALSE, any = FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (wait->list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      any = TRUE;
+      found |= g_str_equal (gtk_widget_get_name (row), wait->kind);
+    }
+  return found == wait->present && gtk_widget_get_visible (wait->list) == any;
+}
+
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+test_statement_hints (Fixture *f, gconstpointer data)
+{
+  CwWindow *window = cw_ui_open_window (app, f->path);
+  CwChecklist *checklist = open_checklist (window, f);
+  gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.raise-finding", NULL);
+  cw_ui_wait_until (editor_shown, NULL);
+  GtkWindow *editor = find_toplevel (CW_TYPE_FINDING_EDITOR);
+  GtkWidget *list = find_named (GTK_WIDGET (editor), "statement-hints");
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_get_visible (list));
+
+  const char *requirement = "Clause 8.5.1.3 and CMP-01: every normal change is approved by "
+                            "the CAB before it is deployed.";
+  const char *evidence = "RFC-2304 was deployed on 4 March 2026 with no CAB approval; the "
+                         "other 9 RFCs sampled were approved.";
+  cw_finding_editor_fill (CW_FINDING_EDITOR (editor), CW_GRADE_MINOR, requirement, evidence,
+                          "The CAB should approve every change before it is deployed.");
+  HintWait should = { list, "should", TRUE };
+  cw_ui_wait_until (hint_is, &should);
+  cw_ui_screenshot (list, "finding-editor-hints");
+  GtkWidget *row = gtk_widget_get_first_child (list);
+  GtkWidget *label = find_first (row, GTK_TYPE_LABEL);
+  cw_test_assert_contains (gtk_label_get_label (GTK_LABEL (label)), "“should”");
+
+  /* Fixed: the hint goes, and with no other hint the list hides. */
+  cw_finding_editor_fill (CW_FINDING_EDITOR (editor), CW_GRADE_MINOR, requirement, evidence,
+                          "One of ten changes sampled was deployed without the CAB approval "
+                          "that CMP-01 requires.");
+  HintWait gone = { list, "should", FALSE };
+  cw_ui_wait_until (hint_is, &gone);
+  g_assert_false (gtk_widget_get_visible (list));
+
+  /* A hint is advice: the finding is raised with it showing. */
+  cw_finding_editor_fill (CW_FINDING_EDITOR (editor), CW_GRADE_MINOR, requirement, evidence,
+                          "The CAB should approve every change before it is deployed.");
+  cw_ui_wait_until (hint_is, &should);
+  g_assert_true (cw_finding_editor_save (CW_FINDING_EDITOR (editor)));
+  cw_ui_wait_until (editor_gone, NULL);
+  /* Taking the editor down changes its fields; no check may be left
+   * scheduled on it. Let more than the typing pause go by. */
+  gboolean paused = FALSE;
+  g_timeout_add_once (600, set_true, &paused);
+  cw_ui_wait_until (is_true, &paused);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings
+    = cw_workspace_list_findings (cw_window_get_workspace (window), f->audit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 3);
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -362,5 +467,6 @@ main (int argc, char **argv)
   ADD ("/ui/findings-edit/delete-undo", test_delete_undo);
   ADD ("/ui/findings-edit/delete-after-toast", test_delete_after_toast);
   ADD ("/ui/findings-edit/discard-question", test_discard_question);
+  ADD ("/ui/findings-edit/statement-hints", test_statement_hints);
   return g_test_run ();
 }

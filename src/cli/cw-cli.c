@@ -365,6 +365,10 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_readiness },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),
     cw_cli_run_report_review },
+  { "statement check", "",
+    N_("Check a nonconformity statement's three parts (and grade); prints each hint as "
+       "KIND<tab>MESSAGE, nothing when it passes"),
+    cw_cli_run_statement_check },
   { "search", "WORKSPACE QUERY", N_("Search findings, notes, evidence, actions and review notes"), cw_cli_run_search },
   { "check", "WORKSPACE", N_("Check a workspace's integrity and history; exit 0 when sound"),
     cw_cli_run_check },

@@ -122,6 +122,8 @@ int cw_cli_run_external_new (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_external_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_external_finding (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_external_resolve (const CwCliCommand *command, int argc, char **argv);
+/* The nonconformity statement checker (cw-cli-statement.c). */
+int cw_cli_run_statement_check (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);

@@ -3,7 +3,9 @@
  * is loaded whole, and saved to that finding only, at the revision it was
  * loaded at. The core decides what a finding of each grade must say, and
  * its refusal is shown in the dialog. Text typed and not saved is not
- * thrown away without asking. */
+ * thrown away without asking. Under the statement, the core's statement
+ * checker (cw-statement.c) offers hints as the auditor types; they are
+ * advice and never stop a save. */
 #define G_LOG_DOMAIN "cw-finding-editor"
 
 #include "config.h"
@@ -14,6 +16,8 @@
 #include "cw-date.h"
 #include "cw-finding-editor.h"
 #include "cw-finding.h"
+#include "cw-statement.h"
+#include "cw-text.h"
 #include "cw-widgets.h"
 
 struct _CwFindingEditor
@@ -36,7 +40,13 @@ struct _CwFindingEditor
   GtkTextView *requirement_view;
   GtkTextView *evidence_view;
   GtkTextView *statement_view;
+  GtkListBox *hints_list;
+  guint hints_timeout; /* the pending check after a typing pause, or 0 */
 };
+
+/* Long enough not to rebuild the list on every key, short enough to feel
+ * like an answer to what was just typed. */
+#define HINTS_PAUSE_MS 300
 
 G_DEFINE_FINAL_TYPE (CwFindingEditor, cw_finding_editor, ADW_TYPE_WINDOW)
 
@@ -59,6 +69,79 @@ cw_finding_editor_fill (CwFindingEditor *self, CwGrade grade, const char *requir
   cw_text_view_set_text (self->statement_view, statement);
 }
 
+static CwGrade
+selected_grade (CwFindingEditor *self)
+{
+  return grade_order[MIN (adw_combo_row_get_selected (self->grade_row),
+                          G_N_ELEMENTS (grade_order) - 1)];
+}
+
+/* The hints on what the fields hold now, one row each. Nothing is shown
+ * until a statement is written: hints on an empty form would only say that
+ * it is empty. */
+static void
+update_hints (CwFindingEditor *self)
+{
+  cw_list_box_remove_all (self->hints_list);
+  g_autofree char *statement = cw_text_view_dup_text (self->statement_view);
+  if (cw_text_is_blank (statement))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->hints_list), FALSE);
+      return;
+    }
+  g_autofree char *requirement = cw_text_view_dup_text (self->requirement_view);
+  g_autofree char *evidence = cw_text_view_dup_text (self->evidence_view);
+  CwGrade grade = selected_grade (self);
+  g_autoptr (GPtrArray) hints = cw_statement_check (requirement, evidence, statement, &grade);
+  for (guint i = 0; i < hints->len; i++)
+    {
+      CwStatementHint *hint = g_ptr_array_index (hints, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 8);
+      gtk_widget_set_margin_end (box, 8);
+      /* Decoration: the row's name says it all. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic",
+                                      "valign", GTK_ALIGN_START, "accessible-role",
+                                      GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      GtkWidget *label = gtk_label_new (hint->message);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      GtkWidget *row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      /* Read once, as the hint, not as "GtkListBoxRow". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hint->message, -1);
+      /* The stable kind, for tests and for anyone inspecting the widget. */
+      gtk_widget_set_name (row, cw_statement_kind_to_string (hint->kind));
+      gtk_list_box_append (self->hints_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hints_list), hints->len > 0);
+}
+
+static gboolean
+hints_pause_done (gpointer data)
+{
+  CwFindingEditor *self = data;
+  self->hints_timeout = 0;
+  update_hints (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Each change restarts the pause, so the check runs once typing stops. */
+static void
+schedule_hints (CwFindingEditor *self)
+{
+  g_clear_handle_id (&self->hints_timeout, g_source_remove);
+  self->hints_timeout = g_timeout_add (HINTS_PAUSE_MS, hints_pause_done, self);
+}
+
 /* Returns TRUE and closes the editor when the core accepted the finding. */
 gboolean
 cw_finding_editor_save (CwFindingEditor *self)
@@ -73,7 +156,7 @@ cw_finding_editor_save (CwFindingEditor *self)
     .audit_id = self->audit_id,
     .clause = gtk_editable_get_text (GTK_EDITABLE (self->clause_row)),
     .question = self->question,
-    .grade = grade_order[MIN (adw_combo_row_get_selected (self->grade_row), 3)],
+    .grade = selected_grade (self),
     .requirement = requirement,
     .evidence = evidence,
     .statement = statement,
@@ -165,6 +248,16 @@ static void
 cw_finding_editor_dispose (GObject *object)
 {
   CwFindingEditor *self = CW_FINDING_EDITOR (object);
+  /* Taking the widgets down changes them (the combo row's selection goes
+   * with its model): stop listening first, or a check would be scheduled
+   * on a disposed editor. Dispose may run twice; the views are NULL then. */
+  GtkTextView *views[] = { self->requirement_view, self->evidence_view, self->statement_view };
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (views[i] != NULL)
+      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (views[i]), self);
+  if (self->grade_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->grade_row, self);
+  g_clear_handle_id (&self->hints_timeout, g_source_remove);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->question, g_free);
   g_clear_pointer (&self->loaded, g_free);
@@ -194,6 +287,7 @@ cw_finding_editor_class_init (CwFindingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, requirement_view);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, evidence_view);
   gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, statement_view);
+  gtk_widget_class_bind_template_child (widget_class, CwFindingEditor, hints_list);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
@@ -209,6 +303,13 @@ cw_finding_editor_init (CwFindingEditor *self)
     gtk_string_list_append (grades, cw_grade_label (grade_order[i]));
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
   adw_combo_row_set_selected (self->grade_row, 1);
+
+  GtkTextView *views[] = { self->requirement_view, self->evidence_view, self->statement_view };
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
+                              G_CALLBACK (schedule_hints), self);
+  g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (schedule_hints),
+                            self);
 }
 
 /* A finding on `question` (NULL: on `clause` as a whole), graded as its
