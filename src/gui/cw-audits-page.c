@@ -265,8 +265,15 @@ undo_delete (GtkWidget *widget, const char *action, GVariant *parameter)
   CwAuditsPage *self = CW_AUDITS_PAGE (widget);
   self->pending_delete = 0;
   g_clear_object (&self->pending_workspace);
+  /* The toast stays until it times out, saying the audit is back, its Undo
+   * now without effect: dismissing a toast still sliding in, as Ctrl+Z
+   * right after a deletion would, crashes libadwaita 1.2 as soon as another
+   * animation is cut short. */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
+    {
+      adw_toast_set_title (self->undo_toast, _("Deletion undone"));
+      adw_toast_set_button_label (self->undo_toast, NULL);
+    }
   rebuild_list (self);
 }
 
@@ -292,6 +299,7 @@ delete_audit_later (CwAuditsPage *self, gint64 id, const char *title)
   if (self->undo_toast != NULL)
     {
       adw_toast_set_title (self->undo_toast, message);
+      adw_toast_set_button_label (self->undo_toast, _("_Undo"));
       return;
     }
   AdwToast *toast = adw_toast_new (message);
