@@ -44,7 +44,8 @@ test_show_and_set (void)
   g_autofree char *out = cw_test_cli_ok (ARGS ("organisation", "show", ws));
   g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
   const char *labels[] = { "name",      "scope",         "services",      "certification-body",
-                           "stage-one", "stage-two",     "respond-major", "respond-minor",
+                           "stage-one", "stage-two",     "certified-on",  "respond-major",
+                           "respond-minor",
                            "coverage-months", "revision" };
   g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (labels) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -69,6 +70,7 @@ test_show_and_set (void)
                    "certification-body: Example Certification\n"
                    "stage-one: 2027-02-15\n"
                    "stage-two: 2027-04-12\n"
+                   "certified-on: \n"
                    "respond-major: 14\n"
                    "respond-minor: 45\n"
                    "coverage-months: 12\n"

@@ -146,6 +146,26 @@ test_readiness (void)
   g_assert_null (strstr (two, "\r\n1,"));
   cw_test_cli_error (ARGS ("readiness", ws, "--stage", "3"), CLI_BAD_INPUT, "“3”");
 
+  /* The cycle after certification: said to be not there yet, then shown
+   * after the two stages once the certificate's day is set; a certificate
+   * before Stage Two is refused. */
+  g_autofree char *none = cw_test_cli_ok (ARGS ("readiness", ws, "--stage", "cycle"));
+  cw_test_assert_contains (none, "Not certified yet");
+  g_assert_null (strstr (out, "After certification"));
+  g_free (cw_test_cli_ok (ARGS ("organisation", "set", ws, "--certified-on", "2026-01-05")));
+  g_autofree char *certified = cw_test_cli_ok (ARGS ("readiness", ws));
+  cw_test_assert_contains (certified, "\nAfter certification\n");
+  cw_test_assert_contains (certified, "Certificate expiry: 2029-01-04");
+  cw_test_assert_contains (certified, "First surveillance audit: Due by 2027-01-05");
+  g_autofree char *cycle = cw_test_cli_ok (ARGS ("readiness", ws, "--stage", "cycle", "--csv"));
+  cw_test_assert_contains (cycle, "3,certificate,");
+  cw_test_assert_contains (cycle, "3,recertification,");
+  g_assert_null (strstr (cycle, "\r\n2,"));
+  cw_test_cli_error (ARGS ("organisation", "set", ws, "--stage-two", "2026-02-01"),
+                     CLI_BAD_INPUT, "before Stage Two");
+  cw_test_cli_error (ARGS ("organisation", "set", ws, "--certified-on", "2026-02-30"),
+                     CLI_BAD_INPUT, "--certified-on");
+
   g_free (cw_test_cli_ok (ARGS ("readiness", "window", ws, "18")));
   g_autofree char *months
     = cw_test_sql_text (ws, "SELECT coverage_months FROM organisation WHERE id = 1");

@@ -55,12 +55,25 @@ from_today (Fixture *f, gint days)
 
 /* The criterion `id` as it stands now; its colour is checked against
  * `colour`, and its reason must mention `mention` when given. */
+/* Every criterion as it stands: both stages, then the cycle. */
+static GPtrArray *
+all_criteria (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *criteria = cw_workspace_readiness (f->workspace, 0, &f->today, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) cycle
+    = cw_workspace_readiness (f->workspace, CW_STAGE_CYCLE, &f->today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cycle->len; i++)
+    g_ptr_array_add (criteria, g_ptr_array_steal_index (cycle, i--));
+  return criteria;
+}
+
 static void
 assert_colour (Fixture *f, const char *id, CwReadyColour colour, const char *mention)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f->workspace, 0, &f->today, &error);
-  g_assert_no_error (error);
+  g_autoptr (GPtrArray) criteria = all_criteria (f);
   for (guint i = 0; i < criteria->len; i++)
     {
       CwCriterion *c = g_ptr_array_index (criteria, i);
@@ -80,7 +93,7 @@ assert_colour (Fixture *f, const char *id, CwReadyColour colour, const char *men
 static gboolean
 names_record (Fixture *f, const char *criterion, const char *entity, gint64 id)
 {
-  g_autoptr (GPtrArray) criteria = cw_workspace_readiness (f->workspace, 0, &f->today, NULL);
+  g_autoptr (GPtrArray) criteria = all_criteria (f);
   for (guint i = 0; i < criteria->len; i++)
     {
       CwCriterion *c = g_ptr_array_index (criteria, i);
@@ -446,6 +459,104 @@ test_body_majors (Fixture *f, gconstpointer data)
   assert_colour (f, "no-open-major", CW_READY_GREEN, NULL);
 }
 
+static void
+set_certified (Fixture *f, const char *day)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (f->workspace, &error);
+  g_assert_no_error (error);
+  g_free (organisation->certified_on);
+  organisation->certified_on = g_strdup (day);
+  g_assert_true (cw_workspace_set_organisation (f->workspace, organisation, &error));
+  g_assert_no_error (error);
+}
+
+/* The dates of a cycle: three years less a day, surveillance within 12
+ * and 24 months, recertification three months before expiry. */
+static void
+test_cycle_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwCertCycle) none = cw_workspace_certification_cycle (f->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_autoptr (GPtrArray) empty
+    = cw_workspace_readiness (f->workspace, CW_STAGE_CYCLE, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  set_certified (f, "2024-03-01");
+  gint64 stage_two = external_audit (f, CW_EXTERNAL_STAGE_TWO, "2024-01-15");
+  gint64 first = external_audit (f, CW_EXTERNAL_SURVEILLANCE, "2025-02-10");
+  g_autoptr (CwCertCycle) cycle = cw_workspace_certification_cycle (f->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cycle->certified_on, ==, "2024-03-01");
+  g_assert_cmpstr (cycle->expires_on, ==, "2027-02-28");
+  g_assert_cmpstr (cycle->due[CW_VISIT_FIRST_SURVEILLANCE], ==, "2025-03-01");
+  g_assert_cmpstr (cycle->due[CW_VISIT_SECOND_SURVEILLANCE], ==, "2026-03-01");
+  g_assert_cmpstr (cycle->due[CW_VISIT_RECERTIFICATION], ==, "2026-12-01");
+  g_assert_cmpint (cycle->held[CW_VISIT_FIRST_SURVEILLANCE], ==, first);
+  g_assert_cmpint (cycle->held[CW_VISIT_SECOND_SURVEILLANCE], ==, 0);
+  g_assert_cmpint (cycle->next, ==, CW_VISIT_SECOND_SURVEILLANCE);
+  g_assert_cmpstr (cycle->last_visit, ==, "2025-02-10");
+  g_assert_cmpint (stage_two, !=, first);
+}
+
+/* After certification: the certificate, each visit, the body's findings
+ * and the clauses audited since the body came, each red, amber and green. */
+static void
+test_cycle (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *certified = from_today (f, -300);
+  g_autofree char *yesterday = from_today (f, -1);
+  set_certified (f, certified);
+  assert_colour (f, "certificate", CW_READY_GREEN, "valid until");
+  /* Due in about nine weeks. */
+  assert_colour (f, "first-surveillance", CW_READY_AMBER, "Due by");
+  assert_colour (f, "second-surveillance", CW_READY_GREEN, "Due by");
+  assert_colour (f, "recertification", CW_READY_GREEN, "Due by");
+  assert_colour (f, "body-findings", CW_READY_GREEN, NULL);
+  assert_colour (f, "audited-since-visit", CW_READY_RED, "57 of 57");
+
+  gint64 visit = external_audit (f, CW_EXTERNAL_SURVEILLANCE, yesterday);
+  assert_colour (f, "first-surveillance", CW_READY_GREEN, yesterday);
+  g_assert_true (names_record (f, "first-surveillance", "external-audit", visit));
+  /* The next visit is a year away: what is not audited yet is amber. */
+  assert_colour (f, "audited-since-visit", CW_READY_AMBER, yesterday);
+
+  gint64 minor = external_finding (f, visit, CW_BODY_MINOR, "SV1-N1", NULL);
+  assert_colour (f, "body-findings", CW_READY_AMBER, "1 finding");
+  g_assert_true (names_record (f, "body-findings", "external-finding", minor));
+  gint64 major = external_finding (f, visit, CW_BODY_MAJOR, "SV1-N2", NULL);
+  assert_colour (f, "body-findings", CW_READY_RED, "1 major");
+  external_finding (f, visit, CW_BODY_OFI, "SV1-O1", NULL);
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, major, yesterday,
+                                                        "Correction accepted", &error));
+  g_assert_true (cw_workspace_resolve_external_finding (f->workspace, minor, yesterday,
+                                                        "Action plan accepted", &error));
+  g_assert_no_error (error);
+  assert_colour (f, "body-findings", CW_READY_GREEN, NULL);
+
+  g_autofree char *today = from_today (f, 0);
+  gint64 audit = new_audit (f, today);
+  issue (f, audit);
+  assert_colour (f, "audited-since-visit", CW_READY_GREEN, "All 57 clauses");
+
+  /* A year later and nothing more recorded: the second visit is late. */
+  g_autofree char *earlier = from_today (f, -(365 * 2 + 10));
+  set_certified (f, earlier);
+  assert_colour (f, "second-surveillance", CW_READY_RED, "not recorded");
+
+  /* Near the end of the certificate without a recertification audit. */
+  g_autofree char *nearly = from_today (f, -(365 * 3 - 30));
+  set_certified (f, nearly);
+  assert_colour (f, "certificate", CW_READY_AMBER, "no recertification audit");
+  g_autofree char *expired = from_today (f, -(365 * 3 + 10));
+  set_certified (f, expired);
+  assert_colour (f, "certificate", CW_READY_RED, "expired");
+}
+
 /* One stage only, and the weeks to a date. */
 static void
 test_stage_filter (Fixture *f, gconstpointer data)
@@ -525,6 +636,8 @@ main (int argc, char **argv)
   ADD ("concerns", test_concerns);
   ADD ("body-majors", test_body_majors);
   ADD ("stage-filter", test_stage_filter);
+  ADD ("cycle-dates", test_cycle_dates);
+  ADD ("cycle", test_cycle);
   g_test_add_func ("/core/readiness/demo", test_demo);
   return g_test_run ();
 }

@@ -245,7 +245,7 @@ test_fixture_v1 (void)
 static void
 test_migrate_respond_days (void)
 {
-  g_assert_cmpuint (cw_workspace_schema_version (), ==, 13);
+  g_assert_cmpuint (cw_workspace_schema_version (), ==, 14);
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *path = cw_test_path (dir, "v11.clausewise");
   g_autoptr (GError) error = NULL;
@@ -257,7 +257,8 @@ test_migrate_respond_days (void)
     g_assert_true (cw_workspace_set_organisation (created, &profile, &error));
     g_assert_no_error (error);
   }
-  cw_test_sql (path, "ALTER TABLE organisation DROP COLUMN respond_major_days;"
+  cw_test_sql (path, "ALTER TABLE organisation DROP COLUMN certified_on;"
+                     "ALTER TABLE organisation DROP COLUMN respond_major_days;"
                      "ALTER TABLE organisation DROP COLUMN respond_minor_days;"
                      "DROP INDEX action_by_external_finding;"
                      "ALTER TABLE action DROP COLUMN external_finding;"
@@ -267,7 +268,7 @@ test_migrate_respond_days (void)
 
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 13);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 14);
   g_autofree char *backup = g_strdup_printf ("%s.schema-11.bak", path);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
@@ -302,6 +303,53 @@ test_migrate_respond_days (void)
   g_assert_cmpuint (defaults->respond_minor_days, ==, 60);
   g_assert_true (cw_workspace_check (oldest, problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Schema 14 adds the day the certificate was granted: a schema 13 file
+ * opens with none, passes `check`, and takes one. */
+static void
+test_migrate_certified_on (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "v13.clausewise");
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (CwWorkspace) created = cw_workspace_create (path, "Certified Hosting Ltd", &error);
+    g_assert_no_error (error);
+  }
+  cw_test_sql (path, "ALTER TABLE organisation DROP COLUMN certified_on;"
+                     "PRAGMA user_version = 13;");
+  g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 14);
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_null (organisation->certified_on);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  organisation->certified_on = g_strdup ("2026-03-02");
+  g_assert_true (cw_workspace_set_organisation (workspace, organisation, &error));
+  g_assert_no_error (error);
+  g_autoptr (CwOrganisation) again = cw_workspace_get_organisation (workspace, &error);
+  g_assert_cmpstr (again->certified_on, ==, "2026-03-02");
+  g_assert_true (cw_workspace_check (workspace, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* A certificate before Stage Two is refused, the file as it was. */
+  again->stage_two = g_strdup ("2026-04-01");
+  g_assert_false (cw_workspace_set_organisation (workspace, again, &error));
+  g_assert_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "before Stage Two"));
+  g_clear_error (&error);
+  g_clear_object (&workspace);
+  g_autoptr (GBytes) before = cw_test_read (path);
+  workspace = cw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_workspace_set_organisation (workspace, again, NULL));
+  g_clear_object (&workspace);
+  cw_test_assert_untouched (path, before);
 }
 
 static void
@@ -848,6 +896,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/migrate-failure-keeps-file", test_migrate_failure_keeps_file);
   g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
   g_test_add_func ("/core/store/migrate-respond-days", test_migrate_respond_days);
+  g_test_add_func ("/core/store/migrate-certified-on", test_migrate_certified_on);
   g_test_add_func ("/core/store/refuse-newer", test_refuse_newer);
   g_test_add_func ("/core/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/core/store/refuse-not-sqlite", test_refuse_not_sqlite);

@@ -66,6 +66,7 @@ cw_cli_run_organisation_show (const CwCliCommand *command, int argc, char **argv
   print_line ("certification-body", organisation->certification_body);
   print_line ("stage-one", organisation->stage_one);
   print_line ("stage-two", organisation->stage_two);
+  print_line ("certified-on", organisation->certified_on);
   print_line ("respond-major", major);
   print_line ("respond-minor", minor);
   print_line ("coverage-months", coverage);
@@ -112,6 +113,7 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *name = NULL, *scope = NULL, *services = NULL, *body = NULL;
   g_autofree char *stage_one = NULL, *stage_two = NULL, *major_text = NULL, *minor_text = NULL;
+  g_autofree char *certified_on = NULL;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The organisation's name"), N_("TEXT") },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
@@ -124,6 +126,10 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
       N_("The day of the Stage One audit (\"\" when not known)"), N_("YYYY-MM-DD") },
     { "stage-two", 0, 0, G_OPTION_ARG_STRING, &stage_two,
       N_("The day of the Stage Two audit (\"\" when not known)"), N_("YYYY-MM-DD") },
+    { "certified-on", 0, 0, G_OPTION_ARG_STRING, &certified_on,
+      N_("The day of the certification decision for the certificate in force; the cycle of "
+         "surveillance and recertification counts from it (\"\" when not certified)"),
+      N_("YYYY-MM-DD") },
     { "respond-major", 0, 0, G_OPTION_ARG_STRING, &major_text,
       N_("Days after the report is issued by which the auditee responds to a major "
          "nonconformity (default 30)"),
@@ -140,6 +146,7 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
     return status;
   guint major, minor;
   if (!check_date_option ("--stage-one", stage_one) || !check_date_option ("--stage-two", stage_two)
+      || !check_date_option ("--certified-on", certified_on)
       || !parse_days_option ("--respond-major", major_text, TRUE, &major)
       || !parse_days_option ("--respond-minor", minor_text, FALSE, &minor))
     return CW_CLI_BAD_INPUT;
@@ -157,6 +164,7 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
   take (&organisation->certification_body, body);
   take (&organisation->stage_one, stage_one);
   take (&organisation->stage_two, stage_two);
+  take (&organisation->certified_on, certified_on);
   if (major != 0)
     organisation->respond_major_days = major;
   if (minor != 0)

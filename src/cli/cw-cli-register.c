@@ -448,7 +448,8 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
   g_autofree char *stage_text = NULL;
   gboolean csv = FALSE;
   GOptionEntry entries[] = {
-    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_("Only one stage: 1 (or one), 2 (or two)"),
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text,
+      N_("Only one stage: 1 (or one), 2 (or two), or the cycle after certification (cycle)"),
       N_("STAGE") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write CSV with a header row"), NULL },
     { NULL },
@@ -464,8 +465,10 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
         stage = CW_STAGE_ONE;
       else if (g_str_equal (stage_text, "2") || g_str_equal (stage_text, "two"))
         stage = CW_STAGE_TWO;
+      else if (g_str_equal (stage_text, "cycle"))
+        stage = CW_STAGE_CYCLE;
       else
-        return cw_cli_input_error (_("“%s” is not a stage; use 1 or 2"), stage_text);
+        return cw_cli_input_error (_("“%s” is not a stage; use 1, 2 or cycle"), stage_text);
     }
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
   if (workspace == NULL)
@@ -478,6 +481,20 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
     = organisation ? cw_workspace_readiness (workspace, stage, &today, &error) : NULL;
   if (criteria == NULL)
     return cw_cli_fail (error);
+  /* Once certified, the cycle follows the two stages unless one is asked for. */
+  g_autoptr (CwCertCycle) cycle = cw_workspace_certification_cycle (workspace, &error);
+  if (error != NULL)
+    return cw_cli_fail (error);
+  if (stage == CW_STAGE_BOTH && cycle != NULL)
+    {
+      g_autoptr (GPtrArray) after = cw_workspace_readiness (workspace, CW_STAGE_CYCLE, &today, &error);
+      if (after == NULL)
+        return cw_cli_fail (error);
+      g_ptr_array_extend_and_steal (criteria, g_steal_pointer (&after));
+    }
+  if (stage == CW_STAGE_CYCLE && cycle == NULL && !csv)
+    g_print (_("Not certified yet: once the certificate is granted, record the day with "
+               "`organisation set --certified-on`\n"));
   const char *header[] = { "stage", "criterion", "colour", "reason", "records" };
   if (csv)
     cw_cli_print_csv_row (header, G_N_ELEMENTS (header));
@@ -485,6 +502,10 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
     {
       print_weeks (_("Stage One"), organisation->stage_one, &today);
       print_weeks (_("Stage Two"), organisation->stage_two, &today);
+      if (cycle != NULL && cycle->next < CW_N_VISITS)
+        print_weeks (cw_visit_label (cycle->next), cycle->due[cycle->next], &today);
+      if (cycle != NULL)
+        print_weeks (_("Certificate expiry"), cycle->expires_on, &today);
     }
   CwStage shown = CW_STAGE_BOTH;
   for (guint i = 0; i < criteria->len; i++)
@@ -501,7 +522,9 @@ cw_cli_run_readiness (const CwCliCommand *command, int argc, char **argv)
         }
       if (c->stage != shown)
         {
-          g_print ("\n%s\n", c->stage == CW_STAGE_ONE ? _("Stage One") : _("Stage Two"));
+          g_print ("\n%s\n", c->stage == CW_STAGE_ONE   ? _("Stage One")
+                             : c->stage == CW_STAGE_TWO ? _("Stage Two")
+                                                        : _("After certification"));
           shown = c->stage;
         }
       g_print ("%-6s %s: %s\n", cw_ready_colour_to_string (c->colour), c->title, c->reason);

@@ -456,23 +456,12 @@ scope_row_clear (ScopeRow *row)
   g_free (row->clause);
 }
 
-/* Every clause audited within the window: green when an issued audit
- * covered each, amber when some are covered only by audits planned or
- * under way within the window, red when a clause has neither. */
-static CwCriterion *
-judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, const GDate *today,
-                GError **error)
+/* Each audit's clauses with the day it counts on: the same days
+ * cw-programme.c reads, an issued audit on its closing meeting (or planned
+ * end), one not yet issued on its planned start. */
+static GArray *
+load_scopes (CwWorkspace *self, GError **error)
 {
-  g_autoptr (CwCriterion) c = criterion_new (CW_STAGE_TWO, "coverage",
-                                             _("Every clause audited internally in time"));
-  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
-  if (catalogue == NULL)
-    return NULL;
-  g_autofree char *from = NULL, *until = NULL;
-  /* Without a Stage Two date ahead, any audit planned from now on will do. */
-  gboolean dated = stage_two_window (organisation, months, today, &from, &until);
-  /* The same days cw-programme.c reads: an issued audit on its closing
-   * meeting (or planned end), one not yet issued on its planned start. */
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT a.id, a.status IN ('reported', 'closed'),"
@@ -495,6 +484,27 @@ judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, c
       g_array_append_val (scopes, row);
     }
   if (rc != CW_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&scopes);
+}
+
+/* Every clause audited within the window: green when an issued audit
+ * covered each, amber when some are covered only by audits planned or
+ * under way within the window, red when a clause has neither. */
+static CwCriterion *
+judge_coverage (CwWorkspace *self, CwOrganisation *organisation, guint months, const GDate *today,
+                GError **error)
+{
+  g_autoptr (CwCriterion) c = criterion_new (CW_STAGE_TWO, "coverage",
+                                             _("Every clause audited internally in time"));
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+  if (catalogue == NULL)
+    return NULL;
+  g_autofree char *from = NULL, *until = NULL;
+  /* Without a Stage Two date ahead, any audit planned from now on will do. */
+  gboolean dated = stage_two_window (organisation, months, today, &from, &until);
+  g_autoptr (GArray) scopes = load_scopes (self, error);
+  if (scopes == NULL)
     return NULL;
 
   g_autoptr (GPtrArray) unaudited = g_ptr_array_new ();
@@ -903,8 +913,7 @@ judge_concerns (CwWorkspace *self, CwOrganisation *organisation, const char *tod
   return g_steal_pointer (&c);
 }
 
-/* ---- All of them --------------------------------------------------------- */
-
+/* Adds a criterion judged without an error; FALSE for one that failed. */
 static gboolean
 add (GPtrArray *criteria, CwCriterion *criterion)
 {
@@ -914,13 +923,305 @@ add (GPtrArray *criteria, CwCriterion *criterion)
   return TRUE;
 }
 
+/* ---- After certification: the three-year cycle ---------------------------- */
+
+static const char *const visit_labels[] = {
+  N_("First surveillance audit"),
+  N_("Second surveillance audit"),
+  N_("Recertification audit"),
+};
+static const char *const visit_ids[] = { "first-surveillance", "second-surveillance",
+                                         "recertification" };
+
+const char *
+cw_visit_label (CwVisit visit)
+{
+  g_return_val_if_fail (visit < CW_N_VISITS, NULL);
+  return _(visit_labels[visit]);
+}
+
+void
+cw_cert_cycle_free (CwCertCycle *cycle)
+{
+  if (cycle == NULL)
+    return;
+  g_free (cycle->certified_on);
+  g_free (cycle->expires_on);
+  for (guint i = 0; i < CW_N_VISITS; i++)
+    {
+      g_free (cycle->due[i]);
+      g_free (cycle->held_on[i]);
+    }
+  g_free (cycle->last_visit);
+  g_free (cycle);
+}
+
+static char *
+months_after (const GDate *day, guint months, gint days)
+{
+  GDate d = *day;
+  g_date_add_months (&d, months);
+  if (days < 0)
+    g_date_subtract_days (&d, (guint) -days);
+  return cw_date_to_string (&d);
+}
+
+CwCertCycle *
+cw_workspace_certification_cycle (CwWorkspace *self, GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
+
+  g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (self, error);
+  if (organisation == NULL)
+    return NULL;
+  GDate certified;
+  if (valid_day (organisation->certified_on) == NULL
+      || !cw_date_parse (organisation->certified_on, &certified, NULL))
+    return NULL;
+
+  g_autoptr (CwCertCycle) cycle = g_new0 (CwCertCycle, 1);
+  cycle->certified_on = g_strdup (organisation->certified_on);
+  cycle->expires_on = months_after (&certified, 12 * CW_CERTIFICATE_YEARS, -1);
+  cycle->due[CW_VISIT_FIRST_SURVEILLANCE] = months_after (&certified, 12, 0);
+  cycle->due[CW_VISIT_SECOND_SURVEILLANCE] = months_after (&certified, 24, 0);
+  cycle->due[CW_VISIT_RECERTIFICATION]
+    = months_after (&certified, 12 * CW_CERTIFICATE_YEARS - CW_RECERTIFY_MONTHS_BEFORE_EXPIRY, 0);
+
+  /* The body's audits since the decision, in the order they were held. */
+  CwStmt *stmt = cw_workspace_prepare (
+    self,
+    "SELECT id, kind, starts_on FROM external_audit WHERE starts_on >= ?"
+    " ORDER BY starts_on, id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  cw_stmt_bind_text (stmt, 1, cycle->certified_on);
+  guint n_surveillance = 0;
+  CwStep rc;
+  while ((rc = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      const char *kind = cw_stmt_text (stmt, 1);
+      CwVisit visit = CW_N_VISITS;
+      if (g_strcmp0 (kind, "surveillance") == 0 && n_surveillance < 2)
+        visit = n_surveillance++ == 0 ? CW_VISIT_FIRST_SURVEILLANCE
+                                      : CW_VISIT_SECOND_SURVEILLANCE;
+      else if (g_strcmp0 (kind, "recertification") == 0
+               && cycle->held[CW_VISIT_RECERTIFICATION] == 0)
+        visit = CW_VISIT_RECERTIFICATION;
+      if (visit == CW_N_VISITS)
+        continue;
+      cycle->held[visit] = cw_stmt_int64 (stmt, 0);
+      cycle->held_on[visit] = cw_stmt_dup_text (stmt, 2);
+    }
+  if (rc != CW_STEP_DONE)
+    return NULL;
+  /* The body last came for Stage Two or a later audit of the system in
+   * operation (a Stage One reviews documents); before any, the decision. */
+  stmt = cw_workspace_prepare (self,
+                               "SELECT max (starts_on) FROM external_audit"
+                               " WHERE kind IN ('stage-two', 'surveillance', 'recertification')",
+                               error);
+  if (stmt == NULL || !cw_stmt_first_text (stmt, &cycle->last_visit, error))
+    return NULL;
+  if (cycle->last_visit == NULL)
+    cycle->last_visit = g_strdup (cycle->certified_on);
+  cycle->next = CW_N_VISITS;
+  for (CwVisit v = 0; v < CW_N_VISITS; v++)
+    if (cycle->held[v] == 0)
+      {
+        cycle->next = v;
+        break;
+      }
+  return g_steal_pointer (&cycle);
+}
+
+static gint
+weeks_between (const char *today, const char *day)
+{
+  GDate a, b;
+  if (!cw_date_parse (today, &a, NULL) || !cw_date_parse (day, &b, NULL))
+    return 0;
+  return g_date_days_between (&a, &b) / 7;
+}
+
+/* The certificate: green while valid, amber in its last CW_CYCLE_SOON_WEEKS
+ * without the recertification audit held, red once expired. */
+static CwCriterion *
+judge_certificate (CwCertCycle *cycle, const char *today)
+{
+  CwCriterion *c
+    = criterion_new (CW_STAGE_CYCLE, "certificate", _("Certificate in force"));
+  g_autofree char *label = g_strdup_printf (_("Certified on %s"), cycle->certified_on);
+  add_record (c, "organisation", 1, label);
+  gint weeks = weeks_between (today, cycle->expires_on);
+  if (strcmp (today, cycle->expires_on) > 0)
+    set_state (c, CW_READY_RED,
+               g_strdup_printf (_("The certificate granted on %s expired on %s; if it was "
+                                  "renewed, record the day of the new certification decision"),
+                                cycle->certified_on, cycle->expires_on));
+  else if (weeks < CW_CYCLE_SOON_WEEKS && cycle->held[CW_VISIT_RECERTIFICATION] == 0)
+    set_state (c, CW_READY_AMBER,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The certificate expires on %s, in %d week, and "
+                                             "no recertification audit is recorded",
+                                             "The certificate expires on %s, in %d weeks, and "
+                                             "no recertification audit is recorded",
+                                             weeks),
+                                cycle->expires_on, weeks));
+  else
+    set_state (c, CW_READY_GREEN,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Granted on %s and valid until %s (%d week left)",
+                                             "Granted on %s and valid until %s (%d weeks left)",
+                                             weeks),
+                                cycle->certified_on, cycle->expires_on, weeks));
+  return c;
+}
+
+/* One visit: green when held, or when it is not yet near; amber when it is
+ * due within CW_CYCLE_SOON_WEEKS; red when its day has passed unrecorded. */
+static CwCriterion *
+judge_visit (CwCertCycle *cycle, CwVisit visit, const char *today)
+{
+  CwCriterion *c = criterion_new (CW_STAGE_CYCLE, visit_ids[visit], _(visit_labels[visit]));
+  const char *due = cycle->due[visit];
+  if (cycle->held[visit] != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Held on %s"), cycle->held_on[visit]);
+      add_record (c, "external-audit", cycle->held[visit], label);
+      set_state (c, CW_READY_GREEN,
+                 g_strdup_printf (_("Held on %s (due by %s)"), cycle->held_on[visit], due));
+      return c;
+    }
+  gint weeks = weeks_between (today, due);
+  if (strcmp (today, due) > 0)
+    set_state (c, CW_READY_RED,
+               g_strdup_printf (_("Due by %s and not recorded; record the body's audit, or "
+                                  "agree its date with the body before the certificate is "
+                                  "suspended"),
+                                due));
+  else if (weeks < CW_CYCLE_SOON_WEEKS)
+    set_state (c, CW_READY_AMBER,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due by %s, in %d week",
+                                             "Due by %s, in %d weeks", weeks),
+                                due, weeks));
+  else
+    set_state (c, CW_READY_GREEN,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due by %s, in %d week",
+                                             "Due by %s, in %d weeks", weeks),
+                                due, weeks));
+  return c;
+}
+
+/* What the next visit looks at first: the body's own findings. Red while a
+ * major is open, amber while a minor or a concern is, green otherwise. */
+static CwCriterion *
+judge_body_findings (CwWorkspace *self, GError **error)
+{
+  static const Tier tiers[] = {
+    { "external-finding",
+      "SELECT f.id, f.reference FROM external_finding f WHERE f.kind = 'major'"
+      " AND f.status = 'open' ORDER BY f.id",
+      CW_READY_RED,
+      P_ ("%u major nonconformity from the certification body is open; the body checks its "
+          "correction at the next visit",
+          "%u major nonconformities from the certification body are open; the body checks "
+          "their correction at the next visit") },
+    { "external-finding",
+      "SELECT f.id, f.reference FROM external_finding f WHERE f.kind IN ('minor', 'concern')"
+      " AND f.status = 'open' ORDER BY f.id",
+      CW_READY_AMBER,
+      P_ ("%u finding from the certification body is open; resolve it before the next visit",
+          "%u findings from the certification body are open; resolve them before the next "
+          "visit") },
+  };
+  return judge_tiers (self,
+                      criterion_new (CW_STAGE_CYCLE, "body-findings",
+                                     _("Certification body's findings resolved")),
+                      tiers, G_N_ELEMENTS (tiers), NULL,
+                      _("Every finding of the certification body is resolved"), error);
+}
+
+/* The other thing a visit looks at: clauses not audited internally since
+ * the body last came. Amber while some are not; red when they are not and
+ * the next visit is near or late; green when an issued internal audit
+ * covered every clause since. */
+static CwCriterion *
+judge_since_visit (CwWorkspace *self, CwCertCycle *cycle, const char *today, GError **error)
+{
+  g_autoptr (CwCriterion) c = criterion_new (CW_STAGE_CYCLE, "audited-since-visit",
+                                             _("Clauses audited internally since the last visit"));
+  CwCatalogue *catalogue = cw_workspace_load_catalogue (self, error);
+  if (catalogue == NULL)
+    return NULL;
+  g_autoptr (GArray) scopes = load_scopes (self, error);
+  if (scopes == NULL)
+    return NULL;
+  guint n_clauses = 0, n_missing = 0;
+  GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      if (cw_clause_get_questions (clause)->len == 0)
+        continue;
+      const char *number = cw_clause_get_number (clause);
+      n_clauses++;
+      gboolean audited = FALSE;
+      for (guint s = 0; s < scopes->len && !audited; s++)
+        {
+          ScopeRow *row = &g_array_index (scopes, ScopeRow, s);
+          audited = row->issued && row->day != NULL && strcmp (row->day, cycle->last_visit) >= 0
+                    && cw_clause_number_covers (row->clause, number);
+        }
+      if (audited)
+        continue;
+      n_missing++;
+      add_record (c, "clause", 0, number);
+    }
+  if (n_missing == 0)
+    {
+      set_state (c, CW_READY_GREEN,
+                 g_strdup_printf (_("All %u clauses were audited internally since %s"),
+                                  n_clauses, cycle->last_visit));
+      return g_steal_pointer (&c);
+    }
+  gboolean near = cycle->next < CW_N_VISITS
+                  && weeks_between (today, cycle->due[cycle->next]) < CW_CYCLE_SOON_WEEKS;
+  set_state (c, near ? CW_READY_RED : CW_READY_AMBER,
+             g_strdup_printf (_("%u of %u clauses have no internal audit issued since the "
+                                "body's last visit on %s; plan them before the next visit"),
+                              n_missing, n_clauses, cycle->last_visit));
+  return g_steal_pointer (&c);
+}
+
+static gboolean
+add_cycle (CwWorkspace *self, GPtrArray *criteria, const char *today, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (CwCertCycle) cycle = cw_workspace_certification_cycle (self, &local);
+  if (cycle == NULL)
+    {
+      if (local == NULL)
+        return TRUE; /* not certified: no cycle to judge */
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_ptr_array_add (criteria, judge_certificate (cycle, today));
+  for (CwVisit v = 0; v < CW_N_VISITS; v++)
+    g_ptr_array_add (criteria, judge_visit (cycle, v, today));
+  return add (criteria, judge_body_findings (self, error))
+         && add (criteria, judge_since_visit (self, cycle, today, error));
+}
+
+/* ---- All of them --------------------------------------------------------- */
+
 /* The criteria of one stage, or of both (CW_STAGE_BOTH), in the order a
  * certifier looks at them, on `today`. */
 GPtrArray *
 cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (stage <= CW_STAGE_TWO, NULL);
+  g_return_val_if_fail (stage <= CW_STAGE_CYCLE, NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (self, error);
@@ -929,6 +1230,8 @@ cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today, GE
   g_autofree char *day = cw_date_to_string (today);
   g_autoptr (GPtrArray) criteria
     = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_criterion_free);
+  if (stage == CW_STAGE_CYCLE)
+    return add_cycle (self, criteria, day, error) ? g_steal_pointer (&criteria) : NULL;
   if (stage != CW_STAGE_TWO)
     {
       g_autoptr (GPtrArray) items = cw_workspace_register_items (self, today, error);

@@ -17,6 +17,7 @@ typedef enum
   CW_STAGE_BOTH = 0, /* for cw_workspace_readiness: one stage after the other */
   CW_STAGE_ONE = 1,
   CW_STAGE_TWO = 2,
+  CW_STAGE_CYCLE = 3, /* after certification: the three-year cycle; asked for on its own */
 } CwStage;
 
 typedef enum
@@ -65,6 +66,51 @@ guint cw_workspace_get_coverage_months (CwWorkspace *self, GError **error);
 gboolean cw_workspace_set_coverage_months (CwWorkspace *self, guint months, gint64 loaded_rev,
                                            GError **error);
 
+/* ---- After certification ------------------------------------------------
+ *
+ * A certificate is valid for three years from the certification decision.
+ * The body audits the system again at least once a year: the first
+ * surveillance audit within twelve months of the decision, the second
+ * within twenty-four, and the recertification audit early enough for a new
+ * decision before the certificate expires (by three months before its
+ * expiry here). A visit is held when the body's audit of its kind is
+ * recorded (cw-external.h) on or after the certification day: the first
+ * surveillance audit recorded is the first visit, the next the second.
+ * After a recertification the organisation records the new decision's day
+ * and the cycle starts again from it. */
+
+typedef enum
+{
+  CW_VISIT_FIRST_SURVEILLANCE,
+  CW_VISIT_SECOND_SURVEILLANCE,
+  CW_VISIT_RECERTIFICATION,
+  CW_N_VISITS,
+} CwVisit;
+
+#define CW_CERTIFICATE_YEARS 3
+#define CW_RECERTIFY_MONTHS_BEFORE_EXPIRY 3
+/* A visit (or the expiry) this close is amber. */
+#define CW_CYCLE_SOON_WEEKS 13
+
+typedef struct
+{
+  char *certified_on;
+  char *expires_on; /* the last day the certificate is valid */
+  char *due[CW_N_VISITS];
+  gint64 held[CW_N_VISITS];  /* the body's audit, 0 while not recorded */
+  char *held_on[CW_N_VISITS];
+  CwVisit next;              /* the first visit not held; CW_N_VISITS when all are */
+  char *last_visit;          /* the body's latest Stage Two, surveillance or
+                              * recertification audit; the certification day
+                              * when none is recorded */
+} CwCertCycle;
+
+const char *cw_visit_label (CwVisit visit);
+void cw_cert_cycle_free (CwCertCycle *cycle);
+/* NULL without an error while the organisation is not certified. */
+CwCertCycle *cw_workspace_certification_cycle (CwWorkspace *self, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCriterion, cw_criterion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCertCycle, cw_cert_cycle_free)
 
 G_END_DECLS

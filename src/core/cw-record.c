@@ -196,6 +196,11 @@ static const RecordKind kinds[] = {
         "json_array (uuid, rev, audit, kind, reference, clause, text, respond_by, status,"
         " resolved_on, resolution, created_at)",
         N_("Certification body finding")),
+  /* Schema 14: the day the certificate in force was granted. */
+  KIND (14, "organisation", "organisation",
+        "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
+        " stage_two, coverage_months, respond_major_days, respond_minor_days, certified_on)",
+        N_("Organisation record")),
   KIND (13, "action", "action",
         "json_array (uuid, rev, title, source, finding, review, description, correction,"
         " root_cause, cause_category, similar, plan, owner, due, check_due, verification,"

@@ -553,3 +553,10 @@ const char cw_schema_v13[] =
   "ALTER TABLE action ADD COLUMN external_finding INTEGER REFERENCES external_finding (id);"
   "CREATE UNIQUE INDEX action_by_external_finding ON action (external_finding)"
   "  WHERE external_finding IS NOT NULL;";
+
+/* The certificate (issue 12): the day of the certification decision for the
+ * certificate in force, set after Stage Two and again after each
+ * recertification. The three-year cycle (surveillance audits, the
+ * recertification audit, the expiry) is counted from it in
+ * cw-readiness.c. NULL while the organisation is not certified. */
+const char cw_schema_v14[] = "ALTER TABLE organisation ADD COLUMN certified_on TEXT;";

@@ -18,6 +18,7 @@ extern const char cw_schema_v10[];
 extern const char cw_schema_v11[];
 extern const char cw_schema_v12[];
 extern const char cw_schema_v13[];
+extern const char cw_schema_v14[];
 
 /* What search indexes of an action and of a review, as SQL over the row
  * (shared by schema step 8 and cw-search.c, which keeps it current). */

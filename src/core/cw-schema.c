@@ -30,6 +30,7 @@ const CwMigration cw_migrations[] = {
   { 11, cw_schema_v11, cw_record_touch_all },
   { 12, cw_schema_v12, cw_record_touch_all },
   { 13, cw_schema_v13, cw_record_touch_all },
+  { 14, cw_schema_v14, cw_record_touch_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

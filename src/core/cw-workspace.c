@@ -1266,6 +1266,7 @@ cw_organisation_free (CwOrganisation *organisation)
   g_free (organisation->certification_body);
   g_free (organisation->stage_one);
   g_free (organisation->stage_two);
+  g_free (organisation->certified_on);
   g_free (organisation);
 }
 
@@ -1277,7 +1278,7 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT name, scope, services, certification_body, stage_one, stage_two, rev,"
-    " respond_major_days, respond_minor_days FROM organisation WHERE id = 1",
+    " respond_major_days, respond_minor_days, certified_on FROM organisation WHERE id = 1",
     error);
   if (stmt == NULL)
     return NULL;
@@ -1293,6 +1294,7 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   organisation->rev = cw_stmt_int64 (stmt, 6);
   organisation->respond_major_days = (guint) cw_stmt_int64 (stmt, 7);
   organisation->respond_minor_days = (guint) cw_stmt_int64 (stmt, 8);
+  organisation->certified_on = cw_stmt_dup_text (stmt, 9);
   cw_stmt_reset (stmt);
   return organisation;
 }
@@ -1357,13 +1359,26 @@ check_organisation (const CwOrganisation *organisation, GError **error)
     { organisation->certification_body, CW_TEXT_SHORT_MAX, N_("the certification body") },
     { organisation->stage_one, CW_TEXT_SHORT_MAX, N_("the Stage One date") },
     { organisation->stage_two, CW_TEXT_SHORT_MAX, N_("the Stage Two date") },
+    { organisation->certified_on, CW_TEXT_SHORT_MAX, N_("the certification date") },
   };
   if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
     return FALSE;
-  const char *dates[] = { organisation->stage_one, organisation->stage_two };
+  const char *dates[]
+    = { organisation->stage_one, organisation->stage_two, organisation->certified_on };
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     if (dates[i] != NULL && *dates[i] != '\0' && !cw_date_check (dates[i], error))
       return FALSE;
+  /* A certificate follows Stage Two, never the other way round. */
+  if (organisation->certified_on != NULL && *organisation->certified_on != '\0'
+      && organisation->stage_two != NULL && *organisation->stage_two != '\0'
+      && strcmp (organisation->certified_on, organisation->stage_two) < 0)
+    {
+      cw_set_invalid (error,
+                      _("The certificate cannot be granted on %s, before Stage Two on %s; give "
+                        "the day of the certification decision, or correct the Stage Two date"),
+                      organisation->certified_on, organisation->stage_two);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1405,17 +1420,17 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "UPDATE organisation SET name = ?, scope = ?, services = ?, certification_body = ?,"
-    " stage_one = ?, stage_two = ?, respond_major_days = ?, respond_minor_days = ?,"
-    " rev = rev + 1 WHERE id = 1 AND rev = ?",
+    " stage_one = ?, stage_two = ?, certified_on = ?, respond_major_days = ?,"
+    " respond_minor_days = ?, rev = rev + 1 WHERE id = 1 AND rev = ?",
     error);
   if (stmt == NULL)
     return FALSE;
-  const char *values[] = { new->name, new->scope, new->services, new->certification_body,
-                           new->stage_one, new->stage_two };
-  const char *before[] = { old->name, old->scope, old->services, old->certification_body,
-                           old->stage_one, old->stage_two };
-  static const char *const fields[]
-    = { "name", "scope", "services", "certification_body", "stage_one", "stage_two" };
+  const char *values[] = { new->name,      new->scope,     new->services,    new->certification_body,
+                           new->stage_one, new->stage_two, new->certified_on };
+  const char *before[] = { old->name,      old->scope,     old->services,    old->certification_body,
+                           old->stage_one, old->stage_two, old->certified_on };
+  static const char *const fields[] = { "name",      "scope",     "services",    "certification_body",
+                                        "stage_one", "stage_two", "certified_on" };
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       gboolean is_date = i >= 4;
@@ -1425,9 +1440,9 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
       cw_stmt_bind_text (stmt, i + 1, value);
       values[i] = value;
     }
-  cw_stmt_bind_int64 (stmt, 7, major);
-  cw_stmt_bind_int64 (stmt, 8, minor);
-  cw_stmt_bind_int64 (stmt, 9, old->rev);
+  cw_stmt_bind_int64 (stmt, 8, major);
+  cw_stmt_bind_int64 (stmt, 9, minor);
+  cw_stmt_bind_int64 (stmt, 10, old->rev);
   if (!cw_workspace_run_update (self, stmt, "organisation", 1, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)

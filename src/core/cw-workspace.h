@@ -48,6 +48,10 @@ typedef struct
   guint respond_major_days;
   guint respond_minor_days;
   gint64 rev; /* the revision read; 0 in a new value */
+  /* The day of the certification decision for the certificate in force
+   * (YYYY-MM-DD), NULL while not certified; the cycle of surveillance and
+   * recertification is counted from it (cw-readiness.h). */
+  char *certified_on;
 } CwOrganisation;
 
 /* What a workspace starts with, and the most either may be. */
