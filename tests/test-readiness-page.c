@@ -736,12 +736,191 @@ test_certification_body (void)
   cw_ui_close_window (window);
 }
 
+/* The first widget named `name` under `root`. */
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The form now open: whether it can be saved, and the reason when not. */
+static AdwMessageDialog *
+open_form (void)
+{
+  cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+assert_refuses (AdwMessageDialog *form, const char *reason)
+{
+  g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+  GtkWidget *hint = find_named (GTK_WIDGET (form), "hint");
+  g_assert_true (gtk_widget_get_visible (hint));
+  cw_test_assert_contains (gtk_label_get_label (GTK_LABEL (hint)), reason);
+}
+
+static void
+save_form (AdwMessageDialog *form)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (form), "hint")));
+  adw_message_dialog_response (form, "save");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* A body's audit, one of its findings and the finding's resolution, all
+ * recorded from the page: Save waits until the core would take what is
+ * typed and says why not meanwhile, so nothing typed is lost. */
+static void
+test_record_body_audit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  CwWindow *window = cw_ui_open_window (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  CwReadinessPage *page = show_readiness (window);
+  CwWorkspace *workspace = cw_window_get_workspace (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "readiness.record-external", NULL);
+  AdwMessageDialog *form = open_form ();
+  /* The organisation's body is filled in; the start date is not. */
+  GtkWidget *body = find_named (GTK_WIDGET (form), "body");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (body)), ==,
+                   "Fernhollow Certification Services Ltd");
+  assert_refuses (form, "the day the audit started");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (form), "kind")), 1);
+  set_dialog_text (GTK_WIDGET (form), "starts_on", "2027-04-12");
+  set_dialog_text (GTK_WIDGET (form), "ends_on", "2027-04-10");
+  assert_refuses (form, "before it starts");
+  set_dialog_text (GTK_WIDGET (form), "ends_on", "2027-04-14");
+  set_dialog_text (GTK_WIDGET (form), "reference", "FCS-S2-2027-0077");
+  cw_ui_wait_for_frames (GTK_WIDGET (form));
+  cw_ui_screenshot (GTK_WIDGET (form), "readiness-record-audit");
+  save_form (form);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *stage_two = find_row (GTK_WIDGET (page), "Stage Two, 2027-04-12 to 2027-04-14");
+  g_assert_nonnull (stage_two);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audits = cw_workspace_list_external_audits (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audits->len, ==, 2);
+
+  /* A finding, from the audit's own row; a Stage Two takes no concern. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage_two), TRUE);
+  GtkWidget *add = find_row (stage_two, "Add Finding…");
+  g_assert_nonnull (add);
+  gtk_widget_activate (add);
+  form = open_form ();
+  GtkWidget *grade = find_named (GTK_WIDGET (form), "grade");
+  GListModel *grades = adw_combo_row_get_model (ADW_COMBO_ROW (grade));
+  g_assert_cmpuint (g_list_model_get_n_items (grades), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (grades), 0), ==,
+                   cw_body_grade_label (CW_BODY_MAJOR));
+  set_dialog_text (GTK_WIDGET (form), "reference", "S2-N1");
+  set_dialog_text (GTK_WIDGET (form), "text", "No record of a continuity test in 2026");
+  set_dialog_text (GTK_WIDGET (form), "clause", "8.7.9");
+  assert_refuses (form, "no clause “8.7.9”");
+  set_dialog_text (GTK_WIDGET (form), "clause", "8.7.2");
+  set_dialog_text (GTK_WIDGET (form), "respond_by", "2027-05-12");
+  save_form (form);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  stage_two = find_row (GTK_WIDGET (page), "Stage Two, 2027-04-12 to 2027-04-14");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (stage_two)));
+  GtkWidget *major = find_row (stage_two, "S2-N1 · Major nonconformity at 8.7.2");
+  g_assert_nonnull (major);
+  GtkWidget *majors = find_row (GTK_WIDGET (page), "No open major nonconformity");
+  cw_test_assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (majors)), "S2-N1");
+
+  /* Resolved from its own row: not before its audit, and said how. */
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  collect (major, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  gtk_widget_activate (g_ptr_array_index (buttons, 0));
+  form = open_form ();
+  assert_refuses (form, "before its audit began");
+  set_dialog_text (GTK_WIDGET (form), "resolved_on", "2027-05-03");
+  assert_refuses (form, "Say how");
+  set_dialog_text (GTK_WIDGET (form), "how", "Test record CT-2027-01 accepted by the body");
+  save_form (form);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  major = find_row (GTK_WIDGET (page), "S2-N1 · Major nonconformity at 8.7.2");
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (major)),
+                           "Resolved on 2027-05-03");
+  g_autoptr (GPtrArray) findings = cw_workspace_list_external_findings (workspace, 0, &error);
+  g_assert_no_error (error);
+  gboolean resolved = FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CwExternalFinding *finding = g_ptr_array_index (findings, i);
+      if (g_str_equal (finding->reference, "S2-N1"))
+        resolved = finding->resolved && g_str_equal (finding->resolved_on, "2027-05-03");
+    }
+  g_assert_true (resolved);
+  cw_ui_close_window (window);
+}
+
+/* Once certified, the page leads with the cycle: the certificate, the
+ * three visits and what the next one looks at. */
+static void
+test_cycle (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
+    g_assert_no_error (error);
+    g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
+    g_free (organisation->stage_two);
+    organisation->stage_two = g_strdup ("2025-11-10");
+    organisation->certified_on = g_strdup ("2025-12-01");
+    g_assert_true (cw_workspace_set_organisation (workspace, organisation, &error));
+    g_assert_no_error (error);
+  }
+  CwWindow *window = cw_ui_open_window (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  CwReadinessPage *page = show_readiness (window);
+  GtkWidget *certificate = find_row (GTK_WIDGET (page), "Certificate");
+  g_assert_nonnull (certificate);
+  cw_test_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (certificate)),
+                           "Granted on 2025-12-01, valid until 2028-11-30");
+  const char *visits[] = { "First surveillance audit", "Second surveillance audit",
+                           "Recertification audit", "Certificate in force",
+                           "Certification body's findings resolved",
+                           "Clauses audited internally since the last visit" };
+  for (guint i = 0; i < G_N_ELEMENTS (visits); i++)
+    {
+      GtkWidget *row = find_row (GTK_WIDGET (page), visits[i]);
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_is_visible (row));
+      g_assert_nonnull (find_badge (row));
+    }
+  GtkWidget *first = find_row (GTK_WIDGET (page), "First surveillance audit");
+  cw_test_assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (first)),
+                           "Due by 2026-12-01");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  cw_ui_screenshot (GTK_WIDGET (window), "readiness-cycle");
+  cw_ui_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/readiness/colours-and-records", test_colours_and_records);
   g_test_add_func ("/ui/readiness/certification-body", test_certification_body);
+  g_test_add_func ("/ui/readiness/record-body-audit", test_record_body_audit);
+  g_test_add_func ("/ui/readiness/cycle", test_cycle);
   g_test_add_func ("/ui/readiness/add-fills-gap", test_add_fills_gap);
   g_test_add_func ("/ui/readiness/edit-saved-on-tab", test_edit_saved_on_tab);
   g_test_add_func ("/ui/readiness/bad-import", test_bad_import);

@@ -141,8 +141,11 @@ audit_from_row (CwStmt *row)
   return audit;
 }
 
-static gboolean
-check_audit_draft (const CwExternalAuditDraft *draft, GError **error)
+/* Whether the draft would be recorded, with the reason when not: the one
+ * check cw_workspace_add_external_audit makes, for a form that says what
+ * is missing while it is filled in. */
+gboolean
+cw_external_audit_draft_check (const CwExternalAuditDraft *draft, GError **error)
 {
   const CwTextField fields[] = {
     { draft->body, CW_TEXT_SHORT_MAX, N_("the certification body") },
@@ -196,7 +199,7 @@ cw_workspace_add_external_audit (CwWorkspace *self, const CwExternalAuditDraft *
   g_return_val_if_fail (CW_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  if (!check_audit_draft (draft, error) || !cw_workspace_edit_begin (self, error))
+  if (!cw_external_audit_draft_check (draft, error) || !cw_workspace_edit_begin (self, error))
     return 0;
   CwStmt *stmt = cw_workspace_prepare (
     self,
@@ -383,6 +386,17 @@ check_finding_draft (CwWorkspace *self, const CwExternalFindingDraft *draft,
   return TRUE;
 }
 
+/* Whether the finding would be recorded, with the reason when not. */
+gboolean
+cw_workspace_check_external_finding (CwWorkspace *self, const CwExternalFindingDraft *draft,
+                                     GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+  g_autoptr (CwExternalAudit) audit = NULL;
+  return check_finding_draft (self, draft, &audit, error);
+}
+
 /* Records a finding of a certification body's audit; returns its id, or
  * 0 with the reason and nothing written. */
 gint64
@@ -479,51 +493,71 @@ cw_workspace_list_external_findings (CwWorkspace *self, gint64 audit_id, GError 
  * body accepted, the evidence sent). Its action, if any, is left to its
  * own workflow: the body's acceptance and the action's verification are
  * different events. */
+/* The finding `id` when it can be resolved on `on` as `how` says; NULL
+ * with the reason otherwise. */
+static CwExternalFinding *
+check_resolution (CwWorkspace *self, gint64 id, const char *on, const char *how, GError **error)
+{
+  const CwTextField fields[] = {
+    { on, CW_TEXT_SHORT_MAX, N_("the day it was resolved") },
+    { how, CW_TEXT_LONG_MAX, N_("how it was resolved") },
+  };
+  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
+    return NULL;
+  g_autoptr (CwExternalFinding) finding = cw_workspace_get_external_finding (self, id, error);
+  if (finding == NULL)
+    return NULL;
+  if (finding->resolved)
+    {
+      cw_set_invalid (error, _("Finding %s was already resolved on %s"), finding->reference,
+                      finding->resolved_on);
+      return NULL;
+    }
+  if (!is_set (on))
+    {
+      cw_set_invalid (error, _("Give the day the finding was resolved (YYYY-MM-DD)"));
+      return NULL;
+    }
+  if (!check_date (on, _("The day it was resolved"), error))
+    return NULL;
+  g_autoptr (CwExternalAudit) audit
+    = cw_workspace_get_external_audit (self, finding->audit_id, error);
+  if (audit == NULL)
+    return NULL;
+  if (g_strcmp0 (on, audit->starts_on) < 0)
+    {
+      cw_set_invalid (error, _("Finding %s cannot be resolved on %s, before its audit began on "
+                               "%s"),
+                      finding->reference, on, audit->starts_on);
+      return NULL;
+    }
+  if (cw_text_is_blank (how))
+    {
+      cw_set_invalid (error, _("Say how the finding was resolved, such as the evidence the body "
+                               "accepted"));
+      return NULL;
+    }
+  return g_steal_pointer (&finding);
+}
+
+gboolean
+cw_workspace_check_resolution (CwWorkspace *self, gint64 id, const char *on, const char *how,
+                               GError **error)
+{
+  g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
+  g_autoptr (CwExternalFinding) finding = check_resolution (self, id, on, how, error);
+  return finding != NULL;
+}
+
 gboolean
 cw_workspace_resolve_external_finding (CwWorkspace *self, gint64 id, const char *on,
                                        const char *how, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (self), FALSE);
 
-  const CwTextField fields[] = {
-    { on, CW_TEXT_SHORT_MAX, N_("the day it was resolved") },
-    { how, CW_TEXT_LONG_MAX, N_("how it was resolved") },
-  };
-  if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
-    return FALSE;
-  g_autoptr (CwExternalFinding) finding = cw_workspace_get_external_finding (self, id, error);
+  g_autoptr (CwExternalFinding) finding = check_resolution (self, id, on, how, error);
   if (finding == NULL)
     return FALSE;
-  if (finding->resolved)
-    {
-      cw_set_invalid (error, _("Finding %s was already resolved on %s"), finding->reference,
-                      finding->resolved_on);
-      return FALSE;
-    }
-  if (!is_set (on))
-    {
-      cw_set_invalid (error, _("Give the day the finding was resolved (YYYY-MM-DD)"));
-      return FALSE;
-    }
-  if (!check_date (on, _("The day it was resolved"), error))
-    return FALSE;
-  if (cw_text_is_blank (how))
-    {
-      cw_set_invalid (error, _("Say how the finding was resolved, such as the evidence the body "
-                               "accepted"));
-      return FALSE;
-    }
-  g_autoptr (CwExternalAudit) audit
-    = cw_workspace_get_external_audit (self, finding->audit_id, error);
-  if (audit == NULL)
-    return FALSE;
-  if (g_strcmp0 (on, audit->starts_on) < 0)
-    {
-      cw_set_invalid (error, _("Finding %s cannot be resolved on %s, before its audit began on "
-                               "%s"),
-                      finding->reference, on, audit->starts_on);
-      return FALSE;
-    }
   if (!cw_workspace_edit_begin (self, error))
     return FALSE;
   g_autofree char *resolution = cw_text_trimmed (how);

@@ -105,17 +105,22 @@ gboolean cw_external_kind_takes (CwExternalKind kind, CwBodyGrade grade, GError 
 void cw_external_audit_free (CwExternalAudit *audit);
 void cw_external_finding_free (CwExternalFinding *finding);
 
+gboolean cw_external_audit_draft_check (const CwExternalAuditDraft *draft, GError **error);
 gint64 cw_workspace_add_external_audit (CwWorkspace *self, const CwExternalAuditDraft *draft,
                                         GError **error);
 CwExternalAudit *cw_workspace_get_external_audit (CwWorkspace *self, gint64 id, GError **error);
 GPtrArray *cw_workspace_list_external_audits (CwWorkspace *self, GError **error);
 
+gboolean cw_workspace_check_external_finding (CwWorkspace *self,
+                                              const CwExternalFindingDraft *draft, GError **error);
 gint64 cw_workspace_add_external_finding (CwWorkspace *self, const CwExternalFindingDraft *draft,
                                           GError **error);
 CwExternalFinding *cw_workspace_get_external_finding (CwWorkspace *self, gint64 id,
                                                       GError **error);
 GPtrArray *cw_workspace_list_external_findings (CwWorkspace *self, gint64 audit_id,
                                                 GError **error);
+gboolean cw_workspace_check_resolution (CwWorkspace *self, gint64 id, const char *on,
+                                        const char *how, GError **error);
 gboolean cw_workspace_resolve_external_finding (CwWorkspace *self, gint64 id, const char *on,
                                                 const char *how, GError **error);
 

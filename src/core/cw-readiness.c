@@ -92,6 +92,27 @@ cw_readiness_weeks_until (const char *day, const GDate *today, gint *weeks)
   return TRUE;
 }
 
+/* How far `day` is from today in words: "today", "in 3 days", "in 5
+ * weeks", or for a day gone, "3 days ago", "5 weeks ago". */
+char *
+cw_readiness_when (const char *day, const char *today)
+{
+  GDate a, b;
+  if (!cw_date_parse (today, &a, NULL) || !cw_date_parse (day, &b, NULL))
+    return g_strdup ("");
+  gint days = g_date_days_between (&a, &b);
+  gint n = ABS (days) < 14 ? ABS (days) : ABS (days) / 7;
+  if (days == 0)
+    return g_strdup (_("today"));
+  if (ABS (days) < 14)
+    return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", n)
+                                     : g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n),
+                            n);
+  return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d week", "in %d weeks", n)
+                                   : g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago", n),
+                          n);
+}
+
 /* ---- The coverage window, kept with the organisation --------------------- */
 
 guint
@@ -1023,7 +1044,8 @@ cw_workspace_certification_cycle (CwWorkspace *self, GError **error)
                                error);
   if (stmt == NULL || !cw_stmt_first_text (stmt, &cycle->last_visit, error))
     return NULL;
-  if (cycle->last_visit == NULL)
+  cycle->visited = cycle->last_visit != NULL;
+  if (!cycle->visited)
     cycle->last_visit = g_strdup (cycle->certified_on);
   cycle->next = CW_N_VISITS;
   for (CwVisit v = 0; v < CW_N_VISITS; v++)
@@ -1094,22 +1116,17 @@ judge_visit (CwCertCycle *cycle, CwVisit visit, const char *today)
       return c;
     }
   gint weeks = weeks_between (today, due);
+  g_autofree char *when = cw_readiness_when (due, today);
   if (strcmp (today, due) > 0)
     set_state (c, CW_READY_RED,
                g_strdup_printf (_("Due by %s and not recorded; record the body's audit, or "
                                   "agree its date with the body before the certificate is "
                                   "suspended"),
                                 due));
-  else if (weeks < CW_CYCLE_SOON_WEEKS)
-    set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due by %s, in %d week",
-                                             "Due by %s, in %d weeks", weeks),
-                                due, weeks));
   else
-    set_state (c, CW_READY_GREEN,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due by %s, in %d week",
-                                             "Due by %s, in %d weeks", weeks),
-                                due, weeks));
+    /* TRANSLATORS: "Due by 2026-12-01, in 2 days" */
+    set_state (c, weeks < CW_CYCLE_SOON_WEEKS ? CW_READY_AMBER : CW_READY_GREEN,
+               g_strdup_printf (_("Due by %s, %s"), due, when));
   return c;
 }
 
@@ -1188,9 +1205,13 @@ judge_since_visit (CwWorkspace *self, CwCertCycle *cycle, const char *today, GEr
   gboolean near = cycle->next < CW_N_VISITS
                   && weeks_between (today, cycle->due[cycle->next]) < CW_CYCLE_SOON_WEEKS;
   set_state (c, near ? CW_READY_RED : CW_READY_AMBER,
-             g_strdup_printf (_("%u of %u clauses have no internal audit issued since the "
-                                "body's last visit on %s; plan them before the next visit"),
-                              n_missing, n_clauses, cycle->last_visit));
+             cycle->visited
+               ? g_strdup_printf (_("%u of %u clauses have no internal audit issued since the "
+                                    "body's last visit on %s; plan them before the next visit"),
+                                  n_missing, n_clauses, cycle->last_visit)
+               : g_strdup_printf (_("%u of %u clauses have no internal audit issued since "
+                                    "certification on %s; plan them before the next visit"),
+                                  n_missing, n_clauses, cycle->last_visit));
   return g_steal_pointer (&c);
 }
 

@@ -61,6 +61,7 @@ void cw_criterion_free (CwCriterion *criterion);
 GPtrArray *cw_workspace_readiness (CwWorkspace *self, CwStage stage, const GDate *today,
                                    GError **error);
 gboolean cw_readiness_weeks_until (const char *day, const GDate *today, gint *weeks);
+char *cw_readiness_when (const char *day, const char *today);
 
 guint cw_workspace_get_coverage_months (CwWorkspace *self, GError **error);
 gboolean cw_workspace_set_coverage_months (CwWorkspace *self, guint months, gint64 loaded_rev,
@@ -103,6 +104,7 @@ typedef struct
   char *last_visit;          /* the body's latest Stage Two, surveillance or
                               * recertification audit; the certification day
                               * when none is recorded */
+  gboolean visited;          /* whether last_visit is a body's audit */
 } CwCertCycle;
 
 const char *cw_visit_label (CwVisit visit);

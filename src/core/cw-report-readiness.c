@@ -25,7 +25,8 @@ typedef struct
   GDate today;
   char *as_of;
   guint months; /* how far back an internal audit counts for Stage Two */
-  guint colours[3][CW_READY_GREEN + 1]; /* [stage][colour] */
+  guint colours[CW_STAGE_CYCLE + 1][CW_READY_GREEN + 1]; /* [stage][colour] */
+  CwCertCycle *cycle; /* NULL while not certified */
 } ReadinessContent;
 
 static void
@@ -37,6 +38,7 @@ readiness_content_free (ReadinessContent *content)
   g_clear_pointer (&content->items, g_ptr_array_unref);
   g_clear_pointer (&content->entries, g_ptr_array_unref);
   g_clear_pointer (&content->statuses, g_array_unref);
+  g_clear_pointer (&content->cycle, cw_cert_cycle_free);
   g_free (content->as_of);
   g_free (content);
 }
@@ -221,6 +223,52 @@ compose_register (CwTypeset *ts, ReadinessContent *c)
   cw_table_end (table);
 }
 
+/* "1 December 2025, valid until 30 November 2028" */
+static char *
+certificate_text (const CwCertCycle *cycle)
+{
+  g_autofree char *granted = cw_report_date (cycle->certified_on);
+  g_autofree char *expires = cw_report_date (cycle->expires_on);
+  return g_strdup_printf (_ ("Granted %s, valid until %s"), granted, expires);
+}
+
+/* The three-year cycle: each visit with the day it is due by and the day
+ * it was held, then the criteria of the cycle. */
+static void
+compose_cycle (CwTypeset *ts, ReadinessContent *c)
+{
+  cw_typeset_heading (ts, 2, _ ("2.3  After certification: the three-year cycle"), TRUE);
+  g_autofree char *counts = colour_counts (c->colours[CW_STAGE_CYCLE]);
+  g_autofree char *visited
+      = c->cycle->visited ? cw_report_date (c->cycle->last_visit) : NULL;
+  g_autofree char *intro
+      = visited != NULL
+            ? g_strdup_printf (_ ("The certification body last audited the system on %s. "
+                                  "After certification: %s."),
+                               visited, counts)
+            : g_strdup_printf (_ ("No audit by the certification body is recorded since "
+                                  "certification. After certification: %s."),
+                               counts);
+  cw_typeset_text (ts, CW_STYLE_BODY, intro);
+  static const double widths[] = { 0.40, 0.30, 0.30 };
+  const char *header[] = { _ ("Visit"), _ ("Due by"), _ ("Held on") };
+  CwTable *table = cw_typeset_table_begin (ts, 3, widths, header);
+  for (CwVisit v = 0; v < CW_N_VISITS; v++)
+    {
+      g_autofree char *name = cw_markup_printf ("%s", cw_visit_label (v));
+      g_autofree char *due_day = cw_report_date (c->cycle->due[v]);
+      g_autofree char *due = cw_markup_printf ("%s", due_day);
+      g_autofree char *held_day
+          = c->cycle->held_on[v] ? cw_report_date (c->cycle->held_on[v]) : NULL;
+      g_autofree char *held
+          = cw_markup_printf ("%s", held_day ? held_day : _ ("Not yet recorded"));
+      const char *cells[] = { name, due, held };
+      cw_table_row (table, cells, CW_ROW_NORMAL, 0, NULL);
+    }
+  cw_table_end (table);
+  criteria_table (ts, c, CW_STAGE_CYCLE);
+}
+
 static void
 compose_readiness (CwTypeset *ts, gpointer data)
 {
@@ -229,6 +277,7 @@ compose_readiness (CwTypeset *ts, gpointer data)
   g_autofree char *two = stage_date (c->organisation->stage_two, &c->today);
   g_autofree char *counts_one = colour_counts (c->colours[CW_STAGE_ONE]);
   g_autofree char *counts_two = colour_counts (c->colours[CW_STAGE_TWO]);
+  g_autofree char *certified = c->cycle ? certificate_text (c->cycle) : NULL;
   const char *fields[] = {
     _ ("Organisation"),
     c->organisation->name,
@@ -240,6 +289,9 @@ compose_readiness (CwTypeset *ts, gpointer data)
     two,
     _ ("State as of"),
     c->as_of,
+    /* Once certified, the certificate and its expiry. */
+    c->cycle ? _ ("Certificate") : NULL,
+    certified,
     NULL,
   };
   cw_typeset_cover (ts, _ ("Certification readiness"), _ ("Readiness for certification"),
@@ -284,6 +336,20 @@ compose_readiness (CwTypeset *ts, gpointer data)
                                                      : CW_READY_GREEN;
       cw_table_row (table, cells, CW_ROW_NORMAL, 0, ready_colour (worst));
     }
+  if (c->cycle != NULL)
+    {
+      const guint *counts = c->colours[CW_STAGE_CYCLE];
+      g_autofree char *name = cw_markup_printf ("%s", _ ("After certification"));
+      g_autofree char *day = cw_markup_printf ("%s", certified);
+      g_autofree char *red = g_strdup_printf ("%u", counts[CW_READY_RED]);
+      g_autofree char *amber = g_strdup_printf ("%u", counts[CW_READY_AMBER]);
+      g_autofree char *green = g_strdup_printf ("%u", counts[CW_READY_GREEN]);
+      const char *cells[] = { name, day, red, amber, green };
+      CwReadyColour worst = counts[CW_READY_RED]     ? CW_READY_RED
+                            : counts[CW_READY_AMBER] ? CW_READY_AMBER
+                                                     : CW_READY_GREEN;
+      cw_table_row (table, cells, CW_ROW_NORMAL, 0, ready_colour (worst));
+    }
   cw_table_end (table);
 
   cw_typeset_heading (ts, 1, _ ("2  Criteria"), TRUE);
@@ -295,6 +361,8 @@ compose_readiness (CwTypeset *ts, gpointer data)
   g_autofree char *summary_two = g_strdup_printf (_ ("Stage Two: %s."), counts_two);
   cw_typeset_text (ts, CW_STYLE_BODY, summary_two);
   criteria_table (ts, c, CW_STAGE_TWO);
+  if (c->cycle != NULL)
+    compose_cycle (ts, c);
 
   compose_register (ts, c);
 }
@@ -333,6 +401,21 @@ cw_report_new_readiness (CwWorkspace *workspace, const GDate *today, GError **er
   content->criteria = cw_workspace_readiness (workspace, CW_STAGE_BOTH, today, error);
   if (content->criteria == NULL)
     return NULL;
+  GError *cycle_error = NULL;
+  content->cycle = cw_workspace_certification_cycle (workspace, &cycle_error);
+  if (cycle_error != NULL)
+    {
+      g_propagate_error (error, cycle_error);
+      return NULL;
+    }
+  if (content->cycle != NULL)
+    {
+      g_autoptr (GPtrArray) after
+          = cw_workspace_readiness (workspace, CW_STAGE_CYCLE, today, error);
+      if (after == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (content->criteria, g_steal_pointer (&after));
+    }
   for (guint i = 0; i < content->criteria->len; i++)
     {
       CwCriterion *criterion = g_ptr_array_index (content->criteria, i);

@@ -26,6 +26,7 @@ struct _CwOrganisationDialog
   AdwEntryRow *body_row;
   AdwEntryRow *stage_one_row;
   AdwEntryRow *stage_two_row;
+  AdwEntryRow *certified_row;
   GtkTextView *scope_view;
   GtkTextView *services_view;
   GtkSpinButton *respond_major_spin;
@@ -173,6 +174,7 @@ cw_organisation_dialog_save (CwOrganisationDialog *self)
     .certification_body = (char *) row_text (self->body_row),
     .stage_one = (char *) row_text (self->stage_one_row),
     .stage_two = (char *) row_text (self->stage_two_row),
+    .certified_on = (char *) row_text (self->certified_row),
     .respond_major_days = (guint) gtk_spin_button_get_value_as_int (self->respond_major_spin),
     .respond_minor_days = (guint) gtk_spin_button_get_value_as_int (self->respond_minor_spin),
     .rev = self->rev,
@@ -233,6 +235,7 @@ cw_organisation_dialog_class_init (CwOrganisationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, body_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, stage_one_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, stage_two_row);
+  gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, certified_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, scope_view);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, services_view);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, respond_major_spin);
@@ -274,6 +277,8 @@ cw_organisation_dialog_new (GtkWindow *parent, CwWorkspace *workspace)
                              organisation->stage_one ? organisation->stage_one : "");
       gtk_editable_set_text (GTK_EDITABLE (self->stage_two_row),
                              organisation->stage_two ? organisation->stage_two : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->certified_row),
+                             organisation->certified_on ? organisation->certified_on : "");
       cw_text_view_set_text (self->scope_view, organisation->scope);
       cw_text_view_set_text (self->services_view, organisation->services);
       gtk_spin_button_set_value (self->respond_major_spin, organisation->respond_major_days);

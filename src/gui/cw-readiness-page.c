@@ -19,6 +19,7 @@
 #include "cw-date.h"
 #include "cw-draft.h"
 #include "cw-pack.h"
+#include "cw-external-ui.h"
 #include "cw-external.h"
 #include "cw-readiness-page.h"
 #include "cw-readiness.h"
@@ -65,7 +66,10 @@ struct _CwReadinessPage
   GtkScrolledWindow *scroller;
   AdwActionRow *stage_one_row;
   AdwActionRow *stage_two_row;
+  AdwActionRow *certified_row;
   GtkSpinButton *months_spin;
+  AdwPreferencesGroup *cycle_group;
+  GtkListBox *cycle_list;
   GtkListBox *stage_one_list;
   GtkListBox *stage_two_list;
   GtkListBox *external_list;
@@ -314,6 +318,13 @@ record_row (CwReadinessPage *self, const CwReadinessRecord *record)
       set_accessible_label (row, name);
       return row;
     }
+  if (g_str_equal (record->entity, "external-audit"))
+    {
+      GtkWidget *row = plain_row (record->label, _("Certification body audit"));
+      g_autofree char *name = g_strdup_printf (_("Certification body audit: %s"), record->label);
+      set_accessible_label (row, name);
+      return row;
+    }
   const char *kind = entity_label (record->entity);
   if (kind == NULL || record->id <= 0)
     {
@@ -389,12 +400,46 @@ set_stage_date (AdwActionRow *row, const char *day, const GDate *today)
   adw_action_row_set_subtitle (row, text);
 }
 
+/* The certificate's row: when it was granted and until when it runs, or
+ * how to record it. */
+static void
+set_certificate (AdwActionRow *row, CwCertCycle *cycle, const GDate *today)
+{
+  gint weeks = 0;
+  gboolean set = cycle != NULL && cw_readiness_weeks_until (cycle->expires_on, today, &weeks);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !set);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), set ? NULL : "win.organisation");
+  g_autofree char *text = NULL;
+  if (!set)
+    text = g_strdup (_("Not certified yet: once the certificate is granted, activate to record "
+                       "the day of the decision"));
+  else if (weeks >= 0)
+    /* TRANSLATORS: "Granted on 2025-12-01, valid until 2028-11-30 (104 weeks left)" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Granted on %s, valid until %s (%d week left)",
+                                         "Granted on %s, valid until %s (%d weeks left)", weeks),
+                            cycle->certified_on, cycle->expires_on, weeks);
+  else
+    text = g_strdup_printf (_("Granted on %s, expired on %s"), cycle->certified_on,
+                            cycle->expires_on);
+  adw_action_row_set_subtitle (row, text);
+}
+
 /* The certification body's audits, each with its findings as the body's
- * report gives them and where each stands; read-only (the CLI records
- * them: "clausewise-cli external"). */
+ * report gives them and where each stands. Record Audit… adds an audit, the
+ * last row of each adds a finding to it, and an open finding's Resolve…
+ * records how it was closed. */
 static void
 fill_external (CwReadinessPage *self, CwWorkspace *workspace)
 {
+  gboolean writable = !cw_workspace_is_read_only (workspace);
+  /* A rebuild keeps open the audits the user opened. */
+  g_autoptr (GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->external_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+      g_hash_table_add (expanded, g_memdup2 (&(gint64) { cw_object_get_id (row, "external-audit") },
+                                             sizeof (gint64)));
   cw_list_box_remove_all (self->external_list);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) audits = cw_workspace_list_external_audits (workspace, &error);
@@ -411,8 +456,7 @@ fill_external (CwReadinessPage *self, CwWorkspace *workspace)
     {
       gtk_list_box_append (self->external_list,
                            plain_row (_("No audit by the certification body is recorded yet"),
-                                      _("Record one from its report with “clausewise-cli "
-                                        "external new”")));
+                                      _("Once its report is in, record it with Record Audit…")));
       return;
     }
   for (guint i = 0; i < audits->len; i++)
@@ -462,7 +506,31 @@ fill_external (CwReadinessPage *self, CwWorkspace *workspace)
           /* TRANSLATORS: the finding, then where it stands */
           g_autofree char *name = g_strdup_printf (_("%s: %s"), what, state);
           set_accessible_label (child, name);
+          if (!finding->resolved && writable)
+            {
+              GtkWidget *resolve = gtk_button_new_with_mnemonic (_("_Resolve…"));
+              gtk_widget_set_valign (resolve, GTK_ALIGN_CENTER);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (resolve),
+                                              "readiness.resolve-external");
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (resolve), "x", finding->id);
+              /* TRANSLATORS: the button that records how S1-C2 was resolved */
+              g_autofree char *resolve_name = g_strdup_printf (_("Resolve %s"), finding->reference);
+              set_accessible_label (resolve, resolve_name);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (child), resolve);
+            }
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+        }
+      if (writable)
+        {
+          GtkWidget *add = plain_row (_("Add Finding…"), NULL);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "readiness.add-external-finding");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", audit->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (add), cw_decorative_icon ("list-add-symbolic"));
+          /* TRANSLATORS: "Add a finding to Stage One, 2026-11-09 to 2026-11-10" */
+          g_autofree char *add_name = g_strdup_printf (_("Add a finding to %s"), title);
+          set_accessible_label (add, add_name);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
         }
       g_autofree char *counts
           = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding, %u open",
@@ -473,7 +541,10 @@ fill_external (CwReadinessPage *self, CwWorkspace *workspace)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), full);
       g_autofree char *name = g_strdup_printf (_("%s: %s"), title, full);
       set_accessible_label (row, name);
-      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0 || writable);
+      if (g_hash_table_contains (expanded, &audit->id))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      cw_object_set_id (row, "external-audit", audit->id);
       gtk_list_box_append (self->external_list, row);
     }
 }
@@ -484,7 +555,7 @@ fill_criteria (CwReadinessPage *self)
   CwWorkspace *workspace = cw_page_get_workspace (CW_PAGE (self));
   /* A save rebuilds the rows: those the user opened stay open. */
   g_autoptr (GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkListBox *lists[] = { self->stage_one_list, self->stage_two_list };
+  GtkListBox *lists[] = { self->stage_one_list, self->stage_two_list, self->cycle_list };
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[l])); row != NULL;
          row = gtk_widget_get_next_sibling (row))
@@ -492,13 +563,20 @@ fill_criteria (CwReadinessPage *self)
         g_hash_table_add (expanded, g_strdup (g_object_get_data (G_OBJECT (row), "criterion")));
   cw_list_box_remove_all (self->stage_one_list);
   cw_list_box_remove_all (self->stage_two_list);
+  cw_list_box_remove_all (self->cycle_list);
   GDate today;
   cw_date_local_today (&today);
   g_autoptr (GError) error = NULL;
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
   g_autoptr (GPtrArray) criteria
       = organisation ? cw_workspace_readiness (workspace, CW_STAGE_BOTH, &today, &error) : NULL;
-  if (criteria == NULL)
+  g_autoptr (CwCertCycle) cycle
+      = criteria ? cw_workspace_certification_cycle (workspace, &error) : NULL;
+  g_autoptr (GPtrArray) after
+      = criteria && error == NULL
+            ? cw_workspace_readiness (workspace, CW_STAGE_CYCLE, &today, &error)
+            : NULL;
+  if (criteria == NULL || after == NULL)
     {
       gtk_list_box_append (self->stage_one_list,
                            plain_row (_("Readiness could not be worked out"), error->message));
@@ -507,14 +585,19 @@ fill_criteria (CwReadinessPage *self)
   self->organisation_rev = organisation->rev;
   set_stage_date (self->stage_one_row, organisation->stage_one, &today);
   set_stage_date (self->stage_two_row, organisation->stage_two, &today);
+  set_certificate (self->certified_row, cycle, &today);
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_group), cycle != NULL);
+  g_ptr_array_extend_and_steal (criteria, g_steal_pointer (&after));
   for (guint i = 0; i < criteria->len; i++)
     {
       CwCriterion *criterion = g_ptr_array_index (criteria, i);
       GtkWidget *row = criterion_row (self, criterion);
       if (criterion->records->len > 0 && g_hash_table_contains (expanded, criterion->id))
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_list_box_append (
-          criterion->stage == CW_STAGE_ONE ? self->stage_one_list : self->stage_two_list, row);
+      GtkListBox *list = criterion->stage == CW_STAGE_ONE   ? self->stage_one_list
+                         : criterion->stage == CW_STAGE_TWO ? self->stage_two_list
+                                                            : self->cycle_list;
+      gtk_list_box_append (list, row);
     }
   fill_external (self, workspace);
 }
@@ -1239,6 +1322,55 @@ export_action (GtkWidget *widget, const char *action, GVariant *parameter)
   choose_file (CW_READINESS_PAGE (widget), FALSE);
 }
 
+/* ---- The certification body's audits --------------------------------------- */
+
+static void
+on_external_saved (GtkWidget *dialog, const char *response, CwReadinessPage *self)
+{
+  if (cw_external_ui_saved (dialog) == 0)
+    return;
+  cw_toast (GTK_WIDGET (self), g_object_get_data (G_OBJECT (dialog), "toast"));
+  fill_lists (self);
+}
+
+static void
+watch_form (CwReadinessPage *self, GtkWidget *dialog, const char *toast)
+{
+  if (dialog == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (dialog), "toast", g_strdup (toast), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_external_saved), self,
+                           G_CONNECT_AFTER);
+}
+
+static void
+record_external_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwReadinessPage *self = CW_READINESS_PAGE (widget);
+  watch_form (self, cw_external_ui_record_audit (widget, cw_page_get_workspace (CW_PAGE (self))),
+              _("Certification body audit recorded"));
+}
+
+static void
+add_external_finding_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwReadinessPage *self = CW_READINESS_PAGE (widget);
+  watch_form (self,
+              cw_external_ui_add_finding (widget, cw_page_get_workspace (CW_PAGE (self)),
+                                          g_variant_get_int64 (parameter)),
+              _("Finding added"));
+}
+
+static void
+resolve_external_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwReadinessPage *self = CW_READINESS_PAGE (widget);
+  watch_form (self,
+              cw_external_ui_resolve_finding (widget, cw_page_get_workspace (CW_PAGE (self)),
+                                              g_variant_get_int64 (parameter)),
+              _("Finding resolved"));
+}
+
 static void
 report_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -1392,6 +1524,7 @@ load (CwPage *page)
     {
       cw_list_box_remove_all (self->stage_one_list);
       cw_list_box_remove_all (self->stage_two_list);
+      cw_list_box_remove_all (self->cycle_list);
       cw_list_box_remove_all (self->entries_list);
       cw_list_box_remove_all (self->items_list);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1400,6 +1533,9 @@ load (CwPage *page)
   gboolean writable = !cw_workspace_is_read_only (workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.record-external", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.add-external-finding", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.resolve-external", writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->months_spin), writable);
   self->loading = TRUE;
   gtk_spin_button_set_value (self->months_spin, cw_workspace_get_coverage_months (workspace, NULL));
@@ -1517,6 +1653,9 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_one_row);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_two_row);
+  gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, certified_row);
+  gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, cycle_group);
+  gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, cycle_list);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, months_spin);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_one_list);
   gtk_widget_class_bind_template_child (widget_class, CwReadinessPage, stage_two_list);
@@ -1548,6 +1687,12 @@ cw_readiness_page_class_init (CwReadinessPageClass *klass)
   gtk_widget_class_install_action (widget_class, "readiness.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "readiness.pack", NULL, pack_action);
   gtk_widget_class_install_action (widget_class, "readiness.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "readiness.record-external", NULL,
+                                   record_external_action);
+  gtk_widget_class_install_action (widget_class, "readiness.add-external-finding", "x",
+                                   add_external_finding_action);
+  gtk_widget_class_install_action (widget_class, "readiness.resolve-external", "x",
+                                   resolve_external_action);
 }
 
 static void
