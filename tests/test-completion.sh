@@ -108,10 +108,46 @@ for shell in bash zsh fish; do
   fi
 done
 
+# zsh's completion system needs a terminal to drive; its functions are
+# stubbed here to print what they are given, which is enough to follow the
+# file's own logic: which words, files or options it hands them.
+zsh_complete () { # the words handed to the stubs for the words given, sorted
+  (cd "$scratch/work" && zsh -f -c '
+    _describe () { print -l ${${(P)4}%%:*}; }
+    _values () { shift; print -l "$@"; }
+    _files () { print -l *.clausewise(N) *(N/); }
+    _wanted () { shift 3; "$@"; }
+    compadd () { [[ $1 == -a ]] && printf "%s\n" ${(P)2}; }
+    _message () { }
+    source "$0" 2>/dev/null
+    words=("$@")
+    CURRENT=$#words
+    PREFIX=$words[-1]
+    _clausewise_cli' "$zsh_file" "$@" | sort | tr '\n' '|' | sed 's/|$//')
+}
+
+expect_zsh () { # expect_zsh "WANTED|…" WORD…: the candidates before matching the prefix
+  local wanted=$1 got
+  shift
+  wanted=$(tr '|' '\n' <<<"$wanted" | sort | tr '\n' '|' | sed 's/|$//')
+  got=$(zsh_complete "$@")
+  if [ "$got" = "$wanted" ]; then
+    ok "zsh (stubbed): “$*” → $wanted"
+  else
+    not_ok "zsh (stubbed): “$*” → $wanted"
+    echo "# got: $got"
+  fi
+}
+
 if command -v zsh >/dev/null; then
   if zsh -n "$zsh_file"; then ok "zsh -n reads _clausewise-cli"; else not_ok "zsh -n reads _clausewise-cli"; fi
+  expect_zsh "new|list|show|answer|sites|session|meeting|issue|revise|follow-up|close|sample|independence" \
+    clausewise-cli audit ""
+  expect_zsh "ofi|observation|minor|major" clausewise-cli finding new --grade ""
+  expect_zsh "old.clausewise|plan.clausewise|sub folder|window" clausewise-cli readiness ""
+  expect_zsh "--help|--reproducible|--output|-o|--paper" clausewise-cli report audit w 1 -
 else
-  skip "zsh -n reads _clausewise-cli" "zsh is not installed"
+  skip "zsh reads _clausewise-cli and offers its words" "zsh is not installed"
 fi
 
 fish_complete () { # the candidates fish offers for a command line, sorted

@@ -594,18 +594,20 @@ second_words (GArray *specs, const char *first, gboolean *alone)
 static char *
 first_word_summary (GArray *specs, const char *first)
 {
+  const char *summary = NULL;
+  for (guint i = 0; i < specs->len && summary == NULL; i++)
+    {
+      const CwCliCommand *command = g_array_index (specs, Spec, i).command;
+      if (g_str_equal (command->name, first))
+        summary = command->summary;
+    }
   gboolean alone;
   g_autofree char *seconds = second_words (specs, first, &alone);
   if (*seconds == '\0')
-    for (guint i = 0; i < specs->len; i++)
-      {
-        const CwCliCommand *command = g_array_index (specs, Spec, i).command;
-        if (g_str_equal (command->name, first))
-          return g_strdup (command->summary);
-      }
+    return g_strdup (summary);
   g_auto (GStrv) parts = g_strsplit (seconds, " ", -1);
   g_autofree char *joined = g_strjoinv (", ", parts);
-  return g_strdup_printf ("%s%s", alone ? "also: " : "", joined);
+  return alone ? g_strdup_printf ("%s (also: %s)", summary, joined) : g_steal_pointer (&joined);
 }
 
 static const char bash_body[] =
@@ -682,10 +684,10 @@ static const char bash_body[] =
   "\n"
   "complete -F _clausewise_cli clausewise-cli\n";
 
+/* The case arms of the words function: bash echoes the words as one
+ * string, zsh (`zsh` set) assigns them to reply one by one. */
 static void
-shell_vocabulary_cases (GString *out, GArray *specs, const char *pattern_open,
-                        const char *pattern_close, const char *indent, const char *assign_open,
-                        const char *assign_close)
+shell_vocabulary_cases (GString *out, GArray *specs, gboolean zsh)
 {
   for (guint i = 0; i < specs->len; i++)
     {
@@ -695,12 +697,26 @@ shell_vocabulary_cases (GString *out, GArray *specs, const char *pattern_open,
         {
           const Vocabulary *v = &g_array_index (vocabularies, Vocabulary, j);
           g_autofree char *key = g_strdup_printf ("%s/%s", spec->command->name, v->name);
-          g_autofree char *words = g_strjoinv (" ", v->words);
-          g_string_append_printf (out, "%s%s", indent, pattern_open);
+          g_string_append (out, zsh ? "  (" : "  ");
           sh_quote (out, key);
-          g_string_append_printf (out, "%s %s", pattern_close, assign_open);
-          sh_quote (out, words);
-          g_string_append_printf (out, "%s ;;\n", assign_close);
+          if (zsh)
+            {
+              g_string_append (out, ") reply=(");
+              for (guint k = 0; v->words[k] != NULL; k++)
+                {
+                  if (k > 0)
+                    g_string_append_c (out, ' ');
+                  sh_quote (out, v->words[k]);
+                }
+              g_string_append (out, ") ;;\n");
+            }
+          else
+            {
+              g_autofree char *words = g_strjoinv (" ", v->words);
+              g_string_append (out, ") echo ");
+              sh_quote (out, words);
+              g_string_append (out, " ;;\n");
+            }
         }
     }
 }
@@ -754,7 +770,7 @@ bash_completion (GString *out, GArray *specs)
   g_string_append (out, "  *) return 1 ;;\n  esac\n}\n\n"
                         "# The words an option or a parameter takes; nothing for free text.\n"
                         "_clausewise_cli_words ()\n{\n  case $1/$2 in\n");
-  shell_vocabulary_cases (out, specs, "", ")", "  ", "echo ", "");
+  shell_vocabulary_cases (out, specs, FALSE);
   g_string_append (out, "  esac\n}\n\n");
   g_string_append (out, bash_body);
 }
@@ -871,7 +887,7 @@ zsh_completion (GString *out, GArray *specs)
     }
   g_string_append (out, "  (*) return 1 ;;\n  esac\n}\n\n"
                         "_clausewise_cli_words () {\n  reply=()\n  case $1/$2 in\n");
-  shell_vocabulary_cases (out, specs, "(", ")", "  ", "reply=(${=", "})");
+  shell_vocabulary_cases (out, specs, TRUE);
   g_string_append (out, "  esac\n}\n\n");
   g_string_append (out, zsh_body);
 }
