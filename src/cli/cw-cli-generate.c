@@ -191,7 +191,7 @@ static const struct
   { "programme importance", "IMPORTANCE", importance_words },
   { "audit sample", "--method", sample_method_words },
   { "audit meeting", "MEETING", NULL, "opening|closing" },
-  { "readiness", "--stage", NULL, "1|2" },
+  { "readiness", "--stage", NULL, "1|2|cycle" },
 };
 
 static const GOptionEntry *
