@@ -223,6 +223,23 @@ compose_register (CwTypeset *ts, ReadinessContent *c)
   cw_table_end (table);
 }
 
+/* One stage in the summary: its day and how many criteria have each
+ * colour, chipped with the worst. */
+static void
+summary_row (CwTable *table, const char *stage, const char *day, const guint *counts)
+{
+  g_autofree char *name = cw_markup_printf ("%s", stage);
+  g_autofree char *when = cw_markup_printf ("%s", day);
+  g_autofree char *red = g_strdup_printf ("%u", counts[CW_READY_RED]);
+  g_autofree char *amber = g_strdup_printf ("%u", counts[CW_READY_AMBER]);
+  g_autofree char *green = g_strdup_printf ("%u", counts[CW_READY_GREEN]);
+  const char *cells[] = { name, when, red, amber, green };
+  CwReadyColour worst = counts[CW_READY_RED]     ? CW_READY_RED
+                        : counts[CW_READY_AMBER] ? CW_READY_AMBER
+                                                 : CW_READY_GREEN;
+  cw_table_row (table, cells, CW_ROW_NORMAL, 0, ready_colour (worst));
+}
+
 /* "1 December 2025, valid until 30 November 2028" */
 static char *
 certificate_text (const CwCertCycle *cycle)
@@ -320,36 +337,10 @@ compose_readiness (CwTypeset *ts, gpointer data)
   static const double widths[] = { 0.28, 0.36, 0.12, 0.12, 0.12 };
   const char *header[] = { _ ("Stage"), _ ("Date"), _ ("Red"), _ ("Amber"), _ ("Green") };
   CwTable *table = cw_typeset_table_begin (ts, 5, widths, header);
-  for (CwStage stage = CW_STAGE_ONE; stage <= CW_STAGE_TWO; stage++)
-    {
-      const guint *counts = c->colours[stage];
-      g_autofree char *name
-          = cw_markup_printf ("%s", stage == CW_STAGE_ONE ? _ ("Stage One (documentation review)")
-                                                          : _ ("Stage Two (main audit)"));
-      g_autofree char *day = cw_markup_printf ("%s", stage == CW_STAGE_ONE ? one : two);
-      g_autofree char *red = g_strdup_printf ("%u", counts[CW_READY_RED]);
-      g_autofree char *amber = g_strdup_printf ("%u", counts[CW_READY_AMBER]);
-      g_autofree char *green = g_strdup_printf ("%u", counts[CW_READY_GREEN]);
-      const char *cells[] = { name, day, red, amber, green };
-      CwReadyColour worst = counts[CW_READY_RED]     ? CW_READY_RED
-                            : counts[CW_READY_AMBER] ? CW_READY_AMBER
-                                                     : CW_READY_GREEN;
-      cw_table_row (table, cells, CW_ROW_NORMAL, 0, ready_colour (worst));
-    }
+  summary_row (table, _ ("Stage One (documentation review)"), one, c->colours[CW_STAGE_ONE]);
+  summary_row (table, _ ("Stage Two (main audit)"), two, c->colours[CW_STAGE_TWO]);
   if (c->cycle != NULL)
-    {
-      const guint *counts = c->colours[CW_STAGE_CYCLE];
-      g_autofree char *name = cw_markup_printf ("%s", _ ("After certification"));
-      g_autofree char *day = cw_markup_printf ("%s", certified);
-      g_autofree char *red = g_strdup_printf ("%u", counts[CW_READY_RED]);
-      g_autofree char *amber = g_strdup_printf ("%u", counts[CW_READY_AMBER]);
-      g_autofree char *green = g_strdup_printf ("%u", counts[CW_READY_GREEN]);
-      const char *cells[] = { name, day, red, amber, green };
-      CwReadyColour worst = counts[CW_READY_RED]     ? CW_READY_RED
-                            : counts[CW_READY_AMBER] ? CW_READY_AMBER
-                                                     : CW_READY_GREEN;
-      cw_table_row (table, cells, CW_ROW_NORMAL, 0, ready_colour (worst));
-    }
+    summary_row (table, _ ("After certification"), certified, c->colours[CW_STAGE_CYCLE]);
   cw_table_end (table);
 
   cw_typeset_heading (ts, 1, _ ("2  Criteria"), TRUE);
