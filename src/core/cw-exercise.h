@@ -165,7 +165,7 @@ struct _CwExercise
   char *pack_id; /* the pack it was read from */
   char *id;      /* unique in its pack */
   CwExerciseKind kind;
-  GStrv clauses;   /* clause numbers, possibly empty, never NULL */
+  GStrv clauses;    /* clause numbers, possibly empty, never NULL */
   guint difficulty; /* 1 (easy) to 3 (hard) */
   char *title;
   char *scenario;      /* or NULL */
@@ -189,8 +189,8 @@ typedef struct
 {
   char *id;
   char *title;
-  guint weight; /* percent of the overall score */
-  guint count;  /* exercises drawn for it */
+  guint weight;  /* percent of the overall score */
+  guint count;   /* exercises drawn for it */
   GArray *kinds; /* CwExerciseKind; each kind is in one section at most */
 } CwExamSection;
 
@@ -200,8 +200,8 @@ typedef struct
 typedef struct
 {
   guint minutes;
-  guint pass_overall; /* percent */
-  guint pass_section; /* percent, in every section */
+  guint pass_overall;  /* percent */
+  guint pass_section;  /* percent, in every section */
   GPtrArray *sections; /* CwExamSection * */
 } CwExamBlueprint;
 
@@ -247,14 +247,14 @@ CwExercise *cw_exercise_pack_lookup (CwExercisePack *self, const char *exercise_
  * ignored; an unanswered field scores nothing for its part. */
 typedef struct
 {
-  GArray *chosen;    /* guint option indices (0-based): CHOOSE_ONE, CHOOSE_MANY */
-  char *clause;      /* CLAUSE, or NULL */
+  GArray *chosen; /* guint option indices (0-based): CHOOSE_ONE, CHOOSE_MANY */
+  char *clause;   /* CLAUSE, or NULL */
   gboolean has_grade;
   CwExerciseGrade grade; /* GRADE; STATEMENT: the grade the trainee gives */
   gboolean has_number;
-  gint64 number;   /* NUMBER */
-  GArray *order;   /* guint step indices (into CwPart.steps) as the trainee put them */
-  char *text;      /* WRITTEN: what the trainee wrote, or NULL */
+  gint64 number;     /* NUMBER */
+  GArray *order;     /* guint step indices (into CwPart.steps) as the trainee put them */
+  char *text;        /* WRITTEN: what the trainee wrote, or NULL */
   char *requirement; /* STATEMENT: the trainee's three parts, or NULL */
   char *evidence;
   char *statement;
@@ -265,28 +265,31 @@ typedef struct
 typedef struct
 {
   GPtrArray *parts; /* CwPartAnswer * */
-} CwAnswer;
+} CwExerciseAnswer;
 
 /* An empty answer with as many parts as `exercise` has: fill it in place. */
-CwAnswer *cw_answer_new (const CwExercise *exercise);
-void cw_answer_free (CwAnswer *answer);
-CwPartAnswer *cw_answer_get_part (CwAnswer *answer, guint index);
+CwExerciseAnswer *cw_exercise_answer_new (const CwExercise *exercise);
+void cw_exercise_answer_free (CwExerciseAnswer *answer);
+CwPartAnswer *cw_exercise_answer_get_part (CwExerciseAnswer *answer, guint index);
 /* The answer built from the pack: correct options, the clause, the grade,
  * min, steps in order, every rubric item confirmed, the model statement. */
-CwAnswer *cw_exercise_model_answer (const CwExercise *exercise);
+CwExerciseAnswer *cw_exercise_model_answer (const CwExercise *exercise);
 /* Whether the answer fits the exercise: option, step and rubric indices in
  * range, no index twice, one option at most for CHOOSE_ONE, a whole
  * permutation for a SEQUENCE that was answered, texts valid UTF-8 and at
- * most CW_ANSWER_MAX_TEXT bytes. Scoring and storing call it first. */
-gboolean cw_answer_check (const CwExercise *exercise, const CwAnswer *answer, GError **error);
-#define CW_ANSWER_MAX_TEXT 8000
+ * most CW_EXERCISE_ANSWER_MAX_TEXT bytes. Scoring and storing call it first. */
+gboolean cw_exercise_answer_check (const CwExercise *exercise, const CwExerciseAnswer *answer,
+                                   GError **error);
+#define CW_EXERCISE_ANSWER_MAX_TEXT 8000
 
 /* A stable text form for storage, and back (checked against the exercise). */
-char *cw_answer_serialise (const CwAnswer *answer);
-CwAnswer *cw_answer_deserialise (const CwExercise *exercise, const char *text, GError **error);
+char *cw_exercise_answer_serialise (const CwExerciseAnswer *answer);
+CwExerciseAnswer *cw_exercise_answer_deserialise (const CwExercise *exercise, const char *text,
+                                                  GError **error);
 /* One part of an answer in words, for printing beside the model
  * ("2. Emergency change…", "8.5.1", "3, 1, 2, 4", the written text). */
-char *cw_answer_describe_part (const CwExercise *exercise, const CwAnswer *answer, guint index);
+char *cw_exercise_answer_describe_part (const CwExercise *exercise, const CwExerciseAnswer *answer,
+                                        guint index);
 
 /* ---- Scores ------------------------------------------------------------ */
 
@@ -312,15 +315,16 @@ typedef struct
 } CwScore;
 
 /* Scores `answer`; NULL with CW_EXERCISE_ERROR_ANSWER when it does not fit
- * the exercise (see cw_answer_check). */
-CwScore *cw_exercise_score (const CwExercise *exercise, const CwAnswer *answer, GError **error);
+ * the exercise (see cw_exercise_answer_check). */
+CwScore *cw_exercise_score (const CwExercise *exercise, const CwExerciseAnswer *answer,
+                            GError **error);
 void cw_score_free (CwScore *score);
 /* A score in hundredths of a mark, as practice files store it. */
 gint64 cw_score_to_centi (double marks);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwExercise, cw_exercise_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwExercisePack, cw_exercise_pack_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwAnswer, cw_answer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwExerciseAnswer, cw_exercise_answer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwScore, cw_score_free)
 
 G_END_DECLS

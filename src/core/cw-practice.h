@@ -42,10 +42,10 @@ typedef enum
   CW_PRACTICE_ERROR_NOT_PRACTICE, /* not a practice file (another database, a workspace) */
   CW_PRACTICE_ERROR_NEWER,        /* made by a newer Clausewise */
   CW_PRACTICE_ERROR_DAMAGED,
-  CW_PRACTICE_ERROR_INVALID,      /* refused by a rule: an older pack version, a bad answer */
-  CW_PRACTICE_ERROR_CLOSED,       /* the exam is finished or past its deadline */
-  CW_PRACTICE_ERROR_HIDDEN,       /* an exam's scores before it is finished */
-  CW_PRACTICE_ERROR_FAILED,       /* the storage failed (disk full, I/O) */
+  CW_PRACTICE_ERROR_INVALID, /* refused by a rule: an older pack version, a bad answer */
+  CW_PRACTICE_ERROR_CLOSED,  /* the exam is finished or past its deadline */
+  CW_PRACTICE_ERROR_HIDDEN,  /* an exam's scores before it is finished */
+  CW_PRACTICE_ERROR_FAILED,  /* the storage failed (disk full, I/O) */
 } CwPracticeError;
 
 /* "CWPR": PRAGMA application_id of every practice file. */
@@ -91,7 +91,8 @@ void cw_practice_pack_free (CwPracticePack *pack);
  * CW_EXERCISE_ERROR). Returns the pack as stored. */
 CwPracticePack *cw_practice_import_file (CwPractice *self, GFile *file, GError **error);
 CwPracticePack *cw_practice_import_bundled (CwPractice *self, GError **error);
-GPtrArray *cw_practice_list_packs (CwPractice *self, GError **error); /* CwPracticePack *, by title */
+GPtrArray *cw_practice_list_packs (CwPractice *self,
+                                   GError **error); /* CwPracticePack *, by title */
 /* The pack as read from its stored XML (cached). */
 CwExercisePack *cw_practice_get_pack (CwPractice *self, const char *pack_id, GError **error);
 
@@ -99,15 +100,18 @@ CwExercisePack *cw_practice_get_pack (CwPractice *self, const char *pack_id, GEr
 
 typedef struct
 {
-  const char *pack_id;   /* NULL: every pack */
-  gboolean any_kind;     /* TRUE: ignore kind */
+  const char *pack_id; /* NULL: every pack */
+  gboolean any_kind;   /* TRUE: ignore kind */
   CwExerciseKind kind;
-  const char *clause;    /* NULL: any; "8.5" also matches 8.5.1 and below */
-  guint difficulty;      /* 0: any */
+  const char *clause; /* NULL: any; "8.5" also matches 8.5.1 and below */
+  guint difficulty;   /* 0: any */
 } CwExerciseFilter;
 
 /* The filter that lets everything through. */
-#define CW_EXERCISE_FILTER_ALL { NULL, TRUE, 0, NULL, 0 }
+#define CW_EXERCISE_FILTER_ALL                                                                     \
+  {                                                                                                \
+    NULL, TRUE, 0, NULL, 0                                                                         \
+  }
 
 /* Exercises of every matching pack, packs by title, exercises in pack
  * order. References to the exercises themselves (CwExercise *). */
@@ -123,7 +127,7 @@ CwExercise *cw_practice_find_exercise (CwPractice *self, const char *reference, 
  * and returns the score. Feedback comes at once: show the score, the
  * statement hints, the model answer and the explanation. */
 CwScore *cw_practice_answer (CwPractice *self, const char *trainee, const CwExercise *exercise,
-                             const CwAnswer *answer, GError **error);
+                             const CwExerciseAnswer *answer, GError **error);
 
 GStrv cw_practice_list_trainees (CwPractice *self, GError **error);
 
@@ -156,7 +160,7 @@ gint64 cw_attempt_seconds_left (const CwAttempt *attempt, GDateTime *now);
 /* One exercise drawn for an exam, in the order it is sat. */
 typedef struct
 {
-  guint position;     /* 1-based */
+  guint position; /* 1-based */
   char *section_id;
   char *section_title;
   CwExercise *exercise;
@@ -171,8 +175,8 @@ gint64 cw_practice_start_exam (CwPractice *self, const char *trainee, const char
                                GError **error);
 /* The same with a given seed: the same pack and seed always draw the same
  * exercises in the same order. */
-gint64 cw_practice_start_exam_with_seed (CwPractice *self, const char *trainee,
-                                         const char *pack_id, guint64 seed, GError **error);
+gint64 cw_practice_start_exam_with_seed (CwPractice *self, const char *trainee, const char *pack_id,
+                                         guint64 seed, GError **error);
 CwAttempt *cw_practice_get_attempt (CwPractice *self, gint64 attempt_id, GError **error);
 GPtrArray *cw_practice_list_attempts (CwPractice *self, const char *trainee, GError **error);
 GPtrArray *cw_practice_get_exam_items (CwPractice *self, gint64 attempt_id, GError **error);
@@ -181,12 +185,12 @@ GPtrArray *cw_practice_get_exam_items (CwPractice *self, gint64 attempt_id, GErr
  * about its score. CW_PRACTICE_ERROR_CLOSED after the deadline or finish;
  * CW_PRACTICE_ERROR_NOT_FOUND when the exercise was not drawn. */
 gboolean cw_practice_exam_answer (CwPractice *self, gint64 attempt_id, const char *exercise_id,
-                                  const CwAnswer *answer, GError **error);
+                                  const CwExerciseAnswer *answer, GError **error);
 
 /* The answer stored for a drawn exercise, to show it again while the exam
  * runs; NULL (and no error) when it has none yet. No score. */
-CwAnswer *cw_practice_get_exam_answer (CwPractice *self, gint64 attempt_id,
-                                       const char *exercise_id, GError **error);
+CwExerciseAnswer *cw_practice_get_exam_answer (CwPractice *self, gint64 attempt_id,
+                                               const char *exercise_id, GError **error);
 
 typedef struct
 {
@@ -209,8 +213,8 @@ typedef struct
 typedef struct
 {
   CwExamItem *item;
-  CwAnswer *answer; /* NULL when it was not answered */
-  CwScore *score;   /* NULL when it was not answered (it scores 0 of its marks) */
+  CwExerciseAnswer *answer; /* NULL when it was not answered */
+  CwScore *score;           /* NULL when it was not answered (it scores 0 of its marks) */
 } CwExamAnswer;
 
 typedef struct
