@@ -1547,6 +1547,25 @@ percent (double scored, double possible)
   return possible > 0 ? 100.0 * scored / possible : 0;
 }
 
+/* "6.2.1" before "10.1": part by part, as numbers. */
+static int
+compare_clause_numbers (const char *a, const char *b)
+{
+  while (*a != '\0' && *b != '\0')
+    {
+      char *end_a, *end_b;
+      guint64 x = g_ascii_strtoull (a, &end_a, 10);
+      guint64 y = g_ascii_strtoull (b, &end_b, 10);
+      if (x != y)
+        return x < y ? -1 : 1;
+      a = *end_a == '.' ? end_a + 1 : end_a;
+      b = *end_b == '.' ? end_b + 1 : end_b;
+      if (end_a == a && end_b == b)
+        break;
+    }
+  return (*a != '\0') - (*b != '\0');
+}
+
 static int
 compare_clause_results (gconstpointer a, gconstpointer b)
 {
@@ -1554,7 +1573,7 @@ compare_clause_results (gconstpointer a, gconstpointer b)
   const CwClauseResult *y = *(CwClauseResult *const *)b;
   if (x->percent != y->percent)
     return x->percent < y->percent ? -1 : 1;
-  return g_strcmp0 (x->clause, y->clause);
+  return compare_clause_numbers (x->clause, y->clause);
 }
 
 /* The result, computed from the stored answers: scores are never taken
