@@ -417,7 +417,8 @@ answer_entries (AnswerOptions *o, const GOptionEntry *extra, guint n_extra)
       N_ ("1,3") },
   };
   GOptionEntry *all = g_new0 (GOptionEntry, n_extra + G_N_ELEMENTS (entries) + 1);
-  memcpy (all, extra, n_extra * sizeof *extra);
+  if (n_extra > 0)
+    memcpy (all, extra, n_extra * sizeof *extra);
   memcpy (all + n_extra, entries, sizeof entries);
   return all;
 }
