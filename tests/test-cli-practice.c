@@ -557,6 +557,76 @@ test_exam (void)
                      "No trainee “Nobody”");
 }
 
+/* A poppler or qpdf tool's output; the tools come with build-aux/setup-deps. */
+static char *
+tool (const char *const *argv)
+{
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = cw_test_spawn (argv, &out, &err);
+  if (status != 0)
+    g_error ("%s exited %d: %s", argv[0], status, err);
+  return out;
+}
+
+static void
+test_report_exam (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = new_practice (&dir);
+  gint64 id;
+  g_auto (GStrv) drawn = exam_start (path, "Ada", "42", &id);
+  g_autofree char *attempt = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *pdf = cw_test_path (dir, "exam.pdf");
+
+  /* A running exam has no result to print. */
+  refused_untouched (path, ARGS ("report", "exam", path, attempt, "-o", pdf), CLI_BAD_INPUT,
+                     "still running");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  g_auto (GStrv) first = g_strsplit (drawn[3], "\t", -1);
+  g_autofree char *answered
+      = cw_test_cli_ok (ARGS ("exam", "answer", path, attempt, first[2], "--choose", "1,2"));
+  g_autofree char *finished = cw_test_cli_ok (ARGS ("exam", "finish", path, attempt));
+  g_autofree char *written = cw_test_cli_ok (ARGS ("report", "exam", path, attempt, "-o", pdf));
+  g_assert_cmpstr (written, ==, "");
+
+  g_autofree char *info = tool (ARGS ("pdfinfo", pdf));
+  cw_test_assert_contains (info, "Tagged:          yes");
+  cw_test_assert_contains (info, "Title:           Exam result of Ada");
+  g_autofree char *check = tool (ARGS ("qpdf", "--check", pdf));
+  cw_test_assert_contains (check, "No syntax or stream encoding errors found");
+  g_autofree char *text = tool (ARGS ("pdftotext", pdf, "-"));
+  cw_test_assert_contains (text, "Score by section");
+  cw_test_assert_contains (text, "Weakest clauses");
+  cw_test_assert_contains (text, "Answers beside the model answers");
+  cw_test_assert_contains (text, "Records a certifier expects");
+  cw_test_assert_contains (text, "1. Incident records; 2. Results of");
+  cw_test_assert_contains (text, "(no answer)");
+  cw_test_assert_contains (text, "Not");
+  g_autofree char *tree = tool (ARGS ("pdfinfo", "-struct-text", pdf));
+  cw_test_assert_contains (tree, "Table");
+  cw_test_assert_contains (tree, "H1");
+
+  /* Dated from the exam's finish: the same exam gives the same bytes. */
+  g_autoptr (GBytes) once = cw_test_read (pdf);
+  g_autofree char *again = cw_test_cli_ok (ARGS ("report", "exam", path, attempt, "-o", pdf));
+  g_autoptr (GBytes) twice = cw_test_read (pdf);
+  g_assert_true (g_bytes_equal (once, twice));
+
+  /* Targets that can never hold a PDF, and a missing -o. */
+  refused_untouched (path, ARGS ("report", "exam", path, attempt, "-o", dir), CLI_BAD_INPUT, NULL);
+  refused_untouched (path, ARGS ("report", "exam", path, attempt, "-o", path), CLI_BAD_INPUT, NULL);
+  refused_untouched (path, ARGS ("report", "exam", path, attempt), CLI_USAGE, "-o OUT.pdf");
+  refused_untouched (path, ARGS ("report", "exam", path, "77", "-o", pdf), CLI_BAD_INPUT,
+                     "no attempt 77");
+  /* Nothing but the report is left in the folder. */
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".exam.pdf."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -570,5 +640,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/practice/exercise/answer", test_exercise_answer);
   g_test_add_func ("/cli/practice/exercise/refusals", test_exercise_answer_refusals);
   g_test_add_func ("/cli/practice/exam", test_exam);
+  g_test_add_func ("/cli/practice/report", test_report_exam);
   return g_test_run ();
 }

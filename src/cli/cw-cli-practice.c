@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
+#include "cw-output.h"
 #include "cw-practice.h"
 #include "cw-text.h"
 
@@ -933,5 +934,45 @@ cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv)
           g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s%%\n", row->day, names[g], row->key, answers, scored,
                    possible, percent);
       }
+  return CW_CLI_OK;
+}
+
+/* ---- report exam ------------------------------------------------------- */
+
+int
+cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *output = NULL, *paper_text = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Where to write the PDF (required)"),
+      N_ ("OUT.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_ ("Paper size: a4 (default) or letter"),
+      N_ ("a4|letter") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (output == NULL || *output == '\0')
+    return cw_cli_usage_error (command, _ ("-o OUT.pdf is required"));
+  CwPaper paper = CW_PAPER_A4;
+  if (paper_text != NULL && !cw_paper_from_string (paper_text, &paper))
+    return cw_cli_usage_error (command, _ ("“%s” is not a paper size; use a4 or letter"),
+                               paper_text);
+  gint64 attempt;
+  if (!cw_cli_parse_id (args[1], _ ("an exam"), &attempt))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (GError) error = NULL;
+  /* A target that can never hold the PDF is refused before the practice
+   * file is opened; the writer checks again. */
+  g_autofree char *target = cw_output_resolve (output, &error);
+  if (target == NULL)
+    return cw_cli_fail (error);
+  g_autoptr (CwPractice) practice = open_practice (args[0], &status);
+  if (practice == NULL)
+    return status;
+  if (!cw_practice_write_exam_report (practice, attempt, output, paper, &error))
+    return cw_cli_fail (error);
   return CW_CLI_OK;
 }

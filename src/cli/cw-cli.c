@@ -365,6 +365,10 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_readiness },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),
     cw_cli_run_report_review },
+  { "report exam", "PRACTICE ATTEMPT",
+    N_("Write a finished exam's result as PDF: sections, weakest clauses, answers beside the "
+       "model"),
+    cw_cli_run_report_exam },
   { "statement check", "",
     N_("Check a nonconformity statement's three parts (and grade); prints each hint as "
        "KIND<tab>MESSAGE, nothing when it passes"),

@@ -138,6 +138,7 @@ int cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_finish (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);

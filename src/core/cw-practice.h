@@ -31,6 +31,7 @@
 #include <gio/gio.h>
 
 #include "cw-exercise.h"
+#include "cw-report.h"
 
 G_BEGIN_DECLS
 
@@ -237,6 +238,16 @@ void cw_exam_result_free (CwExamResult *result);
 CwExamResult *cw_practice_finish_exam (CwPractice *self, gint64 attempt_id, GError **error);
 /* The result of a finished exam; CW_PRACTICE_ERROR_HIDDEN before. */
 CwExamResult *cw_practice_get_exam_result (CwPractice *self, gint64 attempt_id, GError **error);
+
+/* Writes a finished exam's result as a tagged PDF for a trainer
+ * (cw-report-exam.c): the score by section with pass or fail, the weakest
+ * clauses, and each answer beside the model answer. Written like every
+ * report: only where cw_output_resolve() allows, into a hidden file renamed
+ * into place. Dated from the exam's finish, so the same exam gives the same
+ * bytes. CW_PRACTICE_ERROR_HIDDEN while the exam runs; CW_OUTPUT_ERROR or
+ * CW_REPORT_ERROR when it cannot be written there. */
+gboolean cw_practice_write_exam_report (CwPractice *self, gint64 attempt_id, const char *path,
+                                        CwPaper paper, GError **error);
 
 /* ---- Progress ---------------------------------------------------------- */
 
