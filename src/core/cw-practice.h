@@ -85,7 +85,8 @@ typedef struct
 
 void cw_practice_pack_free (CwPracticePack *pack);
 
-/* Imports a pack. A pack already there with the same id is replaced only
+/* Imports a pack (a file of at most 4 MiB, UTF-8, so that its text can be
+ * kept in the practice file). A pack already there with the same id is replaced only
  * by a higher version (its attempts keep their answers); an equal or lower
  * version is refused with CW_PRACTICE_ERROR_INVALID. A pack that fails
  * reading is refused with the reader's error (CW_XML_ERROR or
@@ -114,8 +115,8 @@ typedef struct
     NULL, TRUE, 0, NULL, 0                                                                         \
   }
 
-/* Exercises of every matching pack, packs by title, exercises in pack
- * order. References to the exercises themselves (CwExercise *). */
+/* Exercises of every matching pack (`filter` NULL: all), packs by title,
+ * exercises in pack order. References to the exercises (CwExercise *). */
 GPtrArray *cw_practice_list_exercises (CwPractice *self, const CwExerciseFilter *filter,
                                        GError **error);
 /* `reference` is "PACK/EXERCISE", or an exercise id alone when only one
