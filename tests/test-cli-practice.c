@@ -521,6 +521,18 @@ test_exam (void)
   refused_untouched (path, ARGS ("exam", "start", path, "--trainee", "Ada", "--pack", "nope"),
                      CLI_BAD_INPUT, "no pack “nope”");
 
+  /* Written answers: rubric items are confirmed after the finish, beside
+   * the model, never while the exam runs. */
+  refused_untouched (path,
+                     ARGS ("exam", "answer", path, attempt, "gr-capacity", "--grade", "minor",
+                           "--text", "One late review.", "--met", "1"),
+                     CLI_BAD_INPUT, "confirmed after the finish");
+  g_autofree char *graded
+      = cw_test_cli_ok (ARGS ("exam", "answer", path, attempt, "gr-capacity", "--grade", "minor",
+                              "--text", "One late review."));
+  refused_untouched (path, ARGS ("exam", "confirm", path, attempt, "gr-capacity", "--met", "1,2"),
+                     CLI_BAD_INPUT, "still running");
+
   g_autofree char *result = cw_test_cli_ok (ARGS ("exam", "finish", path, attempt));
   g_auto (GStrv) lines = cw_test_output_lines (result);
   const char *sections[] = { "mc", "short", "long", "situations" };
@@ -541,6 +553,17 @@ test_exam (void)
   refused_untouched (path, ARGS ("exam", "finish", path, attempt), CLI_BAD_INPUT, "finished at");
   refused_untouched (path, ARGS ("exam", "answer", path, attempt, drawn, "--choose", "1"),
                      CLI_BAD_INPUT, "is finished");
+  g_autofree char *confirmed
+      = cw_test_cli_ok (ARGS ("exam", "confirm", path, attempt, "gr-capacity", "--met", "1,2"));
+  cw_test_assert_contains (confirmed,
+                           "section\tshort\tShort written answers\t25\t4\t6\t66.67%\tpass\n");
+  g_assert_null (strstr (result, "\t66.67%\t"));
+  refused_untouched (path, ARGS ("exam", "confirm", path, attempt, "gr-capacity", "--met", "3"),
+                     CLI_BAD_INPUT, "--met: “3” is not a number from 1 to 2");
+  refused_untouched (path, ARGS ("exam", "confirm", path, attempt, "mc-principle", "--met", "1"),
+                     CLI_BAD_INPUT, "scored by the app alone");
+  refused_untouched (path, ARGS ("exam", "confirm", path, attempt, "gr-capacity"), CLI_USAGE,
+                     "--met is required");
 
   g_autofree char *progress = cw_test_cli_ok (ARGS ("progress", path, "--trainee", "Ada"));
   g_auto (GStrv) rows = cw_test_output_lines (progress);

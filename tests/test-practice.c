@@ -625,10 +625,14 @@ test_exam_draw (void)
   g_clear_error (&error);
 }
 
+/* The model answer as an exam takes it: rubric items are confirmed after
+ * the finish. */
 static void
 answer_model (CwPractice *practice, gint64 attempt, CwExercise *exercise)
 {
   g_autoptr (CwExerciseAnswer) model = cw_exercise_model_answer (exercise);
+  for (guint p = 0; p < model->parts->len; p++)
+    g_array_set_size (cw_exercise_answer_get_part (model, p)->confirmed, 0);
   g_autoptr (GError) error = NULL;
   g_assert_true (cw_practice_exam_answer (practice, attempt, exercise->id, model, &error));
   g_assert_no_error (error);
@@ -874,13 +878,124 @@ test_exam_full_marks (void)
   /* Answering again replaces the earlier answer. */
   answer_model (practice, exam, ((CwExamItem *)g_ptr_array_index (items, 0))->exercise);
   g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM answer"), ==, 9);
+  /* Confirming rubric items while the exam runs is refused, changing
+   * nothing: there is no model to compare with yet. */
+  CwExercise *written = NULL;
+  guint written_part = 0;
+  for (guint i = 0; i < items->len && written == NULL; i++)
+    {
+      CwExercise *exercise = ((CwExamItem *)g_ptr_array_index (items, i))->exercise;
+      for (guint p = 0; p < exercise->parts->len && written == NULL; p++)
+        if (((CwPart *)g_ptr_array_index (exercise->parts, p))->kind == CW_PART_WRITTEN)
+          {
+            written = exercise;
+            written_part = p;
+          }
+    }
+  g_assert_nonnull (written);
+  g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint zero = 0;
+  g_array_append_val (one, zero);
+  g_autoptr (CwExerciseAnswer) confirming = cw_exercise_model_answer (written);
+  g_assert_false (cw_practice_exam_answer (practice, exam, written->id, confirming, &error));
+  g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (
+      cw_practice_exam_confirm (practice, exam, written->id, written_part, one, &error));
+  g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_HIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM answer WHERE self_scored > 0"), ==,
+                   0);
+
   g_autoptr (CwExamResult) result = cw_practice_finish_exam (practice, exam, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat_with_epsilon (result->percent, 100, 1e-9);
-  g_assert_true (result->passed);
-  g_assert_cmpuint (result->weakest->len, ==, 0);
-  for (guint s = 0; s < result->sections->len; s++)
-    g_assert_true (((CwSectionResult *)g_ptr_array_index (result->sections, s))->passed);
+  /* Everything the app checks is right; the self-assessed marks wait. */
+  g_assert_cmpfloat (result->percent, <, 100);
+  g_assert_false (result->passed);
+
+  /* Beside the model, the trainee confirms every rubric item. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      CwExercise *exercise = ((CwExamItem *)g_ptr_array_index (items, i))->exercise;
+      for (guint p = 0; p < exercise->parts->len; p++)
+        {
+          CwPart *part = g_ptr_array_index (exercise->parts, p);
+          g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint r = 0; part->rubric != NULL && r < part->rubric->len; r++)
+            g_array_append_val (all, r);
+          gboolean ok = cw_practice_exam_confirm (practice, exam, exercise->id, p, all, &error);
+          if (part->kind == CW_PART_WRITTEN || part->kind == CW_PART_STATEMENT)
+            {
+              g_assert_no_error (error);
+              g_assert_true (ok);
+            }
+          else
+            {
+              g_assert_false (ok);
+              g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID);
+              g_clear_error (&error);
+            }
+        }
+    }
+  g_autoptr (CwExamResult) confirmed = cw_practice_get_exam_result (practice, exam, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (confirmed->percent, 100, 1e-9);
+  g_assert_true (confirmed->passed);
+  g_assert_cmpuint (confirmed->weakest->len, ==, 0);
+  for (guint s = 0; s < confirmed->sections->len; s++)
+    g_assert_true (((CwSectionResult *)g_ptr_array_index (confirmed->sections, s))->passed);
+
+  /* Out of range, no such part, not drawn: refused. */
+  guint nine = 9;
+  g_autoptr (GArray) bad = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (bad, nine);
+  g_assert_false (
+      cw_practice_exam_confirm (practice, exam, written->id, written_part, bad, &error));
+  g_assert_error (error, CW_EXERCISE_ERROR, CW_EXERCISE_ERROR_ANSWER);
+  g_clear_error (&error);
+  g_assert_false (cw_practice_exam_confirm (practice, exam, written->id, 7, one, &error));
+  g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cw_practice_exam_confirm (practice, exam, "nothing", 0, one, &error));
+  g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* An exercise left unanswered has nothing to confirm, and the refusal
+ * changes nothing. */
+static void
+test_exam_confirm_unanswered (void)
+{
+  g_autofree char *dir = NULL, *path = NULL;
+  CwPractice *practice = new_practice (&dir, &path);
+  import_data (practice, "all-kinds.xml");
+  g_autoptr (GError) error = NULL;
+  gint64 exam = cw_practice_start_exam_with_seed (practice, "Ada", "all-kinds", 3, &error);
+  g_autoptr (CwExamResult) result = cw_practice_finish_exam (practice, exam, &error);
+  g_assert_no_error (error);
+  g_autofree char *exercise_id = NULL;
+  guint written = 0;
+  for (guint i = 0; i < result->answers->len && exercise_id == NULL; i++)
+    {
+      CwExercise *exercise
+          = ((CwExamAnswer *)g_ptr_array_index (result->answers, i))->item->exercise;
+      for (guint p = 0; p < exercise->parts->len && exercise_id == NULL; p++)
+        if (((CwPart *)g_ptr_array_index (exercise->parts, p))->kind == CW_PART_WRITTEN)
+          {
+            exercise_id = g_strdup (exercise->id);
+            written = p;
+          }
+    }
+  g_assert_nonnull (exercise_id);
+  g_object_unref (practice);
+  g_autoptr (GBytes) before = cw_test_read (path);
+  practice = reopen (path);
+  g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_assert_false (cw_practice_exam_confirm (practice, exam, exercise_id, written, none, &error));
+  g_assert_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID);
+  cw_test_assert_contains (error->message, "not answered");
+  g_object_unref (practice);
+  cw_test_assert_untouched (path, before);
 }
 
 static void
@@ -962,6 +1077,7 @@ main (int argc, char **argv)
   g_test_add_func ("/practice/exam/deadline", test_exam_deadline);
   g_test_add_func ("/practice/exam/pass-rule", test_exam_pass_rule);
   g_test_add_func ("/practice/exam/full-marks", test_exam_full_marks);
+  g_test_add_func ("/practice/exam/confirm-unanswered", test_exam_confirm_unanswered);
   g_test_add_func ("/practice/progress", test_progress);
   return g_test_run ();
 }

@@ -883,6 +883,69 @@ cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv)
   return CW_CLI_OK;
 }
 
+/* After the finish, beside the model: the rubric items the written or
+ * statement part of an answer meets. */
+int
+cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *met = NULL;
+  GOptionEntry entries[] = {
+    { "met", 0, 0, G_OPTION_ARG_STRING, &met,
+      N_ ("The rubric items the answer meets, compared with the model (\"\" for none)"),
+      N_ ("1,3") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  if (met == NULL)
+    return cw_cli_usage_error (command, _ ("--met is required"));
+  gint64 attempt;
+  if (!cw_cli_parse_id (args[1], _ ("an exam"), &attempt))
+    return CW_CLI_BAD_INPUT;
+  g_autoptr (CwPractice) practice = open_practice (args[0], &status);
+  if (practice == NULL)
+    return status;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = cw_practice_get_exam_items (practice, attempt, &error);
+  if (items == NULL)
+    return cw_cli_fail (error);
+  const char *wanted = strchr (args[2], '/') ? strchr (args[2], '/') + 1 : args[2];
+  CwExercise *exercise = NULL;
+  for (guint i = 0; i < items->len && exercise == NULL; i++)
+    {
+      CwExamItem *item = g_ptr_array_index (items, i);
+      if (g_str_equal (item->exercise->id, wanted))
+        exercise = item->exercise;
+    }
+  if (exercise == NULL)
+    return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT), args[2],
+                               attempt);
+  /* An exercise has one written or statement part at most. */
+  const CwPart *part = NULL;
+  guint index = 0;
+  for (guint p = 0; p < exercise->parts->len && part == NULL; p++)
+    {
+      const CwPart *candidate = g_ptr_array_index (exercise->parts, p);
+      if (candidate->kind == CW_PART_WRITTEN || candidate->kind == CW_PART_STATEMENT)
+        {
+          part = candidate;
+          index = p;
+        }
+    }
+  if (part == NULL)
+    return cw_cli_input_error (_ ("Exercise %s is scored by the app alone; it has no rubric to "
+                                  "confirm"),
+                               exercise->id);
+  g_autoptr (GArray) confirmed = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (*met != '\0' && !parse_numbers (met, "met", part->rubric->len, confirmed))
+    return CW_CLI_BAD_INPUT;
+  if (!cw_practice_exam_confirm (practice, attempt, exercise->id, index, confirmed, &error))
+    return cw_cli_fail (error);
+  return print_exam_result (practice, attempt, FALSE);
+}
+
 /* ---- progress ---------------------------------------------------------- */
 
 int

@@ -403,6 +403,10 @@ const CwCliCommand cw_cli_commands[] = {
     N_("Finish an exam; prints the score by section, pass or fail, the weakest clauses and "
        "each answer beside the model"),
     cw_cli_run_exam_finish },
+  { "exam confirm", "PRACTICE ATTEMPT EXERCISE",
+    N_("After the finish, confirm the rubric items a written answer meets beside the model; "
+       "prints the result again"),
+    cw_cli_run_exam_confirm },
   { "exam show", "PRACTICE ATTEMPT",
     N_("Show a running exam's time left and exercises, or a finished exam's result"),
     cw_cli_run_exam_show },

@@ -137,6 +137,7 @@ int cw_cli_run_exam_start (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_finish (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv);
 

@@ -1435,6 +1435,21 @@ cw_practice_exam_answer (CwPractice *self, gint64 attempt_id, const char *exerci
                    exercise_id, attempt_id);
       return FALSE;
     }
+  /* While the exam runs the trainee sees no model answer, so there is
+   * nothing to compare a written answer with: rubric items are confirmed
+   * after the finish (cw_practice_exam_confirm). */
+  for (guint p = 0; p < answer->parts->len; p++)
+    {
+      const CwPartAnswer *given = g_ptr_array_index (answer->parts, p);
+      if (given->confirmed != NULL && given->confirmed->len > 0)
+        {
+          g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID,
+                       _ ("In an exam the rubric is confirmed after the finish, beside the model "
+                          "answer; answer exercise %s without confirming rubric items"),
+                       exercise_id);
+          return FALSE;
+        }
+    }
   /* Scored now, shown only when the exam is finished. */
   g_autoptr (CwScore) score = cw_exercise_score (item->exercise, answer, error);
   if (score == NULL)
@@ -1502,6 +1517,96 @@ cw_practice_get_exam_answer (CwPractice *self, gint64 attempt_id, const char *ex
   g_hash_table_steal_extended (answers, exercise_id, &key, &answer);
   g_free (key);
   return answer;
+}
+
+gboolean
+cw_practice_exam_confirm (CwPractice *self, gint64 attempt_id, const char *exercise_id, guint part,
+                          GArray *confirmed, GError **error)
+{
+  g_return_val_if_fail (CW_IS_PRACTICE (self), FALSE);
+  g_return_val_if_fail (exercise_id != NULL && confirmed != NULL, FALSE);
+  g_autoptr (CwExercisePack) pack = NULL;
+  g_autoptr (CwAttempt) attempt = get_exam (self, attempt_id, &pack, error);
+  if (attempt == NULL)
+    return FALSE;
+  if (attempt->finished_at == NULL)
+    {
+      g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_HIDDEN,
+                   _ ("Exam %" G_GINT64_FORMAT " is still running: its model answers, and the "
+                      "rubric to confirm against them, are shown when it is finished"),
+                   attempt_id);
+      return FALSE;
+    }
+  g_autoptr (GPtrArray) items = read_items (self, attempt_id, pack, error);
+  if (items == NULL)
+    return FALSE;
+  CwExamItem *item = find_item (items, exercise_id);
+  if (item == NULL)
+    {
+      g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND,
+                   _ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT), exercise_id, attempt_id);
+      return FALSE;
+    }
+  const CwExercise *exercise = item->exercise;
+  if (part >= exercise->parts->len)
+    {
+      g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID,
+                   _ ("Exercise %s has %u parts; there is no part %u"), exercise_id,
+                   exercise->parts->len, part + 1);
+      return FALSE;
+    }
+  CwPartKind kind = ((CwPart *)g_ptr_array_index (exercise->parts, part))->kind;
+  if (kind != CW_PART_WRITTEN && kind != CW_PART_STATEMENT)
+    {
+      g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID,
+                   _ ("Part %u of exercise %s is scored by the app; only written parts have a "
+                      "rubric to confirm"),
+                   part + 1, exercise_id);
+      return FALSE;
+    }
+  g_autoptr (GHashTable) answers = read_answers (self, attempt_id, pack, error);
+  if (answers == NULL)
+    return FALSE;
+  CwExerciseAnswer *answer = g_hash_table_lookup (answers, exercise_id);
+  if (answer == NULL)
+    {
+      g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID,
+                   _ ("Exercise %s was not answered in exam %" G_GINT64_FORMAT
+                      "; there is nothing to compare with the model"),
+                   exercise_id, attempt_id);
+      return FALSE;
+    }
+  GArray *items_met = cw_exercise_answer_get_part (answer, part)->confirmed;
+  g_array_set_size (items_met, 0);
+  g_array_append_vals (items_met, confirmed->data, confirmed->len);
+  g_autoptr (CwScore) score = cw_exercise_score (exercise, answer, error);
+  if (score == NULL)
+    return FALSE;
+
+  /* The answer keeps the time it was given; only its rubric and scores
+   * change. */
+  GError *local = NULL;
+  g_autofree char *text = cw_exercise_answer_serialise (answer);
+  CwStmt *stmt = cw_db_prepare (
+      self->db,
+      "UPDATE answer SET answer = ?, scored = ?, possible = ?, app_scored = ?, app_possible = ?,"
+      " self_scored = ?, self_possible = ? WHERE attempt_id = ? AND exercise_id = ?",
+      &local);
+  if (stmt == NULL || !cw_db_begin (self->db, &local))
+    return storage_error (self, error, local);
+  cw_stmt_bind_text (stmt, 1, text);
+  cw_stmt_bind_int64 (stmt, 2, cw_score_to_centi (score->scored));
+  cw_stmt_bind_int64 (stmt, 3, cw_score_to_centi (score->possible));
+  cw_stmt_bind_int64 (stmt, 4, cw_score_to_centi (score->app_scored));
+  cw_stmt_bind_int64 (stmt, 5, cw_score_to_centi (score->app_possible));
+  cw_stmt_bind_int64 (stmt, 6, cw_score_to_centi (score->self_scored));
+  cw_stmt_bind_int64 (stmt, 7, cw_score_to_centi (score->self_possible));
+  cw_stmt_bind_int64 (stmt, 8, attempt_id);
+  cw_stmt_bind_text (stmt, 9, exercise_id);
+  if (!cw_stmt_run (stmt, &local) || !cw_db_commit (self->db, &local))
+    return fail_write (self, error, local);
+  emit_changed (self, "attempts");
+  return TRUE;
 }
 
 static void

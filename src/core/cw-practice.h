@@ -185,9 +185,20 @@ GPtrArray *cw_practice_get_exam_items (CwPractice *self, gint64 attempt_id, GErr
 
 /* Stores (or replaces) the answer to one drawn exercise; returns nothing
  * about its score. CW_PRACTICE_ERROR_CLOSED after the deadline or finish;
- * CW_PRACTICE_ERROR_NOT_FOUND when the exercise was not drawn. */
+ * CW_PRACTICE_ERROR_NOT_FOUND when the exercise was not drawn;
+ * CW_PRACTICE_ERROR_INVALID when the answer confirms rubric items: in an
+ * exam those are confirmed after the finish (cw_practice_exam_confirm). */
 gboolean cw_practice_exam_answer (CwPractice *self, gint64 attempt_id, const char *exercise_id,
                                   const CwExerciseAnswer *answer, GError **error);
+
+/* After the finish, beside the model answer: the rubric items (indices
+ * into the part's rubric) the trainee's written or statement part `part`
+ * (0-based) meets, replacing any confirmed before, and its score redone.
+ * The result and progress then count them as self-assessed marks.
+ * CW_PRACTICE_ERROR_HIDDEN while the exam runs; INVALID for a part scored
+ * by the app or an exercise not answered. */
+gboolean cw_practice_exam_confirm (CwPractice *self, gint64 attempt_id, const char *exercise_id,
+                                   guint part, GArray *confirmed, GError **error);
 
 /* The answer stored for a drawn exercise, to show it again while the exam
  * runs; NULL (and no error) when it has none yet. No score. */
