@@ -86,15 +86,15 @@ typedef struct
 void cw_practice_pack_free (CwPracticePack *pack);
 
 /* Imports a pack (a file of at most 4 MiB, UTF-8, so that its text can be
- * kept in the practice file). A pack already there with the same id is replaced only
- * by a higher version (its attempts keep their answers); an equal or lower
- * version is refused with CW_PRACTICE_ERROR_INVALID. A pack that fails
+ * kept in the practice file). A pack already there with the same id is
+ * replaced only by a higher version (its attempts keep their answers); an
+ * equal or lower version is refused with CW_PRACTICE_ERROR_INVALID. A pack that fails
  * reading is refused with the reader's error (CW_XML_ERROR or
  * CW_EXERCISE_ERROR). Returns the pack as stored. */
 CwPracticePack *cw_practice_import_file (CwPractice *self, GFile *file, GError **error);
 CwPracticePack *cw_practice_import_bundled (CwPractice *self, GError **error);
-GPtrArray *cw_practice_list_packs (CwPractice *self,
-                                   GError **error); /* CwPracticePack *, by title */
+/* The packs imported (CwPracticePack *), by title. */
+GPtrArray *cw_practice_list_packs (CwPractice *self, GError **error);
 /* The pack as read from its stored XML (cached). */
 CwExercisePack *cw_practice_get_pack (CwPractice *self, const char *pack_id, GError **error);
 
@@ -110,10 +110,9 @@ typedef struct
 } CwExerciseFilter;
 
 /* The filter that lets everything through. */
-#define CW_EXERCISE_FILTER_ALL                                                                     \
-  {                                                                                                \
-    NULL, TRUE, 0, NULL, 0                                                                         \
-  }
+/* clang-format off */
+#define CW_EXERCISE_FILTER_ALL { NULL, TRUE, 0, NULL, 0 }
+/* clang-format on */
 
 /* Exercises of every matching pack (`filter` NULL: all), packs by title,
  * exercises in pack order. References to the exercises (CwExercise *). */
