@@ -132,6 +132,22 @@ int cw_cli_run_external_resolve (const CwCliCommand *command, int argc, char **a
 /* The nonconformity statement checker (cw-cli-statement.c). */
 int cw_cli_run_statement_check (const CwCliCommand *command, int argc, char **argv);
 
+/* Lead-auditor practice: packs, exercises, exams, progress (cw-cli-practice.c). */
+int cw_cli_run_practice_init (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_pack_validate (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_pack_import (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_pack_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exercise_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exercise_show (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exercise_answer (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_start (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_finish (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv);
+
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv);
