@@ -14,6 +14,7 @@
 #include "cw-cli.h"
 #include "cw-clause.h"
 #include "cw-evidence.h"
+#include "cw-exercise.h"
 #include "cw-external.h"
 #include "cw-programme.h"
 #include "cw-register.h"
@@ -162,6 +163,15 @@ expected_kind_words (void)
   return g_strv_builder_end (builder);
 }
 
+static GStrv
+exercise_kind_words (void)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  for (guint k = 0; k < CW_EXERCISE_N_KINDS; k++)
+    g_strv_builder_add (builder, cw_exercise_kind_to_string (k));
+  return g_strv_builder_end (builder);
+}
+
 /* Which options and parameters take a word from a vocabulary. A row that
  * names no command applies to every command with that option or
  * parameter. Generating fails when a row matches nothing, so a renamed
@@ -192,6 +202,7 @@ static const struct
   { "audit sample", "--method", sample_method_words },
   { "audit meeting", "MEETING", NULL, "opening|closing" },
   { "readiness", "--stage", NULL, "1|2|cycle" },
+  { "exercise list", "--kind", exercise_kind_words },
 };
 
 static const GOptionEntry *
