@@ -104,11 +104,18 @@ check_text_options (const GOptionEntry *entries, int argc, char **argv, int *sta
   return TRUE;
 }
 
+void (*cw_cli_options_hook) (const CwCliCommand *command, const GOptionEntry *entries);
+
 int
 cw_cli_parse (const CwCliCommand *command, GOptionEntry *entries, int argc, char **argv,
               char ***args)
 {
   int status;
+  if (cw_cli_options_hook != NULL)
+    {
+      cw_cli_options_hook (command, entries);
+      return CW_CLI_OK;
+    }
   if (!check_text_options (entries, argc, argv, &status))
     return status;
 
@@ -456,6 +463,12 @@ main (int argc, char **argv)
       g_print ("clausewise-cli %s\n", PACKAGE_VERSION);
       return CW_CLI_OK;
     }
+  /* Not in the overview: the build runs it to write the man pages and the
+   * shell completions. */
+  if (g_str_equal (argv[1], "--generate"))
+    return argc == 3 ? cw_cli_generate (argv[2])
+                     : cw_cli_usage_error (NULL, _("--generate takes one of: %s"),
+                                           "man, man-app, bash, zsh, fish");
 
   int consumed = 0;
   resolve_alias (argc, argv);

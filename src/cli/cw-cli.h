@@ -43,6 +43,13 @@ void cw_cli_print_csv_row (const char *const *fields, gsize n_fields);
 
 extern const CwCliCommand cw_cli_commands[];
 
+/* The manual pages and shell completions, written from cw_cli_commands[]
+ * by the hidden "clausewise-cli --generate WHAT" (cw-cli-generate.c).
+ * While cw_cli_options_hook is set, cw_cli_parse hands each command's
+ * option entries to it and returns CW_CLI_OK without parsing anything. */
+int cw_cli_generate (const char *what);
+extern void (*cw_cli_options_hook) (const CwCliCommand *command, const GOptionEntry *entries);
+
 /* The commands, one function each (cw-cli-commands.c). */
 int cw_cli_run_init (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_demo (const CwCliCommand *command, int argc, char **argv);
