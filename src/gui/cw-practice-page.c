@@ -57,6 +57,7 @@ struct _CwPracticePage
   AdwComboRow *kind_row;
   AdwEntryRow *clause_row;
   AdwPreferencesGroup *exam_group;
+  AdwComboRow *exam_pack_row;
   GtkListBox *sections_list;
   GtkListBox *progress_list;
   GtkListBox *packs_list;
@@ -80,12 +81,15 @@ struct _CwPracticePage
   GtkWidget *model_box; /* the model answer and explanation */
   Stage stage;
   guint clock;
+  gboolean filling;
   GtkNativeDialog *chooser;
+  GPtrArray *exam_packs; /* CwExercisePack with an exam, as the exam row offers them */
 };
 
 G_DEFINE_FINAL_TYPE (CwPracticePage, cw_practice_page, CW_TYPE_PAGE)
 
 static void show_home (CwPracticePage *self);
+static void fill_sections (CwPracticePage *self);
 
 static void
 part_view_free (PartView *view)
@@ -108,6 +112,13 @@ cw_practice_page_get_practice (CwPracticePage *self)
 {
   g_return_val_if_fail (CW_IS_PRACTICE_PAGE (self), NULL);
   return self->practice;
+}
+
+CwExercise *
+cw_practice_page_get_exercise (CwPracticePage *self)
+{
+  g_return_val_if_fail (CW_IS_PRACTICE_PAGE (self), NULL);
+  return self->exercise;
 }
 
 gint64
@@ -151,6 +162,17 @@ text_label (const char *text, const char *css_class)
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
+}
+
+/* Widgets about to be rebuilt or hidden must not keep the focus: GTK would
+ * follow a focus left in freed widgets. */
+static void
+drop_focus_in (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    gtk_root_set_focus (root, NULL);
 }
 
 static void
@@ -219,7 +241,9 @@ fill_packs (CwPracticePage *self)
   if (packs->len == 0)
     gtk_list_box_append (self->packs_list,
                          plain_row (_("No pack yet"), _("Import a pack of exercises to start")));
-  CwExercisePack *exam_pack = NULL;
+  g_clear_pointer (&self->exam_packs, g_ptr_array_unref);
+  self->exam_packs = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_exercise_pack_unref);
+  GtkStringList *titles = gtk_string_list_new (NULL);
   for (guint i = 0; i < packs->len; i++)
     {
       CwPracticePack *pack = g_ptr_array_index (packs, i);
@@ -232,19 +256,41 @@ fill_packs (CwPracticePage *self)
       g_autofree char *name = g_strdup_printf ("%s: %s", pack->title, subtitle);
       set_accessible_label (row, name);
       gtk_list_box_append (self->packs_list, row);
-      if (pack->has_exam && exam_pack == NULL)
-        exam_pack = cw_practice_get_pack (self->practice, pack->id, NULL);
+      CwExercisePack *read = pack->has_exam ? cw_practice_get_pack (self->practice, pack->id, NULL)
+                                            : NULL;
+      if (read != NULL)
+        {
+          g_ptr_array_add (self->exam_packs, read);
+          gtk_string_list_append (titles, pack->title);
+        }
     }
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->exam_pack_row, G_LIST_MODEL (titles));
+  g_object_unref (titles);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->exam_pack_row), self->exam_packs->len > 1);
+  fill_sections (self);
+}
+
+/* The exam of the pack chosen: its rule and its sections. */
+static void
+fill_sections (CwPracticePage *self)
+{
+  if (self->filling)
+    return;
+  cw_list_box_remove_all (self->sections_list);
+  guint chosen = adw_combo_row_get_selected (self->exam_pack_row);
+  CwExercisePack *exam_pack
+    = chosen < self->exam_packs->len ? g_ptr_array_index (self->exam_packs, chosen) : NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start-exam", exam_pack != NULL);
   if (exam_pack == NULL)
     {
       adw_preferences_group_set_description (self->exam_group, NULL);
       gtk_list_box_append (self->sections_list,
                            plain_row (_("No pack holds an exam"),
                                       _("Import a pack with an exam blueprint to sit one")));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start-exam", FALSE);
       return;
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start-exam", TRUE);
   const CwExamBlueprint *exam = exam_pack->exam;
   g_autofree char *description = g_strdup_printf (
     _("%s: %u minutes, no feedback until it ends; a pass needs %u %% overall and %u %% in "
@@ -260,7 +306,6 @@ fill_packs (CwPracticePage *self)
         section->count, section->weight);
       gtk_list_box_append (self->sections_list, plain_row (section->title, subtitle));
     }
-  cw_exercise_pack_unref (exam_pack);
 }
 
 /* Each kind's scores, day after day: "60 % → 75 % → 90 %". */
@@ -271,7 +316,8 @@ fill_progress (CwPracticePage *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
     = cw_practice_progress (self->practice, trainee (self), CW_PROGRESS_BY_KIND, &error);
-  if (rows == NULL)
+  /* A name that has answered nothing yet has no scores, which is no error. */
+  if (rows == NULL && !g_error_matches (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND))
     {
       gtk_list_box_append (self->progress_list,
                            plain_row (_("Progress could not be read"), error->message));
@@ -283,7 +329,7 @@ fill_progress (CwPracticePage *self)
       const char *token = cw_exercise_kind_to_string (k);
       g_autoptr (GString) trend = g_string_new (NULL);
       guint answers = 0;
-      for (guint i = 0; i < rows->len; i++)
+      for (guint i = 0; rows != NULL && i < rows->len; i++)
         {
           CwProgressRow *row = g_ptr_array_index (rows, i);
           if (!g_str_equal (row->key, token))
@@ -314,6 +360,8 @@ show_home (CwPracticePage *self)
   g_clear_handle_id (&self->clock, g_source_remove);
   if (!ensure_practice (self))
     return;
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "home"))
+    drop_focus_in (GTK_WIDGET (self));
   fill_packs (self);
   fill_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "home");
@@ -329,25 +377,23 @@ load (CwPage *page)
 
 /* ---- An exercise ---------------------------------------------------------- */
 
+/* A card with its content set in from the edges. */
 static GtkWidget *
 card (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_start (box, 0);
-  for (GtkWidget *w = box; w != NULL; w = NULL)
-    {
-      gtk_widget_set_margin_top (w, 0);
-    }
   return box;
 }
 
 static GtkWidget *
-padded (GtkWidget *box)
+padded (GtkWidget *card)
 {
-  g_object_set (box, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12,
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_object_set (inner, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12,
                 NULL);
-  return box;
+  gtk_box_append (GTK_BOX (card), inner);
+  return inner;
 }
 
 static GtkTextView *
@@ -403,6 +449,7 @@ on_step_moved (GtkButton *button, PartView *view)
 static void
 fill_steps (PartView *view, guint focus, gboolean up)
 {
+  drop_focus_in (GTK_WIDGET (view->steps));
   cw_list_box_remove_all (view->steps);
   guint n = view->order->len;
   for (guint i = 0; i < n; i++)
@@ -437,7 +484,8 @@ part_view_new (CwPracticePage *self, const CwPart *part, guint index, guint n_pa
 {
   PartView *view = g_new0 (PartView, 1);
   view->part = part;
-  GtkWidget *box = padded (card ());
+  GtkWidget *frame = card ();
+  GtkWidget *box = padded (frame);
   GtkBox *inputs = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   view->inputs = GTK_WIDGET (inputs);
   g_autofree char *marks = g_strdup_printf (
@@ -552,7 +600,7 @@ part_view_new (CwPracticePage *self, const CwPart *part, guint index, guint n_pa
   view->feedback = GTK_LABEL (text_label (NULL, NULL));
   gtk_widget_set_visible (GTK_WIDGET (view->feedback), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view->feedback));
-  gtk_box_append (self->exercise_box, box);
+  gtk_box_append (self->exercise_box, frame);
   return view;
 }
 
@@ -721,6 +769,7 @@ show_exercise (CwPracticePage *self, CwExercise *exercise)
   g_clear_pointer (&self->views, g_ptr_array_unref);
   self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) part_view_free);
   self->stage = STAGE_ANSWERING;
+  drop_focus_in (GTK_WIDGET (self));
   clear_box (self->exercise_box);
 
   gtk_box_append (self->exercise_box, text_label (exercise->title, "title-2"));
@@ -740,13 +789,14 @@ show_exercise (CwPracticePage *self, CwExercise *exercise)
   for (guint i = 0; i < exercise->extracts->len; i++)
     {
       CwExtract *extract = g_ptr_array_index (exercise->extracts, i);
-      GtkWidget *box = padded (card ());
+      GtkWidget *frame = card ();
+      GtkWidget *box = padded (frame);
       /* TRANSLATORS: "Record · Change record CHG-2211" */
       g_autofree char *source
         = g_strdup_printf (_("%s · %s"), cw_extract_kind_label (extract->kind), extract->source);
       gtk_box_append (GTK_BOX (box), text_label (source, "heading"));
       gtk_box_append (GTK_BOX (box), text_label (extract->text, NULL));
-      gtk_box_append (self->exercise_box, box);
+      gtk_box_append (self->exercise_box, frame);
     }
   gtk_box_append (self->exercise_box, text_label (exercise->task, "heading"));
   for (guint i = 0; i < exercise->parts->len; i++)
@@ -848,6 +898,8 @@ check_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       cw_show_error (widget, _("The Answer Does Not Fit the Exercise"), error);
       return;
     }
+  /* Answered: the inputs go read-only, the keyboard to the buttons. */
+  gtk_widget_grab_focus (self->check_button);
   for (guint i = 0; i < self->views->len; i++)
     gtk_widget_set_sensitive (((PartView *) g_ptr_array_index (self->views, i))->inputs, FALSE);
   if (self->stage == STAGE_ANSWERING && has_self_assessed (self->exercise))
@@ -880,10 +932,7 @@ check_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   self->stage = STAGE_SCORED;
   show_score (self, answer, score);
   update_position (self);
-  gtk_widget_grab_focus (self->index + 1 < self->queue->len ? self->next_button
-                                                             : self->position_label
-                                                                 ? GTK_WIDGET (self->next_button)
-                                                                 : NULL);
+  gtk_widget_grab_focus (self->next_button);
 }
 
 static void
@@ -1014,7 +1063,11 @@ start_exam_action (GtkWidget *widget, const char *action_name, GVariant *paramet
       return;
     }
   g_autoptr (GError) error = NULL;
-  gint64 attempt = cw_practice_start_exam (self->practice, trainee (self), NULL, &error);
+  guint chosen = adw_combo_row_get_selected (self->exam_pack_row);
+  if (self->exam_packs == NULL || chosen >= self->exam_packs->len)
+    return;
+  CwExercisePack *pack = g_ptr_array_index (self->exam_packs, chosen);
+  gint64 attempt = cw_practice_start_exam (self->practice, trainee (self), pack->id, &error);
   g_autoptr (GPtrArray) items
     = attempt ? cw_practice_get_exam_items (self->practice, attempt, &error) : NULL;
   if (items == NULL)
@@ -1126,6 +1179,7 @@ home_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 show_result (CwPracticePage *self, CwExamResult *result)
 {
+  drop_focus_in (GTK_WIDGET (self));
   clear_box (self->result_box);
   g_autofree char *headline
     = g_strdup_printf (result->passed ? _("Passed with %.0f %%") : _("Not passed: %.0f %%"),
@@ -1286,6 +1340,7 @@ cw_practice_page_dispose (GObject *object)
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->exercise, cw_exercise_unref);
+  g_clear_pointer (&self->exam_packs, g_ptr_array_unref);
   g_clear_object (&self->practice);
   gtk_widget_dispose_template (GTK_WIDGET (object), CW_TYPE_PRACTICE_PAGE);
   G_OBJECT_CLASS (cw_practice_page_parent_class)->dispose (object);
@@ -1316,6 +1371,7 @@ cw_practice_page_class_init (CwPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, clause_row);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, exam_group);
+  gtk_widget_class_bind_template_child (widget_class, CwPracticePage, exam_pack_row);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, sections_list);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, progress_list);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, packs_list);
@@ -1360,4 +1416,6 @@ cw_practice_page_init (CwPracticePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->trainee_row), name);
   g_signal_connect_swapped (self->trainee_row, "apply", G_CALLBACK (fill_progress), self);
   adw_entry_row_set_show_apply_button (self->trainee_row, TRUE);
+  g_signal_connect_swapped (self->exam_pack_row, "notify::selected", G_CALLBACK (fill_sections),
+                            self);
 }

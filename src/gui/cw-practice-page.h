@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (CwPracticePage, cw_practice_page, CW, PRACTICE_PAGE, CwPag
  * bundled pack the first time it is needed. */
 char *cw_practice_page_default_path (void);
 CwPractice *cw_practice_page_get_practice (CwPracticePage *self);
+/* The exercise shown, or NULL. */
+CwExercise *cw_practice_page_get_exercise (CwPracticePage *self);
 /* The exam being sat, 0 when none. */
 gint64 cw_practice_page_get_attempt (CwPracticePage *self);
 /* Imports a pack file, as Import Pack… does; a refusal is shown. */
