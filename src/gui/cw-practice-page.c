@@ -410,6 +410,8 @@ text_area (GtkBox *box, const char *title)
   g_object_set (view, "top-margin", 6, "bottom-margin", 6, "left-margin", 6, "right-margin", 6,
                 NULL);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  /* GTK 4.8 does not name a text view after its mnemonic label. */
+  set_accessible_label (view, gtk_label_get_text (GTK_LABEL (label)));
   GtkWidget *frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
