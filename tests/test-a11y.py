@@ -37,6 +37,8 @@ MUST_VISIT = [
     "page: Reviews",
     "page: Programme",
     "page: Readiness",
+    "page: Practice",
+    "page: Practice exercise",
     "page: Search results",
     "page: Audit checklist",
     "menu: Main menu",
@@ -52,6 +54,7 @@ MUST_VISIT = [
     "dialog: New action",
     "dialog: New review",
     "dialog: Organisation",
+    "dialog: Record a certification body audit",
     "dialog: Preferences",
     "dialog: Keyboard shortcuts",
     "dialog: About",
@@ -517,11 +520,36 @@ def visit_everything(app, checker, atspi):
             traceback.print_exc(file=sys.stdout)
 
     # -- the main window's pages -------------------------------------------
-    for name in ("Audits", "Findings", "Actions", "Reviews", "Programme", "Readiness"):
+    for name in ("Audits", "Findings", "Actions", "Reviews", "Programme", "Readiness",
+                 "Practice"):
         def page(name=name):
             tab(name)
             checker.check("page: " + name, window)
         step("page: " + name, page)
+
+    def practice_exercise():
+        tab("Practice")
+        start = app.find(window, role="push button", name="Start Practice", action="click")
+        if start is None:
+            raise Failure("no Start Practice button")
+        do_action(start, "click")
+        wait_for("an exercise", lambda: app.find(window, role="push button",
+                                                 name="Check Answer", action="click"))
+        time.sleep(0.5)
+        checker.check("page: Practice exercise", window)
+        do_action(app.find(window, role="push button", name="Stop", action="click"), "click")
+        wait_for("the practice home", lambda: app.find(window, role="push button",
+                                                       name="Start Exam", action="click"))
+    step("page: Practice exercise", practice_exercise)
+
+    def record_body_audit():
+        tab("Readiness")
+        button = app.find(window, role="push button", name="Record Audit…", action="click")
+        if button is None:
+            raise Failure("no Record Audit… button")
+        open_dialog("dialog: Record a certification body audit",
+                    lambda: do_action(button, "click"))
+    step("dialog: Record a certification body audit", record_body_audit)
 
     def main_menu():
         button = app.find(window, role="push button", name="Main Menu", action="click")

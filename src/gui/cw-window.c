@@ -20,6 +20,7 @@
 #include "cw-finding.h"
 #include "cw-findings-page.h"
 #include "cw-programme-page.h"
+#include "cw-practice-page.h"
 #include "cw-readiness-page.h"
 #include "cw-reviews-page.h"
 #include "cw-demo.h"
@@ -76,6 +77,7 @@ static const struct
   { "reviews", cw_reviews_page_get_type },
   { "programme", cw_programme_page_get_type },
   { "readiness", cw_readiness_page_get_type },
+  { "practice", cw_practice_page_get_type },
 };
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -812,6 +814,8 @@ cw_window_class_init (CwWindowClass *klass)
                                        "s", "programme");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK, "win.show-page",
                                        "s", "readiness");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_CONTROL_MASK, "win.show-page",
+                                       "s", "practice");
 }
 
 /* The page switchers build a button a page for each of their three places;
