@@ -227,6 +227,12 @@ on_result (gpointer page)
                       "result");
 }
 
+static gboolean
+passed (gpointer page)
+{
+  return says (visible_child (page), "Passed with");
+}
+
 /* A short exam, from the first question to the result: no score shows
  * while it runs; Finish asks first; the result has each section. */
 static void
@@ -277,6 +283,23 @@ test_exam (void)
   g_assert_true (says (result, "By section"));
   g_assert_nonnull (find_row (result, "Multiple choice"));
   g_assert_nonnull (find_row (result, "Audit situations"));
+  /* The written answer counts the app's checks only, until the trainee
+   * compares it with the model and counts what it meets. */
+  g_assert_true (says (result, "Not passed"));
+  GtkWidget *second = find_row (result, "2. Incident priorities");
+  g_assert_nonnull (second);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (second), TRUE);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (tick_rubric (page), ==, 2);
+  GtkWidget *count = cw_ui_find_button (second, "C_ount These");
+  g_assert_nonnull (count);
+  /* A button clicks a moment after it is activated. */
+  gtk_widget_activate (count);
+  cw_ui_wait_until (passed, page);
+  result = visible_child (page);
+  g_assert_true (says (result, "Passed with 100 %"));
+  second = find_row (result, "2. Incident priorities");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (second)));
   cw_ui_wait_for_frames (GTK_WIDGET (window));
   cw_ui_screenshot (GTK_WIDGET (window), "practice-result");
   cw_ui_close_window (window);

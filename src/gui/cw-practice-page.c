@@ -75,6 +75,7 @@ struct _CwPracticePage
   GPtrArray *queue;  /* practice: CwExercise */
   GPtrArray *items;  /* exam: CwExamItem */
   gint64 attempt;    /* the exam being sat, 0 in practice */
+  gint64 finished;   /* the finished exam whose result shows, 0 for none */
   guint index;
   CwExercise *exercise; /* the one shown */
   GPtrArray *views;     /* PartView */
@@ -988,7 +989,7 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* ---- Exam ----------------------------------------------------------------- */
 
-static void show_result (CwPracticePage *self, CwExamResult *result);
+static void show_result (CwPracticePage *self, CwExamResult *result, guint expanded);
 
 /* Keeps the answer shown; FALSE when the exam no longer takes answers. */
 static gboolean
@@ -1028,9 +1029,10 @@ finish_exam (CwPracticePage *self)
       cw_show_error (GTK_WIDGET (self), _("The Exam Could Not Be Finished"), error);
       return;
     }
+  self->finished = self->attempt;
   self->attempt = 0;
   g_clear_pointer (&self->exercise, cw_exercise_unref);
-  show_result (self, result);
+  show_result (self, result, G_MAXUINT);
 }
 
 static gboolean
@@ -1178,8 +1180,75 @@ home_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* ---- An exam's result ----------------------------------------------------- */
 
+/* After the finish: the rubric items a written answer meets, as the
+ * trainee ticks them beside the model, count as self-assessed marks. */
 static void
-show_result (CwPracticePage *self, CwExamResult *result)
+on_assess_clicked (GtkButton *button, CwPracticePage *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (button), "checks");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  guint part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "part"));
+  const char *exercise = g_object_get_data (G_OBJECT (button), "exercise");
+  g_autoptr (GArray) confirmed = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_array_append_val (confirmed, i);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwExamResult) result = NULL;
+  if (cw_practice_exam_confirm (self->practice, self->finished, exercise, part, confirmed, &error))
+    result = cw_practice_get_exam_result (self->practice, self->finished, &error);
+  if (result == NULL)
+    {
+      cw_show_error (GTK_WIDGET (self), _("The Self-Assessment Was Not Kept"), error);
+      return;
+    }
+  show_result (self, result, position);
+  cw_toast (GTK_WIDGET (self), _("Self-assessment counted"));
+}
+
+/* The model of a written or statement part, and its rubric to tick. */
+static void
+add_assessment (CwPracticePage *self, GtkWidget *expander, CwExamAnswer *answer, guint part_index,
+                guint position)
+{
+  const CwPart *part = g_ptr_array_index (answer->item->exercise->parts, part_index);
+  CwPartAnswer *given = cw_exercise_answer_get_part (answer->answer, part_index);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_object_set (box, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12,
+                NULL);
+  g_autofree char *heading
+    = g_strdup_printf (_("Part %u: tick what your answer does as well as the model"),
+                       part_index + 1);
+  gtk_box_append (GTK_BOX (box), text_label (heading, "heading"));
+  GPtrArray *checks = g_ptr_array_new ();
+  for (guint r = 0; r < part->rubric->len; r++)
+    {
+      GtkWidget *check = choice (NULL, g_ptr_array_index (part->rubric, r));
+      for (guint c = 0; c < given->confirmed->len; c++)
+        if (g_array_index (given->confirmed, guint, c) == r)
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_ptr_array_add (checks, check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("C_ount These"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_autofree char *name = g_strdup_printf (_("Count the ticked items of part %u"), part_index + 1);
+  set_accessible_label (button, name);
+  g_object_set_data_full (G_OBJECT (button), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (button), "exercise", g_strdup (answer->item->exercise->id),
+                          g_free);
+  g_object_set_data (G_OBJECT (button), "part", GUINT_TO_POINTER (part_index));
+  g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (position));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_assess_clicked), self);
+  gtk_box_append (GTK_BOX (box), button);
+  GtkWidget *row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+}
+
+static void
+show_result (CwPracticePage *self, CwExamResult *result, guint expanded)
 {
   drop_focus_in (GTK_WIDGET (self));
   clear_box (self->result_box);
@@ -1188,8 +1257,8 @@ show_result (CwPracticePage *self, CwExamResult *result)
                        result->percent);
   gtk_box_append (self->result_box, text_label (headline, "title-1"));
   g_autofree char *rule = g_strdup_printf (
-    _("A pass needs %u %% overall and %u %% in every section. Written answers count the "
-      "app’s checks only, until you compare them with the models below."),
+    _("A pass needs %u %% overall and %u %% in every section. A written answer counts the "
+      "app’s checks until you compare it with its model below and count what it meets."),
     result->blueprint->pass_overall, result->blueprint->pass_section);
   gtk_box_append (self->result_box, text_label (rule, "dim-label"));
 
@@ -1252,8 +1321,16 @@ show_result (CwPracticePage *self, CwExamResult *result)
           g_autofree char *part = g_strdup_printf (_("Part %u"), p + 1);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (part, text));
         }
+      for (guint p = 0; answer->answer != NULL && p < exercise->parts->len; p++)
+        {
+          const CwPart *part = g_ptr_array_index (exercise->parts, p);
+          if (part->kind == CW_PART_WRITTEN || part->kind == CW_PART_STATEMENT)
+            add_assessment (self, row, answer, p, i);
+        }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 plain_row (_("Why"), exercise->explanation));
+      if (i == expanded)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       gtk_list_box_append (GTK_LIST_BOX (answers), row);
     }
   gtk_box_append (self->result_box, text_label (_("Your answers"), "heading"));
@@ -1265,7 +1342,10 @@ show_result (CwPracticePage *self, CwExamResult *result)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "practice.home");
   gtk_box_append (self->result_box, back);
   gtk_stack_set_visible_child_name (self->stack, "result");
-  gtk_widget_grab_focus (back);
+  GtkWidget *again = expanded < result->answers->len
+                       ? GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (answers), (int) expanded))
+                       : NULL;
+  gtk_widget_grab_focus (again != NULL ? again : back);
 }
 
 /* ---- Importing a pack ----------------------------------------------------- */
