@@ -302,6 +302,13 @@ test_exam (void)
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (second)));
   cw_ui_wait_for_frames (GTK_WIDGET (window));
   cw_ui_screenshot (GTK_WIDGET (window), "practice-result");
+
+  /* The result for a trainer, as a PDF. */
+  g_autofree char *pdf = cw_test_path (dir, "result.pdf");
+  g_assert_true (cw_practice_page_export_result (page, pdf));
+  g_autofree char *info = NULL;
+  g_assert_cmpint (cw_test_spawn ((const char *[]) { "pdfinfo", pdf, NULL }, &info, NULL), ==, 0);
+  cw_test_assert_contains (info, "Tagged:          yes");
   cw_ui_close_window (window);
 }
 

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "cw-practice-page.h"
+#include "cw-report-ui.h"
 #include "cw-widgets.h"
 
 typedef enum
@@ -59,6 +60,7 @@ struct _CwPracticePage
   AdwPreferencesGroup *exam_group;
   AdwComboRow *exam_pack_row;
   GtkListBox *sections_list;
+  AdwComboRow *progress_by_row;
   GtkListBox *progress_list;
   GtkListBox *packs_list;
   GtkScrolledWindow *exercise_scroller;
@@ -309,14 +311,40 @@ fill_sections (CwPracticePage *self)
     }
 }
 
-/* Each kind's scores, day after day: "60 % → 75 % → 90 %". */
+/* One row of progress: a kind's or a clause's scores day after day,
+ * "60 % → 75 % → 90 % (12 answers)". */
+static void
+add_progress_row (CwPracticePage *self, GPtrArray *rows, const char *key, const char *title)
+{
+  g_autoptr (GString) trend = g_string_new (NULL);
+  guint answers = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CwProgressRow *row = g_ptr_array_index (rows, i);
+      if (!g_str_equal (row->key, key))
+        continue;
+      if (trend->len > 0)
+        g_string_append (trend, " → ");
+      g_string_append_printf (trend, _("%.0f %%"), row->percent);
+      answers += row->answers;
+    }
+  g_autofree char *subtitle = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%s (%u answer)", "%s (%u answers)", answers), trend->str,
+    answers);
+  gtk_list_box_append (self->progress_list, plain_row (title, subtitle));
+}
+
 static void
 fill_progress (CwPracticePage *self)
 {
+  if (self->practice == NULL)
+    return;
   cw_list_box_remove_all (self->progress_list);
+  gboolean by_clause = adw_combo_row_get_selected (self->progress_by_row) == 1;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
-    = cw_practice_progress (self->practice, trainee (self), CW_PROGRESS_BY_KIND, &error);
+    = cw_practice_progress (self->practice, trainee (self),
+                            by_clause ? CW_PROGRESS_BY_CLAUSE : CW_PROGRESS_BY_KIND, &error);
   /* A name that has answered nothing yet has no scores, which is no error. */
   if (rows == NULL && !g_error_matches (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND))
     {
@@ -324,35 +352,36 @@ fill_progress (CwPracticePage *self)
                            plain_row (_("Progress could not be read"), error->message));
       return;
     }
-  gboolean any = FALSE;
-  for (guint k = 0; k < CW_EXERCISE_N_KINDS; k++)
+  if (rows == NULL || rows->len == 0)
     {
-      const char *token = cw_exercise_kind_to_string (k);
-      g_autoptr (GString) trend = g_string_new (NULL);
-      guint answers = 0;
-      for (guint i = 0; rows != NULL && i < rows->len; i++)
-        {
-          CwProgressRow *row = g_ptr_array_index (rows, i);
-          if (!g_str_equal (row->key, token))
-            continue;
-          if (trend->len > 0)
-            g_string_append (trend, " → ");
-          g_string_append_printf (trend, _("%.0f %%"), row->percent);
-          answers += row->answers;
-        }
-      if (answers == 0)
-        continue;
-      any = TRUE;
-      g_autofree char *subtitle = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%s (%u answer)", "%s (%u answers)", answers), trend->str,
-        answers);
       gtk_list_box_append (self->progress_list,
-                           plain_row (cw_exercise_kind_label (k), subtitle));
+                           plain_row (_("No scores yet"),
+                                      _("Your scores show here after your first exercise")));
+      return;
     }
-  if (!any)
-    gtk_list_box_append (self->progress_list,
-                         plain_row (_("No scores yet"),
-                                    _("Your scores show here after your first exercise")));
+  if (!by_clause)
+    {
+      for (guint k = 0; k < CW_EXERCISE_N_KINDS; k++)
+        for (guint i = 0; i < rows->len; i++)
+          if (g_str_equal (((CwProgressRow *) g_ptr_array_index (rows, i))->key,
+                           cw_exercise_kind_to_string (k)))
+            {
+              add_progress_row (self, rows, cw_exercise_kind_to_string (k),
+                                cw_exercise_kind_label (k));
+              break;
+            }
+      return;
+    }
+  /* Clauses in the order they first scored, each once. */
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *clause = ((CwProgressRow *) g_ptr_array_index (rows, i))->key;
+      if (!g_hash_table_add (seen, (gpointer) clause))
+        continue;
+      g_autofree char *title = g_strdup_printf (_("Clause %s"), clause);
+      add_progress_row (self, rows, clause, title);
+    }
 }
 
 static void
@@ -1336,16 +1365,75 @@ show_result (CwPracticePage *self, CwExamResult *result, guint expanded)
   gtk_box_append (self->result_box, text_label (_("Your answers"), "heading"));
   gtk_box_append (self->result_box, answers);
 
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export Result…"));
+  gtk_widget_set_tooltip_text (export, _("A PDF of this result for a trainer"));
+  gtk_widget_add_css_class (export, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "practice.export-result");
+  gtk_box_append (GTK_BOX (buttons), export);
   GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to Practice"));
-  gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (back, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "practice.home");
-  gtk_box_append (self->result_box, back);
+  gtk_box_append (GTK_BOX (buttons), back);
+  gtk_box_append (self->result_box, buttons);
   gtk_stack_set_visible_child_name (self->stack, "result");
   GtkWidget *again = expanded < result->answers->len
                        ? GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (answers), (int) expanded))
                        : NULL;
   gtk_widget_grab_focus (again != NULL ? again : back);
+}
+
+/* ---- The result as a PDF -------------------------------------------------- */
+
+gboolean
+cw_practice_page_export_result (CwPracticePage *self, const char *path)
+{
+  g_return_val_if_fail (CW_IS_PRACTICE_PAGE (self), FALSE);
+  g_autoptr (GError) error = NULL;
+  if (self->finished == 0
+      || !cw_practice_write_exam_report (self->practice, self->finished, path,
+                                         cw_report_ui_paper (GTK_WIDGET (self)), &error))
+    {
+      if (error != NULL)
+        cw_show_error (GTK_WIDGET (self), _("The Result Was Not Exported"), error);
+      return FALSE;
+    }
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("Exam result exported to %s"), name);
+  cw_toast (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser, int response, CwPracticePage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        cw_practice_page_export_result (self, path);
+    }
+  self->chooser = NULL;
+  g_object_unref (chooser);
+}
+
+static void
+export_result_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CwPracticePage *self = CW_PRACTICE_PAGE (widget);
+  if (self->chooser != NULL || self->finished == 0)
+    return;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    _("Export the Exam Result"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Exam result.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- Importing a pack ----------------------------------------------------- */
@@ -1455,6 +1543,7 @@ cw_practice_page_class_init (CwPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, exam_group);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, exam_pack_row);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, CwPracticePage, progress_by_row);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, progress_list);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, packs_list);
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, exercise_scroller);
@@ -1474,6 +1563,8 @@ cw_practice_page_class_init (CwPracticePageClass *klass)
   gtk_widget_class_install_action (widget_class, "practice.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "practice.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "practice.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "practice.export-result", NULL,
+                                   export_result_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "practice.check", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
@@ -1492,6 +1583,12 @@ cw_practice_page_init (CwPracticePage *self)
     gtk_string_list_append (kinds, cw_exercise_kind_label (k));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   g_object_unref (kinds);
+  const char *by[] = { _("Kind of exercise"), _("Clause"), NULL };
+  GtkStringList *bys = gtk_string_list_new (by);
+  adw_combo_row_set_model (self->progress_by_row, G_LIST_MODEL (bys));
+  g_object_unref (bys);
+  g_signal_connect_swapped (self->progress_by_row, "notify::selected", G_CALLBACK (fill_progress),
+                            self);
   const char *name = g_get_real_name ();
   if (name == NULL || g_str_equal (name, "Unknown") || *name == '\0')
     name = g_get_user_name ();

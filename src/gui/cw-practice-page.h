@@ -19,6 +19,8 @@ CwPractice *cw_practice_page_get_practice (CwPracticePage *self);
 CwExercise *cw_practice_page_get_exercise (CwPracticePage *self);
 /* The exam being sat, 0 when none. */
 gint64 cw_practice_page_get_attempt (CwPracticePage *self);
+/* Writes the result shown as a PDF, as Export Result… does. */
+gboolean cw_practice_page_export_result (CwPracticePage *self, const char *path);
 /* Imports a pack file, as Import Pack… does; a refusal is shown. */
 gboolean cw_practice_page_import (CwPracticePage *self, GFile *file);
 
