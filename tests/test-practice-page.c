@@ -271,6 +271,22 @@ test_exam (void)
   g_assert_false (says (visible_child (page), " marks:"));
   answer_with_model (page);
   cw_ui_screenshot (GTK_WIDGET (window), "practice-exam");
+
+  /* Stopped, the exam goes on: home offers to resume it, and it resumes
+   * with its answers kept. */
+  gint64 attempt = cw_practice_page_get_attempt (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "practice.home", NULL);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (cw_practice_page_get_attempt (page), ==, 0);
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Exam in progress"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "practice.resume-exam", "x", attempt);
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (cw_practice_page_get_attempt (page), ==, attempt);
+  g_assert_true (says (visible_child (page), "Question 1 of 2"));
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  collect (visible_child (page), GTK_TYPE_ENTRY, entries);
+  CwPart *first = g_ptr_array_index (cw_practice_page_get_exercise (page)->parts, 0);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, first->clause);
   gtk_widget_activate_action (GTK_WIDGET (page), "practice.finish", NULL);
   cw_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   AdwMessageDialog *confirm = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

@@ -137,6 +137,18 @@ trainee (CwPracticePage *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->trainee_row));
 }
 
+/* Scores are kept under the trainee's name: without one, say so. */
+static gboolean
+has_trainee (CwPracticePage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (trainee (self)));
+  if (*name != '\0')
+    return TRUE;
+  cw_toast (GTK_WIDGET (self), _("Give your name first: your scores are kept under it"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->trainee_row));
+  return FALSE;
+}
+
 static void
 set_accessible_label (GtkWidget *widget, const char *label)
 {
@@ -275,6 +287,36 @@ fill_packs (CwPracticePage *self)
   fill_sections (self);
 }
 
+/* The trainee's exams still running, each with Resume. */
+static void
+add_running_exams (CwPracticePage *self)
+{
+  g_autoptr (GPtrArray) attempts = cw_practice_list_attempts (self->practice, trainee (self), NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  for (guint i = 0; attempts != NULL && i < attempts->len; i++)
+    {
+      CwAttempt *attempt = g_ptr_array_index (attempts, i);
+      if (attempt->mode != CW_ATTEMPT_EXAM || attempt->finished_at != NULL)
+        continue;
+      gint64 left = cw_attempt_seconds_left (attempt, now);
+      guint minutes = (guint) ((left + 59) / 60);
+      g_autofree char *subtitle
+        = left > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Started %s; %u minute left",
+                                                   "Started %s; %u minutes left", minutes),
+                                      attempt->started_at, minutes)
+                   : g_strdup_printf (_("Started %s; its time is up, resume it to see the result"),
+                                      attempt->started_at);
+      GtkWidget *row = plain_row (_("Exam in progress"), subtitle);
+      GtkWidget *resume = gtk_button_new_with_mnemonic (_("_Resume"));
+      gtk_widget_set_valign (resume, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (resume, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (resume), "practice.resume-exam");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (resume), "x", attempt->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), resume);
+      gtk_list_box_append (self->sections_list, row);
+    }
+}
+
 /* The exam of the pack chosen: its rule and its sections. */
 static void
 fill_sections (CwPracticePage *self)
@@ -286,6 +328,7 @@ fill_sections (CwPracticePage *self)
   CwExercisePack *exam_pack
     = chosen < self->exam_packs->len ? g_ptr_array_index (self->exam_packs, chosen) : NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start-exam", exam_pack != NULL);
+  add_running_exams (self);
   if (exam_pack == NULL)
     {
       adw_preferences_group_set_description (self->exam_group, NULL);
@@ -636,12 +679,6 @@ part_view_new (CwPracticePage *self, const CwPart *part, guint index, guint n_pa
   return view;
 }
 
-static char *
-text_of (GtkTextView *view)
-{
-  return cw_text_view_dup_text (view);
-}
-
 /* What the widgets hold, as an answer to the exercise shown. */
 static CwExerciseAnswer *
 read_answer (CwPracticePage *self)
@@ -670,9 +707,9 @@ read_answer (CwPracticePage *self)
               }
           if (view->part->kind == CW_PART_STATEMENT)
             {
-              part->requirement = text_of (view->texts[0]);
-              part->evidence = text_of (view->texts[1]);
-              part->statement = text_of (view->texts[2]);
+              part->requirement = cw_text_view_dup_text (view->texts[0]);
+              part->evidence = cw_text_view_dup_text (view->texts[1]);
+              part->statement = cw_text_view_dup_text (view->texts[2]);
             }
           break;
         case CW_PART_CLAUSE:
@@ -689,7 +726,7 @@ read_answer (CwPracticePage *self)
           g_array_append_vals (part->order, view->order->data, view->order->len);
           break;
         case CW_PART_WRITTEN:
-          part->text = text_of (view->texts[0]);
+          part->text = cw_text_view_dup_text (view->texts[0]);
           break;
         }
       if (view->rubric != NULL)
@@ -973,12 +1010,8 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   CwPracticePage *self = CW_PRACTICE_PAGE (widget);
   if (!ensure_practice (self))
     return;
-  if (*g_strstrip (g_strdup (trainee (self))) == '\0')
-    {
-      cw_toast (widget, _("Give your name first: your scores are kept under it"));
-      gtk_widget_grab_focus (GTK_WIDGET (self->trainee_row));
-      return;
-    }
+  if (!has_trainee (self))
+    return;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   g_autofree char *clause
     = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clause_row))));
@@ -1019,6 +1052,7 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ---- Exam ----------------------------------------------------------------- */
 
 static void show_result (CwPracticePage *self, CwExamResult *result, guint expanded);
+static void add_running_exams (CwPracticePage *self);
 
 /* Keeps the answer shown; FALSE when the exam no longer takes answers. */
 static gboolean
@@ -1071,7 +1105,8 @@ tick (gpointer data)
   g_autoptr (CwAttempt) attempt = cw_practice_get_attempt (self->practice, self->attempt, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   gint64 left = attempt ? cw_attempt_seconds_left (attempt, now) : 0;
-  g_autofree char *text = g_strdup_printf (_("%" G_GINT64_FORMAT ":%02d:%02d left"), left / 3600,
+  /* TRANSLATORS: hours, minutes and seconds of an exam: "1:59:58 left" */
+  g_autofree char *text = g_strdup_printf (_("%d:%02d:%02d left"), (int) (left / 3600),
                                            (int) (left / 60 % 60), (int) (left % 60));
   gtk_label_set_label (self->clock_label, text);
   if (left > 0)
@@ -1083,29 +1118,15 @@ tick (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Shows the exam `attempt`, from its first question, with its clock. */
 static void
-start_exam_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+sit_exam (CwPracticePage *self, gint64 attempt)
 {
-  CwPracticePage *self = CW_PRACTICE_PAGE (widget);
-  if (!ensure_practice (self))
-    return;
-  if (*g_strstrip (g_strdup (trainee (self))) == '\0')
-    {
-      cw_toast (widget, _("Give your name first: your scores are kept under it"));
-      gtk_widget_grab_focus (GTK_WIDGET (self->trainee_row));
-      return;
-    }
   g_autoptr (GError) error = NULL;
-  guint chosen = adw_combo_row_get_selected (self->exam_pack_row);
-  if (self->exam_packs == NULL || chosen >= self->exam_packs->len)
-    return;
-  CwExercisePack *pack = g_ptr_array_index (self->exam_packs, chosen);
-  gint64 attempt = cw_practice_start_exam (self->practice, trainee (self), pack->id, &error);
-  g_autoptr (GPtrArray) items
-    = attempt ? cw_practice_get_exam_items (self->practice, attempt, &error) : NULL;
+  g_autoptr (GPtrArray) items = cw_practice_get_exam_items (self->practice, attempt, &error);
   if (items == NULL)
     {
-      cw_show_error (widget, _("The Exam Could Not Start"), error);
+      cw_show_error (GTK_WIDGET (self), _("The Exam Could Not Start"), error);
       return;
     }
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -1114,7 +1135,35 @@ start_exam_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   self->index = 0;
   show_exam_item (self);
   tick (self);
-  self->clock = g_timeout_add_seconds (1, tick, self);
+  if (self->attempt != 0)
+    self->clock = g_timeout_add_seconds (1, tick, self);
+}
+
+static void
+start_exam_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CwPracticePage *self = CW_PRACTICE_PAGE (widget);
+  if (!ensure_practice (self))
+    return;
+  if (!has_trainee (self))
+    return;
+  g_autoptr (GError) error = NULL;
+  guint chosen = adw_combo_row_get_selected (self->exam_pack_row);
+  if (self->exam_packs == NULL || chosen >= self->exam_packs->len)
+    return;
+  CwExercisePack *pack = g_ptr_array_index (self->exam_packs, chosen);
+  gint64 attempt = cw_practice_start_exam (self->practice, trainee (self), pack->id, &error);
+  if (attempt == 0)
+    cw_show_error (widget, _("The Exam Could Not Start"), error);
+  else
+    sit_exam (self, attempt);
+}
+
+/* An exam left with Stop goes on where it was left, its clock running. */
+static void
+resume_exam_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sit_exam (CW_PRACTICE_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1557,6 +1606,7 @@ cw_practice_page_class_init (CwPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwPracticePage, result_box);
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "practice.start-exam", NULL, start_exam_action);
+  gtk_widget_class_install_action (widget_class, "practice.resume-exam", "x", resume_exam_action);
   gtk_widget_class_install_action (widget_class, "practice.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "practice.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "practice.previous", NULL, previous_action);
@@ -1594,6 +1644,7 @@ cw_practice_page_init (CwPracticePage *self)
     name = g_get_user_name ();
   gtk_editable_set_text (GTK_EDITABLE (self->trainee_row), name);
   g_signal_connect_swapped (self->trainee_row, "apply", G_CALLBACK (fill_progress), self);
+  g_signal_connect_swapped (self->trainee_row, "apply", G_CALLBACK (fill_sections), self);
   adw_entry_row_set_show_apply_button (self->trainee_row, TRUE);
   g_signal_connect_swapped (self->exam_pack_row, "notify::selected", G_CALLBACK (fill_sections),
                             self);
