@@ -436,6 +436,12 @@ def run(args):
     log("accessibility bus:", address)
 
     import pyatspi
+    from gi.repository import Atspi
+    # libatspi gives up on a reply after 800 ms. The app under ASan can take
+    # longer to answer while it builds a page of hundreds of rows, which is
+    # slowness, not an accessibility fault: wait for it as a screen reader
+    # user would.
+    Atspi.set_timeout(30000, 60000)
 
     env = dict(os.environ)
     # The other UI tests switch the bridge off; this one is about the bridge.
