@@ -729,6 +729,21 @@ cw_cli_run_exam_start (const CwCliCommand *command, int argc, char **argv)
   return CW_CLI_OK;
 }
 
+/* The exercise `reference` (PACK/EXERCISE or its id) as the exam drew it,
+ * or NULL when it was not drawn. */
+static CwExercise *
+drawn_exercise (GPtrArray *items, const char *reference)
+{
+  const char *wanted = strchr (reference, '/') ? strchr (reference, '/') + 1 : reference;
+  for (guint i = 0; i < items->len; i++)
+    {
+      CwExamItem *item = g_ptr_array_index (items, i);
+      if (g_str_equal (item->exercise->id, wanted))
+        return item->exercise;
+    }
+  return NULL;
+}
+
 int
 cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv)
 {
@@ -748,15 +763,7 @@ cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv)
   g_autoptr (GPtrArray) items = cw_practice_get_exam_items (practice, attempt, &error);
   if (items == NULL)
     return cw_cli_fail (error);
-  /* The exercise as the exam drew it: PACK/EXERCISE or its id. */
-  const char *wanted = strchr (args[2], '/') ? strchr (args[2], '/') + 1 : args[2];
-  CwExercise *exercise = NULL;
-  for (guint i = 0; i < items->len && exercise == NULL; i++)
-    {
-      CwExamItem *item = g_ptr_array_index (items, i);
-      if (g_str_equal (item->exercise->id, wanted))
-        exercise = item->exercise;
-    }
+  CwExercise *exercise = drawn_exercise (items, args[2]);
   if (exercise == NULL)
     return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT
                                   "; “exam start” listed the exercises drawn"),
@@ -911,14 +918,7 @@ cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv)
   g_autoptr (GPtrArray) items = cw_practice_get_exam_items (practice, attempt, &error);
   if (items == NULL)
     return cw_cli_fail (error);
-  const char *wanted = strchr (args[2], '/') ? strchr (args[2], '/') + 1 : args[2];
-  CwExercise *exercise = NULL;
-  for (guint i = 0; i < items->len && exercise == NULL; i++)
-    {
-      CwExamItem *item = g_ptr_array_index (items, i);
-      if (g_str_equal (item->exercise->id, wanted))
-        exercise = item->exercise;
-    }
+  CwExercise *exercise = drawn_exercise (items, args[2]);
   if (exercise == NULL)
     return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT), args[2],
                                attempt);
