@@ -63,6 +63,15 @@ int cw_cli_run_finding_list (const CwCliCommand *command, int argc, char **argv)
 int cw_cli_run_search (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_check (const CwCliCommand *command, int argc, char **argv);
 
+/* The exchange format and merging (cw-cli-exchange.c). */
+int cw_cli_run_export_workspace (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_export_audit (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_export_register (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_assign (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_import (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_conflicts (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_resolve (const CwCliCommand *command, int argc, char **argv);
+
 /* An audit's lifecycle (cw-cli-audits.c). */
 int cw_cli_run_audit_sites (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_audit_session (const CwCliCommand *command, int argc, char **argv);

@@ -560,3 +560,37 @@ const char cw_schema_v13[] =
  * recertification audit, the expiry) is counted from it in
  * cw-readiness.c. NULL while the organisation is not certified. */
 const char cw_schema_v14[] = "ALTER TABLE organisation ADD COLUMN certified_on TEXT;";
+
+/* Exchange and merge (issue 15). For each workspace or assignment records
+ * were exchanged with (the peer), each record's content in the exchange
+ * format as the two sides last agreed on it: the base of a three-way merge.
+ * The assignments this workspace gave or received. The conflicts an import
+ * raised, with both sides, until the lead auditor settles them. */
+const char cw_schema_v15[] =
+  "CREATE TABLE exchange_base ("
+  "  peer TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  content TEXT NOT NULL,"
+  "  PRIMARY KEY (peer, uuid)) WITHOUT ROWID;"
+  "CREATE TABLE assignment ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  role TEXT NOT NULL CHECK (role IN ('given', 'received')),"
+  "  audit TEXT NOT NULL,"
+  "  auditor TEXT NOT NULL CHECK (auditor <> ''),"
+  "  clauses TEXT NOT NULL,"
+  "  made_at TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE merge_conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  peer TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  ours TEXT NOT NULL,"
+  "  theirs TEXT NOT NULL,"
+  "  base TEXT,"
+  "  source TEXT NOT NULL,"
+  "  raised_at TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),"
+  "  decision TEXT,"
+  "  decided_by TEXT,"
+  "  decided_at TEXT);"
+  "CREATE INDEX merge_conflict_by_record ON merge_conflict (peer, uuid, status);";

@@ -92,6 +92,43 @@ cw_search_hit_free (CwSearchHit *hit)
   g_free (hit);
 }
 
+/* Indexes a finding, an answer's note or an evidence item from its row as
+ * it stands: for records written whole (an import), where the edits that
+ * index them part by part did not run. The parts are those the edits give. */
+gboolean
+cw_search_index_row (CwWorkspace *self, const char *entity, gint64 id, GError **error)
+{
+  static const struct
+  {
+    const char *entity;
+    CwSearchKind kind;
+    const char *sql;
+  } rows[] = {
+    { "finding", CW_SEARCH_FINDING,
+      "SELECT clause, requirement, evidence, statement FROM finding WHERE id = ?" },
+    { "answer", CW_SEARCH_ANSWER, "SELECT note, '', '', '' FROM answer WHERE id = ?" },
+    { "evidence", CW_SEARCH_EVIDENCE,
+      "SELECT reference, description, population, '' FROM evidence WHERE id = ?" },
+  };
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      if (!g_str_equal (entity, rows[r].entity))
+        continue;
+      CwStmt *stmt = cw_workspace_prepare (self, rows[r].sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      cw_stmt_bind_int64 (stmt, 1, id);
+      if (!cw_stmt_expect_row (stmt, error))
+        return FALSE;
+      g_autofree char *a = cw_stmt_dup_text (stmt, 0), *b = cw_stmt_dup_text (stmt, 1);
+      g_autofree char *c = cw_stmt_dup_text (stmt, 2), *d = cw_stmt_dup_text (stmt, 3);
+      cw_stmt_reset (stmt);
+      const char *parts[] = { a, b, c, d, NULL };
+      return cw_search_index_put (self, rows[r].kind, id, parts, error);
+    }
+  return TRUE;
+}
+
 /* Keeps the index entry of an action or a review in step with its row
  * (none once it is gone): called for every record an edit touched, when
  * the edit commits, so no code path that changes one can forget it. */

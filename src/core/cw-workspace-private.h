@@ -64,8 +64,11 @@ gboolean cw_independence_store (CwWorkspace *self, gint64 audit_id, GPtrArray *e
 gboolean cw_independence_has_pending (GPtrArray *entries);
 GHashTable *cw_independence_recorded (CwWorkspace *self, gint64 audit_id, GError **error);
 
+gboolean cw_search_index_row (CwWorkspace *self, const char *entity, gint64 id, GError **error);
 gboolean cw_search_index_put (CwWorkspace *self, CwSearchKind kind, gint64 id,
                               const char *const *parts, GError **error);
+
+char *cw_workspace_backup (CwWorkspace *self, const char *tag, GError **error);
 
 CwWorkspace *cw_workspace_open_with (const char *path, const CwMigration *migrations,
                                      guint n_migrations, GError **error);

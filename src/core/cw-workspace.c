@@ -500,26 +500,42 @@ check_header (const char *path, guint current_version, GError **error)
 
 /* ---- Opening ---------------------------------------------------------- */
 
+/* A backup's name beside the workspace, never one already there:
+ * "w.clausewise.schema-14.bak", "w.clausewise.before-import-2.bak". */
 static char *
-unused_backup_path (const char *path, guint version)
+unused_backup_path (const char *path, const char *tag)
 {
   for (guint i = 1;; i++)
     {
       g_autofree char *candidate
-        = i == 1 ? g_strdup_printf ("%s.schema-%u.bak", path, version)
-                 : g_strdup_printf ("%s.schema-%u-%u.bak", path, version, i);
+        = i == 1 ? g_strdup_printf ("%s.%s.bak", path, tag)
+                 : g_strdup_printf ("%s.%s-%u.bak", path, tag, i);
       if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&candidate);
     }
 }
 
-static gboolean
-write_backup (CwWorkspace *self, guint version, GError **error)
+/* Writes a backup copy beside the workspace before a change that touches
+ * much of it (an upgrade, an import); returns its path. */
+char *
+cw_workspace_backup (CwWorkspace *self, const char *tag, GError **error)
 {
-  g_autofree char *backup_path = unused_backup_path (self->path, version);
+  g_autofree char *backup_path = unused_backup_path (self->path, tag);
   if (!cw_db_backup_to (self->db, backup_path, error))
     {
       g_unlink (backup_path);
+      return NULL;
+    }
+  return g_steal_pointer (&backup_path);
+}
+
+static gboolean
+write_backup (CwWorkspace *self, guint version, GError **error)
+{
+  g_autofree char *tag = g_strdup_printf ("schema-%u", version);
+  g_autofree char *backup_path = cw_workspace_backup (self, tag, error);
+  if (backup_path == NULL)
+    {
       g_prefix_error (error, _("No backup could be written before upgrading, so the workspace "
                                "was left as it was: "));
       return FALSE;

@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "cw-core.h"
 #include "cw-xml.h"
@@ -191,6 +192,14 @@ cw_xml_read_bytes (GBytes *bytes, const char *name, const char *schema_resource,
   return read_bytes (bytes, name, schema_resource, error);
 }
 
+/* A document this program wrote itself and kept (a record in a merge
+ * conflict): read with the same hardened parser, without a schema. */
+xmlDoc *
+cw_xml_read_bytes_unchecked (GBytes *bytes, const char *name, GError **error)
+{
+  return read_bytes (bytes, name, NULL, error);
+}
+
 /* A document compiled into the build, such as the built-in catalogue. It
  * is no outside input: the test suite validates it against its schema
  * (suite "validate"), so it is not validated again at every start, where
@@ -280,4 +289,252 @@ cw_xml_attr (xmlNode *node, const char *name)
   char *value = g_strdup ((const char *) raw);
   xmlFree (raw);
   return value;
+}
+
+/* Text content exactly as written: line breaks and spaces kept. */
+char *
+cw_xml_raw_text (xmlNode *node)
+{
+  xmlChar *raw = xmlNodeGetContent (node);
+  char *text = g_strdup (raw ? (const char *) raw : "");
+  xmlFree (raw);
+  return text;
+}
+
+/* ---- Streaming --------------------------------------------------------- */
+
+struct _CwXmlReader
+{
+  xmlTextReaderPtr raw;
+  xmlRelaxNGPtr schema;
+  GInputStream *stream;
+  char *name;
+  guint64 max_bytes;
+  guint64 total;
+  gboolean too_large;
+  gboolean compressed;
+  gboolean doctype;
+  GString *prolog; /* the first bytes, until they show whether a DTD comes */
+  GError *io_error;
+  char *malformed; /* the parser's first complaint */
+  char *invalid;   /* the validator's first complaint */
+};
+
+/* What the prolog at the start of `data` shows: 1 a DTD declaration, 0 the
+ * root element (no DTD), -1 not known yet (more bytes are needed). */
+static int
+prolog_declares_dtd (const char *data, gsize size)
+{
+  const char *end = data + size;
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p != '<')
+        continue;
+      if (end - p < 9)
+        return -1;
+      if (p[1] == '?' || memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = memchr (p, '>', end - p);
+          if (close == NULL)
+            return -1;
+          p = close;
+          continue;
+        }
+      return memcmp (p, "<!DOCTYPE", 9) == 0;
+    }
+  return -1;
+}
+
+static int
+reader_io_read (void *data, char *buffer, int len)
+{
+  CwXmlReader *reader = data;
+  if (reader->too_large || reader->compressed || reader->doctype || reader->io_error != NULL)
+    return -1;
+  gssize n = g_input_stream_read (reader->stream, buffer, len, NULL, &reader->io_error);
+  if (n < 0)
+    return -1;
+  if (reader->total == 0 && is_gzip ((const guint8 *) buffer, n))
+    {
+      reader->compressed = TRUE;
+      return -1;
+    }
+  /* The parser would expand a DTD's entities before the reader shows the
+   * declaration: the prolog is looked at first. */
+  if (reader->prolog != NULL)
+    {
+      g_string_append_len (reader->prolog, buffer, n);
+      int dtd = prolog_declares_dtd (reader->prolog->str, reader->prolog->len);
+      if (dtd == 1)
+        {
+          reader->doctype = TRUE;
+          return -1;
+        }
+      if (dtd == 0 || reader->prolog->len > 65536 || n == 0)
+        g_string_free (g_steal_pointer (&reader->prolog), TRUE);
+    }
+  reader->total += n;
+  if (reader->total > reader->max_bytes)
+    {
+      reader->too_large = TRUE;
+      return -1;
+    }
+  return (int) n;
+}
+
+static void
+reader_keep_error (void *data, xmlErrorPtr err)
+{
+  CwXmlReader *reader = data;
+  gboolean validity = err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_RELAXNGP;
+  char **slot = validity ? &reader->invalid : &reader->malformed;
+  if (err->level >= XML_ERR_ERROR)
+    keep_first_error (slot, err);
+}
+
+/* A reader of `stream` that refuses more than `max_bytes`, compressed input,
+ * a DTD and anything the schema does not allow; the stream is not closed. */
+CwXmlReader *
+cw_xml_reader_new (GInputStream *stream, guint64 max_bytes, const char *name,
+                   const char *schema_resource, GError **error)
+{
+  cw_core_ensure_initialised ();
+  g_autoptr (CwXmlReader) reader = g_new0 (CwXmlReader, 1);
+  reader->stream = g_object_ref (stream);
+  reader->name = g_strdup (name);
+  reader->max_bytes = max_bytes;
+  reader->prolog = g_string_new (NULL);
+  reader->schema = load_schema (schema_resource, error);
+  if (reader->schema == NULL)
+    return NULL;
+  reader->raw = xmlReaderForIO (reader_io_read, NULL, reader, NULL, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR
+                                  | XML_PARSE_NOWARNING);
+  if (reader->raw == NULL)
+    g_error ("libxml2 could not allocate a reader");
+  xmlTextReaderSetStructuredErrorHandler (reader->raw, reader_keep_error, reader);
+  if (xmlTextReaderRelaxNGSetSchema (reader->raw, reader->schema) != 0)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ,
+                   _("The schema %s could not be used to read %s"), schema_resource, name);
+      return NULL;
+    }
+  return g_steal_pointer (&reader);
+}
+
+static gboolean
+reader_problem (CwXmlReader *reader, GError **error)
+{
+  if (reader->too_large)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_TOO_LARGE,
+                 _("%s is too large to read (more than %" G_GUINT64_FORMAT " MiB)"),
+                 reader->name, reader->max_bytes / (1024 * 1024));
+  else if (reader->compressed)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+                 _("%s is compressed; unpack it and open the plain XML file"), reader->name);
+  else if (reader->doctype)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+                 _("%s declares a DTD, which Clausewise never reads; remove the "
+                   "<!DOCTYPE> declaration"),
+                 reader->name);
+  else if (reader->io_error != NULL)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ, _("Could not read %s: %s"),
+                 reader->name, reader->io_error->message);
+  else if (reader->malformed != NULL)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
+                 _("%s is not well-formed XML (%s)"), reader->name, reader->malformed);
+  else if (reader->invalid != NULL)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_INVALID,
+                 _("%s is not in the expected form (%s)"), reader->name, reader->invalid);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Moves to the next node: TRUE with *more FALSE at the end. */
+gboolean
+cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error)
+{
+  int rc = xmlTextReaderRead (reader->raw);
+  if (reader_problem (reader, error))
+    return FALSE;
+  if (rc < 0)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
+                   _("%s is not well-formed XML"), reader->name);
+      return FALSE;
+    }
+  if (rc == 1 && xmlTextReaderNodeType (reader->raw) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+                   _("%s declares a DTD, which Clausewise never reads; remove the "
+                     "<!DOCTYPE> declaration"),
+                   reader->name);
+      return FALSE;
+    }
+  if (rc == 0 && xmlTextReaderIsValid (reader->raw) != 1)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_INVALID,
+                   _("%s is not in the expected form (it does not match the schema)"),
+                   reader->name);
+      return FALSE;
+    }
+  *more = rc == 1;
+  return TRUE;
+}
+
+xmlTextReaderPtr
+cw_xml_reader_get (CwXmlReader *reader)
+{
+  return reader->raw;
+}
+
+/* The current element with everything inside it, valid until the reader
+ * moves past it (cw_xml_reader_skip). */
+xmlNode *
+cw_xml_reader_expand (CwXmlReader *reader, GError **error)
+{
+  xmlNode *node = xmlTextReaderExpand (reader->raw);
+  if (reader_problem (reader, error))
+    return NULL;
+  if (node == NULL)
+    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
+                 _("%s is not well-formed XML"), reader->name);
+  return node;
+}
+
+/* Moves past the current element and everything inside it. */
+gboolean
+cw_xml_reader_skip (CwXmlReader *reader, gboolean *more, GError **error)
+{
+  int rc = xmlTextReaderNext (reader->raw);
+  if (reader_problem (reader, error))
+    return FALSE;
+  if (rc < 0)
+    {
+      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
+                   _("%s is not well-formed XML"), reader->name);
+      return FALSE;
+    }
+  *more = rc == 1;
+  return TRUE;
+}
+
+void
+cw_xml_reader_free (CwXmlReader *reader)
+{
+  if (reader == NULL)
+    return;
+  if (reader->raw != NULL)
+    xmlFreeTextReader (reader->raw);
+  if (reader->schema != NULL)
+    xmlRelaxNGFree (reader->schema);
+  g_clear_error (&reader->io_error);
+  if (reader->prolog != NULL)
+    g_string_free (reader->prolog, TRUE);
+  g_object_unref (reader->stream);
+  g_free (reader->malformed);
+  g_free (reader->invalid);
+  g_free (reader->name);
+  g_free (reader);
 }

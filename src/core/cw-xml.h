@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,22 @@ xmlDoc *cw_xml_read_resource (const char *resource, const char *name, GError **e
 xmlDoc *cw_xml_read_file (GFile *file, gsize max_bytes, const char *schema_resource,
                           GError **error);
 
+xmlDoc *cw_xml_read_bytes_unchecked (GBytes *bytes, const char *name, GError **error);
+
+/* Streaming, for files too large to hold as a tree (the exchange format):
+ * the same refusals, the schema checked as the reader goes. */
+typedef struct _CwXmlReader CwXmlReader;
+CwXmlReader *cw_xml_reader_new (GInputStream *stream, guint64 max_bytes, const char *name,
+                                const char *schema_resource, GError **error);
+gboolean cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error);
+gboolean cw_xml_reader_skip (CwXmlReader *reader, gboolean *more, GError **error);
+xmlTextReaderPtr cw_xml_reader_get (CwXmlReader *reader);
+xmlNode *cw_xml_reader_expand (CwXmlReader *reader, GError **error);
+void cw_xml_reader_free (CwXmlReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwXmlReader, cw_xml_reader_free)
+
 char *cw_xml_text (xmlNode *node);
+char *cw_xml_raw_text (xmlNode *node);
 char *cw_xml_attr (xmlNode *node, const char *name);
 gboolean cw_xml_is (xmlNode *node, const char *name);
 
