@@ -38,6 +38,8 @@ typedef struct
   GHashTable *ids;     /* "table\x1fuuid" → local id, for references */
   GHashTable *aliases; /* their UUID → ours, for records matched by content */
   GHashTable *new_audits; /* local ids of audits this import added */
+  GHashTable *open_audits; /* and of those found open here */
+  GHashTable *series;  /* "audit(grades)" → Series, for findings' numbers */
   GPtrArray *files;    /* SHA-256 of the evidence files that came with it */
   CwImportResult *result;
 } Import;
@@ -52,6 +54,25 @@ cw_import_result_free (CwImportResult *result)
   if (result->conflict_ids)
     g_ptr_array_unref (result->conflict_ids);
   g_free (result);
+}
+
+static void series_free (gpointer series);
+
+static void
+import_init (Import *imp, CwWorkspace *workspace, const char *path, char *name)
+{
+  *imp = (Import) {
+    .workspace = workspace,
+    .path = path,
+    .name = name,
+    .in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .new_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    .open_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    .series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free),
+    .files = g_ptr_array_new_with_free_func (g_free),
+  };
 }
 
 static void
@@ -71,6 +92,8 @@ import_clear (Import *imp)
   g_hash_table_unref (imp->ids);
   g_hash_table_unref (imp->aliases);
   g_hash_table_unref (imp->new_audits);
+  g_hash_table_unref (imp->open_audits);
+  g_hash_table_unref (imp->series);
   g_ptr_array_unref (imp->files);
 }
 
@@ -287,19 +310,23 @@ bind_value (Import *imp, CwStmt *stmt, int index, const CwXField *field, const c
 
 static gboolean
 store_child (Import *imp, const CwXKind *kind, const CwXChild *child, gint64 id,
-             const char *rows, GError **error)
+             gboolean inserted, const char *rows, GError **error)
 {
   g_autofree char *wipe = child->parent
                             ? g_strdup_printf ("DELETE FROM %s WHERE %s = ?", child->table,
                                                child->parent)
                             : g_strdup_printf ("DELETE FROM %s", child->table);
-  CwStmt *stmt = cw_workspace_prepare (imp->workspace, wipe, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (child->parent)
-    cw_stmt_bind_int64 (stmt, 1, id);
-  if (!cw_stmt_run (stmt, error))
-    return FALSE;
+  CwStmt *stmt;
+  if (!inserted)
+    {
+      stmt = cw_workspace_prepare (imp->workspace, wipe, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (child->parent)
+        cw_stmt_bind_int64 (stmt, 1, id);
+      if (!cw_stmt_run (stmt, error))
+        return FALSE;
+    }
   if (rows == NULL)
     return TRUE;
 
@@ -351,6 +378,22 @@ store_child (Import *imp, const CwXKind *kind, const CwXChild *child, gint64 id,
   return TRUE;
 }
 
+/* The numbers an audit's findings of one series use, read once an import
+ * (a large audit would otherwise be read again for every finding). */
+typedef struct
+{
+  GHashTable *used; /* gint64 numbers */
+  gint64 last;
+} Series;
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+  g_hash_table_unref (series->used);
+  g_free (series);
+}
+
 /* A new finding keeps its number unless this audit already has it in the
  * same series; then it takes the next. */
 static gboolean
@@ -362,27 +405,53 @@ finding_number (Import *imp, const CwXRecord *record, gint64 *number, GError **e
   if (!resolve_ref (imp, audit_field, value_of (record, "audit"), kind->element, &audit, error))
     return FALSE;
   const char *grade = value_of (record, "grade");
-  const char *series = g_strcmp0 (grade, "major") == 0 || g_strcmp0 (grade, "minor") == 0
+  const char *grades = g_strcmp0 (grade, "major") == 0 || g_strcmp0 (grade, "minor") == 0
                          ? "('major', 'minor')"
                          : g_strcmp0 (grade, "observation") == 0 ? "('observation')"
                                                                  : "('ofi')";
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT EXISTS (SELECT 1 FROM finding WHERE audit = ?1 AND number = ?2 AND grade IN %s),"
-    " COALESCE ((SELECT MAX (number) FROM finding WHERE audit = ?1 AND grade IN %s), 0)",
-    series, series);
-  CwStmt *stmt = cw_workspace_prepare (imp->workspace, sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "%s", audit, grades);
+  Series *series = g_hash_table_lookup (imp->series, key);
+  if (series == NULL)
+    {
+      series = g_new0 (Series, 1);
+      series->used = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_autofree char *sql
+        = g_strdup_printf ("SELECT number FROM finding WHERE audit = ? AND grade IN %s", grades);
+      CwStmt *stmt = cw_workspace_prepare (imp->workspace, sql, error);
+      if (stmt == NULL)
+        {
+          series_free (series);
+          return FALSE;
+        }
+      cw_stmt_bind_int64 (stmt, 1, audit);
+      CwStep step;
+      while ((step = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+        {
+          gint64 *used = g_new (gint64, 1);
+          *used = cw_stmt_int64 (stmt, 0);
+          series->last = MAX (series->last, *used);
+          g_hash_table_add (series->used, used);
+        }
+      g_hash_table_insert (imp->series, g_steal_pointer (&key), series);
+      if (step == CW_STEP_ERROR)
+        return FALSE;
+    }
   gint64 wanted = g_ascii_strtoll (value_of (record, "number"), NULL, 10);
-  cw_stmt_bind_int64 (stmt, 1, audit);
-  cw_stmt_bind_int64 (stmt, 2, wanted);
-  if (!cw_stmt_expect_row (stmt, error))
-    return FALSE;
-  gboolean taken = cw_stmt_int64 (stmt, 0) != 0;
-  gint64 last = cw_stmt_int64 (stmt, 1);
-  cw_stmt_reset (stmt);
-  *number = taken || wanted <= 0 ? last + 1 : wanted;
+  *number = wanted <= 0 || g_hash_table_contains (series->used, &wanted) ? series->last + 1
+                                                                           : wanted;
+  gint64 *used = g_new (gint64, 1);
+  *used = *number;
+  g_hash_table_add (series->used, used);
+  series->last = MAX (series->last, *number);
   return TRUE;
+}
+
+/* A new record's rows of a child table are new too, unless the table is
+ * not the record's own (the programme's clause importances). */
+static gboolean
+child_table_is_own (const CwXChild *child)
+{
+  return child->parent != NULL;
 }
 
 /* Writes `record` as the record `id` (0: a new one) and its rows. */
@@ -459,8 +528,9 @@ store_record (Import *imp, const CwXRecord *record, gint64 id, gboolean adopt, g
   if (id == 0)
     id = cw_workspace_last_insert_id (imp->workspace);
   for (guint c = 0; c < kind->n_children; c++)
-    if (!store_child (imp, kind, &kind->children[c], id, record->values[kind->n_fields + c],
-                      error))
+    if (!store_child (imp, kind, &kind->children[c], id,
+                      inserting && child_table_is_own (&kind->children[c]),
+                      record->values[kind->n_fields + c], error))
       return FALSE;
   remember_id (imp, kind->table, record->uuid, id);
   *stored = id;
@@ -583,7 +653,8 @@ check_audit_open (Import *imp, const CwXRecord *record, GError **error)
   if (!resolve_ref (imp, &record->kind->fields[0], value_of (record, "audit"), element, &audit,
                     error))
     return FALSE;
-  if (g_hash_table_contains (imp->new_audits, &audit))
+  if (g_hash_table_contains (imp->new_audits, &audit)
+      || g_hash_table_contains (imp->open_audits, &audit))
     return TRUE;
   CwStmt *stmt
     = cw_workspace_prepare (imp->workspace, "SELECT title, status FROM audit WHERE id = ?", error);
@@ -596,6 +667,12 @@ check_audit_open (Import *imp, const CwXRecord *record, GError **error)
   const char *status = cw_stmt_text (stmt, 1);
   gboolean issued = g_str_equal (status, "reported") || g_str_equal (status, "closed");
   cw_stmt_reset (stmt);
+  if (!issued)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = audit;
+      g_hash_table_add (imp->open_audits, key);
+    }
   if (issued)
     cw_set_invalid (error,
                     _("The report of audit “%s” has been issued, so it takes no changes from "
@@ -938,17 +1015,10 @@ cw_workspace_import_capped (CwWorkspace *self, const char *path, guint64 max_byt
       return NULL;
     }
 
-  Import imp = {
-    .workspace = self,
-    .path = path,
-    .name = g_steal_pointer (&name),
-    .in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .new_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    .files = g_ptr_array_new_with_free_func (g_free),
-    .result = result,
-  };
+  Import imp;
+  import_init (&imp, self, path, g_steal_pointer (&name));
+  imp.result = result;
+
   gboolean ok = cw_workspace_edit_begin (self, error);
   if (ok)
     {
@@ -1174,16 +1244,9 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
         }
     }
 
-  Import imp = {
-    .workspace = self,
-    .path = "",
-    .name = g_strdup (source),
-    .in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .new_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    .files = g_ptr_array_new_with_free_func (g_free),
-  };
+  Import imp;
+  import_init (&imp, self, "", g_strdup (source));
+
   CwImportResult result = { .source = g_strdup (source) };
   imp.result = &result;
   gint64 local = 0;

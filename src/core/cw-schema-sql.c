@@ -567,11 +567,15 @@ const char cw_schema_v14[] = "ALTER TABLE organisation ADD COLUMN certified_on T
  * The assignments this workspace gave or received. The conflicts an import
  * raised, with both sides, until the lead auditor settles them. */
 const char cw_schema_v15[] =
+  /* Rows are appended in the order an import meets them; only the small
+   * index is kept in UUID order, so a large import does not rewrite pages
+   * of content all over the file. */
   "CREATE TABLE exchange_base ("
+  "  id INTEGER PRIMARY KEY,"
   "  peer TEXT NOT NULL,"
   "  uuid TEXT NOT NULL,"
   "  content TEXT NOT NULL,"
-  "  PRIMARY KEY (peer, uuid)) WITHOUT ROWID;"
+  "  UNIQUE (peer, uuid));"
   "CREATE TABLE assignment ("
   "  uuid TEXT PRIMARY KEY,"
   "  role TEXT NOT NULL CHECK (role IN ('given', 'received')),"

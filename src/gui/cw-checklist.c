@@ -1139,6 +1139,19 @@ report_file_name (CwChecklist *self, const char *kind)
   return g_strdup_printf ("%s – %s.pdf", title, kind);
 }
 
+/* Exchange belongs to the window: the audit asks for it by its id. */
+static void
+exchange_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action, "checklist.exchange-assign")
+                                ? "exchange.assign"
+                                : "exchange.export-audit",
+                              "x", cw_audit_get_id (self->audit));
+}
+
 static void
 export_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -1553,6 +1566,10 @@ cw_checklist_class_init (CwChecklistClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.export-nc", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.export-plan", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "checklist.print-audit", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "checklist.exchange-export", NULL,
+                                   exchange_action);
+  gtk_widget_class_install_action (widget_class, "checklist.exchange-assign", NULL,
+                                   exchange_action);
   gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "checklist.revise-audit", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "checklist.meetings", NULL, meetings_action);

@@ -134,6 +134,9 @@ cw_add_toast (GtkWidget *inside, gpointer toast)
 {
   g_autoptr (AdwToast) owned = toast;
   GtkWidget *overlay = gtk_widget_get_ancestor (inside, ADW_TYPE_TOAST_OVERLAY);
+  /* A window's own actions toast in the overlay the window holds. */
+  if (overlay == NULL && GTK_IS_WINDOW (inside))
+    overlay = (GtkWidget *) find_overlay (inside);
   if (overlay == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (inside);

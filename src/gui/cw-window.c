@@ -15,6 +15,7 @@
 #include "cw-audits-page.h"
 #include "cw-audit.h"
 #include "cw-actions-page.h"
+#include "cw-exchange-ui.h"
 #include "cw-organisation-dialog.h"
 #include "cw-report-ui.h"
 #include "cw-finding.h"
@@ -249,6 +250,13 @@ update_actions (CwWindow *self)
 {
   gboolean writable = self->workspace != NULL && !cw_workspace_is_read_only (self->workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-audit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.assign", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.conflicts", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.export-workspace",
+                                 self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.export-audit",
+                                 self->workspace != NULL);
   gtk_revealer_set_reveal_child (self->read_only_bar,
                              self->workspace != NULL && !writable);
 }
@@ -794,6 +802,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-action", "x", show_action_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", "x", show_review_action);
   cw_report_ui_install_actions (widget_class);
+  cw_exchange_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
                                        NULL);
