@@ -11,6 +11,7 @@
 #include "cw-demo.h"
 #include "cw-exchange.h"
 #include "cw-evidence.h"
+#include "cw-finding.h"
 #include "cw-test-util.h"
 #include "cw-xml.h"
 
@@ -296,6 +297,58 @@ test_team (void)
   g_assert_false (((CwConflict *) g_ptr_array_index (all, 0))->open);
 }
 
+static void
+raise_minor (CwWorkspace *workspace, const char *clause, const char *statement)
+{
+  g_autoptr (GError) error = NULL;
+  CwFindingDraft draft = {
+    .audit_id = 1, .clause = clause, .grade = CW_GRADE_MINOR,
+    .requirement = "The procedure asks for it",
+    .evidence = "Two records of five sampled lacked it",
+    .statement = statement,
+    .grade_reason = "Isolated lapses; the process works otherwise",
+  };
+  g_assert_cmpint (cw_workspace_create_finding (workspace, &draft, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Two auditors each raise their first nonconformity, NC-1 in their own
+ * workspaces: the lead's audit numbers them NC-1 and NC-2. */
+static void
+test_numbering (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autoptr (CwWorkspace) lead = demo (dir);
+  g_autofree char *for_rhys = cw_test_path (dir, "rhys.xml");
+  g_autofree char *for_ines = cw_test_path (dir, "ines.xml");
+  assign (lead, "Rhys Penhallow", (const char *const[]) { "8.5", NULL }, for_rhys);
+  assign (lead, "Ines Moreau", (const char *const[]) { "10.1", NULL }, for_ines);
+  g_autoptr (CwWorkspace) rhys = new_workspace (dir, "rhys.clausewise");
+  g_autoptr (CwWorkspace) ines = new_workspace (dir, "ines.clausewise");
+  g_autoptr (CwImportResult) a = import (rhys, for_rhys);
+  g_autoptr (CwImportResult) b = import (ines, for_ines);
+  raise_minor (rhys, "8.5.3", "Release rollback steps are not tested as RDP-01 requires");
+  raise_minor (ines, "10.1", "CAR-2026-024 is overdue with no new date recorded");
+  g_autofree char *back_rhys = cw_test_path (dir, "rhys-return.xml");
+  g_autofree char *back_ines = cw_test_path (dir, "ines-return.xml");
+  export (rhys, CW_EXPORT_AUDIT, 1, back_rhys);
+  export (ines, CW_EXPORT_AUDIT, 1, back_ines);
+  g_autoptr (CwImportResult) c = import (lead, back_rhys);
+  g_autoptr (CwImportResult) d = import (lead, back_ines);
+  g_assert_cmpuint (c->conflicts + d->conflicts, ==, 0);
+  g_autofree char *lead_path = g_strdup (cw_workspace_get_path (lead));
+  g_autofree char *numbers = cw_test_sql_text (
+    lead_path, "SELECT group_concat (clause || '=' || number, ' ') FROM (SELECT clause, number"
+               " FROM finding WHERE audit = 2 ORDER BY number)");
+  g_assert_cmpstr (numbers, ==, "8.5.3=1 10.1=2");
+  g_assert_cmpint (cw_test_sql_int (lead_path, "SELECT last_nc FROM audit WHERE id = 2"), ==, 2);
+  assert_sound (lead);
+
+  /* Rhys's return again: his NC-1 is the lead's NC-1 still, unchanged. */
+  g_autoptr (CwImportResult) e = import (lead, back_rhys);
+  g_assert_cmpuint (e->added + e->updated + e->conflicts, ==, 0);
+}
+
 /* Once the lead has issued the report, a return is refused and the
  * workspace left as it was. */
 static void
@@ -519,6 +572,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/exchange/round-trip", test_round_trip);
   g_test_add_func ("/core/exchange/team", test_team);
+  g_test_add_func ("/core/exchange/numbering", test_numbering);
   g_test_add_func ("/core/exchange/issued-report", test_issued_report);
   g_test_add_func ("/core/exchange/evidence-files", test_evidence_files);
   g_test_add_func ("/core/exchange/hostile", test_hostile);

@@ -40,6 +40,7 @@ typedef struct
   GHashTable *new_audits; /* local ids of audits this import added */
   GHashTable *open_audits; /* and of those found open here */
   GHashTable *series;  /* "audit(grades)" → Series, for findings' numbers */
+  GHashTable *numbered; /* local ids of audits that took new findings */
   GPtrArray *files;    /* SHA-256 of the evidence files that came with it */
   CwImportResult *result;
 } Import;
@@ -71,6 +72,7 @@ import_init (Import *imp, CwWorkspace *workspace, const char *path, char *name)
     .new_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     .open_audits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     .series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free),
+    .numbered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     .files = g_ptr_array_new_with_free_func (g_free),
   };
 }
@@ -94,6 +96,7 @@ import_clear (Import *imp)
   g_hash_table_unref (imp->new_audits);
   g_hash_table_unref (imp->open_audits);
   g_hash_table_unref (imp->series);
+  g_hash_table_unref (imp->numbered);
   g_ptr_array_unref (imp->files);
 }
 
@@ -435,6 +438,12 @@ finding_number (Import *imp, const CwXRecord *record, gint64 *number, GError **e
       g_hash_table_insert (imp->series, g_steal_pointer (&key), series);
       if (step == CW_STEP_ERROR)
         return FALSE;
+    }
+  if (!g_hash_table_contains (imp->numbered, &audit))
+    {
+      gint64 *id = g_new (gint64, 1);
+      *id = audit;
+      g_hash_table_add (imp->numbered, id);
     }
   gint64 wanted = g_ascii_strtoll (value_of (record, "number"), NULL, 10);
   *number = wanted <= 0 || g_hash_table_contains (series->used, &wanted) ? series->last + 1
@@ -958,7 +967,14 @@ finish_import (Import *imp, GError **error)
       if (!cw_stmt_run (stmt, error))
         return FALSE;
     }
-  if (!cw_workspace_exec (
+  /* The audits that took new findings count their series on from them. */
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, imp->numbered);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 audit = *(gint64 *) key;
+      CwStmt *stmt = cw_workspace_prepare (
         self,
         "UPDATE audit SET"
         " last_nc = MAX (last_nc, COALESCE ((SELECT MAX (number) FROM finding f"
@@ -966,9 +982,16 @@ finish_import (Import *imp, GError **error)
         " last_observation = MAX (last_observation, COALESCE ((SELECT MAX (number) FROM finding f"
         "  WHERE f.audit = audit.id AND f.grade = 'observation'), 0)),"
         " last_ofi = MAX (last_ofi, COALESCE ((SELECT MAX (number) FROM finding f"
-        "  WHERE f.audit = audit.id AND f.grade = 'ofi'), 0))",
-        error))
-    return FALSE;
+        "  WHERE f.audit = audit.id AND f.grade = 'ofi'), 0))"
+        " WHERE id = ?",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      cw_stmt_bind_int64 (stmt, 1, audit);
+      if (!cw_stmt_run (stmt, error))
+        return FALSE;
+      cw_workspace_touch (self, "audit", audit);
+    }
   CwImportResult *r = imp->result;
   if (r->added + r->updated + r->conflicts == 0)
     return TRUE;
