@@ -58,6 +58,7 @@ MUST_VISIT = [
     "dialog: Preferences",
     "dialog: Keyboard shortcuts",
     "dialog: About",
+    "dialog: Settle conflicts",
 ]
 
 # Problems that GTK 4.8 or libadwaita 1.2 make in their own widgets, where our
@@ -596,6 +597,15 @@ def visit_everything(app, checker, atspi):
                         lambda: app.find(window, role="menu item", name=re.compile(r".*About")))
         open_dialog("dialog: About", lambda: do_action(item, actions_of(item)[0]))
     step("dialog: About", about)
+
+    def settle_conflicts():
+        button = app.find(window, role="push button", name="Main Menu", action="click")
+        do_action(button, "click")
+        item = wait_for("the Settle Conflicts item",
+                        lambda: app.find(window, role="menu item",
+                                         name=re.compile(r"Settle Conflicts")))
+        open_dialog("dialog: Settle conflicts", lambda: do_action(item, actions_of(item)[0]))
+    step("dialog: Settle conflicts", settle_conflicts)
 
     # -- pages' own dialogs ---------------------------------------------------
     def new_action():

@@ -262,6 +262,7 @@ cw_merge_window_class_init (CwMergeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clausewise/Clausewise/ui/"
                                                "cw-merge-window.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, CwMergeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CwMergeWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CwMergeWindow, stack);
