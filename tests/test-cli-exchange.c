@@ -38,6 +38,7 @@ test_team (void)
   g_autofree char *dry = cw_test_cli_ok (ARGS ("import", lead, back, "--dry-run"));
   cw_test_assert_contains (dry, "Would import from back.xml");
   cw_test_assert_contains (dry, "conflicts\t1");
+  cw_test_assert_contains (dry, "\nconflict\tAnswer 8.5.3.q2\tresult note answered-at\n");
   cw_test_assert_untouched (lead, before);
 
   g_autofree char *merged = cw_test_cli_ok (ARGS ("import", lead, back));

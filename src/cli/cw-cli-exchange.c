@@ -131,8 +131,10 @@ cw_cli_run_import (const CwCliCommand *command, int argc, char **argv)
            result->updated, result->unchanged, result->conflicts, result->files);
   if (result->backup)
     g_print (_("backup\t%s\n"), result->backup);
-  /* A dry run's conflicts were rolled back with the rest: say which
-   * records they are from what the import saw. */
+  /* A dry run's conflicts were rolled back with the rest: it says which
+   * records would change and how. */
+  for (guint i = 0; dry_run && i < result->changes->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (result->changes, i));
   if (!dry_run)
     for (guint i = 0; i < result->conflict_ids->len; i++)
       {

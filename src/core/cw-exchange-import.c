@@ -54,10 +54,13 @@ cw_import_result_free (CwImportResult *result)
   g_free (result->source);
   if (result->conflict_ids)
     g_ptr_array_unref (result->conflict_ids);
+  if (result->changes)
+    g_ptr_array_unref (result->changes);
   g_free (result);
 }
 
 static void series_free (gpointer series);
+static char *conflict_label (const CwXRecord *record);
 
 static void
 import_init (Import *imp, CwWorkspace *workspace, const char *path, char *name)
@@ -589,6 +592,24 @@ store_base (CwWorkspace *self, const char *peer, const CwXRecord *record, GError
   return cw_stmt_run (stmt, error);
 }
 
+/* What the import does to a record, for a dry run to say: "added Answer
+ * 8.5.3.q1", "conflict Answer 8.5.3.q2: result, note". */
+static void
+note_change (Import *imp, const char *what, const CwXRecord *record, const CwXRecord *ours)
+{
+  if (imp->result->changes == NULL)
+    return;
+  g_autofree char *label = g_strdelimit (conflict_label (record), "\r\n\t", ' ');
+  GString *line = g_string_new (NULL);
+  g_string_printf (line, "%s\t%s%s", what, label, ours ? "\t" : "");
+  for (guint i = 0; ours && i < cw_xrecord_n_values (record->kind); i++)
+    if (!(i < record->kind->n_fields && record->kind->fields[i].local)
+        && g_strcmp0 (ours->values[i], record->values[i]) != 0)
+      g_string_append_printf (line, "%s%s", line->str[line->len - 1] == '\t' ? "" : " ",
+                              cw_xkind_value_name (record->kind, i));
+  g_ptr_array_add (imp->result->changes, g_string_free (line, FALSE));
+}
+
 static gboolean
 raise_conflict (Import *imp, const CwXRecord *ours, const CwXRecord *theirs,
                 const CwXRecord *base, GError **error)
@@ -646,6 +667,7 @@ raise_conflict (Import *imp, const CwXRecord *ours, const CwXRecord *theirs,
   *id = existing ? existing : cw_workspace_last_insert_id (imp->workspace);
   g_ptr_array_add (imp->result->conflict_ids, id);
   imp->result->conflicts++;
+  note_change (imp, "conflict", theirs, ours);
   return TRUE;
 }
 
@@ -717,6 +739,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
           g_hash_table_add (imp->new_audits, key);
         }
       imp->result->added++;
+      note_change (imp, "added", theirs, NULL);
       return TRUE;
     }
 
@@ -739,6 +762,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
               || !store_base (imp->workspace, imp->peer, theirs, error))
             return FALSE;
           imp->result->updated++;
+          note_change (imp, "updated", theirs, ours);
           return TRUE;
         }
       return raise_conflict (imp, ours, theirs, NULL, error);
@@ -776,6 +800,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
           || !store_record (imp, merged, id, FALSE, &stored, error))
         return FALSE;
       imp->result->updated++;
+      note_change (imp, "updated", merged, ours);
     }
   else
     imp->result->unchanged++;
@@ -1031,6 +1056,8 @@ cw_workspace_import_capped (CwWorkspace *self, const char *path, guint64 max_byt
 
   g_autoptr (CwImportResult) result = g_new0 (CwImportResult, 1);
   result->conflict_ids = g_ptr_array_new_with_free_func (g_free);
+  if (dry_run)
+    result->changes = g_ptr_array_new_with_free_func (g_free);
   if (!dry_run && (result->backup = cw_workspace_backup (self, "before-import", error)) == NULL)
     {
       g_prefix_error (error, _("No backup could be written before importing, so nothing was "

@@ -68,6 +68,10 @@ typedef struct
   char *backup;    /* the backup written before the import (NULL on a dry run) */
   char *source;    /* who the file came from: organisation, kind, assignment */
   GPtrArray *conflict_ids; /* gint64 *, the new conflicts' ids */
+  /* A dry run's account of each record it would add, update or leave in
+   * conflict: "added\tAnswer 8.5.3.q1", "conflict\tAnswer 8.5.3.q2\tresult
+   * note" (the fields that differ); NULL when not a dry run. */
+  GPtrArray *changes;
 } CwImportResult;
 
 void cw_import_result_free (CwImportResult *result);
