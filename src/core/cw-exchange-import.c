@@ -933,6 +933,14 @@ read_document (Import *imp, CwXmlReader *reader, GError **error)
       const char *name = (const char *) xmlTextReaderConstLocalName (raw);
       if (depth == 0)
         imp->kind = (char *) xmlTextReaderGetAttribute (raw, BAD_CAST "kind");
+      /* The other side's history is there for people to read: this
+       * workspace keeps its own. */
+      if (depth == 1 && g_str_equal (name, "history"))
+        {
+          if (!cw_xml_reader_skip (reader, &more, error))
+            return FALSE;
+          continue;
+        }
       if (depth == 0 || (depth == 1 && g_str_equal (name, "records")))
         {
           if (!cw_xml_reader_read (reader, &more, error))

@@ -441,10 +441,23 @@ cw_xrecord_load (CwWorkspace *self, const CwXKind *kind, gint64 id, GError **err
 
 /* ---- As XML ------------------------------------------------------------ */
 
+/* XML cannot hold control characters other than tab and line breaks: a
+ * value from an old file that has one is written with it escaped (\x1F). */
+char *
+cw_xml_safe_text (const char *value)
+{
+  for (const guchar *p = (const guchar *) value; *p; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return cw_text_escape_controls (value, -1);
+  return NULL;
+}
+
 static gboolean
 write_value (xmlTextWriterPtr writer, const char *element, const char *value)
 {
-  return xmlTextWriterWriteElement (writer, BAD_CAST element, BAD_CAST value) >= 0;
+  g_autofree char *safe = cw_xml_safe_text (value);
+  return xmlTextWriterWriteElement (writer, BAD_CAST element, BAD_CAST (safe ? safe : value))
+         >= 0;
 }
 
 static gboolean

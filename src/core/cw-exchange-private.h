@@ -89,6 +89,7 @@ gboolean cw_xrecord_each (CwWorkspace *self, const CwXKind *kind, const char *wh
                           const char *bind_text, CwXEach each, gpointer data, GError **error);
 
 gboolean cw_xrecord_write (xmlTextWriterPtr writer, const CwXRecord *record);
+char *cw_xml_safe_text (const char *value);
 char *cw_xrecord_to_xml (const CwXRecord *record);
 CwXRecord *cw_xrecord_parse (xmlNode *node, GError **error);
 CwXRecord *cw_xrecord_from_xml (const char *xml, GError **error);

@@ -233,6 +233,70 @@ write_attribute (xmlTextWriterPtr writer, const char *name, const char *value)
   return value == NULL || xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST value) >= 0;
 }
 
+/* The history of the records written, oldest first: who changed what and
+ * when in the workspace the file came from, for the reader to see. The
+ * history's own snapshots of whole records are left out (the records are
+ * there), and so are entries of records since deleted. */
+static gboolean
+write_history (CwWorkspace *self, xmlTextWriterPtr writer, gboolean whole, GError **error)
+{
+  guint n;
+  const CwXKind *const *kinds = cw_xkinds (&n);
+  GString *sql = g_string_new ("SELECT h.at, h.who, h.entity, CASE h.entity");
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (sql, " WHEN '%s' THEN (SELECT uuid FROM %s WHERE id = h.entity_id)",
+                            kinds[k]->element, kinds[k]->table);
+  g_string_append (sql, " END AS record, h.field, h.old_value, h.new_value FROM history h");
+  if (!whole)
+    g_string_append (sql, " JOIN temp.export_set s ON s.kind = h.entity AND s.id = h.entity_id");
+  g_string_append (sql, " WHERE h.field <> '" CW_RECORD_FIELD "' AND record IS NOT NULL"
+                        " ORDER BY h.id");
+  g_autofree char *text = g_string_free (sql, FALSE);
+  CwStmt *stmt = cw_workspace_prepare (self, text, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (xmlTextWriterStartElement (writer, BAD_CAST "history") < 0)
+    return FALSE;
+  CwStep step;
+  while ((step = cw_stmt_step (stmt, error)) == CW_STEP_ROW)
+    {
+      const char *attributes[] = { "at", "who", "kind", "record", "field" };
+      if (xmlTextWriterStartElement (writer, BAD_CAST "entry") < 0)
+        {
+          cw_stmt_reset (stmt);
+          return FALSE;
+        }
+      for (guint a = 0; a < G_N_ELEMENTS (attributes); a++)
+        {
+          g_autofree char *safe = cw_xml_safe_text (cw_stmt_text (stmt, a));
+          if (!write_attribute (writer, attributes[a], safe ? safe : cw_stmt_text (stmt, a)))
+            {
+              cw_stmt_reset (stmt);
+              return FALSE;
+            }
+        }
+      for (guint v = 0; v < 2; v++)
+        {
+          if (cw_stmt_is_null (stmt, 5 + v))
+            continue;
+          g_autofree char *safe = cw_xml_safe_text (cw_stmt_text (stmt, 5 + v));
+          if (xmlTextWriterWriteElement (writer, BAD_CAST (v ? "new" : "old"),
+                                         BAD_CAST (safe ? safe : cw_stmt_text (stmt, 5 + v)))
+              < 0)
+            {
+              cw_stmt_reset (stmt);
+              return FALSE;
+            }
+        }
+      if (xmlTextWriterEndElement (writer) < 0)
+        {
+          cw_stmt_reset (stmt);
+          return FALSE;
+        }
+    }
+  return step == CW_STEP_DONE && xmlTextWriterEndElement (writer) >= 0;
+}
+
 /* Finds the bytes of each file evidence by hashing the files in `dir`. */
 static GHashTable *
 find_files (const char *dir, GHashTable *wanted)
@@ -380,7 +444,8 @@ write_document (CwWorkspace *self, const CwExportRequest *request, const char *t
                               "t.id IN (SELECT id FROM temp.export_set WHERE kind = ?)",
                               kinds[k]->element, write_one, &state, error);
     }
-  ok = ok && xmlTextWriterEndElement (writer) >= 0;
+  ok = ok && xmlTextWriterEndElement (writer) >= 0
+       && write_history (self, writer, request->kind == CW_EXPORT_WORKSPACE, error);
   const char *evidence_dir = request->evidence_dir;
   g_autofree char *own_files = cw_exchange_files_dir (cw_workspace_get_path (self));
   ok = ok && write_files (&state, evidence_dir ? evidence_dir : own_files, target, n_missing,
