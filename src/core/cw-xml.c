@@ -120,6 +120,22 @@ validate (xmlDoc *doc, const char *name, const char *schema_resource, GError **e
   return TRUE;
 }
 
+static void
+set_dtd_error (GError **error, const char *name)
+{
+  g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+               _("%s declares a DTD, which Clausewise never reads; remove the <!DOCTYPE> "
+                 "declaration"),
+               name);
+}
+
+static void
+set_compressed_error (GError **error, const char *name)
+{
+  g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
+               _("%s is compressed; unpack it and open the plain XML file"), name);
+}
+
 static gboolean
 is_gzip (const guint8 *data, gsize size)
 {
@@ -145,8 +161,7 @@ read_bytes (GBytes *bytes, const char *name, const char *schema_resource, GError
     }
   if (is_gzip (data, size))
     {
-      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
-                   _("%s is compressed; unpack it and open the plain XML file"), name);
+      set_compressed_error (error, name);
       return NULL;
     }
 
@@ -172,10 +187,7 @@ read_bytes (GBytes *bytes, const char *name, const char *schema_resource, GError
   g_autoptr (xmlDoc) owned = doc;
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
-      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
-                   _("%s declares a DTD, which Clausewise never reads; remove the "
-                     "<!DOCTYPE> declaration"),
-                   name);
+      set_dtd_error (error, name);
       return NULL;
     }
   if (schema_resource != NULL && !validate (doc, name, schema_resource, error))
@@ -430,13 +442,9 @@ reader_problem (CwXmlReader *reader, GError **error)
                  _("%s is too large to read (more than %" G_GUINT64_FORMAT " MiB)"),
                  reader->name, reader->max_bytes / (1024 * 1024));
   else if (reader->compressed)
-    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
-                 _("%s is compressed; unpack it and open the plain XML file"), reader->name);
+    set_compressed_error (error, reader->name);
   else if (reader->doctype)
-    g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
-                 _("%s declares a DTD, which Clausewise never reads; remove the "
-                   "<!DOCTYPE> declaration"),
-                 reader->name);
+    set_dtd_error (error, reader->name);
   else if (reader->io_error != NULL)
     g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_READ, _("Could not read %s: %s"),
                  reader->name, reader->io_error->message);
@@ -451,11 +459,11 @@ reader_problem (CwXmlReader *reader, GError **error)
   return TRUE;
 }
 
-/* Moves to the next node: TRUE with *more FALSE at the end. */
-gboolean
-cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error)
+/* What a step of the reader returned (1 a node, 0 the end, -1 a
+ * failure), as an error or *more. */
+static gboolean
+step_result (CwXmlReader *reader, int rc, gboolean *more, GError **error)
 {
-  int rc = xmlTextReaderRead (reader->raw);
   if (reader_problem (reader, error))
     return FALSE;
   if (rc < 0)
@@ -464,12 +472,20 @@ cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error)
                    _("%s is not well-formed XML"), reader->name);
       return FALSE;
     }
+  *more = rc == 1;
+  return TRUE;
+}
+
+/* Moves to the next node: TRUE with *more FALSE at the end. */
+gboolean
+cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error)
+{
+  int rc = xmlTextReaderRead (reader->raw);
+  if (!step_result (reader, rc, more, error))
+    return FALSE;
   if (rc == 1 && xmlTextReaderNodeType (reader->raw) == XML_READER_TYPE_DOCUMENT_TYPE)
     {
-      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_FORBIDDEN,
-                   _("%s declares a DTD, which Clausewise never reads; remove the "
-                     "<!DOCTYPE> declaration"),
-                   reader->name);
+      set_dtd_error (error, reader->name);
       return FALSE;
     }
   if (rc == 0 && xmlTextReaderIsValid (reader->raw) != 1)
@@ -479,7 +495,6 @@ cw_xml_reader_read (CwXmlReader *reader, gboolean *more, GError **error)
                    reader->name);
       return FALSE;
     }
-  *more = rc == 1;
   return TRUE;
 }
 
@@ -507,17 +522,7 @@ cw_xml_reader_expand (CwXmlReader *reader, GError **error)
 gboolean
 cw_xml_reader_skip (CwXmlReader *reader, gboolean *more, GError **error)
 {
-  int rc = xmlTextReaderNext (reader->raw);
-  if (reader_problem (reader, error))
-    return FALSE;
-  if (rc < 0)
-    {
-      g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_MALFORMED,
-                   _("%s is not well-formed XML"), reader->name);
-      return FALSE;
-    }
-  *more = rc == 1;
-  return TRUE;
+  return step_result (reader, xmlTextReaderNext (reader->raw), more, error);
 }
 
 void
