@@ -7,6 +7,7 @@
 
 #include "cw-clause.h"
 #include "cw-core.h"
+#include "cw-case.h"
 #include "cw-exercise.h"
 #include "cw-terms.h"
 #include "cw-xml.h"
@@ -195,6 +196,7 @@ cw_exercise_pack_unref (CwExercisePack *self)
   g_free (self->description);
   g_clear_pointer (&self->exam, blueprint_free);
   g_ptr_array_unref (self->exercises);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -737,6 +739,7 @@ pack_from_doc (xmlDoc *doc, CwCatalogue *catalogue, const char *name, GError **e
   pack->ref_count = 1;
   pack->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   pack->exercises = g_ptr_array_new_with_free_func ((GDestroyNotify)cw_exercise_unref);
+  pack->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)cw_case_free);
   pack->id = cw_xml_attr (root, "id");
   pack->language = cw_xml_attr (root, "lang");
   if (pack->id == NULL || !attr_uint (root, "version", G_MAXINT32, &pack->version)
@@ -759,6 +762,20 @@ pack_from_doc (xmlDoc *doc, CwCatalogue *catalogue, const char *name, GError **e
         pack->description = cw_xml_text (child);
       else if (cw_xml_is (child, "exam"))
         exam = child;
+      else if (cw_xml_is (child, "case"))
+        {
+          CwCase *one = cw_case_read (child, catalogue, name, error);
+          if (one == NULL)
+            return NULL;
+          for (guint i = 0; i < pack->cases->len; i++)
+            if (g_str_equal (((CwCase *) g_ptr_array_index (pack->cases, i))->id, one->id))
+              {
+                refuse (error, name, NULL, _ ("two cases have the id “%s”"), one->id);
+                cw_case_free (one);
+                return NULL;
+              }
+          g_ptr_array_add (pack->cases, one);
+        }
       else if (cw_xml_is (child, "exercise"))
         {
           CwExercise *exercise = read_exercise (child, pack->id, catalogue, name, error);

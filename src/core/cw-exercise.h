@@ -221,6 +221,7 @@ struct _CwExercisePack
   char *description;     /* or NULL */
   CwExamBlueprint *exam; /* or NULL: no exam in this pack */
   GPtrArray *exercises;  /* CwExercise *, in pack order */
+  GPtrArray *cases;      /* CwCase *, in pack order (cw-case.h) */
 };
 
 GQuark cw_exercise_error_quark (void);
