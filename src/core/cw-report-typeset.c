@@ -7,6 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-report-typeset.h"
 
@@ -152,6 +153,11 @@ struct _CwTypeset
   char *header_left, *header_right, *footer_left;
   CwText *running[2];
 
+  /* Short texts met again (labels, badges, a table's recurring cells) are
+   * laid out once: "style width alignment markup" → CwText, shared by the
+   * pages that show them. Bounded: emptied when it holds SHARED_MAX. */
+  GHashTable *shared;
+
   /* Keep with next: a heading (and a table's header row) placed and nothing
    * after it yet. If the next block starts a new page, the held block moves
    * there with it rather than standing alone at the foot of the page. */
@@ -252,6 +258,8 @@ typeset_new (cairo_t *cr, double page_width, double page_height, Mode mode)
   self->contents = g_array_ref (self->anchors);
   self->needs_page = TRUE;
   self->contents_at = -1;
+  self->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)text_unref);
   return self;
 }
 
@@ -294,6 +302,7 @@ cw_typeset_free (CwTypeset *self)
 {
   if (self == NULL)
     return;
+  g_hash_table_unref (self->shared);
   g_ptr_array_unref (self->pages);
   g_array_unref (self->anchors);
   g_array_unref (self->contents);
@@ -369,17 +378,24 @@ overflows (PangoLayout *layout)
   return logical.x + logical.width > pango_layout_get_width (layout);
 }
 
+/* Markup without tags or entities is its own text: giving it as text
+ * spares parsing it, with the same result. */
+static void
+set_content (PangoLayout *layout, const char *markup)
+{
+  if (strpbrk (markup, "<&") == NULL)
+    pango_layout_set_text (layout, markup, -1);
+  else
+    pango_layout_set_markup (layout, markup, -1);
+}
+
 static CwText *
-text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
-          PangoAlignment alignment)
+text_lay_out (CwTypeset *self, CwStyle style, const char *markup, double width,
+              PangoAlignment alignment)
 {
   CwText *text = g_new0 (CwText, 1);
   text->refs = 1;
   text->style = style;
-  /* A stopped export still pours the rest of its content, as empty text
-   * that costs nothing to lay out. */
-  if (self->stopped)
-    markup = "";
   text->width = width;
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
@@ -390,7 +406,7 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
   pango_layout_set_alignment (text->layout, alignment);
   if (style_specs[style].line_spacing > 0)
     pango_layout_set_line_spacing (text->layout, style_specs[style].line_spacing);
-  pango_layout_set_markup (text->layout, markup, -1);
+  set_content (text->layout, markup);
   set_attributes (text->layout, TRUE);
   if (overflows (text->layout))
     {
@@ -410,7 +426,7 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
         }
       if (overflows (text->layout))
         {
-          pango_layout_set_markup (text->layout, markup, -1);
+          set_content (text->layout, markup);
           set_attributes (text->layout, FALSE);
           pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
         }
@@ -433,6 +449,32 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  return text;
+}
+
+/* Only texts this short are shared: the ones that recur are. */
+#define SHARED_MARKUP_MAX 64
+#define SHARED_MAX 256
+
+/* A measured text, new or shared: the caller owns a reference. */
+static CwText *
+text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
+          PangoAlignment alignment)
+{
+  /* A stopped export still pours the rest of its content, as empty text
+   * that costs nothing to lay out. */
+  if (self->stopped)
+    markup = "";
+  if (strlen (markup) > SHARED_MARKUP_MAX)
+    return text_lay_out (self, style, markup, width, alignment);
+  g_autofree char *key = g_strdup_printf ("%d %a %d %s", style, width, alignment, markup);
+  CwText *text = g_hash_table_lookup (self->shared, key);
+  if (text != NULL)
+    return text_ref (text);
+  if (g_hash_table_size (self->shared) >= SHARED_MAX)
+    g_hash_table_remove_all (self->shared);
+  text = text_lay_out (self, style, markup, width, alignment);
+  g_hash_table_insert (self->shared, g_steal_pointer (&key), text_ref (text));
   return text;
 }
 
