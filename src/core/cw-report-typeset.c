@@ -68,7 +68,7 @@ static const StyleSpec style_specs[CW_N_STYLES] = {
 typedef struct
 {
   int refs; /* the pages that show it, and whoever is placing it */
-  PangoLayout *layout;
+  PangoLayout *layout; /* NULL once measured, when counting */
   int n_lines;
   double *top;
   double *height;
@@ -194,7 +194,7 @@ text_unref (CwText *text)
 {
   if (text == NULL || --text->refs > 0)
     return;
-  g_object_unref (text->layout);
+  g_clear_object (&text->layout);
   g_free (text->top);
   g_free (text);
 }
@@ -456,6 +456,9 @@ text_lay_out (CwTypeset *self, CwStyle style, const char *markup, double width,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  /* Counting needs the geometry only: the glyphs go at once. */
+  if (self->mode == MODE_COUNT)
+    g_clear_object (&text->layout);
   return text;
 }
 
@@ -1339,6 +1342,8 @@ cw_typeset_finish (CwTypeset *self)
         }
     }
   self->contents_at = -1;
+  /* Nothing more is poured: the shared texts need not wait. */
+  g_hash_table_remove_all (self->shared);
   if (self->mode == MODE_KEEP)
     {
       self->n_total = self->pages->len;
