@@ -39,8 +39,9 @@ typedef struct
   GPtrArray *findings; /* in clause order, then as raised */
   GPtrArray *evidence;
   GHashTable *evidence_by_finding; /* finding id → its CwEvidence, in order */
-  GHashTable *findings_by_id;      /* finding id → CwFinding */
-  GHashTable *findings_by_question; /* question id → its CwFinding, in order */
+  GHashTable *findings_by_id;       /* finding id → CwFinding, if a sample names it */
+  GHashTable *findings_by_question; /* question id → its CwFinding, in order, if a sample
+                                     * was filed under it */
   GArray *rows;
   CwResultsChart *chart;
   guint results[N_RESULTS];
@@ -247,17 +248,34 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
         }
       g_ptr_array_add (list, evidence);
     }
-  content->findings_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* Only the findings a sample supports are indexed, so that the indexes
+   * cost memory in step with the samples, not with the findings. */
+  g_autoptr (GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) filed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < content->evidence->len; i++)
+    {
+      CwEvidence *e = g_ptr_array_index (content->evidence, i);
+      if (e->sample_size < 0)
+        continue;
+      if (e->finding_id > 0)
+        g_hash_table_add (named, &e->finding_id);
+      else if (e->question != NULL)
+        g_hash_table_add (filed, e->question);
+    }
+  content->findings_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   content->findings_by_question = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify)g_ptr_array_unref);
-  for (guint i = 0; i < content->findings->len; i++)
+  for (guint i = 0; i < content->findings->len && (g_hash_table_size (named) > 0
+                                                   || g_hash_table_size (filed) > 0);
+       i++)
     {
       CwFinding *finding = g_ptr_array_index (content->findings, i);
-      gint64 *id = g_new (gint64, 1);
-      *id = cw_finding_get_id (finding);
-      g_hash_table_insert (content->findings_by_id, id, finding);
+      gint64 id = cw_finding_get_id (finding);
+      gpointer key; /* the sample's copy of the id, which lives as long */
+      if (g_hash_table_lookup_extended (named, &id, &key, NULL))
+        g_hash_table_insert (content->findings_by_id, key, finding);
       const char *question = cw_finding_get_question (finding);
-      if (question == NULL)
+      if (question == NULL || !g_hash_table_contains (filed, question))
         continue;
       GPtrArray *list = g_hash_table_lookup (content->findings_by_question, question);
       if (list == NULL)
