@@ -464,7 +464,7 @@ text_lay_out (CwTypeset *self, CwStyle style, const char *markup, double width,
 
 /* Only texts this short are shared: the ones that recur are. */
 #define SHARED_MARKUP_MAX 64
-#define SHARED_MAX 256
+#define SHARED_MAX 64
 
 /* A measured text, new or shared: the caller owns a reference. */
 static CwText *
