@@ -38,7 +38,7 @@ typedef struct
   CwCatalogue *catalogue;
   GPtrArray *findings; /* in clause order, then as raised */
   GPtrArray *evidence;
-  GHashTable *evidence_by_finding; /* finding id → its CwEvidence, in order */
+  GHashTable *evidence_by_finding;  /* finding id → its CwEvidence, in order */
   GHashTable *findings_by_id;       /* finding id → CwFinding, if a sample names it */
   GHashTable *findings_by_question; /* question id → its CwFinding, in order, if a sample
                                      * was filed under it */
@@ -263,10 +263,10 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
         g_hash_table_add (filed, e->question);
     }
   content->findings_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  content->findings_by_question = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify)g_ptr_array_unref);
-  for (guint i = 0; i < content->findings->len && (g_hash_table_size (named) > 0
-                                                   || g_hash_table_size (filed) > 0);
+  content->findings_by_question
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < content->findings->len
+                    && (g_hash_table_size (named) > 0 || g_hash_table_size (filed) > 0);
        i++)
     {
       CwFinding *finding = g_ptr_array_index (content->findings, i);
@@ -736,9 +736,8 @@ append_sample_support (GString *limits, AuditContent *c)
         continue;
       /* A sample supports the finding it names, and the findings raised on
        * the question it was filed under. */
-      CwFinding *named = e->finding_id > 0
-                             ? g_hash_table_lookup (c->findings_by_id, &e->finding_id)
-                             : NULL;
+      CwFinding *named
+          = e->finding_id > 0 ? g_hash_table_lookup (c->findings_by_id, &e->finding_id) : NULL;
       GPtrArray *on_question = e->finding_id <= 0 && e->question != NULL
                                    ? g_hash_table_lookup (c->findings_by_question, e->question)
                                    : NULL;

@@ -259,8 +259,8 @@ typeset_new (cairo_t *cr, double page_width, double page_height, Mode mode)
   self->contents = g_array_ref (self->anchors);
   self->needs_page = TRUE;
   self->contents_at = -1;
-  self->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify)text_unref);
+  self->shared
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)text_unref);
   self->badge_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
@@ -1409,8 +1409,8 @@ running_new (CwTypeset *self, CwStyle style, const char *text, gboolean right_al
 }
 
 static void
-running_draw (cairo_t *cr, PangoLayout *layout, double x, double baseline,
-              gboolean right_aligned, const CwRgb *colour)
+running_draw (cairo_t *cr, PangoLayout *layout, double x, double baseline, gboolean right_aligned,
+              const CwRgb *colour)
 {
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
