@@ -38,6 +38,10 @@ typedef struct
   CwCatalogue *catalogue;
   GPtrArray *findings; /* in clause order, then as raised */
   GPtrArray *evidence;
+  GHashTable *evidence_by_finding;  /* finding id → its CwEvidence, in order */
+  GHashTable *findings_by_id;       /* finding id → CwFinding, if a sample names it */
+  GHashTable *findings_by_question; /* question id → its CwFinding, in order, if a sample
+                                     * was filed under it */
   GArray *rows;
   CwResultsChart *chart;
   guint results[N_RESULTS];
@@ -63,6 +67,10 @@ audit_content_free (AuditContent *content)
   cw_organisation_free (content->organisation);
   g_clear_object (&content->audit);
   g_clear_object (&content->catalogue);
+  /* The indexes first: their keys live in the lists. */
+  g_clear_pointer (&content->evidence_by_finding, g_hash_table_unref);
+  g_clear_pointer (&content->findings_by_id, g_hash_table_unref);
+  g_clear_pointer (&content->findings_by_question, g_hash_table_unref);
   g_clear_pointer (&content->findings, g_ptr_array_unref);
   g_clear_pointer (&content->evidence, g_ptr_array_unref);
   g_clear_pointer (&content->rows, g_array_unref);
@@ -222,6 +230,60 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
           row.worst = MAX (row.worst, cw_grade_to_result (grade));
         }
       g_array_append_val (content->rows, row);
+    }
+
+  /* Each finding looks up its evidence, and each sample the findings it
+   * supports, once: scanning every list for each would make a report's
+   * time grow with the square of its findings. */
+  content->evidence_by_finding = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < content->evidence->len; i++)
+    {
+      CwEvidence *evidence = g_ptr_array_index (content->evidence, i);
+      GPtrArray *list = g_hash_table_lookup (content->evidence_by_finding, &evidence->finding_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (content->evidence_by_finding, &evidence->finding_id, list);
+        }
+      g_ptr_array_add (list, evidence);
+    }
+  /* Only the findings a sample supports are indexed, so that the indexes
+   * cost memory in step with the samples, not with the findings. */
+  g_autoptr (GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) filed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < content->evidence->len; i++)
+    {
+      CwEvidence *e = g_ptr_array_index (content->evidence, i);
+      if (e->sample_size < 0)
+        continue;
+      if (e->finding_id > 0)
+        g_hash_table_add (named, &e->finding_id);
+      else if (e->question != NULL)
+        g_hash_table_add (filed, e->question);
+    }
+  content->findings_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  content->findings_by_question
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < content->findings->len
+                    && (g_hash_table_size (named) > 0 || g_hash_table_size (filed) > 0);
+       i++)
+    {
+      CwFinding *finding = g_ptr_array_index (content->findings, i);
+      gint64 id = cw_finding_get_id (finding);
+      gpointer key; /* the sample's copy of the id, which lives as long */
+      if (g_hash_table_lookup_extended (named, &id, &key, NULL))
+        g_hash_table_insert (content->findings_by_id, key, finding);
+      const char *question = cw_finding_get_question (finding);
+      if (question == NULL || !g_hash_table_contains (filed, question))
+        continue;
+      GPtrArray *list = g_hash_table_lookup (content->findings_by_question, question);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (content->findings_by_question, (gpointer)question, list);
+        }
+      g_ptr_array_add (list, finding);
     }
   return g_steal_pointer (&content);
 }
@@ -549,11 +611,11 @@ compose_finding (CwTypeset *ts, AuditContent *c, CwFinding *finding, gboolean wi
   if (reason != NULL && *reason != '\0')
     cw_typeset_labelled (ts, _ ("Why this grade"), reason, colour);
   g_autoptr (GString) items = g_string_new (NULL);
-  for (guint i = 0; i < c->evidence->len; i++)
+  gint64 id = cw_finding_get_id (finding);
+  GPtrArray *supporting = g_hash_table_lookup (c->evidence_by_finding, &id);
+  for (guint i = 0; supporting != NULL && i < supporting->len; i++)
     {
-      CwEvidence *evidence = g_ptr_array_index (c->evidence, i);
-      if (evidence->finding_id != cw_finding_get_id (finding))
-        continue;
+      CwEvidence *evidence = g_ptr_array_index (supporting, i);
       g_string_append_printf (items, "%s%s %s: %s", items->len ? "\n" : "",
                               cw_evidence_kind_label (evidence->kind), evidence->reference,
                               evidence->description);
@@ -674,17 +736,15 @@ append_sample_support (GString *limits, AuditContent *c)
         continue;
       /* A sample supports the finding it names, and the findings raised on
        * the question it was filed under. */
-      for (guint j = 0; j < c->findings->len; j++)
+      CwFinding *named
+          = e->finding_id > 0 ? g_hash_table_lookup (c->findings_by_id, &e->finding_id) : NULL;
+      GPtrArray *on_question = e->finding_id <= 0 && e->question != NULL
+                                   ? g_hash_table_lookup (c->findings_by_question, e->question)
+                                   : NULL;
+      guint n_supported = named != NULL ? 1 : on_question != NULL ? on_question->len : 0;
+      for (guint j = 0; j < n_supported; j++)
         {
-          CwFinding *finding = g_ptr_array_index (c->findings, j);
-          gboolean supports = e->finding_id > 0
-                                  ? cw_finding_get_id (finding) == e->finding_id
-                                  : e->question != NULL
-                                        && g_strcmp0 (cw_finding_get_question (finding),
-                                                      e->question)
-                                               == 0;
-          if (!supports)
-            continue;
+          CwFinding *finding = named != NULL ? named : g_ptr_array_index (on_question, j);
           g_autofree char *label = cw_finding_dup_label (finding);
           g_string_append_c (limits, ' ');
           if (e->population_size > 0)

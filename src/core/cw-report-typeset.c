@@ -7,6 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-report-typeset.h"
 
@@ -67,7 +68,7 @@ static const StyleSpec style_specs[CW_N_STYLES] = {
 typedef struct
 {
   int refs; /* the pages that show it, and whoever is placing it */
-  PangoLayout *layout;
+  PangoLayout *layout; /* NULL once measured, when counting */
   int n_lines;
   double *top;
   double *height;
@@ -150,7 +151,13 @@ struct _CwTypeset
   int contents_at;     /* where the table of contents goes, or -1 */
 
   char *header_left, *header_right, *footer_left;
-  CwText *running[2];
+  PangoLayout *frame[3]; /* the same on every page: header left and right, footer */
+
+  /* Short texts met again (labels, badges, a table's recurring cells) are
+   * laid out once: "style width alignment markup" → CwText, shared by the
+   * pages that show them. Bounded: emptied when it holds SHARED_MAX. */
+  GHashTable *shared;
+  GHashTable *badge_widths; /* a badge's markup → its width in pixels, plus one */
 
   /* Keep with next: a heading (and a table's header row) placed and nothing
    * after it yet. If the next block starts a new page, the held block moves
@@ -187,7 +194,7 @@ text_unref (CwText *text)
 {
   if (text == NULL || --text->refs > 0)
     return;
-  g_object_unref (text->layout);
+  g_clear_object (&text->layout);
   g_free (text->top);
   g_free (text);
 }
@@ -252,6 +259,9 @@ typeset_new (cairo_t *cr, double page_width, double page_height, Mode mode)
   self->contents = g_array_ref (self->anchors);
   self->needs_page = TRUE;
   self->contents_at = -1;
+  self->shared
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)text_unref);
+  self->badge_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -294,6 +304,8 @@ cw_typeset_free (CwTypeset *self)
 {
   if (self == NULL)
     return;
+  g_hash_table_unref (self->shared);
+  g_hash_table_unref (self->badge_widths);
   g_ptr_array_unref (self->pages);
   g_array_unref (self->anchors);
   g_array_unref (self->contents);
@@ -305,6 +317,8 @@ cw_typeset_free (CwTypeset *self)
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frame); i++)
+    g_clear_object (&self->frame[i]);
   g_free (self);
 }
 
@@ -315,6 +329,8 @@ cw_typeset_set_running (CwTypeset *self, const char *header_left, const char *he
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frame); i++)
+    g_clear_object (&self->frame[i]);
   self->header_left = g_strdup (header_left);
   self->header_right = g_strdup (header_right);
   self->footer_left = g_strdup (footer_left);
@@ -369,17 +385,24 @@ overflows (PangoLayout *layout)
   return logical.x + logical.width > pango_layout_get_width (layout);
 }
 
+/* Markup without tags or entities is its own text: giving it as text
+ * spares parsing it, with the same result. */
+static void
+set_content (PangoLayout *layout, const char *markup)
+{
+  if (strpbrk (markup, "<&") == NULL)
+    pango_layout_set_text (layout, markup, -1);
+  else
+    pango_layout_set_markup (layout, markup, -1);
+}
+
 static CwText *
-text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
-          PangoAlignment alignment)
+text_lay_out (CwTypeset *self, CwStyle style, const char *markup, double width,
+              PangoAlignment alignment)
 {
   CwText *text = g_new0 (CwText, 1);
   text->refs = 1;
   text->style = style;
-  /* A stopped export still pours the rest of its content, as empty text
-   * that costs nothing to lay out. */
-  if (self->stopped)
-    markup = "";
   text->width = width;
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
@@ -390,7 +413,7 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
   pango_layout_set_alignment (text->layout, alignment);
   if (style_specs[style].line_spacing > 0)
     pango_layout_set_line_spacing (text->layout, style_specs[style].line_spacing);
-  pango_layout_set_markup (text->layout, markup, -1);
+  set_content (text->layout, markup);
   set_attributes (text->layout, TRUE);
   if (overflows (text->layout))
     {
@@ -410,7 +433,7 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
         }
       if (overflows (text->layout))
         {
-          pango_layout_set_markup (text->layout, markup, -1);
+          set_content (text->layout, markup);
           set_attributes (text->layout, FALSE);
           pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
         }
@@ -433,6 +456,35 @@ text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  /* Counting needs the geometry only: the glyphs go at once. */
+  if (self->mode == MODE_COUNT)
+    g_clear_object (&text->layout);
+  return text;
+}
+
+/* Only texts this short are shared: the ones that recur are. */
+#define SHARED_MARKUP_MAX 64
+#define SHARED_MAX 64
+
+/* A measured text, new or shared: the caller owns a reference. */
+static CwText *
+text_new (CwTypeset *self, CwStyle style, const char *markup, double width,
+          PangoAlignment alignment)
+{
+  /* A stopped export still pours the rest of its content, as empty text
+   * that costs nothing to lay out. */
+  if (self->stopped)
+    markup = "";
+  if (strlen (markup) > SHARED_MARKUP_MAX)
+    return text_lay_out (self, style, markup, width, alignment);
+  g_autofree char *key = g_strdup_printf ("%d %a %d %s", style, width, alignment, markup);
+  CwText *text = g_hash_table_lookup (self->shared, key);
+  if (text != NULL)
+    return text_ref (text);
+  if (g_hash_table_size (self->shared) >= SHARED_MAX)
+    g_hash_table_remove_all (self->shared);
+  text = text_lay_out (self, style, markup, width, alignment);
+  g_hash_table_insert (self->shared, g_steal_pointer (&key), text_ref (text));
   return text;
 }
 
@@ -731,13 +783,24 @@ cw_typeset_badge_line (CwTypeset *self, const char *badge, const CwRgb *colour, 
   /* The badge is as wide as its word; the space drawn after it keeps it
    * apart from the line for a reader of the PDF's text. */
   g_autofree char *spaced = g_strconcat (badge_markup, " ", NULL);
-  g_autoptr (PangoLayout) word = pango_layout_new (self->context);
-  pango_layout_set_font_description (word, self->fonts[CW_STYLE_BADGE]);
-  pango_layout_set_markup (word, badge_markup, -1);
-  PangoRectangle logical;
-  pango_layout_get_pixel_extents (word, NULL, &logical);
+  /* There are a few badges, each on many findings: each word is measured
+   * once. */
+  int word_width = GPOINTER_TO_INT (g_hash_table_lookup (self->badge_widths, badge_markup)) - 1;
+  if (word_width < 0)
+    {
+      g_autoptr (PangoLayout) word = pango_layout_new (self->context);
+      pango_layout_set_font_description (word, self->fonts[CW_STYLE_BADGE]);
+      pango_layout_set_markup (word, badge_markup, -1);
+      PangoRectangle logical;
+      pango_layout_get_pixel_extents (word, NULL, &logical);
+      word_width = logical.width;
+      if (g_hash_table_size (self->badge_widths) >= SHARED_MAX)
+        g_hash_table_remove_all (self->badge_widths);
+      g_hash_table_insert (self->badge_widths, g_strdup (badge_markup),
+                           GINT_TO_POINTER (word_width + 1));
+    }
   g_autoptr (CwText) pill = text_new (self, CW_STYLE_BADGE, spaced, 400, PANGO_ALIGN_LEFT);
-  double pill_w = logical.width + 10, pill_h = text_height (pill) + 4;
+  double pill_w = word_width + 10, pill_h = text_height (pill) + 4;
   g_autoptr (CwText) line
       = text_new (self, CW_STYLE_H3, markup, self->right - x - pill_w - 8, PANGO_ALIGN_LEFT);
   double first_h = lines_height (line, 0, 1);
@@ -1279,6 +1342,8 @@ cw_typeset_finish (CwTypeset *self)
         }
     }
   self->contents_at = -1;
+  /* Nothing more is poured: the shared texts need not wait. */
+  g_hash_table_remove_all (self->shared);
   if (self->mode == MODE_KEEP)
     {
       self->n_total = self->pages->len;
@@ -1329,18 +1394,24 @@ draw_lines (cairo_t *cr, const CwText *text, int first, int count, double x, dou
     }
 }
 
-/* A one-line text made at draw time (page numbers), on the measuring
- * context so that it matches the rest of the page. */
-static void
-draw_running (CwTypeset *self, cairo_t *cr, CwStyle style, const char *text, double x,
-              double baseline, gboolean right_aligned, const CwRgb *colour)
+/* A one-line text drawn in the margins or beside a contents entry, on the
+ * measuring context so that it matches the rest of the page. */
+static PangoLayout *
+running_new (CwTypeset *self, CwStyle style, const char *text, gboolean right_aligned)
 {
-  g_autoptr (PangoLayout) layout = pango_layout_new (self->context);
+  PangoLayout *layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, self->fonts[style]);
   pango_layout_set_text (layout, text ? text : "", -1);
   if (!right_aligned)
     pango_layout_set_width (layout, (int)((self->right - self->left) * 0.6 * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+static void
+running_draw (cairo_t *cr, PangoLayout *layout, double x, double baseline, gboolean right_aligned,
+              const CwRgb *colour)
+{
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
   double width = (double)logical.width / PANGO_SCALE;
@@ -1350,27 +1421,51 @@ draw_running (CwTypeset *self, cairo_t *cr, CwStyle style, const char *text, dou
   pango_cairo_show_layout (cr, layout);
 }
 
+/* One made at draw time (page numbers). */
 static void
-draw_frame (CwTypeset *self, cairo_t *cr, guint page)
+draw_running (CwTypeset *self, cairo_t *cr, CwStyle style, const char *text, double x,
+              double baseline, gboolean right_aligned, const CwRgb *colour)
 {
+  g_autoptr (PangoLayout) layout = running_new (self, style, text, right_aligned);
+  running_draw (cr, layout, x, baseline, right_aligned, colour);
+}
+
+/* The running header and footer are the same on every page: laid out once,
+ * when the first page is drawn. */
+static void
+frame_lay_out (CwTypeset *self)
+{
+  if (self->frame[0] != NULL)
+    return;
   double width = self->right - self->left;
-  double head = self->top - 28, foot = self->bottom + 30;
-  draw_running (self, cr, CW_STYLE_RUNNING, self->header_left, self->left, head, FALSE, &grey);
-  draw_running (self, cr, CW_STYLE_RUNNING, self->header_right, self->right, head, TRUE, &grey);
-  set_colour (cr, &rule_grey);
-  cairo_rectangle (cr, self->left, head + 6, width, 0.5);
-  cairo_fill (cr);
-  cairo_rectangle (cr, self->left, foot - 12, width, 0.5);
-  cairo_fill (cr);
-  g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->n_total);
+  self->frame[0] = running_new (self, CW_STYLE_RUNNING, self->header_left, FALSE);
+  self->frame[1] = running_new (self, CW_STYLE_RUNNING, self->header_right, TRUE);
   /* The footer wraps onto a second line rather than being cut short. */
-  g_autoptr (PangoLayout) footer = pango_layout_new (self->context);
+  PangoLayout *footer = pango_layout_new (self->context);
   pango_layout_set_font_description (footer, self->fonts[CW_STYLE_RUNNING]);
   pango_layout_set_text (footer, self->footer_left ? self->footer_left : "", -1);
   pango_layout_set_width (footer, (int)(width * 0.78 * PANGO_SCALE));
   pango_layout_set_wrap (footer, PANGO_WRAP_WORD);
   pango_layout_set_height (footer, -2);
   pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
+  self->frame[2] = footer;
+}
+
+static void
+draw_frame (CwTypeset *self, cairo_t *cr, guint page)
+{
+  double width = self->right - self->left;
+  double head = self->top - 28, foot = self->bottom + 30;
+  frame_lay_out (self);
+  running_draw (cr, self->frame[0], self->left, head, FALSE, &grey);
+  running_draw (cr, self->frame[1], self->right, head, TRUE, &grey);
+  set_colour (cr, &rule_grey);
+  cairo_rectangle (cr, self->left, head + 6, width, 0.5);
+  cairo_fill (cr);
+  cairo_rectangle (cr, self->left, foot - 12, width, 0.5);
+  cairo_fill (cr);
+  g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->n_total);
+  PangoLayout *footer = self->frame[2];
   set_colour (cr, &grey);
   cairo_move_to (cr, self->left, foot - (double)pango_layout_get_baseline (footer) / PANGO_SCALE);
   pango_cairo_show_layout (cr, footer);
