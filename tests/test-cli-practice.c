@@ -650,6 +650,27 @@ test_report_exam (void)
     g_assert_false (g_str_has_prefix (name, ".exam.pdf."));
 }
 
+/* Case audits are listed from the bundled pack or a pack file; a pack with
+ * a broken case is refused with the case named. */
+static void
+test_case_list (void)
+{
+  g_autofree char *pack = data_pack ("case.xml");
+  g_autofree char *listed = cw_test_cli_ok (ARGS ("case", "list", "--pack", pack));
+  g_assert_cmpstr (listed, ==, "tiny-desk\t1\t2\t3\tTiny Desk Ltd: a two-person service desk\n");
+  g_free (cw_test_cli_ok (ARGS ("case", "list")));
+
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (pack, &text, NULL, NULL));
+  g_autofree char *broken = cw_test_path (dir, "broken.xml");
+  g_autoptr (GString) edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "cites=\"DP-1 INC-144\"", "cites=\"DP-1 INC-9\"", 1),
+                    ==, 1);
+  cw_test_write (broken, edited->str, edited->len);
+  cw_test_cli_error (ARGS ("case", "list", "--pack", broken), 1, "INC-9");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -664,5 +685,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/practice/exercise/refusals", test_exercise_answer_refusals);
   g_test_add_func ("/cli/practice/exam", test_exam);
   g_test_add_func ("/cli/practice/report", test_report_exam);
+  g_test_add_func ("/cli/practice/case-list", test_case_list);
   return g_test_run ();
 }

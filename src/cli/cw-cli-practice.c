@@ -12,6 +12,7 @@
 
 #include "cw-cli.h"
 #include "cw-output.h"
+#include "cw-case.h"
 #include "cw-practice.h"
 #include "cw-text.h"
 
@@ -1037,5 +1038,44 @@ cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv)
     return status;
   if (!cw_practice_write_exam_report (practice, attempt, output, paper, &error))
     return cw_cli_fail (error);
+  return CW_CLI_OK;
+}
+
+/* The case audits of the bundled pack, or of a pack file: one a line,
+ * id, difficulty, model findings, records written out, title. */
+int
+cw_cli_run_case_list (const CwCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *pack_path = NULL;
+  GOptionEntry entries[] = {
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack_path,
+      N_("A pack file to read instead of the bundled pack"), N_("FILE") },
+    { NULL },
+  };
+  char **args;
+  int status = cw_cli_parse (command, entries, argc, argv, &args);
+  if (status >= 0)
+    return status;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwExercisePack) pack = NULL;
+  if (pack_path != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (pack_path);
+      pack = cw_exercise_pack_read_file (file, NULL, &error);
+    }
+  else
+    pack = cw_exercise_pack_read_bundled (NULL, &error);
+  if (pack == NULL)
+    return cw_cli_fail (error);
+  for (guint i = 0; i < pack->cases->len; i++)
+    {
+      CwCase *one = g_ptr_array_index (pack->cases, i);
+      guint records = 0;
+      for (guint p = 0; p < one->populations->len; p++)
+        records += ((CwCasePopulation *) g_ptr_array_index (one->populations, p))->records->len;
+      g_autofree char *title = cw_cli_one_line (one->title);
+      g_print ("%s\t%u\t%u\t%u\t%s\n", one->id, one->difficulty, one->findings->len, records,
+               title);
+    }
   return CW_CLI_OK;
 }

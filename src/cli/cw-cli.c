@@ -417,6 +417,10 @@ const CwCliCommand cw_cli_commands[] = {
   { "exam show", "PRACTICE ATTEMPT",
     N_("Show a running exam's time left and exercises, or a finished exam's result"),
     cw_cli_run_exam_show },
+  { "case list", "",
+    N_("List the case audits of the bundled pack (or --pack FILE): id, difficulty, model "
+       "findings, records, title"),
+    cw_cli_run_case_list },
   { "progress", "PRACTICE",
     N_("A trainee's scores by day, by kind and by clause"), cw_cli_run_progress },
   { "search", "WORKSPACE QUERY", N_("Search findings, notes, evidence, actions and review notes"), cw_cli_run_search },

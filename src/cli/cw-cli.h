@@ -155,6 +155,7 @@ int cw_cli_run_exam_finish (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_case_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
