@@ -62,6 +62,8 @@ finding_free (CwModelFinding *finding)
   g_free (finding->id);
   g_free (finding->clause);
   g_strfreev (finding->cites);
+  g_free (finding->requirement);
+  g_free (finding->evidence);
   g_free (finding->statement);
   g_free (finding->why);
   g_free (finding);
@@ -216,7 +218,11 @@ read_finding (CwCase *self, xmlNode *node, CwCatalogue *catalogue, const char *n
                                             "ISO/IEC 20000-1:2018 does not have"),
                    finding->id, finding->clause);
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (cw_xml_is (child, "statement"))
+    if (cw_xml_is (child, "requirement"))
+      finding->requirement = cw_xml_text (child);
+    else if (cw_xml_is (child, "evidence"))
+      finding->evidence = cw_xml_text (child);
+    else if (cw_xml_is (child, "statement"))
       finding->statement = cw_xml_text (child);
     else if (cw_xml_is (child, "why"))
       finding->why = cw_xml_text (child);
@@ -235,9 +241,11 @@ check_references (CwCase *self, const char *name, GError **error)
         ok = refuse (error, name, self->id, _("two parts of the case have the id “%s”"),
                      finding->id);
       for (guint c = 0; ok && finding->cites[c] != NULL; c++)
-        if (*finding->cites[c] != '\0' && !g_hash_table_contains (self->by_id, finding->cites[c]))
+        if (*finding->cites[c] != '\0' && !g_hash_table_contains (self->by_id, finding->cites[c])
+            && cw_case_lookup_population (self, finding->cites[c]) == NULL)
           ok = refuse (error, name, self->id,
-                       _("model finding “%s” cites “%s”, which is no item of the case"),
+                       _("model finding “%s” cites “%s”, which is no document, interview, "
+                         "population or record of the case"),
                        finding->id, finding->cites[c]);
     }
   for (guint i = 0; ok && i < self->samples->len; i++)

@@ -51,7 +51,9 @@ typedef struct
   char *id;
   char *clause;
   CwGrade grade;
-  GStrv cites;       /* item ids */
+  GStrv cites;       /* ids of items or populations */
+  char *requirement; /* the statement's three parts */
+  char *evidence;
   char *statement;
   char *why;
 } CwModelFinding;
