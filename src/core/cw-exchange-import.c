@@ -198,15 +198,6 @@ translate_refs (Import *imp, CwXRecord *record)
     }
 }
 
-static const char *
-value_of (const CwXRecord *record, const char *element)
-{
-  for (guint i = 0; i < record->kind->n_fields; i++)
-    if (g_str_equal (record->kind->fields[i].element, element))
-      return record->values[i];
-  return NULL;
-}
-
 /* The record here that `theirs` is: by UUID, as the one row of a singleton,
  * or by its natural key (the answer to the same question of an audit). */
 static gboolean
@@ -238,7 +229,7 @@ find_local (Import *imp, const CwXRecord *theirs, gint64 *id, GError **error)
   if (stmt == NULL)
     return FALSE;
   for (guint n = 0; kind->natural && kind->natural[n]; n++)
-    cw_stmt_bind_text (stmt, n + 1, value_of (theirs, kind->natural[n]));
+    cw_stmt_bind_text (stmt, n + 1, cw_xrecord_value (theirs, kind->natural[n]));
   gboolean found;
   if (!cw_stmt_row (stmt, &found, error))
     return FALSE;
@@ -408,9 +399,9 @@ finding_number (Import *imp, const CwXRecord *record, gint64 *number, GError **e
   gint64 audit;
   const CwXKind *kind = record->kind;
   const CwXField *audit_field = &kind->fields[0];
-  if (!resolve_ref (imp, audit_field, value_of (record, "audit"), kind->element, &audit, error))
+  if (!resolve_ref (imp, audit_field, cw_xrecord_value (record, "audit"), kind->element, &audit, error))
     return FALSE;
-  const char *grade = value_of (record, "grade");
+  const char *grade = cw_xrecord_value (record, "grade");
   const char *grades = g_strcmp0 (grade, "major") == 0 || g_strcmp0 (grade, "minor") == 0
                          ? "('major', 'minor')"
                          : g_strcmp0 (grade, "observation") == 0 ? "('observation')"
@@ -448,7 +439,7 @@ finding_number (Import *imp, const CwXRecord *record, gint64 *number, GError **e
       *id = audit;
       g_hash_table_add (imp->numbered, id);
     }
-  gint64 wanted = g_ascii_strtoll (value_of (record, "number"), NULL, 10);
+  gint64 wanted = g_ascii_strtoll (cw_xrecord_value (record, "number"), NULL, 10);
   *number = wanted <= 0 || g_hash_table_contains (series->used, &wanted) ? series->last + 1
                                                                            : wanted;
   gint64 *used = g_new (gint64, 1);
@@ -553,9 +544,9 @@ store_record (Import *imp, const CwXRecord *record, gint64 id, gboolean adopt, g
     return FALSE;
   if (g_str_equal (kind->element, "answer")
       && (!cw_workspace_record (imp->workspace, "answer", id, "result", NULL,
-                                value_of (record, "result"), error)
+                                cw_xrecord_value (record, "result"), error)
           || !cw_workspace_record (imp->workspace, "answer", id, "note", NULL,
-                                   value_of (record, "note"), error)))
+                                   cw_xrecord_value (record, "note"), error)))
     return FALSE;
   return cw_search_index_row (imp->workspace, kind->element, id, error);
 }
@@ -578,19 +569,6 @@ load_base (Import *imp, const char *uuid, CwXRecord **base, GError **error)
   return xml == NULL || *base != NULL;
 }
 
-static gboolean
-store_base (CwWorkspace *self, const char *peer, const CwXRecord *record, GError **error)
-{
-  CwStmt *stmt = cw_workspace_prepare (
-    self, "INSERT OR REPLACE INTO exchange_base (peer, uuid, content) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  g_autofree char *xml = cw_xrecord_to_xml (record);
-  cw_stmt_bind_text (stmt, 1, peer);
-  cw_stmt_bind_text (stmt, 2, record->uuid);
-  cw_stmt_bind_text (stmt, 3, xml);
-  return cw_stmt_run (stmt, error);
-}
 
 /* What the import does to a record, for a dry run to say: "added Answer
  * 8.5.3.q1", "conflict Answer 8.5.3.q2: result, note". */
@@ -681,7 +659,7 @@ check_audit_open (Import *imp, const CwXRecord *record, GError **error)
       && !g_str_equal (element, "evidence"))
     return TRUE;
   gint64 audit;
-  if (!resolve_ref (imp, &record->kind->fields[0], value_of (record, "audit"), element, &audit,
+  if (!resolve_ref (imp, &record->kind->fields[0], cw_xrecord_value (record, "audit"), element, &audit,
                     error))
     return FALSE;
   if (g_hash_table_contains (imp->new_audits, &audit)
@@ -730,7 +708,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
   if (id == 0)
     {
       if (!check_audit_open (imp, theirs, error) || !store_record (imp, theirs, 0, FALSE, &stored, error)
-          || !store_base (imp->workspace, imp->peer, theirs, error))
+          || !cw_exchange_store_base (imp->workspace, imp->peer, theirs, error))
         return FALSE;
       if (g_str_equal (kind->element, "audit"))
         {
@@ -750,7 +728,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
   if (cw_xrecord_same (ours, theirs))
     {
       imp->result->unchanged++;
-      return store_base (imp->workspace, imp->peer, theirs, error);
+      return cw_exchange_store_base (imp->workspace, imp->peer, theirs, error);
     }
   if (base == NULL)
     {
@@ -759,7 +737,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
       if (kind->singleton && ours->rev == 1)
         {
           if (!store_record (imp, theirs, id, TRUE, &stored, error)
-              || !store_base (imp->workspace, imp->peer, theirs, error))
+              || !cw_exchange_store_base (imp->workspace, imp->peer, theirs, error))
             return FALSE;
           imp->result->updated++;
           note_change (imp, "updated", theirs, ours);
@@ -804,7 +782,7 @@ merge_record (Import *imp, CwXRecord *theirs, GError **error)
     }
   else
     imp->result->unchanged++;
-  return store_base (imp->workspace, imp->peer, theirs, error);
+  return cw_exchange_store_base (imp->workspace, imp->peer, theirs, error);
 }
 
 /* ---- Reading the file -------------------------------------------------- */
@@ -1147,7 +1125,7 @@ conflict_label (const CwXRecord *record)
   for (guint i = 0; i < G_N_ELEMENTS (naming); i++)
     if (g_str_equal (naming[i][0], record->kind->element))
       element = naming[i][1];
-  const char *value = value_of (record, element);
+  const char *value = cw_xrecord_value (record, element);
   return g_strdup_printf ("%s %s", cw_record_label (record->kind->element), value ? value : "");
 }
 
@@ -1358,7 +1336,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
         = g_strdup_printf ("conflict %" G_GINT64_FORMAT " with %s: %s", id, source, text);
       ok = cw_workspace_record (self, kind->element, local, "merge-decision", NULL, note, error);
     }
-  ok = ok && store_base (self, peer, theirs, error);
+  ok = ok && cw_exchange_store_base (self, peer, theirs, error);
   if (ok)
     {
       g_autofree char *at = cw_timestamp_now ();

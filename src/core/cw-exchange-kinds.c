@@ -404,8 +404,8 @@ cw_xrecord_each (CwWorkspace *self, const CwXKind *kind, const char *where,
 {
   g_autofree char *sql = g_strdup_printf ("%s%s%s ORDER BY t.id", kind->select,
                                           where ? " WHERE " : "", where ? where : "");
-  /* The children are read with statements of their own while this one
-   * steps, so this one is prepared apart from the cache's copy. */
+  /* The children are read with statements of their own (other SQL) while
+   * this one steps. */
   CwStmt *stmt = cw_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -702,6 +702,33 @@ cw_xrecord_from_xml (const char *xml, GError **error)
   if (doc == NULL)
     return NULL;
   return cw_xrecord_parse (xmlDocGetRootElement (doc), error);
+}
+
+/* The value of the field named `element`, NULL when absent or no field. */
+const char *
+cw_xrecord_value (const CwXRecord *record, const char *element)
+{
+  for (guint i = 0; i < record->kind->n_fields; i++)
+    if (g_str_equal (record->kind->fields[i].element, element))
+      return record->values[i];
+  return NULL;
+}
+
+/* Keeps `record` as this workspace and `peer` now agree on it: the base of
+ * the next merge with that peer (cw-exchange.c). */
+gboolean
+cw_exchange_store_base (CwWorkspace *self, const char *peer, const CwXRecord *record,
+                        GError **error)
+{
+  CwStmt *stmt = cw_workspace_prepare (
+    self, "INSERT OR REPLACE INTO exchange_base (peer, uuid, content) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_autofree char *xml = cw_xrecord_to_xml (record);
+  cw_stmt_bind_text (stmt, 1, peer);
+  cw_stmt_bind_text (stmt, 2, record->uuid);
+  cw_stmt_bind_text (stmt, 3, xml);
+  return cw_stmt_run (stmt, error);
 }
 
 gboolean

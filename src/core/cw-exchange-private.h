@@ -94,6 +94,9 @@ char *cw_xrecord_to_xml (const CwXRecord *record);
 CwXRecord *cw_xrecord_parse (xmlNode *node, GError **error);
 CwXRecord *cw_xrecord_from_xml (const char *xml, GError **error);
 gboolean cw_xrecord_same (const CwXRecord *a, const CwXRecord *b);
+const char *cw_xrecord_value (const CwXRecord *record, const char *element);
+gboolean cw_exchange_store_base (CwWorkspace *self, const char *peer, const CwXRecord *record,
+                                 GError **error);
 
 /* The value of field (or child) `index` in text for people. */
 char *cw_xrecord_display (const CwXRecord *record, guint index);

@@ -77,6 +77,23 @@ counts_text (const CwImportResult *result)
   return g_strdup_printf (_("%s, %s, %s"), added, updated, conflicts);
 }
 
+/* The core's import of `file`, or NULL with the reason shown. */
+static CwImportResult *
+run_import (GtkWidget *window, CwWorkspace *workspace, GFile *file, gboolean dry_run)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  CwImportResult *result = path ? cw_workspace_import (workspace, path, dry_run, &error) : NULL;
+  if (result == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("Choose a file on this computer"));
+      cw_show_error (window, _("Nothing Was Imported"), error);
+    }
+  return result;
+}
+
 /* Imports for real: a toast with the counts, and the merge view when the
  * lead has something to settle. */
 gboolean
@@ -84,18 +101,9 @@ cw_exchange_ui_import (GtkWidget *window, GFile *file)
 {
   g_autoptr (CwWorkspace) workspace = workspace_of (window);
   g_return_val_if_fail (workspace != NULL, FALSE);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwImportResult) result
-    = path ? cw_workspace_import (workspace, path, FALSE, &error) : NULL;
+  g_autoptr (CwImportResult) result = run_import (window, workspace, file, FALSE);
   if (result == NULL)
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     _("Choose a file on this computer"));
-      cw_show_error (window, _("Nothing Was Imported"), error);
-      return FALSE;
-    }
+    return FALSE;
   g_autofree char *counts = counts_text (result);
   g_autofree char *message = g_strdup_printf (_("Imported: %s"), counts);
   AdwToast *toast = adw_toast_new (message);
@@ -125,18 +133,9 @@ static void
 ask_import (GtkWidget *window, GFile *file)
 {
   g_autoptr (CwWorkspace) workspace = workspace_of (window);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwImportResult) result
-    = path ? cw_workspace_import (workspace, path, TRUE, &error) : NULL;
+  g_autoptr (CwImportResult) result = run_import (window, workspace, file, TRUE);
   if (result == NULL)
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     _("Choose a file on this computer"));
-      cw_show_error (window, _("Nothing Was Imported"), error);
-      return;
-    }
+    return;
   g_autofree char *counts = counts_text (result);
   g_autofree char *body = g_strdup_printf (
     _("%s.\n\nA backup of the workspace is written first. Records both sides changed "
