@@ -245,7 +245,7 @@ test_fixture_v1 (void)
 static void
 test_migrate_respond_days (void)
 {
-  g_assert_cmpuint (cw_workspace_schema_version (), ==, 15);
+  g_assert_cmpuint (cw_workspace_schema_version (), ==, 16);
   g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *path = cw_test_path (dir, "v11.clausewise");
   g_autoptr (GError) error = NULL;
@@ -257,7 +257,9 @@ test_migrate_respond_days (void)
     g_assert_true (cw_workspace_set_organisation (created, &profile, &error));
     g_assert_no_error (error);
   }
-  cw_test_sql (path, "DROP TABLE merge_conflict;"
+  cw_test_sql (path, "DROP TABLE case_handout;"
+                     "DROP TABLE case_study;"
+                     "DROP TABLE merge_conflict;"
                      "DROP TABLE assignment;"
                      "DROP TABLE exchange_base;"
                      "ALTER TABLE organisation DROP COLUMN certified_on;"
@@ -271,7 +273,7 @@ test_migrate_respond_days (void)
 
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 15);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 16);
   g_autofree char *backup = g_strdup_printf ("%s.schema-11.bak", path);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
@@ -320,14 +322,16 @@ test_migrate_certified_on (void)
     g_autoptr (CwWorkspace) created = cw_workspace_create (path, "Certified Hosting Ltd", &error);
     g_assert_no_error (error);
   }
-  cw_test_sql (path, "DROP TABLE merge_conflict;"
+  cw_test_sql (path, "DROP TABLE case_handout;"
+                     "DROP TABLE case_study;"
+                     "DROP TABLE merge_conflict;"
                      "DROP TABLE assignment;"
                      "DROP TABLE exchange_base;"
                      "ALTER TABLE organisation DROP COLUMN certified_on;"
                      "PRAGMA user_version = 13;");
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 15);
+  g_assert_cmpint (cw_test_sql_int (path, "PRAGMA user_version"), ==, 16);
   g_autoptr (CwOrganisation) organisation = cw_workspace_get_organisation (workspace, &error);
   g_assert_no_error (error);
   g_assert_null (organisation->certified_on);

@@ -598,3 +598,24 @@ const char cw_schema_v15[] =
   "  decided_by TEXT,"
   "  decided_at TEXT);"
   "CREATE INDEX merge_conflict_by_record ON merge_conflict (peer, uuid, status);";
+
+/* A case audit's workspace (cw-case-audit.h): the case it was started
+ * from, with the pack's text so that the case reads the same however the
+ * bundled pack changes later, and the records the case library handed out
+ * to each audit, as an auditee hands them over. */
+const char cw_schema_v16[] =
+  "CREATE TABLE case_study ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  pack_id TEXT NOT NULL,"
+  "  pack_version INTEGER NOT NULL,"
+  "  pack_source TEXT NOT NULL,"
+  "  pack_text TEXT NOT NULL,"
+  "  case_id TEXT NOT NULL,"
+  "  trainee TEXT NOT NULL CHECK (trainee <> ''),"
+  "  audit INTEGER REFERENCES audit (id) ON DELETE SET NULL,"
+  "  started_at TEXT NOT NULL);"
+  "CREATE TABLE case_handout ("
+  "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  item TEXT NOT NULL,"
+  "  handed_at TEXT NOT NULL,"
+  "  PRIMARY KEY (audit, item)) WITHOUT ROWID;";

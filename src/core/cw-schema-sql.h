@@ -20,6 +20,7 @@ extern const char cw_schema_v12[];
 extern const char cw_schema_v13[];
 extern const char cw_schema_v14[];
 extern const char cw_schema_v15[];
+extern const char cw_schema_v16[];
 
 /* What search indexes of an action and of a review, as SQL over the row
  * (shared by schema step 8 and cw-search.c, which keeps it current). */

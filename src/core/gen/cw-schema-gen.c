@@ -53,7 +53,8 @@ main (int argc, char **argv)
                           cw_schema_v5, cw_schema_v6, cw_schema_v7,
                           cw_schema_v8, cw_schema_v9, cw_schema_v10,
                           cw_schema_v11, cw_schema_v12,
-                          cw_schema_v13, cw_schema_v14, cw_schema_v15 };
+                          cw_schema_v13, cw_schema_v14, cw_schema_v15,
+                          cw_schema_v16 };
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (sqlite3_exec (db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
       fail (db, "a schema step");
