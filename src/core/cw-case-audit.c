@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-case-audit.h"
@@ -342,12 +342,6 @@ bears_on (GStrv clauses, const char *clause)
   return FALSE;
 }
 
-static CwAudit *
-get_case_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
-{
-  return cw_workspace_get_audit (workspace, audit_id, error);
-}
-
 /* The ids of the records handed out to an audit. */
 static GHashTable *
 handed_out (CwWorkspace *workspace, gint64 audit_id, GError **error)
@@ -372,7 +366,7 @@ cw_case_library (CwWorkspace *workspace, CwCaseStudy *study, gint64 audit_id, co
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace) && study != NULL, NULL);
 
-  g_autoptr (CwAudit) audit = get_case_audit (workspace, audit_id, error);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, error);
   if (audit == NULL)
     return NULL;
   if (clause != NULL
@@ -455,7 +449,7 @@ cw_case_hand_out (CwWorkspace *workspace, CwCaseStudy *study, gint64 audit_id,
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace) && study != NULL, NULL);
 
-  g_autoptr (CwAudit) audit = get_case_audit (workspace, audit_id, error);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, error);
   if (audit == NULL
       || !refuse_issued (audit,
                          _("the case library hands out no more records once the report is "
@@ -480,8 +474,7 @@ cw_case_hand_out (CwWorkspace *workspace, CwCaseStudy *study, gint64 audit_id,
   if (n_unknown > 0)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The case has no record %s; ask for records by the ids in a "
+                   cw_ngettext ("The case has no record %s; ask for records by the ids in a "
                                 "population's listing (documents and interviews are open "
                                 "to read)",
                                 "The case has no records %s; ask for records by the ids in a "
@@ -698,7 +691,7 @@ cw_case_debrief (CwWorkspace *workspace, gint64 audit_id, GError **error)
   g_autoptr (CwCaseStudy) study = cw_case_study_load (workspace, error);
   if (study == NULL)
     return NULL;
-  g_autoptr (CwAudit) audit = get_case_audit (workspace, audit_id, error);
+  g_autoptr (CwAudit) audit = cw_workspace_get_audit (workspace, audit_id, error);
   if (audit == NULL)
     return NULL;
   CwAuditStatus status = cw_audit_get_status (audit);

@@ -8,7 +8,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
