@@ -21,7 +21,7 @@
 #define TRAINEE "Morwenna Tregear"
 /* The statement of model finding hd-f02, which the trainee misses. */
 #define MISSED_STATEMENT                                                                           \
-  "The P1 of 12 August went without the documented review and customer report that the "          \
+  "The P1 of 12 August went without the documented review and customer report that the "           \
   "procedure requires for every P1."
 /* The trainee's own statement of the major on problem management. */
 #define TRAINEE_STATEMENT                                                                          \
@@ -109,8 +109,8 @@ case_free (Case *c)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Case, case_free)
 
 static void
-raise_finding (Case *c, const char *clause, CwGrade grade, const char *requirement, const char *evidence,
-       const char *statement, const char *reason)
+raise_finding (Case *c, const char *clause, CwGrade grade, const char *requirement,
+               const char *evidence, const char *statement, const char *reason)
 {
   g_autoptr (GError) error = NULL;
   CwFindingDraft draft = {
@@ -153,25 +153,26 @@ run_case (void)
   g_assert_no_error (error);
 
   /* Matched: the model grades problem management a major too. */
-  raise_finding (c, "8.6.3", CW_GRADE_MAJOR,
-         "Clause 8.6.3 and procedure INC-PRO-01 v3.0 require a problem record for incidents that "
-         "recur three times at one customer within 30 days.",
-         "INC-26-0412, INC-26-0931 and INC-26-1420 are repeated VPN incidents at Saltmarsh "
-         "Dental Group with no problem reference; corrective action CA-26-07 is still open.",
-         TRAINEE_STATEMENT,
-         "The process has not run at all since January: no problem log exists.");
+  raise_finding (
+      c, "8.6.3", CW_GRADE_MAJOR,
+      "Clause 8.6.3 and procedure INC-PRO-01 v3.0 require a problem record for incidents that "
+      "recur three times at one customer within 30 days.",
+      "INC-26-0412, INC-26-0931 and INC-26-1420 are repeated VPN incidents at Saltmarsh "
+      "Dental Group with no problem reference; corrective action CA-26-07 is still open.",
+      TRAINEE_STATEMENT, "The process has not run at all since January: no problem log exists.");
   /* Graded differently: the model calls it a minor. */
-  raise_finding (c, "7.2", CW_GRADE_MAJOR,
-         "Procedure HR-PRO-02 v1.3 requires security awareness training before an analyst works "
-         "unsupervised.",
-         "Training record TR-019 shows no security awareness certificate; the rota shows the "
-         "analyst alone on the late shift from 7 September.",
-         "An analyst worked unsupervised without the training the procedure requires first.",
-         "An analyst without the training handled customers' incidents alone.");
+  raise_finding (
+      c, "7.2", CW_GRADE_MAJOR,
+      "Procedure HR-PRO-02 v1.3 requires security awareness training before an analyst works "
+      "unsupervised.",
+      "Training record TR-019 shows no security awareness certificate; the rota shows the "
+      "analyst alone on the late shift from 7 September.",
+      "An analyst worked unsupervised without the training the procedure requires first.",
+      "An analyst without the training handled customers' incidents alone.");
   /* Unsupported: the second finding on a clause whose model finding is
    * already paired. */
   raise_finding (c, "8.6.3", CW_GRADE_OFI, NULL, "Knowledge articles are undated Word files.",
-         "Dating knowledge articles would show which fixes are current.", NULL);
+                 "Dating knowledge articles would show which fixes are current.", NULL);
   return g_steal_pointer (&c);
 }
 
@@ -183,11 +184,11 @@ issue (Case *c)
   cw_date_local_today (&today);
   g_autofree char *day = cw_date_to_string (&today);
   CwMeetingRecord meeting = { day, TRAINEE "\nPriya Nandakumar, quality lead" };
-  g_assert_true (cw_workspace_record_meeting (c->workspace, c->audit, CW_MEETING_OPENING,
-                                              &meeting, &today, &error));
+  g_assert_true (cw_workspace_record_meeting (c->workspace, c->audit, CW_MEETING_OPENING, &meeting,
+                                              &today, &error));
   g_assert_no_error (error);
-  g_assert_true (cw_workspace_record_meeting (c->workspace, c->audit, CW_MEETING_CLOSING,
-                                              &meeting, &today, &error));
+  g_assert_true (cw_workspace_record_meeting (c->workspace, c->audit, CW_MEETING_CLOSING, &meeting,
+                                              &today, &error));
   g_assert_no_error (error);
   g_assert_true (cw_workspace_issue_audit (c->workspace, c->audit, &today, &error));
   g_assert_no_error (error);

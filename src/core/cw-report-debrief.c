@@ -110,19 +110,36 @@ strv_has_caseless (const char *const *strv, const char *id)
   return FALSE;
 }
 
-/* The items of `ids`, one a line: all when `against` is NULL, else those
- * in it (`in_against`) or those not in it. NULL when none is left. */
+/* The items of `ids`: all when `against` is NULL, else those in it
+ * (`in_against`) or those not in it. Documents, interviews and populations
+ * one a line with their titles; records, which are many and named by their
+ * ids, together on the last line. NULL when none is left. */
 static char *
 item_list (const CwCase *kase, const char *const *ids, const char *const *against,
            gboolean in_against)
 {
   g_autoptr (GString) list = g_string_new (NULL);
+  g_autoptr (GPtrArray) records = g_ptr_array_new ();
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       if (against != NULL && strv_has_caseless (against, ids[i]) != in_against)
         continue;
+      const CwCaseItem *item = cw_case_lookup_item (kase, ids[i]);
+      if (item != NULL && item->kind == CW_CASE_RECORD)
+        {
+          g_ptr_array_add (records, (gpointer)ids[i]);
+          continue;
+        }
       g_autofree char *text = item_text (kase, ids[i]);
       g_string_append_printf (list, "%s• %s", list->len ? "\n" : "", text);
+    }
+  if (records->len > 0)
+    {
+      g_ptr_array_add (records, NULL);
+      g_autofree char *joined = g_strjoinv (", ", (char **)records->pdata);
+      g_autofree char *line = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Record %s", "Records %s", records->len - 1), joined);
+      g_string_append_printf (list, "%s• %s", list->len ? "\n" : "", line);
     }
   return list->len ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
 }
@@ -130,8 +147,7 @@ item_list (const CwCase *kase, const char *const *ids, const char *const *agains
 /* ---- 1  Score ----------------------------------------------------------- */
 
 static void
-score_row (CwTable *table, const char *part, double percent, const char *meaning,
-           CwRowFlags flags)
+score_row (CwTable *table, const char *part, double percent, const char *meaning, CwRowFlags flags)
 {
   g_autofree char *score = percent_text (percent);
   g_autofree char *part_cell = cw_markup_printf ("%s", part);
@@ -204,13 +220,21 @@ compose_score (CwTypeset *ts, DebriefContent *c)
 
 /* ---- 2  Findings beside the model ---------------------------------------- */
 
+/* A row of the findings table: the part, then the model's and the
+ * trainee's text, or only the one there is. */
 static void
-side_row (CwTable *table, const char *part, const char *model, const char *trainee)
+side_row (CwTable *table, const char *part, gboolean model_side, const char *model,
+          gboolean trainee_side, const char *trainee)
 {
   g_autofree char *part_cell = cw_markup_printf ("<b>%s</b>", part);
   g_autofree char *model_cell = cw_markup_printf ("%s", cw_report_or_dash (model));
   g_autofree char *trainee_cell = cw_markup_printf ("%s", cw_report_or_dash (trainee));
-  const char *cells[] = { part_cell, model_cell, trainee_cell };
+  const char *cells[3] = { part_cell, NULL, NULL };
+  guint n = 1;
+  if (model_side)
+    cells[n++] = model_cell;
+  if (trainee_side)
+    cells[n++] = trainee_cell;
   cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
 }
 
@@ -223,8 +247,7 @@ outcome_summary (const CwDebriefRow *row)
     case CW_DEBRIEF_MATCHED:
       return cw_markup_printf (_ ("Raised as %s, with the grade the model gives"), row->label);
     case CW_DEBRIEF_GRADED_DIFFERENTLY:
-      return cw_markup_printf (_ ("Raised as %s, with another grade than the model's"),
-                               row->label);
+      return cw_markup_printf (_ ("Raised as %s, with another grade than the model's"), row->label);
     case CW_DEBRIEF_MISSED:
       return cw_markup_printf ("%s", _ ("Not raised in the issued report"));
     case CW_DEBRIEF_UNSUPPORTED:
@@ -249,12 +272,11 @@ compose_hints (CwTypeset *ts, const CwDebriefRow *row, const CwRgb *bar)
       return;
     }
   g_autoptr (GString) text = g_string_new (NULL);
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u hint on the trainee's statement (statement score %s):",
-                                       "%u hints on the trainee's statement (statement score %s):",
-                                       row->hints->len),
-                          row->hints->len, score);
+  g_string_append_printf (
+      text,
+      g_dngettext (GETTEXT_PACKAGE, "%u hint on the trainee's statement (statement score %s):",
+                   "%u hints on the trainee's statement (statement score %s):", row->hints->len),
+      row->hints->len, score);
   for (guint i = 0; i < row->hints->len; i++)
     {
       CwStatementHint *hint = g_ptr_array_index (row->hints, i);
@@ -277,10 +299,9 @@ compose_citations (CwTypeset *ts, const CwCase *kase, const CwDebriefRow *row, c
       if (row->finding != NULL)
         cw_typeset_labelled (ts, _ ("Model items the trainee cited"),
                              both ? both : _ ("None of the items the model finding cites."), bar);
-      cw_typeset_labelled (ts, _ ("Model items the trainee did not cite"),
-                           not_cited ? not_cited
-                                     : _ ("None: every item the model finding cites is cited."),
-                           bar);
+      cw_typeset_labelled (
+          ts, _ ("Model items the trainee did not cite"),
+          not_cited ? not_cited : _ ("None: every item the model finding cites is cited."), bar);
     }
   if (row->finding != NULL)
     {
@@ -310,29 +331,35 @@ compose_row (CwTypeset *ts, DebriefContent *c, const CwDebriefRow *row, guint nu
   g_autofree char *summary = outcome_summary (row);
   cw_typeset_badge_line (ts, cw_debrief_outcome_label (row->outcome), colour, summary, colour);
 
-  g_autofree char *model_head
-      = model ? g_strdup_printf (_ ("Model finding %s"), model->id) : g_strdup (_ ("Model finding"));
-  g_autofree char *trainee_head = finding ? g_strdup_printf (_ ("Trainee's finding %s"), row->label)
-                                          : g_strdup (_ ("Trainee's finding"));
-  static const double widths[] = { 0.14, 0.43, 0.43 };
-  const char *header[] = { _ ("Part"), model_head, trainee_head };
-  CwTable *table = cw_typeset_table_begin (ts, 3, widths, header);
+  /* Beside each other when both exist; a missed model finding, or a
+   * finding no model supports, has the page's width to itself. */
+  gboolean both = model != NULL && finding != NULL;
+  g_autofree char *trainee_head
+      = finding ? g_strdup_printf (_ ("Trainee's finding %s"), row->label) : NULL;
+  static const double widths_both[] = { 0.17, 0.415, 0.415 };
+  static const double widths_one[] = { 0.17, 0.83 };
+  const char *header[3] = { _ ("Part"), NULL, NULL };
+  guint n = 1;
+  if (model != NULL)
+    header[n++] = _ ("Model finding");
+  if (finding != NULL)
+    header[n++] = trainee_head;
+  CwTable *table = cw_typeset_table_begin (ts, n, both ? widths_both : widths_one, header);
   g_autofree char *model_clause = model ? clause_text (c, model->clause) : NULL;
-  g_autofree char *trainee_clause = finding ? clause_text (c, cw_finding_get_clause (finding)) : NULL;
-  const char *no_model = _ ("No model finding on this clause.");
-  const char *not_raised = _ ("Not raised.");
-  side_row (table, _ ("Clause"), model ? model_clause : no_model,
-            finding ? trainee_clause : not_raised);
-  side_row (table, _ ("Grade"), model ? cw_grade_label (model->grade) : NULL,
-            finding ? cw_grade_label (cw_finding_get_grade (finding)) : NULL);
-  side_row (table, _ ("Requirement"), model ? model->requirement : NULL,
-            finding ? cw_finding_get_requirement (finding) : NULL);
-  side_row (table, _ ("Evidence"), model ? model->evidence : NULL,
-            finding ? cw_finding_get_evidence (finding) : NULL);
-  side_row (table, _ ("Statement"), model ? model->statement : NULL,
-            finding ? cw_finding_get_statement (finding) : NULL);
-  side_row (table, _ ("Why this grade"), model ? model->why : NULL,
-            finding ? cw_finding_get_grade_reason (finding) : NULL);
+  g_autofree char *trainee_clause
+      = finding ? clause_text (c, cw_finding_get_clause (finding)) : NULL;
+  gboolean m = model != NULL, t = finding != NULL;
+  side_row (table, _ ("Clause"), m, model_clause, t, trainee_clause);
+  side_row (table, _ ("Grade"), m, m ? cw_grade_label (model->grade) : NULL, t,
+            t ? cw_grade_label (cw_finding_get_grade (finding)) : NULL);
+  side_row (table, _ ("Requirement"), m, m ? model->requirement : NULL, t,
+            t ? cw_finding_get_requirement (finding) : NULL);
+  side_row (table, _ ("Evidence"), m, m ? model->evidence : NULL, t,
+            t ? cw_finding_get_evidence (finding) : NULL);
+  side_row (table, _ ("Statement"), m, m ? model->statement : NULL, t,
+            t ? cw_finding_get_statement (finding) : NULL);
+  side_row (table, _ ("Why this grade"), m, m ? model->why : NULL, t,
+            t ? cw_finding_get_grade_reason (finding) : NULL);
   cw_table_end (table);
 
   compose_hints (ts, row, colour);
@@ -401,8 +428,11 @@ compose_sampling (CwTypeset *ts, DebriefContent *c)
                                     : NULL;
       g_autofree char *unseen = cw_markup_printf ("%s", joined ? joined : _ ("None"));
       const char *cells[] = { title, asked, handed, reason, unseen };
-      double share = s->sample->at_least ? 100.0 * s->handed_out / s->sample->at_least : 100;
-      cw_table_row (table, cells, CW_ROW_NORMAL, 2, score_colour (share));
+      /* Green only for a sample as large as the case asks. */
+      const CwRgb *chip = s->handed_out >= s->sample->at_least       ? &good_colour
+                          : 2 * s->handed_out >= s->sample->at_least ? &middling_colour
+                                                                     : &poor_colour;
+      cw_table_row (table, cells, CW_ROW_NORMAL, 2, chip);
     }
   cw_table_end (table);
 }
@@ -419,12 +449,8 @@ compose_debrief (CwTypeset *ts, gpointer data)
   g_autofree char *kase = g_strdup_printf (_ ("%s, from exercise pack %s version %u"),
                                            study->case_id, study->pack_id, study->pack_version);
   const char *fields[] = {
-    _ ("Trainee"),  study->trainee,
-    _ ("Case"),     kase,
-    _ ("Audit"),    d->audit_title,
-    _ ("Report"),   c->version,
-    _ ("Overall"),  overall,
-    NULL,
+    _ ("Trainee"), study->trainee, _ ("Case"),    kase,    _ ("Audit"), d->audit_title,
+    _ ("Report"),  c->version,     _ ("Overall"), overall, NULL,
   };
   cw_typeset_cover (ts, _ ("Case audit debrief"), study->kase->title, study->kase->organisation,
                     fields,
@@ -458,8 +484,8 @@ cw_report_new_debrief (CwWorkspace *workspace, gint64 audit_id, GError **error)
 
   const CwCaseStudy *study = d->study;
   g_autofree char *subject = g_strdup_printf ("%s: %s", study->kase->title, d->audit_title);
-  g_autofree char *reference
-      = g_strdup_printf (_ ("Debrief of case %s, report version %u"), study->case_id, d->version);
+  /* Short: the footer holds the history seal too. */
+  g_autofree char *reference = g_strdup_printf (_ ("Debrief of report v%u"), d->version);
   CwReportInfo info = {
     .title = _ ("Case audit debrief"),
     .subject = subject,
