@@ -381,6 +381,10 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_readiness },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),
     cw_cli_run_report_review },
+  { "report debrief", "WORKSPACE AUDIT",
+    N_("Write a case audit's debrief as PDF, once its report is issued: the score by part and "
+       "each model finding beside the trainee's"),
+    cw_cli_run_report_debrief },
   { "report exam", "PRACTICE ATTEMPT",
     N_("Write a finished exam's result as PDF: sections, weakest clauses, answers beside the "
        "model"),

@@ -172,5 +172,6 @@ int cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **a
 int cw_cli_run_report_readiness (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_debrief (const CwCliCommand *command, int argc, char **argv);
 
 G_END_DECLS
