@@ -323,3 +323,46 @@ cw_test_cli_id (const char *const *args)
   out[strlen (out) - 1] = '\0';
   return out;
 }
+
+/* Runs a tool of the suite (poppler, qpdf) and returns its output. The
+ * tools are guaranteed by build-aux/setup-deps, so a missing one fails the
+ * test rather than skipping it; so does another exit status. */
+char *
+cw_test_tool (const char *name, const char *const *args, int expected_status)
+{
+  g_autofree char *program = g_find_program_in_path (name);
+  if (program == NULL)
+    g_error ("%s is not installed; run build-aux/setup-deps", name);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, program);
+  g_strv_builder_addv (builder, (const char **) args);
+  g_auto (GStrv) argv = g_strv_builder_end (builder);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = cw_test_spawn ((const char *const *) argv, &out, &err);
+  if (status != expected_status)
+    g_error ("%s exited %d: %s%s", name, status, out, err);
+  return out;
+}
+
+/* Every run of white space made one space: lines of a PDF wrap
+ * differently from the source, the words do not. */
+char *
+cw_test_normalise_space (const char *text)
+{
+  GString *result = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p) || *p == '\f')
+        space = TRUE;
+      else
+        {
+          if (space && result->len > 0)
+            g_string_append_c (result, ' ');
+          space = FALSE;
+          g_string_append_c (result, *p);
+        }
+    }
+  return g_string_free (result, FALSE);
+}

@@ -37,6 +37,8 @@ enum
 };
 
 int cw_test_spawn (const char *const *argv, char **out, char **err);
+char *cw_test_tool (const char *name, const char *const *args, int expected_status);
+char *cw_test_normalise_space (const char *text);
 int cw_test_cli (const char *const *args, char **out, char **err);
 char *cw_test_cli_ok (const char *const *args);
 char *cw_test_cli_id (const char *const *args);

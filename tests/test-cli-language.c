@@ -13,10 +13,7 @@
 static char *
 pdf_text (const char *pdf)
 {
-  char *out = NULL, *err = NULL;
-  g_assert_cmpint (cw_test_spawn (ARGS ("pdftotext", "-l", "12", pdf, "-"), &out, &err), ==, 0);
-  g_free (err);
-  return out;
+  return cw_test_tool ("pdftotext", ARGS ("-l", "12", pdf, "-"), 0);
 }
 
 static char *

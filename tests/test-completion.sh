@@ -76,7 +76,7 @@ expect_bash "new" clausewise-cli audit n
 expect_bash "follow-up" clausewise-cli audit fo
 expect_bash "--title" clausewise-cli audit new --ti
 expect_bash "--csv" clausewise-cli audit list plan.clausewise --c
-expect_bash "--help|--output|--paper|--reproducible" clausewise-cli report audit w 1 --
+expect_bash "--help|--language|--output|--paper|--reproducible" clausewise-cli report audit w 1 --
 # Result and grade words come from the core's vocabularies.
 expect_bash "major|minor" clausewise-cli audit answer w 1 8.1-q1 m
 expect_bash "not-applicable|not-assessed" clausewise-cli audit answer w 1 8.1-q1 not
@@ -145,7 +145,7 @@ if command -v zsh >/dev/null; then
     clausewise-cli audit ""
   expect_zsh "ofi|observation|minor|major" clausewise-cli finding new --grade ""
   expect_zsh "old.clausewise|plan.clausewise|sub folder|window" clausewise-cli readiness ""
-  expect_zsh "--help|--reproducible|--output|-o|--paper" clausewise-cli report audit w 1 -
+  expect_zsh "--help|--reproducible|--output|-o|--paper|--language" clausewise-cli report audit w 1 -
 else
   skip "zsh reads _clausewise-cli and offers its words" "zsh is not installed"
 fi

@@ -27,56 +27,14 @@
 #define TRAINEE_STATEMENT                                                                          \
   "No problem record has been raised for the repeated VPN incidents at Saltmarsh Dental Group."
 
-/* A poppler tool: guaranteed by build-aux/setup-deps, so a missing one
- * fails the test rather than skipping it. */
-static char *
-tool (const char *name, const char *const *args)
-{
-  g_autofree char *program = g_find_program_in_path (name);
-  if (program == NULL)
-    g_error ("%s is not installed; run build-aux/setup-deps", name);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, program);
-  g_strv_builder_addv (builder, (const char **)args);
-  g_auto (GStrv) argv = g_strv_builder_end (builder);
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = cw_test_spawn ((const char *const *)argv, &out, &err);
-  if (status != 0)
-    g_error ("%s exited %d: %s%s", name, status, out, err);
-  return out;
-}
-
-/* Every run of white space made one space: lines wrap differently from
- * the source, the words do not. */
-static char *
-normalise (const char *text)
-{
-  GString *result = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isspace (*p) || *p == '\f')
-        space = TRUE;
-      else
-        {
-          if (space && result->len > 0)
-            g_string_append_c (result, ' ');
-          space = FALSE;
-          g_string_append_c (result, *p);
-        }
-    }
-  return g_string_free (result, FALSE);
-}
-
 /* The body text without the running header and footer, so that a cell
  * broken across pages reads as one. */
 static char *
 body_text (const char *pdf)
 {
   g_autofree char *raw
-      = tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "728", pdf, "-"));
-  return normalise (raw);
+      = cw_test_tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "728", pdf, "-"), 0);
+  return cw_test_normalise_space (raw);
 }
 
 /* One field of pdfinfo's output, without the padding. */
@@ -94,7 +52,7 @@ info_field (const char *info, const char *field)
 static void
 assert_in_text (const char *text, const char *needle)
 {
-  g_autofree char *wanted = normalise (needle);
+  g_autofree char *wanted = cw_test_normalise_space (needle);
   if (strstr (text, wanted) == NULL)
     g_error ("expected “%s” in the PDF text", wanted);
 }
@@ -212,7 +170,7 @@ assert_debrief_text (const char *pdf)
   g_autofree char *text = body_text (pdf);
   /* The cover's kicker is set in capitals; the title is the document's. */
   assert_in_text (text, "CASE AUDIT DEBRIEF");
-  g_autofree char *info = tool ("pdfinfo", ARGS (pdf));
+  g_autofree char *info = cw_test_tool ("pdfinfo", ARGS (pdf), 0);
   g_autofree char *title = info_field (info, "Title");
   g_assert_cmpstr (title, ==, "Case audit debrief");
   assert_in_text (text, "Harbourside Desk: a small service desk one year into its SMS");
@@ -258,7 +216,7 @@ test_pdf (void)
   g_assert_no_error (error);
   assert_debrief_text (pdf);
 
-  g_autofree char *info = tool ("pdfinfo", ARGS ("-isodates", pdf));
+  g_autofree char *info = cw_test_tool ("pdfinfo", ARGS ("-isodates", pdf), 0);
   g_autofree char *tagged = info_field (info, "Tagged");
   g_assert_cmpstr (tagged, ==, "yes");
   g_autofree char *author = info_field (info, "Author");
@@ -293,14 +251,14 @@ test_cli (void)
   g_clear_object (&c->workspace);
   g_free (cw_test_cli_ok (ARGS ("report", "debrief", c->path, audit, "-o", pdf)));
   assert_debrief_text (pdf);
-  g_autofree char *info = tool ("pdfinfo", ARGS (pdf));
+  g_autofree char *info = cw_test_tool ("pdfinfo", ARGS (pdf), 0);
   g_autofree char *size = info_field (info, "Page size");
   g_assert_cmpstr (size, ==, "595.276 x 841.89 pts (A4)");
 
   g_autofree char *letter = cw_test_path (c->dir, "letter.pdf");
   g_free (cw_test_cli_ok (
       ARGS ("report", "debrief", c->path, audit, "-o", letter, "--paper", "letter")));
-  g_autofree char *letter_info = tool ("pdfinfo", ARGS (letter));
+  g_autofree char *letter_info = cw_test_tool ("pdfinfo", ARGS (letter), 0);
   g_autofree char *letter_size = info_field (letter_info, "Page size");
   g_assert_cmpstr (letter_size, ==, "612 x 792 pts (letter)");
   assert_debrief_text (letter);

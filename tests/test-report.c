@@ -38,53 +38,11 @@ cli_ok (const char *const *args)
   g_assert_cmpstr (err, ==, "");
 }
 
-/* A poppler or qpdf tool: guaranteed by build-aux/setup-deps, so a missing
- * one fails the test rather than skipping it. */
-static char *
-tool (const char *name, const char *const *args, int expected_status)
-{
-  g_autofree char *program = g_find_program_in_path (name);
-  if (program == NULL)
-    g_error ("%s is not installed; run build-aux/setup-deps", name);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, program);
-  g_strv_builder_addv (builder, (const char **)args);
-  g_auto (GStrv) argv = g_strv_builder_end (builder);
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = cw_test_spawn ((const char *const *)argv, &out, &err);
-  if (status != expected_status)
-    g_error ("%s exited %d: %s%s", name, status, out, err);
-  return out;
-}
-
-/* Text with every run of white space made one space: lines wrap and pages
- * break differently from the source, the words do not. */
-static char *
-normalise (const char *text)
-{
-  GString *result = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isspace (*p) || *p == '\f')
-        space = TRUE;
-      else
-        {
-          if (space && result->len > 0)
-            g_string_append_c (result, ' ');
-          space = FALSE;
-          g_string_append_c (result, *p);
-        }
-    }
-  return g_string_free (result, FALSE);
-}
-
 /* PDF text has its line breaks folded: compare with the needle folded too. */
 static void
 assert_in_text (const char *haystack, const char *needle)
 {
-  g_autofree char *wanted = normalise (needle);
+  g_autofree char *wanted = cw_test_normalise_space (needle);
   if (strstr (haystack, wanted) == NULL)
     g_error ("expected “%.200s” in the PDF text", wanted);
 }
@@ -95,14 +53,14 @@ static char *
 body_text (const char *pdf)
 {
   g_autofree char *raw
-      = tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "734", pdf, "-"), 0);
-  return normalise (raw);
+      = cw_test_tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "734", pdf, "-"), 0);
+  return cw_test_normalise_space (raw);
 }
 
 static guint
 page_count (const char *pdf)
 {
-  g_autofree char *info = tool ("pdfinfo", ARGS (pdf), 0);
+  g_autofree char *info = cw_test_tool ("pdfinfo", ARGS (pdf), 0);
   const char *pages = strstr (info, "\nPages:");
   g_assert_nonnull (pages);
   return (guint)g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + 7, " "), NULL, 10);
@@ -111,7 +69,7 @@ page_count (const char *pdf)
 static char *
 info_field (const char *pdf, const char *field)
 {
-  g_autofree char *info = tool ("pdfinfo", ARGS (pdf), 0);
+  g_autofree char *info = cw_test_tool ("pdfinfo", ARGS (pdf), 0);
   g_auto (GStrv) lines = g_strsplit (info, "\n", -1);
   g_autofree char *prefix = g_strdup_printf ("%s:", field);
   for (guint i = 0; lines[i]; i++)
@@ -123,7 +81,7 @@ info_field (const char *pdf, const char *field)
 static void
 assert_fonts_embedded (const char *pdf)
 {
-  g_autofree char *fonts = tool ("pdffonts", ARGS (pdf), 0);
+  g_autofree char *fonts = cw_test_tool ("pdffonts", ARGS (pdf), 0);
   g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n_fonts = 0;
   for (guint i = 2; lines[i]; i++)
@@ -149,7 +107,7 @@ assert_fonts_embedded (const char *pdf)
 static void
 assert_clean (const char *pdf)
 {
-  g_autofree char *check = tool ("qpdf", ARGS ("--check", pdf), 0);
+  g_autofree char *check = cw_test_tool ("qpdf", ARGS ("--check", pdf), 0);
   g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
   g_assert_null (strstr (check, "WARNING"));
 }
@@ -157,7 +115,7 @@ assert_clean (const char *pdf)
 static void
 assert_outline (const char *pdf, const char *title)
 {
-  g_autofree char *json = tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
+  g_autofree char *json = cw_test_tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
   g_autofree char *quoted = g_strdup_printf ("\"title\": \"%s", title);
   if (strstr (json, quoted) == NULL)
     g_error ("no bookmark “%s” in:\n%.2000s", title, json);
@@ -170,7 +128,7 @@ assert_tagged (const char *pdf)
 {
   g_autofree char *tagged = info_field (pdf, "Tagged");
   g_assert_cmpstr (tagged, ==, "yes");
-  g_autofree char *tree = tool ("pdfinfo", ARGS ("-struct-text", pdf), 0);
+  g_autofree char *tree = cw_test_tool ("pdfinfo", ARGS ("-struct-text", pdf), 0);
   g_assert_true (g_str_has_prefix (tree, "Document\n"));
   cw_test_assert_contains (tree, "  H1 (block)\n    \"1  Audit details\"");
   cw_test_assert_contains (tree, "  H2 (block)");
@@ -189,7 +147,7 @@ static void
 assert_page_numbers (const char *pdf)
 {
   guint n = page_count (pdf);
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
   g_auto (GStrv) pages = g_strsplit (raw, "\f", -1);
   g_assert_cmpuint (g_strv_length (pages), >=, n);
   for (guint i = 1; i < n; i++)
@@ -303,8 +261,8 @@ test_nc_report (void)
 
   g_autoptr (CwWorkspace) workspace = cw_workspace_open (ws, NULL);
   g_autoptr (GPtrArray) findings = cw_workspace_list_findings (workspace, 1, NULL);
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *text = normalise (raw);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = cw_test_normalise_space (raw);
   guint n_nc = 0;
   for (guint i = 0; i < findings->len; i++)
     {
@@ -350,8 +308,8 @@ test_plan_report (void)
 
   g_autofree char *title = info_field (pdf, "Title");
   g_assert_cmpstr (title, ==, "Internal audit plan");
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *text = normalise (raw);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = cw_test_normalise_space (raw);
   assert_in_text (text, "Follow-up audit: change and release management");
   assert_in_text (text, "Objectives, scope and criteria");
   assert_in_text (text, "Schedule of sessions");
@@ -410,8 +368,8 @@ test_programme_report (void)
   cli_ok (ARGS ("report", "programme", ws, "-o", pdf, "--reproducible"));
   g_autofree char *title = info_field (pdf, "Title");
   g_assert_cmpstr (title, ==, "Internal audit programme");
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *text = normalise (raw);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = cw_test_normalise_space (raw);
   assert_in_text (text, "How often each clause is audited");
   assert_in_text (text, "every 12 months, one of normal importance every 18 months");
   assert_in_text (text, "What needs attention");
@@ -450,8 +408,8 @@ test_readiness_report (void)
   cli_ok (ARGS ("report", "readiness", ws, "-o", pdf, "--reproducible"));
   g_autofree char *title = info_field (pdf, "Title");
   g_assert_cmpstr (title, ==, "Certification readiness");
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *text = normalise (raw);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = cw_test_normalise_space (raw);
   /* The demo lacks one mandatory document: red, with the core's reason. */
   assert_in_text (text, "Required documented information approved and current Red "
                         "1 of 32 required items is missing from the register");
@@ -479,8 +437,8 @@ test_readiness_report (void)
                                 "--owner", "Service manager", "--approved-on", "2026-10-01",
                                 "--review-due", "2027-10-01", "--status", "approved")));
   cli_ok (ARGS ("report", "readiness", ws, "-o", pdf, "--reproducible"));
-  g_autofree char *raw_after = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *after = normalise (raw_after);
+  g_autofree char *raw_after = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *after = cw_test_normalise_space (raw_after);
   g_assert_null (strstr (after, "8.3.4.2 document"));
   assert_in_text (after, "DES-01 Service design");
 }
@@ -507,8 +465,8 @@ test_programme_overdue (void)
   g_autofree char *pdf = cw_test_path (dir, "overdue.pdf");
   g_assert_true (cw_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-  g_autofree char *text = normalise (raw);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *text = cw_test_normalise_space (raw);
   assert_in_text (text, "4.1 Understanding the organization and its context");
   /* The section itself, past its line in the contents. */
   const char *section = strstr (strstr (text, "What needs attention") + 1, "What needs attention");
@@ -733,7 +691,7 @@ test_thousand_findings (void)
 static GPtrArray *
 outline_titles (const char *pdf)
 {
-  g_autofree char *json = tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
+  g_autofree char *json = cw_test_tool ("qpdf", ARGS ("--json", "--json-key=outlines", pdf), 0);
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
   const char *key = "\"title\": \"";
   for (const char *p = json; (p = strstr (p, key)) != NULL;)
@@ -747,7 +705,7 @@ outline_titles (const char *pdf)
           g_string_append_c (title, *p);
         }
       g_autofree char *raw = g_string_free (title, FALSE);
-      g_ptr_array_add (titles, normalise (raw));
+      g_ptr_array_add (titles, cw_test_normalise_space (raw));
     }
   return titles;
 }
@@ -759,7 +717,7 @@ assert_no_stranded_heading (const char *pdf)
   g_autoptr (GPtrArray) titles = outline_titles (pdf);
   g_assert_cmpuint (titles->len, >, 0);
   g_autofree char *raw
-      = tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "728", pdf, "-"), 0);
+      = cw_test_tool ("pdftotext", ARGS ("-x", "0", "-y", "56", "-W", "612", "-H", "728", pdf, "-"), 0);
   g_auto (GStrv) pages = g_strsplit (raw, "\f", -1);
   for (guint p = 1; pages[p] != NULL && pages[p + 1] != NULL; p++)
     {
@@ -767,7 +725,7 @@ assert_no_stranded_heading (const char *pdf)
       g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; lines[i] != NULL; i++)
         {
-          char *line = normalise (lines[i]);
+          char *line = cw_test_normalise_space (lines[i]);
           if (*line == '\0')
             g_free (line);
           else
@@ -791,7 +749,7 @@ assert_no_stranded_heading (const char *pdf)
 static void
 assert_ids_whole (const char *pdf, GPtrArray *ids)
 {
-  g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
+  g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
   g_auto (GStrv) lines = g_strsplit_set (raw, "\n\f", -1);
   for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
     {
@@ -1092,8 +1050,8 @@ test_page_rules (void)
       cli_ok ((const char *const *)args);
       assert_ids_whole (pdf, ids);
       assert_no_stranded_heading (pdf);
-      g_autofree char *raw = tool ("pdftotext", ARGS (pdf, "-"), 0);
-      g_autofree char *text = normalise (raw);
+      g_autofree char *raw = cw_test_tool ("pdftotext", ARGS (pdf, "-"), 0);
+      g_autofree char *text = cw_test_normalise_space (raw);
       const char *wrong[] = { " 1 actions", " 1 were ", " 1 questions", " 1 findings",
                               " 1 observations", " 1 OFIs" };
       for (guint w = 0; w < G_N_ELEMENTS (wrong); w++)

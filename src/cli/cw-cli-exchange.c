@@ -129,10 +129,11 @@ cw_cli_run_import (const CwCliCommand *command, int argc, char **argv)
   if (result == NULL)
     return cw_cli_fail (error);
   g_print (dry_run ? _("Would import from %s\n") : _("Imported from %s\n"), result->source);
-  g_print (_("added\t%u\nupdated\t%u\nunchanged\t%u\nconflicts\t%u\nfiles\t%u\n"), result->added,
+  /* Keys scripts read: the same in every language. */
+  g_print ("added\t%u\nupdated\t%u\nunchanged\t%u\nconflicts\t%u\nfiles\t%u\n", result->added,
            result->updated, result->unchanged, result->conflicts, result->files);
   if (result->backup)
-    g_print (_("backup\t%s\n"), result->backup);
+    g_print ("backup\t%s\n", result->backup);
   /* A dry run's conflicts were rolled back with the rest: it says which
    * records would change and how. */
   for (guint i = 0; dry_run && i < result->changes->len; i++)

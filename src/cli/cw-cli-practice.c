@@ -21,7 +21,9 @@
 static char *
 marks (double value)
 {
-  char *text = g_strdup_printf ("%.2f", value);
+  /* Always a point: scripts read it, whatever the desktop's locale. */
+  char *text = g_new (char, G_ASCII_DTOSTR_BUF_SIZE);
+  g_ascii_formatd (text, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
   char *end = text + strlen (text) - 1;
   while (*end == '0')
     *end-- = '\0';

@@ -39,16 +39,19 @@ typedef struct
   CwExercisePack *pack;
 } ExamContent;
 
+/* "3", "2.5", "0.38", with the decimal mark of the language shown. */
 static char *
 marks_text (double value)
 {
-  char *text = g_strdup_printf ("%.2f", value);
-  char *end = text + strlen (text) - 1;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+  char *end = buffer + strlen (buffer) - 1;
   while (*end == '0')
     *end-- = '\0';
   if (*end == '.')
     *end = '\0';
-  return text;
+  const char *point = strchr (buffer, '.');
+  return cw_i18n_format_decimal (g_ascii_strtod (buffer, NULL), point ? strlen (point + 1) : 0);
 }
 
 static char *
