@@ -147,7 +147,8 @@ make_population (CwCaseLibrary *self, const CwLibraryEntry *entry)
   g_autofree char *size = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u record held", "%u records held", population->size),
     population->size);
-  GtkWidget *size_label = make_label (size, "dim-label");
+  GtkWidget *size_label = gtk_label_new (size);
+  gtk_widget_add_css_class (size_label, "dim-label");
   gtk_widget_set_valign (size_label, GTK_ALIGN_END);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), size_label);
   g_autofree char *list_name = g_strdup_printf (_("Listing of %s"), population->title);

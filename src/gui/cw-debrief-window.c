@@ -59,7 +59,7 @@ add_score (CwDebriefWindow *self, const char *part, const char *title, const cha
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
   if (g_str_equal (part, "overall"))
-    gtk_widget_add_css_class (label, "title-3");
+    gtk_widget_add_css_class (label, "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_list_box_append (self->scores_list, row);
