@@ -74,7 +74,12 @@ start_case (CwWindow *window, const char *dir)
 {
   g_autofree char *was = g_get_current_dir ();
   g_assert_cmpint (g_chdir (dir), ==, 0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "case.start", NULL);
+  /* From the Practice page, where trainees are (the main menu has it too). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "practice");
+  cw_ui_wait_for_frames (GTK_WIDGET (window));
+  GtkWidget *start = cw_ui_find_button (GTK_WIDGET (window), "Start a _Case Audit");
+  g_assert_nonnull (start);
+  gtk_widget_activate (start);
   wait_for (ADW_TYPE_MESSAGE_DIALOG);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cw_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   fill_start_dialog (dialog);
@@ -113,6 +118,7 @@ test_case_audit (void)
   g_autofree char *path = cw_test_path (dir, "harbourside.clausewise");
   g_assert_cmpstr (cw_workspace_get_path (workspace), ==, path);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Sam Okafor"));
+  cw_ui_screenshot (GTK_WIDGET (window), "case-window");
   g_autoptr (GError) error = NULL;
   g_autoptr (CwCaseStudy) study = cw_case_study_load (workspace, &error);
   g_assert_no_error (error);

@@ -42,6 +42,8 @@ struct _CwWindow
   AdwViewSwitcherBar *switcher_bar;
   guint switchers_idle;
   GtkRevealer *read_only_bar;
+  GtkRevealer *case_bar;
+  GtkLabel *case_label;
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
   GtkSearchBar *search_bar;
@@ -281,6 +283,15 @@ update_title (CwWindow *self)
     = study ? g_strdup_printf (_("Case audit by trainee %s — %s"), study->trainee, file)
             : g_strdup (file ? file : "");
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  if (study != NULL)
+    {
+      g_autofree char *banner = g_strdup_printf (
+        _("Case audit of a fictional organisation for trainee %s: nothing here is an "
+          "organisation's own record. The audit's menu has the case library and the debrief."),
+        study->trainee);
+      gtk_label_set_label (self->case_label, banner);
+    }
+  gtk_revealer_set_reveal_child (self->case_bar, study != NULL);
   g_autofree char *title = file ? g_strdup_printf ("%s — %s", name, subtitle) : g_strdup (name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -776,6 +787,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_bar);
