@@ -117,8 +117,7 @@ make_record_row (CwCaseLibrary *self, const CwCaseItem *record)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), record->date ? record->date : "");
   GtkWidget *check = gtk_check_button_new ();
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_autofree char *name = g_strdup_printf (_("Ask for %s"), record->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Named by the row's title (the record's id), as its activatable widget. */
   g_object_set_data_full (G_OBJECT (check), "cw-record-id", g_strdup (record->id), g_free);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_chosen), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

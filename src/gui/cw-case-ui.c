@@ -162,8 +162,8 @@ make_case_row (CwCase *kase, GtkCheckButton *group, GPtrArray *checks)
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kase->title, -1);
+  /* Named by the row's title, as its activatable widget (a label of its own
+   * would be read twice). */
   g_object_set_data_full (G_OBJECT (check), "cw-case-id", g_strdup (kase->id), g_free);
   g_object_set_data_full (G_OBJECT (check), "cw-case-title", g_strdup (kase->title), g_free);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
