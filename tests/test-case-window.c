@@ -145,10 +145,10 @@ test_case_audit (void)
   cw_ui_screenshot (GTK_WIDGET (library), "case-library");
   /* Further down, the listing with the two records' text. */
   GtkWidget *check = cw_ui_find (GTK_WIDGET (library), GTK_TYPE_CHECK_BUTTON);
-  GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (
+  GtkAdjustment *listing = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (check, GTK_TYPE_SCROLLED_WINDOW)));
-  gtk_adjustment_set_value (down, gtk_adjustment_get_upper (down)
-                                    - gtk_adjustment_get_page_size (down));
+  gtk_adjustment_set_value (listing, gtk_adjustment_get_upper (listing)
+                                       - gtk_adjustment_get_page_size (listing));
   cw_ui_screenshot (GTK_WIDGET (library), "case-library-records");
   cw_case_library_set_whole_case (library, TRUE);
   g_assert_cmpuint (cw_case_library_get_n_handed_out (library), ==, 2);
@@ -238,6 +238,13 @@ test_case_audit (void)
   g_assert_cmpfloat (expected->coverage, >, 0);
   cw_ui_wait_for_frames (GTK_WIDGET (debrief));
   cw_ui_screenshot (GTK_WIDGET (debrief), "case-debrief");
+  /* Further down, the missed findings and the sampling. */
+  GtkWidget *level = cw_ui_find (GTK_WIDGET (debrief), GTK_TYPE_LEVEL_BAR);
+  GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (level, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (down, gtk_adjustment_get_upper (down)
+                                    - gtk_adjustment_get_page_size (down));
+  cw_ui_screenshot (GTK_WIDGET (debrief), "case-debrief-sampling");
   gtk_window_close (GTK_WINDOW (debrief));
   cw_ui_wait_until (toplevel_gone, GSIZE_TO_POINTER (CW_TYPE_DEBRIEF_WINDOW));
 

@@ -148,6 +148,12 @@ trainee_column (const CwDebriefRow *row)
       g_autofree char *items = g_strjoinv (", ", row->cited);
       g_autofree char *cites = g_strdup_printf (_("Cites: %s"), items);
       gtk_box_append (GTK_BOX (column), make_label (cites, "dim-label"));
+      if (row->model_items_cited != NULL && row->model_items_cited[0] != NULL)
+        {
+          g_autofree char *shared = g_strjoinv (", ", row->model_items_cited);
+          g_autofree char *text = g_strdup_printf (_("The model cites these too: %s"), shared);
+          gtk_box_append (GTK_BOX (column), make_label (text, "dim-label"));
+        }
     }
   else
     gtk_box_append (GTK_BOX (column), make_label (_("Cites nothing from the case."), "dim-label"));
@@ -250,9 +256,10 @@ static void
 show_debrief (CwDebriefWindow *self)
 {
   const CwDebrief *debrief = self->debrief;
-  /* TRANSLATORS: an audit's title and the version of its report debriefed */
-  g_autofree char *subtitle
-    = g_strdup_printf (_("%s · report version %u"), debrief->audit_title, debrief->version);
+  /* TRANSLATORS: an audit's title, the version of its report and the day it was issued */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · report version %u of %s"),
+                                               debrief->audit_title, debrief->version,
+                                               debrief->issued_on ? debrief->issued_on : "");
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   add_score (self, "coverage", _("Coverage"), _("How much of the model's findings you found"),
