@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "cw-date.h"
 #include "cw-test-util.h"
 #include "cw-workspace.h"
 
@@ -671,6 +672,70 @@ test_case_list (void)
   cw_test_cli_error (ARGS ("case", "list", "--pack", broken), 1, "INC-9");
 }
 
+/* A case audit on the command line: started into a workspace of its own,
+ * its library read and records asked for, no debrief before the report is
+ * issued, then the debrief in words and in CSV. */
+static void
+test_case_audit (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *ws = cw_test_path (dir, "desk.clausewise");
+  cw_test_cli_error (ARGS ("case", "start", ws, "harbourside-desk"), 2, "--trainee");
+  cw_test_cli_error (ARGS ("case", "start", ws, "no-such", "--trainee", "Sam"), 1, "case list");
+  g_assert_false (g_file_test (ws, G_FILE_TEST_EXISTS));
+  g_autofree char *started
+    = cw_test_cli_ok (ARGS ("case", "start", ws, "harbourside-desk", "--trainee", "Sam Trainee"));
+  cw_test_assert_contains (started, "as audit 1");
+  cw_test_cli_error (ARGS ("case", "start", ws, "harbourside-desk", "--trainee", "Sam"), 1,
+                     "already exists");
+
+  g_autofree char *library
+    = cw_test_cli_ok (ARGS ("case", "records", ws, "1", "--clause", "8.6.3"));
+  cw_test_assert_contains (library, "Document hd-doc-incident");
+  cw_test_assert_contains (library, "Population hd-pop-incidents");
+  cw_test_assert_contains (library, "inc-26-0412 2026-02-19,");
+  g_assert_null (strstr (library, "hd-doc-audit-prog"));
+  cw_test_cli_error (ARGS ("case", "records", ws, "1", "--ask", "INC-26-0412,INC-0"), 1,
+                     "INC-0");
+  g_autofree char *handed
+    = cw_test_cli_ok (ARGS ("case", "records", ws, "1", "--ask", "INC-26-0412, inc-26-0931"));
+  cw_test_assert_contains (handed, "inc-26-0412\thd-pop-incidents\t2026-02-19\tP2, Saltmarsh");
+  g_autofree char *marked = cw_test_cli_ok (ARGS ("case", "records", ws, "1", "--clause", "8.6"));
+  cw_test_assert_contains (marked, "inc-26-0412 2026-02-19 *");
+
+  cw_test_cli_error (ARGS ("case", "debrief", ws, "1"), 1, "issue the report first");
+  g_free (cw_test_cli_ok (ARGS ("audit", "answer", ws, "1", "8.6.3.q1", "major")));
+  g_free (cw_test_cli_ok (
+    ARGS ("finding", "new", ws, "1", "--question", "8.6.3.q1", "--grade", "major",
+          "--requirement", "Procedure INC-PRO-01 v3.0 asks for a problem record for repeats.",
+          "--evidence", "INC-26-0412 and INC-26-0931 repeat at one customer with no problem record.",
+          "--statement", "Problems are not recorded for repeated incidents.", "--grade-reason",
+          "No problem log at all")));
+  GDate today;
+  cw_date_local_today (&today);
+  g_autofree char *day = cw_date_to_string (&today);
+  g_free (cw_test_cli_ok (ARGS ("audit", "meeting", ws, "1", "opening", "--date", day,
+                                "--attendees", "Sam Trainee")));
+  g_free (cw_test_cli_ok (ARGS ("audit", "meeting", ws, "1", "closing", "--date", day,
+                                "--attendees", "Sam Trainee")));
+  g_free (cw_test_cli_ok (ARGS ("audit", "issue", ws, "1")));
+  cw_test_cli_error (ARGS ("case", "records", ws, "1", "--ask", "inc-26-1420"), 1,
+                     "revise the report");
+
+  g_autofree char *debrief = cw_test_cli_ok (ARGS ("case", "debrief", ws, "1"));
+  cw_test_assert_contains (debrief, "for Sam Trainee, report version 1");
+  cw_test_assert_contains (debrief, "Matched 1, graded differently 0, missed 13");
+  cw_test_assert_contains (debrief, "Matched: model hd-f01, clause 8.6.3");
+  cw_test_assert_contains (debrief, "Yours: NC-1, clause 8.6.3");
+  cw_test_assert_contains (debrief, "You cited of these: inc-26-0412 inc-26-0931");
+  g_autofree char *csv = cw_test_cli_ok (ARGS ("case", "debrief", ws, "1", "--csv"));
+  cw_test_assert_contains (csv, "outcome,model,model_clause,model_grade,finding,clause,grade,");
+  cw_test_assert_contains (csv, "matched,hd-f01,8.6.3,major,NC-1,8.6.3,major,");
+  cw_test_assert_contains (csv, "missed,hd-f02,8.6.1,minor,,,,,,");
+  cw_test_assert_contains (csv, "score,coverage,");
+  g_free (cw_test_cli_ok (ARGS ("check", ws)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -686,5 +751,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/practice/exam", test_exam);
   g_test_add_func ("/cli/practice/report", test_report_exam);
   g_test_add_func ("/cli/practice/case-list", test_case_list);
+  g_test_add_func ("/cli/practice/case-audit", test_case_audit);
   return g_test_run ();
 }

@@ -259,6 +259,7 @@ test_migrate_respond_days (void)
   }
   cw_test_sql (path, "DROP TABLE case_handout;"
                      "DROP TABLE case_study;"
+                     "ALTER TABLE organisation DROP COLUMN language;"
                      "DROP TABLE merge_conflict;"
                      "DROP TABLE assignment;"
                      "DROP TABLE exchange_base;"
@@ -324,6 +325,7 @@ test_migrate_certified_on (void)
   }
   cw_test_sql (path, "DROP TABLE case_handout;"
                      "DROP TABLE case_study;"
+                     "ALTER TABLE organisation DROP COLUMN language;"
                      "DROP TABLE merge_conflict;"
                      "DROP TABLE assignment;"
                      "DROP TABLE exchange_base;"

@@ -12,18 +12,8 @@
 
 #include "cw-cli.h"
 #include "cw-output.h"
-#include "cw-case.h"
 #include "cw-practice.h"
 #include "cw-text.h"
-
-/* Text from a pack or a trainee, on one line and with no control
- * characters that could move a terminal's cursor. */
-static char *
-safe (const char *text)
-{
-  g_autofree char *line = cw_cli_one_line (text);
-  return cw_text_escape_controls (line, -1);
-}
 
 /* Marks to two decimals at most: "3", "2.5", "0.38". */
 static char *
@@ -69,8 +59,8 @@ static void
 print_pack_summary (const char *id, guint version, guint exercises, gboolean exam,
                     const char *title, const char *source)
 {
-  g_autofree char *safe_title = safe (title);
-  g_autofree char *safe_source = safe (source);
+  g_autofree char *safe_title = cw_cli_safe_line (title);
+  g_autofree char *safe_source = cw_cli_safe_line (source);
   g_print ("%s\t%u\t%u\t%s\t%s%s%s\n", id, version, exercises, exam ? "exam" : "-", safe_title,
            source ? "\t" : "", source ? safe_source : "");
 }
@@ -198,7 +188,7 @@ cw_cli_run_exercise_list (const CwCliCommand *command, int argc, char **argv)
     {
       CwExercise *exercise = g_ptr_array_index (exercises, i);
       g_autofree char *clauses = g_strjoinv (",", exercise->clauses);
-      g_autofree char *title = safe (exercise->title);
+      g_autofree char *title = cw_cli_safe_line (exercise->title);
       g_print ("%s/%s\t%s\t%s\t%u\t%u\t%s\n", exercise->pack_id, exercise->id,
                cw_exercise_kind_to_string (exercise->kind), *clauses ? clauses : "-",
                exercise->difficulty, exercise->marks, title);
@@ -234,7 +224,7 @@ part_label (CwPartKind kind)
 static void
 print_line (const char *label, const char *text)
 {
-  g_autofree char *value = safe (text);
+  g_autofree char *value = cw_cli_safe_line (text);
   g_print ("%s %s\n", label, value);
 }
 
@@ -243,7 +233,7 @@ print_rubric (const CwPart *part)
 {
   for (guint r = 0; r < part->rubric->len; r++)
     {
-      g_autofree char *item = safe (g_ptr_array_index (part->rubric, r));
+      g_autofree char *item = cw_cli_safe_line (g_ptr_array_index (part->rubric, r));
       g_print ("    %s %u. %s\n", _ ("Rubric"), r + 1, item);
     }
 }
@@ -290,7 +280,7 @@ print_exercise (const CwExercise *exercise, gboolean model)
   for (guint i = 0; i < exercise->extracts->len; i++)
     {
       CwExtract *extract = g_ptr_array_index (exercise->extracts, i);
-      g_autofree char *source = safe (extract->source);
+      g_autofree char *source = cw_cli_safe_line (extract->source);
       g_autofree char *label = g_strdup_printf ("%s (%s, %s):", _ ("Extract"),
                                                 cw_extract_kind_label (extract->kind), source);
       print_line (label, extract->text);
@@ -306,13 +296,13 @@ print_exercise (const CwExercise *exercise, gboolean model)
         g_print ("    %s\n", part_label (part->kind));
       for (guint o = 0; part->options != NULL && o < part->options->len; o++)
         {
-          g_autofree char *text = safe (((CwOption *)g_ptr_array_index (part->options, o))->text);
+          g_autofree char *text = cw_cli_safe_line (((CwOption *)g_ptr_array_index (part->options, o))->text);
           g_print ("    %u. %s\n", o + 1, text);
         }
       for (guint s = 0; part->shown != NULL && s < part->shown->len; s++)
         {
           guint step = g_array_index (part->shown, guint, s);
-          g_autofree char *text = safe (g_ptr_array_index (part->steps, step));
+          g_autofree char *text = cw_cli_safe_line (g_ptr_array_index (part->steps, step));
           g_print ("    %u. %s\n", s + 1, text);
         }
       if (model)
@@ -617,7 +607,7 @@ print_score (const CwExercise *exercise, const CwScore *score)
       for (guint h = 0; h < ps->hints->len; h++)
         {
           CwStatementHint *hint = g_ptr_array_index (ps->hints, h);
-          g_autofree char *message = safe (hint->message);
+          g_autofree char *message = cw_cli_safe_line (hint->message);
           g_print ("hint\t%s\t%s\n", cw_statement_kind_to_string (hint->kind), message);
         }
     }
@@ -664,8 +654,8 @@ cw_cli_run_exercise_answer (const CwCliCommand *command, int argc, char **argv)
     return cw_cli_fail (error);
   print_score (exercise, score);
   /* Practice gives its feedback at once. */
-  g_autofree char *model = safe (exercise->model_answer);
-  g_autofree char *explanation = safe (exercise->explanation);
+  g_autofree char *model = cw_cli_safe_line (exercise->model_answer);
+  g_autofree char *explanation = cw_cli_safe_line (exercise->explanation);
   g_print ("model\t%s\nexplanation\t%s\n", model, explanation);
   return CW_CLI_OK;
 }
@@ -679,7 +669,7 @@ print_items (GPtrArray *items)
   for (guint i = 0; i < items->len; i++)
     {
       CwExamItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = safe (item->exercise->title);
+      g_autofree char *title = cw_cli_safe_line (item->exercise->title);
       g_print ("%u\t%s\t%s/%s\t%s\t%u\t%s\t%s\n", item->position, item->section_id,
                item->exercise->pack_id, item->exercise->id,
                cw_exercise_kind_to_string (item->exercise->kind), item->exercise->marks,
@@ -786,7 +776,7 @@ print_result (const CwExamResult *result)
   for (guint s = 0; s < result->sections->len; s++)
     {
       CwSectionResult *sr = g_ptr_array_index (result->sections, s);
-      g_autofree char *title = safe (sr->title);
+      g_autofree char *title = cw_cli_safe_line (sr->title);
       g_autofree char *scored = marks (sr->scored);
       g_autofree char *possible = marks (sr->possible);
       g_autofree char *percent = marks (sr->percent);
@@ -818,8 +808,8 @@ print_result (const CwExamResult *result)
               = entry->answer ? cw_exercise_answer_describe_part (exercise, entry->answer, p)
                               : g_strdup ("");
           g_autofree char *expected = cw_exercise_answer_describe_part (exercise, model, p);
-          g_autofree char *safe_given = safe (*given ? given : _ ("(no answer)"));
-          g_autofree char *safe_expected = safe (expected);
+          g_autofree char *safe_given = cw_cli_safe_line (*given ? given : _ ("(no answer)"));
+          g_autofree char *safe_expected = cw_cli_safe_line (expected);
           g_print ("  part %u\t%s\t%s\n", p + 1, safe_given, safe_expected);
         }
     }
@@ -1038,44 +1028,5 @@ cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv)
     return status;
   if (!cw_practice_write_exam_report (practice, attempt, output, paper, &error))
     return cw_cli_fail (error);
-  return CW_CLI_OK;
-}
-
-/* The case audits of the bundled pack, or of a pack file: one a line,
- * id, difficulty, model findings, records written out, title. */
-int
-cw_cli_run_case_list (const CwCliCommand *command, int argc, char **argv)
-{
-  g_autofree char *pack_path = NULL;
-  GOptionEntry entries[] = {
-    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack_path,
-      N_("A pack file to read instead of the bundled pack"), N_("FILE") },
-    { NULL },
-  };
-  char **args;
-  int status = cw_cli_parse (command, entries, argc, argv, &args);
-  if (status >= 0)
-    return status;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CwExercisePack) pack = NULL;
-  if (pack_path != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (pack_path);
-      pack = cw_exercise_pack_read_file (file, NULL, &error);
-    }
-  else
-    pack = cw_exercise_pack_read_bundled (NULL, &error);
-  if (pack == NULL)
-    return cw_cli_fail (error);
-  for (guint i = 0; i < pack->cases->len; i++)
-    {
-      CwCase *one = g_ptr_array_index (pack->cases, i);
-      guint records = 0;
-      for (guint p = 0; p < one->populations->len; p++)
-        records += ((CwCasePopulation *) g_ptr_array_index (one->populations, p))->records->len;
-      g_autofree char *title = cw_cli_one_line (one->title);
-      g_print ("%s\t%u\t%u\t%u\t%s\n", one->id, one->difficulty, one->findings->len, records,
-               title);
-    }
   return CW_CLI_OK;
 }

@@ -28,9 +28,12 @@ report_options_clear (ReportOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
 
+/* `dated`: the report always carries its own date (a debrief, dated from
+ * the issue it debriefs), so --reproducible would promise nothing more and
+ * is not offered. */
 static int
-parse_report (const CwCliCommand *command, ReportOptions *options, CwPaper *paper, int argc,
-              char **argv, char ***args)
+parse_report (const CwCliCommand *command, gboolean dated, ReportOptions *options, CwPaper *paper,
+              int argc, char **argv, char ***args)
 {
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -41,6 +44,8 @@ parse_report (const CwCliCommand *command, ReportOptions *options, CwPaper *pape
       N_ ("Same workspace, same bytes: date the PDF from the workspace, not the clock"), NULL },
     { NULL },
   };
+  if (dated)
+    entries[2] = (GOptionEntry){ NULL };
   int status = cw_cli_parse (command, entries, argc, argv, args);
   if (status >= 0)
     return status;
@@ -73,13 +78,13 @@ write_report (CwReport *report, const ReportOptions *options, CwPaper paper)
 
 /* `what` names the record in the message for a bad id: "an audit". */
 static int
-run_report_for_id (const CwCliCommand *command, int argc, char **argv, ReportForId make,
-                   const char *what)
+run_report_for_id (const CwCliCommand *command, gboolean dated, int argc, char **argv,
+                   ReportForId make, const char *what)
 {
   g_auto (ReportOptions) options = { 0 };
   CwPaper paper;
   char **args;
-  int status = parse_report (command, &options, &paper, argc, argv, &args);
+  int status = parse_report (command, dated, &options, &paper, argc, argv, &args);
   if (status >= 0)
     return status;
   gint64 id;
@@ -94,19 +99,19 @@ run_report_for_id (const CwCliCommand *command, int argc, char **argv, ReportFor
 int
 cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_audit, _ ("an audit"));
+  return run_report_for_id (command, FALSE, argc, argv, cw_report_new_audit, _ ("an audit"));
 }
 
 int
 cw_cli_run_report_nc (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_nonconformities, _ ("an audit"));
+  return run_report_for_id (command, FALSE, argc, argv, cw_report_new_nonconformities, _ ("an audit"));
 }
 
 int
 cw_cli_run_report_plan (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_audit_plan, _ ("an audit"));
+  return run_report_for_id (command, FALSE, argc, argv, cw_report_new_audit_plan, _ ("an audit"));
 }
 
 /* A report of the whole workspace, as of today or, with --reproducible, as
@@ -121,7 +126,7 @@ run_report_for_workspace (const CwCliCommand *command, int argc, char **argv,
   g_auto (ReportOptions) options = { 0 };
   CwPaper paper;
   char **args;
-  int status = parse_report (command, &options, &paper, argc, argv, &args);
+  int status = parse_report (command, FALSE, &options, &paper, argc, argv, &args);
   if (status >= 0)
     return status;
   g_autoptr (CwWorkspace) workspace = cw_cli_open (args[0], &status);
@@ -182,5 +187,13 @@ cw_cli_run_report_readiness (const CwCliCommand *command, int argc, char **argv)
 int
 cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv)
 {
-  return run_report_for_id (command, argc, argv, cw_report_new_review, _ ("a review"));
+  return run_report_for_id (command, FALSE, argc, argv, cw_report_new_review, _ ("a review"));
+}
+
+/* The debrief of a case audit: dated from the issue of the report it
+ * debriefs, so the same issue gives the same bytes without asking. */
+int
+cw_cli_run_report_debrief (const CwCliCommand *command, int argc, char **argv)
+{
+  return run_report_for_id (command, TRUE, argc, argv, cw_report_new_debrief, _ ("an audit"));
 }

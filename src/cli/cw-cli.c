@@ -220,6 +220,15 @@ cw_cli_one_line (const char *text)
   return g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
 }
 
+/* Text from a pack, a case or a trainee, on one line and with no control
+ * characters that could move a terminal's cursor. */
+char *
+cw_cli_safe_line (const char *text)
+{
+  g_autofree char *line = cw_cli_one_line (text);
+  return cw_text_escape_controls (line, -1);
+}
+
 /* Every command, in the order --help lists them. */
 const CwCliCommand cw_cli_commands[] = {
   { "init", "WORKSPACE", N_("Create an empty workspace"), cw_cli_run_init },
@@ -372,6 +381,10 @@ const CwCliCommand cw_cli_commands[] = {
     cw_cli_run_report_readiness },
   { "report review", "WORKSPACE REVIEW", N_("Write the minutes of a management review as PDF"),
     cw_cli_run_report_review },
+  { "report debrief", "WORKSPACE AUDIT",
+    N_("Write a case audit's debrief as PDF, once its report is issued: the score by part and "
+       "each model finding beside the trainee's"),
+    cw_cli_run_report_debrief },
   { "report exam", "PRACTICE ATTEMPT",
     N_("Write a finished exam's result as PDF: sections, weakest clauses, answers beside the "
        "model"),
@@ -421,6 +434,17 @@ const CwCliCommand cw_cli_commands[] = {
     N_("List the case audits of the bundled pack (or --pack FILE): id, difficulty, model "
        "findings, records, title"),
     cw_cli_run_case_list },
+  { "case start", "PRACTICE-WORKSPACE CASE",
+    N_("Start a case audit (--trainee NAME): a new workspace with the case's organisation, "
+       "people, documents and a planned audit"),
+    cw_cli_run_case_start },
+  { "case records", "PRACTICE-WORKSPACE AUDIT",
+    N_("Read the case library (--clause N), or ask for records by id (--ask ID,…)"),
+    cw_cli_run_case_records },
+  { "case debrief", "PRACTICE-WORKSPACE AUDIT",
+    N_("After the report is issued: the findings beside the case's model findings, and the "
+       "score by part (--csv)"),
+    cw_cli_run_case_debrief },
   { "progress", "PRACTICE",
     N_("A trainee's scores by day, by kind and by clause"), cw_cli_run_progress },
   { "search", "WORKSPACE QUERY", N_("Search findings, notes, evidence, actions and review notes"), cw_cli_run_search },

@@ -39,6 +39,7 @@ CwWorkspace *cw_cli_open (const char *path, int *status);
 gboolean cw_cli_parse_id (const char *text, const char *what, gint64 *id);
 CwWorkspace *cw_cli_open_record (char **args, const char *what, gint64 *id, int *status);
 char *cw_cli_one_line (const char *text);
+char *cw_cli_safe_line (const char *text);
 void cw_cli_print_csv_row (const char *const *fields, gsize n_fields);
 
 extern const CwCliCommand cw_cli_commands[];
@@ -155,8 +156,13 @@ int cw_cli_run_exam_finish (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_progress (const CwCliCommand *command, int argc, char **argv);
-int cw_cli_run_case_list (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_exam (const CwCliCommand *command, int argc, char **argv);
+
+/* Case audits (cw-cli-case.c). */
+int cw_cli_run_case_list (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_case_start (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_case_records (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_case_debrief (const CwCliCommand *command, int argc, char **argv);
 
 /* PDF reports (cw-cli-report.c). */
 int cw_cli_run_report_audit (const CwCliCommand *command, int argc, char **argv);
@@ -166,5 +172,6 @@ int cw_cli_run_report_programme (const CwCliCommand *command, int argc, char **a
 int cw_cli_run_report_readiness (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_actions (const CwCliCommand *command, int argc, char **argv);
 int cw_cli_run_report_review (const CwCliCommand *command, int argc, char **argv);
+int cw_cli_run_report_debrief (const CwCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

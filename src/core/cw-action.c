@@ -22,7 +22,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-action.h"
 #include "cw-terms.h"

@@ -6,7 +6,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-audit.h"
 #include "cw-date.h"
@@ -502,14 +502,13 @@ cw_workspace_can_issue_audit (CwWorkspace *self, gint64 audit_id, GError **error
     return FALSE;
   if (n_unsupported > 0)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE,
-                          "raise the finding for the nonconformity answered on question %s",
+             cw_ngettext ("raise the finding for the nonconformity answered on question %s",
                           "raise the findings for the nonconformities answered on questions %s",
                           n_unsupported),
              unsupported);
   if (n_ungraded > 0)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE, "say why %s got its grade",
+             cw_ngettext ("say why %s got its grade",
                           "say why %s got their grades", n_ungraded),
              ungraded);
   /* A person's areas may have changed since the team was saved. */
@@ -687,7 +686,7 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
     return FALSE;
   if (progress.answered < progress.total)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE, "answer the %u question not yet assessed",
+             cw_ngettext ("answer the %u question not yet assessed",
                           "answer the %u questions not yet assessed",
                           progress.total - progress.answered),
              progress.total - progress.answered);
@@ -711,17 +710,17 @@ cw_workspace_can_close_audit (CwWorkspace *self, gint64 audit_id, GError **error
     return FALSE;
   if (n_unexplained > 0)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE, "give the reason question %s is not applicable",
+             cw_ngettext ("give the reason question %s is not applicable",
                           "give the reasons questions %s are not applicable", n_unexplained),
              unexplained);
   if (n_without > 0)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE, "raise a corrective action for %s",
+             cw_ngettext ("raise a corrective action for %s",
                           "raise a corrective action for each of %s", n_without),
              without);
   if (n_unplanned > 0)
     add_gap (gaps,
-             g_dngettext (GETTEXT_PACKAGE, "plan the corrective action of %s",
+             cw_ngettext ("plan the corrective action of %s",
                           "plan the corrective actions of %s", n_unplanned),
              unplanned);
   g_autofree char *intro

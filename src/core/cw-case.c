@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-case.h"
 #include "cw-exercise.h"

@@ -31,7 +31,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-catalogue-migrate.h"
 #include "cw-record.h"

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-catalogue.h"
 #include "cw-core.h"
@@ -24,6 +24,9 @@ struct _CwCatalogue
   GHashTable *by_number;   /* number → CwClause (borrowed) */
   GHashTable *questions;   /* id → CwQuestion (borrowed) */
   GArray *review_inputs;   /* CwReviewInput */
+  /* The texts in every language the catalogue carries, English too:
+   * "LANG\037KIND\037KEY" → text (cw_catalogue_shown). */
+  GHashTable *texts;
 };
 
 G_DEFINE_FINAL_TYPE (CwCatalogue, cw_catalogue, G_TYPE_OBJECT)
@@ -48,6 +51,7 @@ cw_catalogue_finalize (GObject *object)
   g_ptr_array_unref (self->clauses);
   g_ptr_array_unref (self->main_clauses);
   g_array_unref (self->review_inputs);
+  g_hash_table_unref (self->texts);
   G_OBJECT_CLASS (cw_catalogue_parent_class)->finalize (object);
 }
 
@@ -67,6 +71,7 @@ cw_catalogue_init (CwCatalogue *self)
   self->questions = g_hash_table_new (g_str_hash, g_str_equal);
   self->review_inputs = g_array_new (FALSE, FALSE, sizeof (CwReviewInput));
   g_array_set_clear_func (self->review_inputs, (GDestroyNotify) clear_review_input);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 CwCatalogue *
@@ -204,6 +209,139 @@ read_review_input (CwCatalogue *self, xmlNode *node)
   cw_catalogue_add_review_input (self, id, title, hint, prefill);
 }
 
+static const char *const text_kinds[] = { "title", "guidance", "question", "expects", "input-title",
+                                          "input-hint" };
+
+static char *
+text_key (const char *lang, CwCatalogueText kind, const char *key)
+{
+  return g_strdup_printf ("%s\037%s\037%s", lang, text_kinds[kind], key);
+}
+
+static void
+put_text (CwCatalogue *self, const char *lang, CwCatalogueText kind, const char *key,
+          const char *text)
+{
+  g_hash_table_replace (self->texts, text_key (lang, kind, key), g_strdup (text));
+}
+
+/* The English texts, keyed as the translations are. */
+static void
+keep_english (CwCatalogue *self)
+{
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (self->clauses, i);
+      const char *number = cw_clause_get_number (clause);
+      put_text (self, "en", CW_CATALOGUE_TITLE, number, cw_clause_get_title (clause));
+      if (!cw_clause_is_leaf (clause))
+        continue;
+      put_text (self, "en", CW_CATALOGUE_GUIDANCE, number, cw_clause_get_guidance (clause));
+      GPtrArray *questions = cw_clause_get_questions (clause);
+      for (guint q = 0; q < questions->len; q++)
+        {
+          CwQuestion *question = g_ptr_array_index (questions, q);
+          put_text (self, "en", CW_CATALOGUE_QUESTION, cw_question_get_id (question),
+                    cw_question_get_text (question));
+        }
+      GArray *expected = cw_clause_get_expected (clause);
+      for (guint e = 0; e < expected->len; e++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s#%u", number, e + 1);
+          put_text (self, "en", CW_CATALOGUE_EXPECTS, key,
+                    g_array_index (expected, CwExpected, e).text);
+        }
+    }
+  for (guint i = 0; i < self->review_inputs->len; i++)
+    {
+      CwReviewInput *input = &g_array_index (self->review_inputs, CwReviewInput, i);
+      put_text (self, "en", CW_CATALOGUE_INPUT_TITLE, input->id, input->title);
+      put_text (self, "en", CW_CATALOGUE_INPUT_HINT, input->id, input->hint);
+    }
+}
+
+/* One <translation>: its texts, each for an item the English has, and
+ * every item the English has translated. */
+static gboolean
+read_translation (CwCatalogue *self, xmlNode *node, GError **error)
+{
+  g_autofree char *lang = cw_xml_attr (node, "lang");
+  guint n = 0;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (cw_xml_is (child, "clause"))
+        {
+          g_autofree char *number = cw_xml_attr (child, "number");
+          g_autofree char *title = cw_xml_attr (child, "title");
+          put_text (self, lang, CW_CATALOGUE_TITLE, number, title);
+          n++;
+          guint expects = 0;
+          for (xmlNode *leaf = child->children; leaf != NULL; leaf = leaf->next)
+            {
+              g_autofree char *text = cw_xml_text (leaf);
+              if (cw_xml_is (leaf, "guidance"))
+                put_text (self, lang, CW_CATALOGUE_GUIDANCE, number, text);
+              else if (cw_xml_is (leaf, "question"))
+                {
+                  g_autofree char *id = cw_xml_attr (leaf, "id");
+                  put_text (self, lang, CW_CATALOGUE_QUESTION, id, text);
+                }
+              else if (cw_xml_is (leaf, "expects"))
+                {
+                  g_autofree char *key = g_strdup_printf ("%s#%u", number, ++expects);
+                  put_text (self, lang, CW_CATALOGUE_EXPECTS, key, text);
+                }
+              else
+                continue;
+              n++;
+            }
+        }
+      else if (cw_xml_is (child, "input"))
+        {
+          g_autofree char *id = cw_xml_attr (child, "id");
+          for (xmlNode *part = child->children; part != NULL; part = part->next)
+            {
+              g_autofree char *text = cw_xml_text (part);
+              if (cw_xml_is (part, "title"))
+                put_text (self, lang, CW_CATALOGUE_INPUT_TITLE, id, text);
+              else if (cw_xml_is (part, "hint"))
+                put_text (self, lang, CW_CATALOGUE_INPUT_HINT, id, text);
+              else
+                continue;
+              n++;
+            }
+        }
+    }
+  /* Every English text has its translation, and nothing else is there. */
+  guint english = 0;
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, self->texts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_str_has_prefix (key, "en\037"))
+        continue;
+      english++;
+      g_autofree char *translated = g_strconcat (lang, (const char *) key + 2, NULL);
+      if (!g_hash_table_contains (self->texts, translated))
+        {
+          g_auto (GStrv) parts = g_strsplit (key, "\037", 3);
+          g_set_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID,
+                       _("The “%s” translation has no %s for %s"), lang, parts[1], parts[2]);
+          return FALSE;
+        }
+    }
+  if (n != english)
+    {
+      g_set_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID,
+                   _("The “%s” translation has %u texts where the catalogue has %u; each "
+                     "text is translated once, for an item the catalogue has"),
+                   lang, n, english);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static CwCatalogue *catalogue_from_doc (xmlDoc *doc, const char *name, GError **error);
 
 CwCatalogue *
@@ -237,6 +375,12 @@ catalogue_from_doc (xmlDoc *doc, const char *name, GError **error)
           for (xmlNode *input = node->children; input != NULL; input = input->next)
             if (cw_xml_is (input, "input"))
               read_review_input (self, input);
+          keep_english (self);
+        }
+      else if (cw_xml_is (node, "translation") && !read_translation (self, node, error))
+        {
+          g_prefix_error (error, "%s: ", name);
+          return NULL;
         }
     }
   return g_steal_pointer (&self);
@@ -349,4 +493,46 @@ cw_catalogue_normalise_scope (CwCatalogue *self, const char *const *scope, GErro
         }
     }
   return g_strv_builder_end (builder);
+}
+
+/* The built-in catalogue, read once, for the texts it carries. */
+static CwCatalogue *
+builtin_texts (void)
+{
+  static gsize builtin = 0;
+  if (g_once_init_enter (&builtin))
+    {
+      g_autoptr (GError) error = NULL;
+      CwCatalogue *catalogue = cw_catalogue_new_builtin (&error);
+      if (catalogue == NULL)
+        g_warning ("The built-in catalogue cannot be read: %s", error->message);
+      g_once_init_leave (&builtin, (gsize) catalogue);
+    }
+  return (CwCatalogue *) builtin;
+}
+
+const char *
+cw_catalogue_shown (CwCatalogueText kind, const char *key, const char *english)
+{
+  g_return_val_if_fail (kind <= CW_CATALOGUE_INPUT_HINT, english);
+  const char *lang = cw_language_shown ();
+  CwCatalogue *builtin;
+  if (english == NULL || key == NULL || g_str_equal (lang, "en")
+      || (builtin = builtin_texts ()) == NULL)
+    return english;
+  g_autofree char *english_key = text_key ("en", kind, key);
+  const char *reference = g_hash_table_lookup (builtin->texts, english_key);
+  if (reference == NULL || !g_str_equal (reference, english))
+    return english;
+  g_autofree char *translated_key = text_key (lang, kind, key);
+  const char *translated = g_hash_table_lookup (builtin->texts, translated_key);
+  return translated ? translated : english;
+}
+
+const char *
+cw_catalogue_text (CwCatalogue *self, const char *lang, CwCatalogueText kind, const char *key)
+{
+  g_return_val_if_fail (CW_IS_CATALOGUE (self), NULL);
+  g_autofree char *text_id = text_key (lang, kind, key);
+  return g_hash_table_lookup (self->texts, text_id);
 }

@@ -32,6 +32,17 @@ typedef struct
   char *prefill;
 } CwReviewInput;
 
+/* The texts of the catalogue that are translated. */
+typedef enum
+{
+  CW_CATALOGUE_TITLE,       /* key: the clause number */
+  CW_CATALOGUE_GUIDANCE,    /* key: the clause number */
+  CW_CATALOGUE_QUESTION,    /* key: the question id */
+  CW_CATALOGUE_EXPECTS,     /* key: "NUMBER#N", the clause's Nth expected item */
+  CW_CATALOGUE_INPUT_TITLE, /* key: the review input id */
+  CW_CATALOGUE_INPUT_HINT,  /* key: the review input id */
+} CwCatalogueText;
+
 #define CW_TYPE_CATALOGUE (cw_catalogue_get_type ())
 G_DECLARE_FINAL_TYPE (CwCatalogue, cw_catalogue, CW, CATALOGUE, GObject)
 
@@ -59,5 +70,16 @@ void cw_catalogue_add_review_input (CwCatalogue *self, const char *id, const cha
                                     const char *hint, const char *prefill);
 
 GStrv cw_catalogue_normalise_scope (CwCatalogue *self, const char *const *scope, GError **error);
+
+/* A text of a catalogue item (`english`, as a workspace keeps it) in the
+ * language shown (cw_language_shown): the built-in catalogue's
+ * translation, when that catalogue has the item with the same English
+ * text; else `english`, so a workspace whose catalogue differs from the
+ * built-in one is never shown another question's words. Workspaces keep
+ * English; only what is shown is translated. */
+const char *cw_catalogue_shown (CwCatalogueText kind, const char *key, const char *english);
+/* A catalogue's own text in `lang` ("en", "de", "fr"), or NULL. */
+const char *cw_catalogue_text (CwCatalogue *self, const char *lang, CwCatalogueText kind,
+                               const char *key);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "cw-catalogue.h"
 #include "cw-clause.h"
 
 struct _CwClause
@@ -123,6 +124,20 @@ cw_clause_get_guidance (CwClause *self)
   return self->guidance;
 }
 
+const char *
+cw_clause_get_title_shown (CwClause *self)
+{
+  g_return_val_if_fail (CW_IS_CLAUSE (self), NULL);
+  return cw_catalogue_shown (CW_CATALOGUE_TITLE, self->number, self->title);
+}
+
+const char *
+cw_clause_get_guidance_shown (CwClause *self)
+{
+  g_return_val_if_fail (CW_IS_CLAUSE (self), NULL);
+  return cw_catalogue_shown (CW_CATALOGUE_GUIDANCE, self->number, self->guidance);
+}
+
 void
 cw_clause_set_guidance (CwClause *self, const char *guidance)
 {
@@ -212,6 +227,13 @@ cw_question_get_text (CwQuestion *self)
 {
   g_return_val_if_fail (CW_IS_QUESTION (self), NULL);
   return self->text;
+}
+
+const char *
+cw_question_get_text_shown (CwQuestion *self)
+{
+  g_return_val_if_fail (CW_IS_QUESTION (self), NULL);
+  return cw_catalogue_shown (CW_CATALOGUE_QUESTION, self->id, self->text);
 }
 
 CwClause *

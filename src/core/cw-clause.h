@@ -28,6 +28,10 @@ CwClause *cw_clause_new (const char *number, const char *title, CwClause *parent
 const char *cw_clause_get_number (CwClause *self);
 const char *cw_clause_get_title (CwClause *self);
 const char *cw_clause_get_guidance (CwClause *self);
+/* The title, guidance and question text in the language shown
+ * (cw_catalogue_shown); the plain getters give what is stored. */
+const char *cw_clause_get_title_shown (CwClause *self);
+const char *cw_clause_get_guidance_shown (CwClause *self);
 void cw_clause_set_guidance (CwClause *self, const char *guidance);
 CwClause *cw_clause_get_parent (CwClause *self);
 guint cw_clause_get_depth (CwClause *self);
@@ -40,6 +44,7 @@ void cw_clause_add_expected (CwClause *self, CwExpectedKind kind, const char *te
 
 const char *cw_question_get_id (CwQuestion *self);
 const char *cw_question_get_text (CwQuestion *self);
+const char *cw_question_get_text_shown (CwQuestion *self);
 CwClause *cw_question_get_clause (CwQuestion *self);
 
 const char *cw_expected_kind_to_string (CwExpectedKind kind);

@@ -5,7 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>

@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <inttypes.h>
 
 #include "cw-catalogue.h"

@@ -11,7 +11,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-audit.h"
 #include "cw-date.h"

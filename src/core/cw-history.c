@@ -6,7 +6,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-history.h"
 #include "cw-record.h"

@@ -6,7 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cw-audit.h"
@@ -607,8 +607,7 @@ cw_workspace_write_stage_one_pack (CwWorkspace *self, CwPackPlan *plan, const ch
     {
       g_autoptr (GString) message = g_string_new (NULL);
       g_string_printf (message,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "The Stage One pack was not written: %u problem needs "
+                       cw_ngettext ("The Stage One pack was not written: %u problem needs "
                                     "fixing first.",
                                     "The Stage One pack was not written: %u problems need "
                                     "fixing first.",

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-catalogue.h"
@@ -128,11 +128,10 @@ cw_independence_describe (const CwIndependence *independence)
     return g_strdup (_("independent of the areas audited"));
   g_autofree char *areas = g_strjoinv (", ", independence->own_areas);
   if (independence->justification == NULL)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "audits own area %s, with no reason recorded",
+    return g_strdup_printf (cw_ngettext ("audits own area %s, with no reason recorded",
                                          "audits own areas %s, with no reason recorded", n),
                             areas);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "audits own area %s: %s",
+  return g_strdup_printf (cw_ngettext ("audits own area %s: %s",
                                        "audits own areas %s: %s", n),
                           areas, independence->justification);
 }

@@ -25,7 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cw-db.h"

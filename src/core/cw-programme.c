@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-audit.h"
 #include "cw-catalogue.h"

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-catalogue.h"
 #include "cw-date.h"
@@ -105,11 +105,11 @@ cw_readiness_when (const char *day, const char *today)
   if (days == 0)
     return g_strdup (_("today"));
   if (ABS (days) < 14)
-    return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", n)
-                                     : g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n),
+    return g_strdup_printf (days > 0 ? cw_ngettext ("in %d day", "in %d days", n)
+                                     : cw_ngettext ("%d day ago", "%d days ago", n),
                             n);
-  return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d week", "in %d weeks", n)
-                                   : g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago", n),
+  return g_strdup_printf (days > 0 ? cw_ngettext ("in %d week", "in %d weeks", n)
+                                   : cw_ngettext ("%d week ago", "%d weeks ago", n),
                           n);
 }
 
@@ -275,8 +275,7 @@ judge_items (GPtrArray *items, GHashTable *references, const char *id, const cha
     later = g_strdup ("");
   if (missing > 0)
     set_state (c, CW_READY_RED,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u of %u required items is missing from the "
+               g_strdup_printf (cw_ngettext ("%u of %u required items is missing from the "
                                              "register%s",
                                              "%u of %u required items are missing from the "
                                              "register%s",
@@ -289,8 +288,7 @@ judge_items (GPtrArray *items, GHashTable *references, const char *id, const cha
                                 later));
   else
     set_state (c, CW_READY_GREEN,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The required item is approved and within its "
+               g_strdup_printf (cw_ngettext ("The required item is approved and within its "
                                              "review date",
                                              "All %u required items are approved and within "
                                              "their review date",
@@ -322,7 +320,7 @@ judge_programme (CwWorkspace *self, GError **error)
                    g_strdup (_("The programme is started, but no audit is planned in it yet")));
       else
         set_state (c, CW_READY_GREEN,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The programme is started and holds %"
+                   g_strdup_printf (cw_ngettext ("The programme is started and holds %"
                                                        G_GINT64_FORMAT " audit",
                                                  "The programme is started and holds %"
                                                  G_GINT64_FORMAT " audits",
@@ -388,7 +386,7 @@ judge_audit_issued (CwWorkspace *self, GError **error)
   if (c->n_records > 0)
     {
       set_state (c, CW_READY_GREEN,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u internal audit report issued",
+                 g_strdup_printf (cw_ngettext ("%u internal audit report issued",
                                                "%u internal audit reports issued", c->n_records),
                                   c->n_records));
       return g_steal_pointer (&c);
@@ -635,7 +633,7 @@ judge_tiers (CwWorkspace *self, CwCriterion *criterion, const Tier *tiers, guint
           /* The reason's one "%u" is the count: put in by hand, since a
            * format from a table cannot be checked by the compiler. */
           GString *reason = g_string_new (
-            g_dngettext (GETTEXT_PACKAGE, tiers[i].singular, tiers[i].plural, c->n_records));
+            cw_ngettext (tiers[i].singular, tiers[i].plural, c->n_records));
           g_autofree char *count = g_strdup_printf ("%u", c->n_records);
           g_string_replace (reason, "%u", count, 1);
           set_state (c, tiers[i].colour, g_string_free (reason, FALSE));
@@ -720,8 +718,7 @@ judge_majors (CwWorkspace *self, GError **error)
   c->n_records = internal + body->n_records;
   g_autofree char *references = record_labels (body, 0);
   set_state (c, CW_READY_RED,
-             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u major nonconformity is open, %u of them raised by "
+             g_strdup_printf (cw_ngettext ("%u major nonconformity is open, %u of them raised by "
                                            "the certification body (%s): a major stops "
                                            "certification until it is corrected",
                                            "%u major nonconformities are open, %u of them raised "
@@ -866,8 +863,7 @@ judge_concerns (CwWorkspace *self, CwOrganisation *organisation, const char *tod
         {
           g_autofree char *references = record_labels (c, 0);
           set_state (c, CW_READY_RED,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Stage Two (%s) has come with %u Stage One "
+                     g_strdup_printf (cw_ngettext ("Stage Two (%s) has come with %u Stage One "
                                                    "concern still open: %s",
                                                    "Stage Two (%s) has come with %u Stage One "
                                                    "concerns still open: %s",
@@ -884,8 +880,7 @@ judge_concerns (CwWorkspace *self, CwOrganisation *organisation, const char *tod
     {
       g_autofree char *references = record_labels (c, 0);
       set_state (c, CW_READY_RED,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u Stage One concern is open past the response "
+                 g_strdup_printf (cw_ngettext ("%u Stage One concern is open past the response "
                                                "deadline the body gave: %s",
                                                "%u Stage One concerns are open past the response "
                                                "deadline the body gave: %s",
@@ -920,8 +915,7 @@ judge_concerns (CwWorkspace *self, CwOrganisation *organisation, const char *tod
     {
       g_autofree char *references = record_labels (c, 0);
       set_state (c, CW_READY_AMBER,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u Stage One concern is still open: %s; resolve "
+                 g_strdup_printf (cw_ngettext ("%u Stage One concern is still open: %s; resolve "
                                                "it before Stage Two",
                                                "%u Stage One concerns are still open: %s; resolve "
                                                "them before Stage Two",
@@ -1083,8 +1077,7 @@ judge_certificate (CwCertCycle *cycle, const char *today)
                                 cycle->certified_on, cycle->expires_on));
   else if (weeks < CW_CYCLE_SOON_WEEKS && cycle->held[CW_VISIT_RECERTIFICATION] == 0)
     set_state (c, CW_READY_AMBER,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The certificate expires on %s, in %d week, and "
+               g_strdup_printf (cw_ngettext ("The certificate expires on %s, in %d week, and "
                                              "no recertification audit is recorded",
                                              "The certificate expires on %s, in %d weeks, and "
                                              "no recertification audit is recorded",
@@ -1092,8 +1085,7 @@ judge_certificate (CwCertCycle *cycle, const char *today)
                                 cycle->expires_on, weeks));
   else
     set_state (c, CW_READY_GREEN,
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Granted on %s and valid until %s (%d week left)",
+               g_strdup_printf (cw_ngettext ("Granted on %s and valid until %s (%d week left)",
                                              "Granted on %s and valid until %s (%d weeks left)",
                                              weeks),
                                 cycle->certified_on, cycle->expires_on, weeks));

@@ -19,7 +19,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-date.h"
@@ -200,6 +200,12 @@ static const RecordKind kinds[] = {
   KIND (14, "organisation", "organisation",
         "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
         " stage_two, coverage_months, respond_major_days, respond_minor_days, certified_on)",
+        N_("Organisation record")),
+  /* Schema 16: the language of the reports. */
+  KIND (16, "organisation", "organisation",
+        "json_array (uuid, rev, name, scope, services, certification_body, stage_one,"
+        " stage_two, coverage_months, respond_major_days, respond_minor_days, certified_on,"
+        " language)",
         N_("Organisation record")),
   KIND (13, "action", "action",
         "json_array (uuid, rev, title, source, finding, review, description, correction,"

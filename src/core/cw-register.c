@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-catalogue.h"
 #include "cw-csv.h"

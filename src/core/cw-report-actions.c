@@ -8,7 +8,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-action.h"
 #include "cw-date.h"
@@ -59,11 +59,11 @@ compose_actions (CwTypeset *ts, gpointer data)
   ActionsContent *c = data;
   guint n = c->actions->len, open = n - c->statuses[CW_ACTION_CLOSED];
   g_autofree char *n_text
-      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
+      = g_strdup_printf (cw_ngettext ("%u action", "%u actions", n), n);
   g_autofree char *open_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u still open", "%u still open", open), open);
+      cw_ngettext ("%u still open", "%u still open", open), open);
   g_autofree char *overdue_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", c->overdue), c->overdue);
+      cw_ngettext ("%u overdue", "%u overdue", c->overdue), c->overdue);
   g_autofree char *total = g_strdup_printf ("%s, %s, %s", n_text, open_text, overdue_text);
   const char *fields[] = {
     _ ("Organisation"),
@@ -83,12 +83,11 @@ compose_actions (CwTypeset *ts, gpointer data)
 
   cw_typeset_heading (ts, 1, _ ("1  Summary"), TRUE);
   g_autofree char *holds = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "The register holds %u action as of %s.",
+      cw_ngettext ("The register holds %u action as of %s.",
                    "The register holds %u actions as of %s.", n),
       n, c->as_of);
   g_autofree char *late = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%u is overdue: %u not implemented by its due date, and %u implemented but not "
+      cw_ngettext ("%u is overdue: %u not implemented by its due date, and %u implemented but not "
                    "verified by the date its effectiveness check was due.",
                    "%u are overdue: %u not implemented by their due date, and %u implemented but "
                    "not verified by the date their effectiveness check was due.",

@@ -9,7 +9,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-action.h"
 #include "cw-audit.h"
@@ -305,19 +305,19 @@ grade_counts (const guint *grades)
       switch (order[i])
         {
         case CW_GRADE_MAJOR:
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", n),
+          g_string_append_printf (text, cw_ngettext ("%u major", "%u major", n),
                                   n);
           break;
         case CW_GRADE_MINOR:
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", n),
+          g_string_append_printf (text, cw_ngettext ("%u minor", "%u minor", n),
                                   n);
           break;
         case CW_GRADE_OBSERVATION:
           g_string_append_printf (
-              text, g_dngettext (GETTEXT_PACKAGE, "%u observation", "%u observations", n), n);
+              text, cw_ngettext ("%u observation", "%u observations", n), n);
           break;
         case CW_GRADE_OFI:
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u OFI", "%u OFIs", n), n);
+          g_string_append_printf (text, cw_ngettext ("%u OFI", "%u OFIs", n), n);
           break;
         }
     }
@@ -508,15 +508,15 @@ compose_summary (CwTypeset *ts, AuditContent *c)
   guint assessed = c->n_questions - c->results[CW_RESULT_NOT_ASSESSED];
   g_autofree char *findings = grade_counts (c->grades);
   g_autofree char *clauses = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u clause is in scope.", "%u clauses are in scope.",
+      cw_ngettext ("%u clause is in scope.", "%u clauses are in scope.",
                    c->rows->len),
       c->rows->len);
   g_autofree char *questions_assessed = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "The checklist has %u question; assessed: %u.",
+      cw_ngettext ("The checklist has %u question; assessed: %u.",
                    "The checklist has %u questions; assessed: %u.", c->n_questions),
       c->n_questions, assessed);
   g_autofree char *raised = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u finding was raised (%s).",
+      cw_ngettext ("%u finding was raised (%s).",
                    "%u findings were raised (%s).", c->findings->len),
       c->findings->len, findings);
   g_autofree char *intro = g_strdup_printf (
@@ -718,7 +718,7 @@ sample_figures (const CwEvidence *e)
     }
   if (e->exceptions >= 0)
     g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE, ", %d exception", ", %d exceptions",
+                            cw_ngettext (", %d exception", ", %d exceptions",
                                          e->exceptions),
                             e->exceptions);
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -772,7 +772,7 @@ append_sample_support (GString *limits, AuditContent *c)
             }
           if (e->method != CW_SAMPLE_NONE && e->exceptions >= 0)
             g_string_append_printf (limits,
-                                    g_dngettext (GETTEXT_PACKAGE, ", with %d exception",
+                                    cw_ngettext (", with %d exception",
                                                  ", with %d exceptions", e->exceptions),
                                     e->exceptions);
           g_string_append_c (limits, '.');
@@ -792,23 +792,22 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
               + c->results[CW_RESULT_OBSERVATION];
   guint percent = applicable ? (met * 100 + applicable / 2) / applicable : 0;
   g_autofree char *of = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "Of the %u question assessed and applicable,",
+      cw_ngettext ("Of the %u question assessed and applicable,",
                    "Of the %u questions assessed and applicable,", applicable),
       applicable);
   g_autofree char *met_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%u (%u %%) found the criteria met, counting those with an observation or an "
+      cw_ngettext ("%u (%u %%) found the criteria met, counting those with an observation or an "
                    "opportunity for improvement.",
                    "%u (%u %%) found the criteria met, counting those with an observation or an "
                    "opportunity for improvement.",
                    met),
       met, percent);
   g_autofree char *open_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u question was not assessed", "%u questions were not assessed",
+      cw_ngettext ("%u question was not assessed", "%u questions were not assessed",
                    not_assessed),
       not_assessed);
   g_autofree char *na_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u was not applicable to this audit.",
+      cw_ngettext ("%u was not applicable to this audit.",
                    "%u were not applicable to this audit.", not_applicable),
       not_applicable);
   g_autofree char *extent
@@ -822,8 +821,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
   if (majors > 0)
     g_string_append_printf (
         verdict,
-        g_dngettext (GETTEXT_PACKAGE,
-                     "The audit team raised %u major nonconformity: a requirement is not met or a "
+        cw_ngettext ("The audit team raised %u major nonconformity: a requirement is not met or a "
                      "process has broken down. The service management system is not ready for "
                      "certification until it is corrected, its cause removed and the action "
                      "shown to work.",
@@ -842,8 +840,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
         g_string_append_c (verdict, ' ');
       g_string_append_printf (
           verdict,
-          g_dngettext (GETTEXT_PACKAGE,
-                       "The %u minor nonconformity is an isolated lapse that needs an accepted "
+          cw_ngettext ("The %u minor nonconformity is an isolated lapse that needs an accepted "
                        "action plan.",
                        "The %u minor nonconformities are isolated lapses; each needs an accepted "
                        "action plan.",
@@ -888,8 +885,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
   if (sampled > 0)
     g_string_append_printf (
         limits,
-        g_dngettext (GETTEXT_PACKAGE,
-                     "Records were sampled once (see section 6): the conclusions on that "
+        cw_ngettext ("Records were sampled once (see section 6): the conclusions on that "
                      "process rest on the sample, not on every record.",
                      "Records were sampled %u times (see section 6): the conclusions on those "
                      "processes rest on the samples, not on every record.",
@@ -905,8 +901,7 @@ compose_conclusions (CwTypeset *ts, AuditContent *c)
       g_string_append_c (limits, ' ');
       g_string_append_printf (
           limits,
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%u question in scope was not assessed; it is listed below, and the "
+          cw_ngettext ("%u question in scope was not assessed; it is listed below, and the "
                        "report draws no conclusion on it.",
                        "%u questions in scope were not assessed; they are listed below, and the "
                        "report draws no conclusion on them.",
@@ -1208,14 +1203,14 @@ response_deadline (AuditContent *c, CwFinding *finding)
   GDate date;
   if (!c->issued || !cw_date_parse (cw_audit_get_issued_on (c->audit), &date, NULL))
     return g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u day after the report is issued",
+        cw_ngettext ("%u day after the report is issued",
                      "%u days after the report is issued", days),
         days);
   g_date_add_days (&date, days);
   g_autofree char *iso = cw_date_to_string (&date);
   g_autofree char *day = cw_report_date (iso);
   return g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%s (%u day after the report was issued)",
+      cw_ngettext ("%s (%u day after the report was issued)",
                    "%s (%u days after the report was issued)", days),
       day, days);
 }
@@ -1351,10 +1346,10 @@ compose_nc_report (CwTypeset *ts, gpointer data)
 {
   AuditContent *c = data;
   g_autofree char *majors = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", c->grades[CW_GRADE_MAJOR]),
+      cw_ngettext ("%u major", "%u major", c->grades[CW_GRADE_MAJOR]),
       c->grades[CW_GRADE_MAJOR]);
   g_autofree char *minors = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", c->grades[CW_GRADE_MINOR]),
+      cw_ngettext ("%u minor", "%u minor", c->grades[CW_GRADE_MINOR]),
       c->grades[CW_GRADE_MINOR]);
   g_autofree char *counts = g_strdup_printf ("%s, %s", majors, minors);
   compose_cover (ts, c, _ ("Nonconformity report"), _ ("Nonconformities"), counts);
@@ -1373,16 +1368,14 @@ compose_nc_report (CwTypeset *ts, gpointer data)
   guint major_days = response_days (c, CW_GRADE_MAJOR);
   guint minor_days = response_days (c, CW_GRADE_MINOR);
   g_autofree char *major_due = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "The response to a major nonconformity is due %u day after the report is "
+      cw_ngettext ("The response to a major nonconformity is due %u day after the report is "
                    "issued.",
                    "The response to a major nonconformity is due %u days after the report is "
                    "issued.",
                    major_days),
       major_days);
   g_autofree char *minor_due = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "The response to a minor nonconformity is due %u day after the report is "
+      cw_ngettext ("The response to a minor nonconformity is due %u day after the report is "
                    "issued.",
                    "The response to a minor nonconformity is due %u days after the report is "
                    "issued.",

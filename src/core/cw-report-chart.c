@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "cw-audit.h"

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cw-output.h"

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-date.h"
 #include "cw-report-private.h"
@@ -96,7 +96,7 @@ compose_pack (CwTypeset *ts, gpointer data)
                                    ? cw_report_date (c->organisation->stage_one)
                                    : NULL;
   g_autofree char *counted = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u file besides this index", "%u files besides this index",
+      cw_ngettext ("%u file besides this index", "%u files besides this index",
                    in_pack),
       in_pack);
   const char *fields[] = {
@@ -152,8 +152,7 @@ compose_pack (CwTypeset *ts, gpointer data)
       return;
     }
   g_autofree char *intro = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%u approved document is registered by where it is kept, not by a file, so "
+      cw_ngettext ("%u approved document is registered by where it is kept, not by a file, so "
                    "it could not be copied; ask the organisation for access there.",
                    "%u approved documents are registered by where they are kept, not by a file, "
                    "so they could not be copied; ask the organisation for access there.",

@@ -21,6 +21,11 @@ typedef struct
   const char *author;  /* metadata: who is responsible for the content */
   const char *organisation;
   const char *reference; /* the short form for the footer; NULL: the subject */
+  /* When set (UTC, "YYYY-MM-DD" or ISO 8601), the PDF is dated from it
+   * always, reproducible or not: a report of something fixed, such as an
+   * issued audit report's debrief, gives the same bytes whenever made.
+   * NULL: the workspace's creation for reproducible output, else now. */
+  const char *dated;
 } CwReportInfo;
 
 CwReport *cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer content,

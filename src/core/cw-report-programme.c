@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "cw-date.h"
@@ -191,10 +191,10 @@ compose_programme (CwTypeset *ts, gpointer data)
 {
   ProgrammeContent *c = data;
   g_autofree char *overdue = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u clause", "%u clauses", c->counts[CW_COVERAGE_OVERDUE]),
+      cw_ngettext ("%u clause", "%u clauses", c->counts[CW_COVERAGE_OVERDUE]),
       c->counts[CW_COVERAGE_OVERDUE]);
   g_autofree char *soon = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u clause", "%u clauses", c->counts[CW_COVERAGE_DUE_SOON]),
+      cw_ngettext ("%u clause", "%u clauses", c->counts[CW_COVERAGE_DUE_SOON]),
       c->counts[CW_COVERAGE_DUE_SOON]);
   const char *fields[] = {
     _ ("Organisation"), c->organisation->name,

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-date.h"
 #include "cw-readiness.h"
@@ -70,9 +70,9 @@ stage_date (const char *day, const GDate *today)
     return g_steal_pointer (&date);
   if (weeks >= 0)
     return g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%s, in %d week", "%s, in %d weeks", weeks), date, weeks);
+        cw_ngettext ("%s, in %d week", "%s, in %d weeks", weeks), date, weeks);
   return g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%s, %d week ago", "%s, %d weeks ago", -weeks), date, -weeks);
+      cw_ngettext ("%s, %d week ago", "%s, %d weeks ago", -weeks), date, -weeks);
 }
 
 static char *
@@ -101,7 +101,7 @@ criterion_markup (const CwCriterion *criterion)
         {
           guint more = criterion->n_records - criterion->records->len;
           g_string_append_printf (
-              labels, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more", more), more);
+              labels, cw_ngettext ("; and %u more", "; and %u more", more), more);
         }
       g_autofree char *escaped = g_markup_escape_text (labels->str, -1);
       g_string_append_printf (markup, "\n<span foreground=\"#5c6370\">%s</span>", escaped);
@@ -151,14 +151,12 @@ compose_register (CwTypeset *ts, ReadinessContent *c)
         }
     }
   g_autofree char *expected = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "The catalogue expects %u item of documented information at its clauses.",
+      cw_ngettext ("The catalogue expects %u item of documented information at its clauses.",
                    "The catalogue expects %u items of documented information at its clauses.",
                    c->items->len),
       c->items->len);
   g_autofree char *gap_text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%u is not yet served by an approved, current entry of the register, "
+      cw_ngettext ("%u is not yet served by an approved, current entry of the register, "
                    "%u of them mandatory for certification; the gaps come first below.",
                    "%u are not yet served by an approved, current entry of the register, "
                    "%u of them mandatory for certification; the gaps come first below.",
@@ -324,8 +322,7 @@ compose_readiness (CwTypeset *ts, gpointer data)
       cw_report_or_dash (c->organisation->scope));
   cw_typeset_text (ts, CW_STYLE_BODY, scope);
   g_autofree char *window = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "Stage One reviews the documented system; Stage Two audits it at work. For "
+      cw_ngettext ("Stage One reviews the documented system; Stage Two audits it at work. For "
                    "Stage Two an internal audit counts when it was held within the last %u "
                    "month.",
                    "Stage One reviews the documented system; Stage Two audits it at work. For "

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-action.h"
 #include "cw-report-private.h"

@@ -8,7 +8,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +27,7 @@ struct _CwReport
   char *author;
   char *organisation;
   char *created;
+  char *dated;  /* when set, the PDF's date whatever `reproducible` says */
   char *footer; /* the subject and the history seal, on every page */
   CwPaper paper;
   gboolean reproducible;
@@ -51,6 +52,7 @@ cw_report_finalize (GObject *object)
   g_free (self->author);
   g_free (self->organisation);
   g_free (self->created);
+  g_free (self->dated);
   g_free (self->footer);
   G_OBJECT_CLASS (cw_report_parent_class)->finalize (object);
 }
@@ -102,6 +104,7 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
   self->author = g_strdup (info->author);
   self->organisation = g_strdup (info->organisation);
   self->created = g_steal_pointer (&created);
+  self->dated = g_strdup (info->dated);
   /* The seal first, then the report's short reference: the full title is on
    * the cover and in the running header. */
   self->footer = g_strdup_printf (_ ("History seal %s · %s"), seal,
@@ -345,7 +348,15 @@ set_metadata (CwReport *self, cairo_surface_t *surface)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Clausewise " PACKAGE_VERSION);
   g_autofree char *date = NULL;
-  if (self->reproducible)
+  if (self->dated != NULL)
+    {
+      /* A day is dated at its start; a time to the second. */
+      g_autofree char *second = g_strndup (self->dated, 19);
+      date = strlen (second) == 19   ? g_strconcat (second, "Z", NULL)
+             : strlen (second) == 10 ? g_strconcat (second, "T00:00:00Z", NULL)
+                                     : g_strdup ("2000-01-01T00:00:00Z");
+    }
+  else if (self->reproducible)
     {
       /* The workspace's creation, to the second ("2026-11-25T15:34:09Z"). */
       g_autofree char *day = g_strndup (self->created ? self->created : "", 19);

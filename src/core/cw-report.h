@@ -61,6 +61,9 @@ CwReport *cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, 
 CwReport *cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error);
 CwReport *cw_report_new_programme (CwWorkspace *workspace, const GDate *today, GError **error);
 CwReport *cw_report_new_readiness (CwWorkspace *workspace, const GDate *today, GError **error);
+/* The debrief of a case audit (cw-case-audit.h), once its report is
+ * issued: refused with cw_case_debrief()'s error before. */
+CwReport *cw_report_new_debrief (CwWorkspace *workspace, gint64 audit_id, GError **error);
 gboolean cw_report_reference_date (CwWorkspace *workspace, GDate *date, GError **error);
 
 const char *cw_report_get_title (CwReport *self);

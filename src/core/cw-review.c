@@ -25,7 +25,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-action.h"
 #include "cw-audit.h"
@@ -474,8 +474,7 @@ previous_review_actions (CwWorkspace *self, const char *period_end, const char *
     }
   g_autoptr (GString) out = g_string_new (NULL);
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u action from earlier reviews on %s: %u open, %u "
+                          cw_ngettext ("%u action from earlier reviews on %s: %u open, %u "
                                        "planned, %u implemented, %u verified, %u closed; %u "
                                        "overdue.\n",
                                        "%u actions from earlier reviews on %s: %u open, %u "
@@ -531,8 +530,7 @@ register_figures (CwWorkspace *self, const CwActionSource *source, const char *a
   if (source != NULL)
     {
       g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u action raised from a complaint by %s: %u open, "
+                              cw_ngettext ("%u action raised from a complaint by %s: %u open, "
                                            "%u planned, %u implemented, %u verified, %u "
                                            "closed.\n",
                                            "%u actions raised from complaints by %s: %u open, "
@@ -546,8 +544,7 @@ register_figures (CwWorkspace *self, const CwActionSource *source, const char *a
       return g_strchomp (g_string_free (g_steal_pointer (&out), FALSE));
     }
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u corrective action on %s: %u open, %u planned, %u "
+                          cw_ngettext ("%u corrective action on %s: %u open, %u planned, %u "
                                        "implemented, %u verified effective, %u closed.\n",
                                        "%u corrective actions on %s: %u open, %u planned, %u "
                                        "implemented, %u verified effective, %u closed.\n",
@@ -726,22 +723,20 @@ append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say
   if (out->len > 0)
     g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "Audit programme on %s, in its cycle of %u year from %s:",
+                          cw_ngettext ("Audit programme on %s, in its cycle of %u year from %s:",
                                        "Audit programme on %s, in its cycle of %u years from %s:",
                                        summary->years),
                           day, summary->years, summary->starts_on);
   const guint *n = summary->counts;
   g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "  %u clause covered, not due again soon",
+                          cw_ngettext ("  %u clause covered, not due again soon",
                                        "  %u clauses covered, not due again soon",
                                        n[CW_COVERAGE_COVERED]),
                           n[CW_COVERAGE_COVERED]);
   g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "  %u clause due soon or not yet audited, with an audit "
+                          cw_ngettext ("  %u clause due soon or not yet audited, with an audit "
                                        "planned in time",
                                        "  %u clauses due soon or not yet audited, with an audit "
                                        "planned in time",
@@ -749,15 +744,13 @@ append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say
                           n[CW_COVERAGE_PLANNED]);
   g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "  %u clause due soon, with no audit planned",
+                          cw_ngettext ("  %u clause due soon, with no audit planned",
                                        "  %u clauses due soon, with no audit planned",
                                        n[CW_COVERAGE_DUE_SOON]),
                           n[CW_COVERAGE_DUE_SOON]);
   g_string_append_c (out, '\n');
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "  %u clause not audited in this cycle yet, not yet due",
+                          cw_ngettext ("  %u clause not audited in this cycle yet, not yet due",
                                        "  %u clauses not audited in this cycle yet, not yet due",
                                        n[CW_COVERAGE_NEVER]),
                           n[CW_COVERAGE_NEVER]);
@@ -766,7 +759,7 @@ append_programme (CwWorkspace *self, GString *out, const char *day, gboolean say
     g_string_append (out, _("  No clause overdue"));
   else
     g_string_append_printf (out,
-                            g_dngettext (GETTEXT_PACKAGE, "  %u clause overdue:",
+                            cw_ngettext ("  %u clause overdue:",
                                          "  %u clauses overdue:", n[CW_COVERAGE_OVERDUE]),
                             n[CW_COVERAGE_OVERDUE]);
   CwCatalogue *catalogue = cw_workspace_get_catalogue (self);
@@ -835,7 +828,7 @@ certification_results (CwWorkspace *self, const char *period_start, const char *
   if (n == 0)
     return g_strdup ("");
   g_autofree char *heading = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "Certification body audits from %s to %s: %u.\n",
+    cw_ngettext ("Certification body audits from %s to %s: %u.\n",
                  "Certification body audits from %s to %s: %u.\n", n),
     period_start ? period_start : _("the start"), period_end, n);
   g_string_prepend (out, heading);
@@ -950,8 +943,7 @@ audit_results (CwWorkspace *self, const char *period_start, const char *period_e
                                 cw_clause_get_number (clause));
     }
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "Catalogue coverage: %u of %u clause audited in the period.",
+                          cw_ngettext ("Catalogue coverage: %u of %u clause audited in the period.",
                                        "Catalogue coverage: %u of %u clauses audited in the period.",
                                        with_questions),
                           covered, with_questions);
@@ -1079,8 +1071,7 @@ improvements (CwWorkspace *self, const char *period_start, const char *period_en
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u improvement decided at earlier reviews:\n%s",
+                              cw_ngettext ("%u improvement decided at earlier reviews:\n%s",
                                            "%u improvements decided at earlier reviews:\n%s",
                                            n),
                               n, lines->str);
@@ -2062,8 +2053,7 @@ cw_review_list_rule_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error
                         == CW_REVIEW_OUTPUT_NONE;
       if (without_kind > 0)
         g_ptr_array_add (warnings,
-                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "Review %" PRId64 " was approved with %u "
+                         g_strdup_printf (cw_ngettext ("Review %" PRId64 " was approved with %u "
                                                        "decision not sorted by kind",
                                                        "Review %" PRId64 " was approved with %u "
                                                        "decisions not sorted by kind",

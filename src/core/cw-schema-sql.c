@@ -602,7 +602,8 @@ const char cw_schema_v15[] =
 /* A case audit's workspace (cw-case-audit.h): the case it was started
  * from, with the pack's text so that the case reads the same however the
  * bundled pack changes later, and the records the case library handed out
- * to each audit, as an auditee hands them over. */
+ * to each audit, as an auditee hands them over; and the language of the
+ * workspace's reports. */
 const char cw_schema_v16[] =
   "CREATE TABLE case_study ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -618,4 +619,7 @@ const char cw_schema_v16[] =
   "  audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
   "  item TEXT NOT NULL,"
   "  handed_at TEXT NOT NULL,"
-  "  PRIMARY KEY (audit, item)) WITHOUT ROWID;";
+  "  PRIMARY KEY (audit, item)) WITHOUT ROWID;"
+  /* The language the workspace's reports are written in (cw-i18n.h). */
+  "ALTER TABLE organisation ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"
+  "  CHECK (language IN ('en', 'de', 'fr'));";

@@ -32,7 +32,7 @@ const CwMigration cw_migrations[] = {
   { 13, cw_schema_v13, cw_record_touch_all },
   { 14, cw_schema_v14, cw_record_touch_all },
   { 15, cw_schema_v15 },
-  { 16, cw_schema_v16 },
+  { 16, cw_schema_v16, cw_record_touch_all },
 };
 
 const guint cw_n_migrations = G_N_ELEMENTS (cw_migrations);

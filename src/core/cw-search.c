@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 #include "cw-finding.h"
 #include "cw-schema-sql.h"

@@ -17,7 +17,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-statement.h"

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <glib.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* cw-text.c: small rules about text people type. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-text.h"

@@ -13,7 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -1283,6 +1283,7 @@ cw_organisation_free (CwOrganisation *organisation)
   g_free (organisation->stage_one);
   g_free (organisation->stage_two);
   g_free (organisation->certified_on);
+  g_free (organisation->language);
   g_free (organisation);
 }
 
@@ -1294,7 +1295,8 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   CwStmt *stmt = cw_workspace_prepare (
     self,
     "SELECT name, scope, services, certification_body, stage_one, stage_two, rev,"
-    " respond_major_days, respond_minor_days, certified_on FROM organisation WHERE id = 1",
+    " respond_major_days, respond_minor_days, certified_on, language FROM organisation"
+    " WHERE id = 1",
     error);
   if (stmt == NULL)
     return NULL;
@@ -1311,6 +1313,7 @@ cw_workspace_get_organisation (CwWorkspace *self, GError **error)
   organisation->respond_major_days = (guint) cw_stmt_int64 (stmt, 7);
   organisation->respond_minor_days = (guint) cw_stmt_int64 (stmt, 8);
   organisation->certified_on = cw_stmt_dup_text (stmt, 9);
+  organisation->language = cw_stmt_dup_text (stmt, 10);
   cw_stmt_reset (stmt);
   return organisation;
 }
@@ -1379,6 +1382,8 @@ check_organisation (const CwOrganisation *organisation, GError **error)
   };
   if (!cw_text_check_fields (fields, G_N_ELEMENTS (fields), error))
     return FALSE;
+  if (organisation->language != NULL && !cw_language_check (organisation->language, error))
+    return FALSE;
   const char *dates[]
     = { organisation->stage_one, organisation->stage_two, organisation->certified_on };
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
@@ -1415,8 +1420,7 @@ check_respond (const CwOrganisation *organisation, const CwOrganisation *old, gu
     {
       cw_set_invalid (
         error,
-        g_dngettext (GETTEXT_PACKAGE,
-                     "A major nonconformity is the more urgent, so its response cannot be due "
+        cw_ngettext ("A major nonconformity is the more urgent, so its response cannot be due "
                      "later than a minor one's (%u day); give the major %u day or fewer, or "
                      "the minor more",
                      "A major nonconformity is the more urgent, so its response cannot be due "
@@ -1437,7 +1441,7 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
     self,
     "UPDATE organisation SET name = ?, scope = ?, services = ?, certification_body = ?,"
     " stage_one = ?, stage_two = ?, certified_on = ?, respond_major_days = ?,"
-    " respond_minor_days = ?, rev = rev + 1 WHERE id = 1 AND rev = ?",
+    " respond_minor_days = ?, language = ?, rev = rev + 1 WHERE id = 1 AND rev = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -1458,8 +1462,12 @@ store_organisation (CwWorkspace *self, const CwOrganisation *old, const CwOrgani
     }
   cw_stmt_bind_int64 (stmt, 8, major);
   cw_stmt_bind_int64 (stmt, 9, minor);
-  cw_stmt_bind_int64 (stmt, 10, old->rev);
-  if (!cw_workspace_run_update (self, stmt, "organisation", 1, error))
+  const char *language = new->language ? new->language : old->language;
+  cw_stmt_bind_text (stmt, 10, language);
+  cw_stmt_bind_int64 (stmt, 11, old->rev);
+  if (!cw_workspace_run_update (self, stmt, "organisation", 1, error)
+      || !cw_workspace_record_change (self, "organisation", 1, "language", old->language,
+                                      language, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (!cw_workspace_record_change (self, "organisation", 1, fields[i], before[i], values[i],

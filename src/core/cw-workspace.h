@@ -52,6 +52,9 @@ typedef struct
    * (YYYY-MM-DD), NULL while not certified; the cycle of surveillance and
    * recertification is counted from it (cw-readiness.h). */
   char *certified_on;
+  /* The language of the workspace's reports ("en", "de" or "fr";
+   * cw-i18n.h); NULL in a value given to set_organisation keeps it. */
+  char *language;
 } CwOrganisation;
 
 /* What a workspace starts with, and the most either may be. */

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
