@@ -89,14 +89,14 @@ cw_cli_run_action_new (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_create_action (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
 static char *
 id_text (gint64 id)
 {
-  return id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+  return id ? g_strdup_printf ("%" PRId64, id) : g_strdup ("");
 }
 
 static void
@@ -190,7 +190,7 @@ cw_cli_run_action_list (const CwCliCommand *command, int argc, char **argv)
         = cw_action_get_verifier_is_owner (action)
             ? g_strdup_printf (_(" [verified by its owner: %s]"), reason)
             : NULL;
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s%s\n", cw_action_get_id (action),
+      g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s%s\n", cw_action_get_id (action),
                cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
                cw_action_due_state_to_string (cw_action_get_due_state (action, &today)),
                late == CW_ACTION_OVERDUE_NONE ? "-" : cw_action_overdue_to_string (late),

@@ -235,10 +235,10 @@ cw_cli_print_follow_up (CwWorkspace *workspace, CwAudit *audit, GError **error)
           g_autofree char *label = cw_finding_dup_label (finding);
           g_autofree char *followed
             = cw_finding_get_followed_up_in (finding)
-                ? g_strdup_printf (_("followed up in audit %" G_GINT64_FORMAT),
+                ? g_strdup_printf (_("followed up in audit %" PRId64),
                                    cw_finding_get_followed_up_in (finding))
                 : g_strdup (_("not followed up"));
-          g_print ("  %" G_GINT64_FORMAT "\t%s of audit %" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+          g_print ("  %" PRId64 "\t%s of audit %" PRId64 "\t%s\t%s\t%s\n",
                    cw_finding_get_id (finding), label, cw_finding_get_audit_id (finding),
                    cw_finding_get_clause (finding),
                    action ? cw_action_status_label (cw_action_get_status (action))
@@ -330,6 +330,6 @@ cw_cli_run_audit_sample (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_add_evidence (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }

@@ -5,6 +5,8 @@
  * and prints. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-case-audit.h"
@@ -89,8 +91,8 @@ cw_cli_run_case_start (const CwCliCommand *command, int argc, char **argv)
   if (study == NULL)
     return cw_cli_fail (error);
   g_autofree char *title = cw_cli_safe_line (study->kase->title);
-  g_print (_("Started the case “%s” as audit %" G_GINT64_FORMAT "; read its library with "
-             "“case records %s %" G_GINT64_FORMAT "”\n"),
+  g_print (_("Started the case “%s” as audit %" PRId64 "; read its library with "
+             "“case records %s %" PRId64 "”\n"),
            title, study->audit_id, args[0], study->audit_id);
   return CW_CLI_OK;
 }

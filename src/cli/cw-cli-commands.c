@@ -76,12 +76,12 @@ cw_cli_run_catalogue (const CwCliCommand *command, int argc, char **argv)
   for (guint i = 0; i < clauses->len; i++)
     {
       CwClause *clause = g_ptr_array_index (clauses, i);
-      g_print ("%s\t%s\n", cw_clause_get_number (clause), cw_clause_get_title (clause));
+      g_print ("%s\t%s\n", cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
       GPtrArray *list = questions ? cw_clause_get_questions (clause) : NULL;
       for (guint j = 0; list != NULL && j < list->len; j++)
         {
           CwQuestion *question = g_ptr_array_index (list, j);
-          g_print ("  %s\t%s\n", cw_question_get_id (question), cw_question_get_text (question));
+          g_print ("  %s\t%s\n", cw_question_get_id (question), cw_question_get_text_shown (question));
         }
     }
   return CW_CLI_OK;
@@ -149,7 +149,7 @@ cw_cli_run_audit_new (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_create_audit (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -165,7 +165,7 @@ findings_summary (const CwAuditProgress *progress)
 static void
 print_audit_csv (CwAudit *audit, const CwAuditProgress *progress)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cw_audit_get_id (audit));
+  g_autofree char *id = g_strdup_printf ("%" PRId64, cw_audit_get_id (audit));
   g_autofree char *scope = g_strjoinv (",", (char **) cw_audit_get_scope (audit));
   char *numbers[6];
   guint values[] = { progress->answered,
@@ -228,7 +228,7 @@ cw_cli_run_audit_list (const CwCliCommand *command, int argc, char **argv)
       g_autofree char *findings = findings_summary (&progress);
       g_autofree char *title = cw_cli_one_line (cw_audit_get_title (audit));
       const char *start = cw_audit_get_planned_start (audit);
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u/%u\t%s\t%s\n", cw_audit_get_id (audit),
+      g_print ("%" PRId64 "\t%s\t%s\t%u/%u\t%s\t%s\n", cw_audit_get_id (audit),
                cw_audit_status_to_string (cw_audit_get_status (audit)), start ? start : "-",
                progress.answered, progress.total, findings, title);
     }
@@ -455,7 +455,7 @@ cw_cli_run_finding_new (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_create_finding (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -466,7 +466,7 @@ print_finding (CwFinding *finding, gpointer user_data)
   if (*statement == '\0')
     statement = cw_finding_get_evidence (finding);
   g_autofree char *line = cw_cli_one_line (statement);
-  g_print ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+  g_print ("%" PRId64 "\t%" PRId64 "\t%s\t%s\t%s\t%s\n",
            cw_finding_get_id (finding), cw_finding_get_audit_id (finding),
            cw_finding_get_clause (finding), cw_grade_to_string (cw_finding_get_grade (finding)),
            cw_finding_status_to_string (cw_finding_get_status (finding)), line);
@@ -475,8 +475,8 @@ print_finding (CwFinding *finding, gpointer user_data)
 static void
 print_finding_csv (CwFinding *finding, gpointer user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cw_finding_get_id (finding));
-  g_autofree char *audit = g_strdup_printf ("%" G_GINT64_FORMAT, cw_finding_get_audit_id (finding));
+  g_autofree char *id = g_strdup_printf ("%" PRId64, cw_finding_get_id (finding));
+  g_autofree char *audit = g_strdup_printf ("%" PRId64, cw_finding_get_audit_id (finding));
   const char *fields[] = {
     id,
     audit,
@@ -562,7 +562,7 @@ cw_cli_run_search (const CwCliCommand *command, int argc, char **argv)
     {
       CwSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *snippet = cw_cli_one_line (hit->snippet);
-      g_print ("%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+      g_print ("%s\t%" PRId64 "\t%" PRId64 "\t%s\n",
                cw_search_kind_to_string (hit->kind), hit->id, hit->audit_id, snippet);
     }
   return CW_CLI_OK;

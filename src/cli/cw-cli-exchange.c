@@ -3,6 +3,8 @@
  * are the core's (cw-exchange.c). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
@@ -92,7 +94,7 @@ static void
 print_conflict (const CwConflict *conflict, gboolean fields)
 {
   g_autofree char *label = cw_cli_one_line (conflict->label);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", conflict->id,
+  g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\n", conflict->id,
            conflict->open ? "open" : "resolved", conflict->entity, label,
            conflict->open ? conflict->source : conflict->decision);
   for (guint i = 0; fields && i < conflict->fields->len; i++)

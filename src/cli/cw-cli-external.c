@@ -47,7 +47,7 @@ cw_cli_run_external_new (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_add_external_audit (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -75,7 +75,7 @@ cw_cli_run_external_list (const CwCliCommand *command, int argc, char **argv)
       g_autofree char *body = cw_cli_one_line (audit->body);
       g_autofree char *reference = cw_cli_one_line (audit->reference);
       g_autofree char *outcome = cw_cli_one_line (audit->outcome);
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", audit->id,
+      g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\n", audit->id,
                cw_external_kind_to_string (audit->kind), audit->starts_on,
                audit->ends_on ? audit->ends_on : audit->starts_on, body, reference, outcome);
       for (guint j = 0; j < findings->len; j++)
@@ -93,7 +93,7 @@ cw_cli_run_external_list (const CwCliCommand *command, int argc, char **argv)
                                       : g_strdup (_("no action"));
           g_autofree char *finding_reference = cw_cli_one_line (finding->reference);
           g_autofree char *text = cw_cli_one_line (finding->text);
-          g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", finding->id,
+          g_print ("  %" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\n", finding->id,
                    cw_body_grade_to_string (finding->grade), finding_reference, finding->clause,
                    state, action, text);
         }
@@ -138,7 +138,7 @@ cw_cli_run_external_finding (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_add_external_finding (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 

@@ -6,6 +6,8 @@
  * opened, so a mistyped value never reaches it. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
@@ -59,7 +61,7 @@ cw_cli_run_organisation_show (const CwCliCommand *command, int argc, char **argv
   g_autofree char *major = g_strdup_printf ("%u", organisation->respond_major_days);
   g_autofree char *minor = g_strdup_printf ("%u", organisation->respond_minor_days);
   g_autofree char *coverage = g_strdup_printf ("%u", months);
-  g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT, organisation->rev);
+  g_autofree char *revision = g_strdup_printf ("%" PRId64, organisation->rev);
   print_line ("name", organisation->name);
   print_line ("scope", organisation->scope);
   print_line ("services", services);
@@ -70,6 +72,7 @@ cw_cli_run_organisation_show (const CwCliCommand *command, int argc, char **argv
   print_line ("respond-major", major);
   print_line ("respond-minor", minor);
   print_line ("coverage-months", coverage);
+  print_line ("language", organisation->language);
   print_line ("revision", revision);
   return CW_CLI_OK;
 }
@@ -113,7 +116,7 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *name = NULL, *scope = NULL, *services = NULL, *body = NULL;
   g_autofree char *stage_one = NULL, *stage_two = NULL, *major_text = NULL, *minor_text = NULL;
-  g_autofree char *certified_on = NULL;
+  g_autofree char *certified_on = NULL, *language = NULL;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The organisation's name"), N_("TEXT") },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
@@ -138,6 +141,8 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
       N_("Days after the report is issued by which the auditee responds to a minor "
          "nonconformity (default 60)"),
       N_("DAYS") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the workspace's reports: en, de or fr"), N_("en|de|fr") },
     { NULL },
   };
   char **args;
@@ -165,6 +170,7 @@ cw_cli_run_organisation_set (const CwCliCommand *command, int argc, char **argv)
   take (&organisation->stage_one, stage_one);
   take (&organisation->stage_two, stage_two);
   take (&organisation->certified_on, certified_on);
+  take (&organisation->language, language);
   if (major != 0)
     organisation->respond_major_days = major;
   if (minor != 0)

@@ -3,6 +3,8 @@
  * line. The rules are the core's (cw-people.c). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ cw_cli_run_person_add (const CwCliCommand *command, int argc, char **argv)
                                                   (const char *const *) list, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 

@@ -6,6 +6,8 @@
  * prints. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -713,9 +715,9 @@ cw_cli_run_exam_start (const CwCliCommand *command, int argc, char **argv)
       = info ? cw_practice_get_exam_items (practice, attempt, &error) : NULL;
   if (items == NULL)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", attempt);
+  g_print ("%" PRId64 "\n", attempt);
   g_print ("deadline\t%s\n", info->deadline);
-  g_print ("seed\t%" G_GUINT64_FORMAT "\n", info->seed);
+  g_print ("seed\t%" PRIu64 "\n", info->seed);
   print_items (items);
   return CW_CLI_OK;
 }
@@ -756,7 +758,7 @@ cw_cli_run_exam_answer (const CwCliCommand *command, int argc, char **argv)
     return cw_cli_fail (error);
   CwExercise *exercise = drawn_exercise (items, args[2]);
   if (exercise == NULL)
-    return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT
+    return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" PRId64
                                   "; “exam start” listed the exercises drawn"),
                                args[2], attempt);
   g_autoptr (CwExerciseAnswer) answer = NULL;
@@ -876,7 +878,7 @@ cw_cli_run_exam_show (const CwCliCommand *command, int argc, char **argv)
     return cw_cli_fail (error);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_print ("deadline\t%s\n", info->deadline);
-  g_print ("left\t%" G_GINT64_FORMAT "\n", cw_attempt_seconds_left (info, now));
+  g_print ("left\t%" PRId64 "\n", cw_attempt_seconds_left (info, now));
   print_items (items);
   return CW_CLI_OK;
 }
@@ -911,7 +913,7 @@ cw_cli_run_exam_confirm (const CwCliCommand *command, int argc, char **argv)
     return cw_cli_fail (error);
   CwExercise *exercise = drawn_exercise (items, args[2]);
   if (exercise == NULL)
-    return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT), args[2],
+    return cw_cli_input_error (_ ("Exercise “%s” is not in exam %" PRId64), args[2],
                                attempt);
   /* An exercise has one written or statement part at most. */
   const CwPart *part = NULL;

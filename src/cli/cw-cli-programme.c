@@ -3,6 +3,8 @@
  * The rules are the core's (cw-programme.c). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
@@ -64,7 +66,7 @@ cw_cli_run_programme_plan (const CwCliCommand *command, int argc, char **argv)
     = cw_workspace_plan_programme_audit (workspace, args[1], start, end, title, lead, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -90,7 +92,7 @@ cw_cli_run_programme_importance (const CwCliCommand *command, int argc, char **a
 static char *
 id_or_empty (gint64 id)
 {
-  return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+  return id > 0 ? g_strdup_printf ("%" PRId64, id) : g_strdup ("");
 }
 
 int

@@ -3,6 +3,8 @@
  * (cw-register.c, cw-readiness.c); this file reads options and prints. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -134,7 +136,7 @@ cw_cli_run_register_add (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_add_register_entry (workspace, &draft, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -417,7 +419,7 @@ records_text (const CwCriterion *criterion)
       if (text->len > 0)
         g_string_append (text, ", ");
       if (r->id > 0)
-        g_string_append_printf (text, "%s %" G_GINT64_FORMAT " (%s)", r->entity, r->id,
+        g_string_append_printf (text, "%s %" PRId64 " (%s)", r->entity, r->id,
                                 r->label ? r->label : "");
       else
         g_string_append_printf (text, "%s %s", r->entity, r->label ? r->label : "");

@@ -8,6 +8,7 @@
 #include "cw-cli.h"
 #include "cw-output.h"
 #include "cw-date.h"
+#include "cw-i18n.h"
 #include "cw-report.h"
 
 typedef CwReport *(*ReportForId) (CwWorkspace *workspace, gint64 id, GError **error);
@@ -16,6 +17,7 @@ typedef struct
 {
   char *output;
   char *paper;
+  char *language;
   gboolean reproducible;
 } ReportOptions;
 
@@ -24,6 +26,7 @@ report_options_clear (ReportOptions *options)
 {
   g_free (options->output);
   g_free (options->paper);
+  g_free (options->language);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
@@ -40,12 +43,14 @@ parse_report (const CwCliCommand *command, gboolean dated, ReportOptions *option
       N_ ("Where to write the PDF (required)"), N_ ("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
       N_ ("Paper size: a4 (default) or letter"), N_ ("a4|letter") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
+      N_ ("The report's language: en, de or fr (default: the workspace's)"), N_ ("en|de|fr") },
     { "reproducible", 0, 0, G_OPTION_ARG_NONE, &options->reproducible,
       N_ ("Same workspace, same bytes: date the PDF from the workspace, not the clock"), NULL },
     { NULL },
   };
   if (dated)
-    entries[2] = (GOptionEntry){ NULL };
+    entries[3] = (GOptionEntry){ NULL };
   int status = cw_cli_parse (command, entries, argc, argv, args);
   if (status >= 0)
     return status;
@@ -55,6 +60,9 @@ parse_report (const CwCliCommand *command, gboolean dated, ReportOptions *option
   if (options->paper != NULL && !cw_paper_from_string (options->paper, paper))
     return cw_cli_usage_error (command, _ ("“%s” is not a paper size; use a4 or letter"),
                                options->paper);
+  if (options->language != NULL && !cw_language_is_known (options->language))
+    return cw_cli_usage_error (command, _ ("“%s” is not a report language; use en, de or fr"),
+                               options->language);
   /* A target that can never hold the report (a pipe, a device, the
    * workspace's -wal …) is refused before the workspace is even opened; the
    * writer checks again, as it does for the window. */
@@ -92,8 +100,13 @@ run_report_for_id (const CwCliCommand *command, gboolean dated, int argc, char *
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
+  if (options.language != NULL && !cw_language_push (options.language, &error))
+    return cw_cli_fail (error);
   g_autoptr (CwReport) report = make (workspace, id, &error);
-  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  status = report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  if (options.language != NULL)
+    cw_language_pop ();
+  return status;
 }
 
 int
@@ -133,8 +146,13 @@ run_report_for_workspace (const CwCliCommand *command, int argc, char **argv,
   if (workspace == NULL)
     return status;
   g_autoptr (GError) error = NULL;
+  if (options.language != NULL && !cw_language_push (options.language, &error))
+    return cw_cli_fail (error);
   g_autoptr (CwReport) report = make (workspace, options.reproducible, &error);
-  return report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  status = report ? write_report (report, &options, paper) : cw_cli_fail (error);
+  if (options.language != NULL)
+    cw_language_pop ();
+  return status;
 }
 
 int

@@ -61,7 +61,7 @@ cw_cli_run_review_new (const CwCliCommand *command, int argc, char **argv)
   gint64 id = cw_workspace_create_review (workspace, &draft, &today, &error);
   if (id == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return CW_CLI_OK;
 }
 
@@ -163,7 +163,7 @@ cw_cli_run_review_show (const CwCliCommand *command, int argc, char **argv)
           g_autofree char *title = cw_cli_one_line (cw_action_get_title (action));
           g_autofree char *owner = cw_cli_one_line (cw_action_get_owner (action));
           const char *due = cw_action_get_due (action);
-          g_print ("    %" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
+          g_print ("    %" PRId64 "\t%s\t%s\t%s\t%s\n", cw_action_get_id (action),
                    cw_action_status_to_string (cw_action_get_status (action)), due ? due : "-",
                    owner, title);
         }
@@ -315,7 +315,7 @@ cw_cli_run_review_decide (const CwCliCommand *command, int argc, char **argv)
   gint64 action = cw_workspace_decide (workspace, id, &decision, &error);
   if (action == 0)
     return cw_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", action);
+  g_print ("%" PRId64 "\n", action);
   return CW_CLI_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cw-cli.h"
+#include "cw-i18n.h"
 #include "cw-csv.h"
 #include "cw-text.h"
 
@@ -538,7 +539,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cw_i18n_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_print_handler (print_to_stdout);

@@ -1074,11 +1074,11 @@ insert_action (CwWorkspace *self, const CwActionDraft *draft, const char *title,
     return 0;
   gint64 id = cw_workspace_last_insert_id (self);
   g_autofree char *finding
-    = draft->finding_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->finding_id) : NULL;
+    = draft->finding_id ? g_strdup_printf ("%" PRId64, draft->finding_id) : NULL;
   g_autofree char *review
-    = draft->review_id ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->review_id) : NULL;
+    = draft->review_id ? g_strdup_printf ("%" PRId64, draft->review_id) : NULL;
   g_autofree char *external = draft->external_finding_id
-                                ? g_strdup_printf ("%" G_GINT64_FORMAT, draft->external_finding_id)
+                                ? g_strdup_printf ("%" PRId64, draft->external_finding_id)
                                 : NULL;
   gboolean ok = cw_workspace_record (self, "action", id, "created", NULL, title, error)
                 && cw_workspace_record (self, "action", id, "source", NULL,

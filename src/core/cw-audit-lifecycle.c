@@ -897,7 +897,7 @@ list_independence_gaps (CwWorkspace *self, GPtrArray *warnings, GError **error)
             continue;
           g_autofree char *areas = g_strjoinv (", ", member->own_areas);
           g_ptr_array_add (warnings,
-                           g_strdup_printf (_("Audit %" G_GINT64_FORMAT " was issued with %s on "
+                           g_strdup_printf (_("Audit %" PRId64 " was issued with %s on "
                                               "its team, who is now responsible for %s of its "
                                               "scope, and no reason is recorded"),
                                             id, member->name, areas));

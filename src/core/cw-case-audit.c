@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <string.h>
 
@@ -438,7 +440,7 @@ refuse_issued (CwAudit *audit, const char *doing, GError **error)
   CwAuditStatus status = cw_audit_get_status (audit);
   if (status != CW_AUDIT_REPORTED && status != CW_AUDIT_CLOSED)
     return TRUE;
-  cw_set_invalid (error, _("Audit %" G_GINT64_FORMAT " is %s: %s"), cw_audit_get_id (audit),
+  cw_set_invalid (error, _("Audit %" PRId64 " is %s: %s"), cw_audit_get_id (audit),
                   cw_audit_status_label (status), doing);
   return FALSE;
 }
@@ -698,7 +700,7 @@ cw_case_debrief (CwWorkspace *workspace, gint64 audit_id, GError **error)
   if (status != CW_AUDIT_REPORTED && status != CW_AUDIT_CLOSED)
     {
       cw_set_invalid (error, _("The debrief shows the case's model findings, so it is given "
-                               "once the report of audit %" G_GINT64_FORMAT
+                               "once the report of audit %" PRId64
                                " is issued; issue the report first"),
                       audit_id);
       return NULL;

@@ -31,6 +31,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 
 #include "cw-catalogue-migrate.h"
@@ -288,8 +290,8 @@ record_catalogue_version (CwWorkspace *self, CwCatalogue *builtin, GError **erro
   if (stmt == NULL)
     return FALSE;
   cw_stmt_bind_int64 (stmt, 1, new_version);
-  g_autofree char *old_text = g_strdup_printf ("%" G_GINT64_FORMAT, old_version);
-  g_autofree char *new_text = g_strdup_printf ("%" G_GINT64_FORMAT, new_version);
+  g_autofree char *old_text = g_strdup_printf ("%" PRId64, old_version);
+  g_autofree char *new_text = g_strdup_printf ("%" PRId64, new_version);
   return cw_stmt_run (stmt, error)
          && cw_workspace_record (self, "workspace", 1, "catalogue_version", old_text, new_text,
                                  error);

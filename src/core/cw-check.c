@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <glib/gstdio.h>
 
@@ -37,8 +39,8 @@ list_missing_end (const char *path, GPtrArray *problems)
   if (size >= 0 && length > (guint64) size)
     g_ptr_array_add (problems,
                      g_strdup_printf (_("The file ends after %ld bytes, but its header says it "
-                                        "is %" G_GUINT64_FORMAT " bytes long: the last %"
-                                        G_GUINT64_FORMAT " bytes are missing (cut off while "
+                                        "is %" PRIu64 " bytes long: the last %"
+                                        PRIu64 " bytes are missing (cut off while "
                                         "copying?)"),
                                       size, length, length - size));
 }

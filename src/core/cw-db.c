@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include "cw-i18n.h"
@@ -318,10 +320,10 @@ cw_db_write_stamp (CwDb *db, gint64 application_id, gint64 version, GError **err
 {
   g_autofree char *sql
     = application_id != 0
-        ? g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT
-                           "; PRAGMA application_id = %" G_GINT64_FORMAT,
+        ? g_strdup_printf ("PRAGMA user_version = %" PRId64
+                           "; PRAGMA application_id = %" PRId64,
                            version, application_id)
-        : g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
+        : g_strdup_printf ("PRAGMA user_version = %" PRId64, version);
   return cw_db_exec (db, sql, error);
 }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <string.h>
@@ -406,7 +408,7 @@ finding_number (Import *imp, const CwXRecord *record, gint64 *number, GError **e
                          ? "('major', 'minor')"
                          : g_strcmp0 (grade, "observation") == 0 ? "('observation')"
                                                                  : "('ofi')";
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "%s", audit, grades);
+  g_autofree char *key = g_strdup_printf ("%" PRId64 "%s", audit, grades);
   Series *series = g_hash_table_lookup (imp->series, key);
   if (series == NULL)
     {
@@ -1210,7 +1212,7 @@ cw_workspace_get_conflict (CwWorkspace *self, gint64 id, GError **error)
   if (!found)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no conflict %" G_GINT64_FORMAT "; `conflicts` lists them"), id);
+                   _("There is no conflict %" PRId64 "; `conflicts` lists them"), id);
       return NULL;
     }
   CwConflict *conflict = conflict_from_row (stmt, error);
@@ -1244,7 +1246,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
   if (!found)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no conflict %" G_GINT64_FORMAT "; `conflicts` lists them"), id);
+                   _("There is no conflict %" PRId64 "; `conflicts` lists them"), id);
       return FALSE;
     }
   g_autofree char *peer = cw_stmt_dup_text (stmt, 0);
@@ -1255,7 +1257,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
   cw_stmt_reset (stmt);
   if (!open)
     {
-      cw_set_invalid (error, _("Conflict %" G_GINT64_FORMAT " was settled already"), id);
+      cw_set_invalid (error, _("Conflict %" PRId64 " was settled already"), id);
       return FALSE;
     }
   g_autoptr (CwXRecord) ours = cw_xrecord_from_xml (ours_xml, error);
@@ -1290,7 +1292,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
   g_autoptr (CwXRecord) now = NULL;
   if (ok && local == 0)
     {
-      cw_set_invalid (error, _("The record of conflict %" G_GINT64_FORMAT " is gone"), id);
+      cw_set_invalid (error, _("The record of conflict %" PRId64 " is gone"), id);
       ok = FALSE;
     }
   if (ok && ((now = cw_xrecord_load (self, kind, local, error)) == NULL))
@@ -1298,7 +1300,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
   if (ok && !cw_xrecord_same (now, ours))
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
-                   _("The record of conflict %" G_GINT64_FORMAT " changed here since the "
+                   _("The record of conflict %" PRId64 " changed here since the "
                      "conflict was raised; import the file again to compare afresh"),
                    id);
       ok = FALSE;
@@ -1333,7 +1335,7 @@ resolve (CwWorkspace *self, gint64 id, const char *const *take, GError **error)
   if (ok)
     {
       g_autofree char *note
-        = g_strdup_printf ("conflict %" G_GINT64_FORMAT " with %s: %s", id, source, text);
+        = g_strdup_printf ("conflict %" PRId64 " with %s: %s", id, source, text);
       ok = cw_workspace_record (self, kind->element, local, "merge-decision", NULL, note, error);
     }
   ok = ok && cw_exchange_store_base (self, peer, theirs, error);

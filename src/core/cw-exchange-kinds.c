@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <string.h>
 
@@ -310,7 +312,7 @@ column_text (CwStmt *stmt, int column, CwXType type)
   if (cw_stmt_is_null (stmt, column))
     return NULL;
   if (type == CW_XF_INT || type == CW_XF_OPT_INT)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, cw_stmt_int64 (stmt, column));
+    return g_strdup_printf ("%" PRId64, cw_stmt_int64 (stmt, column));
   return cw_stmt_dup_text (stmt, column);
 }
 
@@ -490,7 +492,7 @@ gboolean
 cw_xrecord_write (xmlTextWriterPtr writer, const CwXRecord *record)
 {
   const CwXKind *kind = record->kind;
-  g_autofree char *rev = g_strdup_printf ("%" G_GINT64_FORMAT, record->rev);
+  g_autofree char *rev = g_strdup_printf ("%" PRId64, record->rev);
   if (xmlTextWriterStartElement (writer, BAD_CAST kind->element) < 0
       || xmlTextWriterWriteAttribute (writer, BAD_CAST "uuid", BAD_CAST record->uuid) < 0
       || xmlTextWriterWriteAttribute (writer, BAD_CAST "rev", BAD_CAST rev) < 0)

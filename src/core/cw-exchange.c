@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <glib/gstdio.h>
 #include <string.h>
@@ -495,7 +497,7 @@ check_assignment (CwWorkspace *self, const CwExportRequest *request, GError **er
                                                             == CW_AUDIT_CLOSED)
     {
       cw_set_invalid (error,
-                      _("Audit %" G_GINT64_FORMAT " has its report issued; revise it before "
+                      _("Audit %" PRId64 " has its report issued; revise it before "
                         "assigning its clauses again"),
                       request->audit_id);
       return FALSE;
@@ -512,7 +514,7 @@ check_assignment (CwWorkspace *self, const CwExportRequest *request, GError **er
       if (!cw_audit_reaches (audit, clause))
         {
           cw_set_invalid (error,
-                          _("Clause %s is not in the scope of audit %" G_GINT64_FORMAT
+                          _("Clause %s is not in the scope of audit %" PRId64
                             "; assign only clauses the audit covers"),
                           clause, request->audit_id);
           return FALSE;

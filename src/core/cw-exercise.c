@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "cw-clause.h"
@@ -1237,7 +1239,7 @@ cw_exercise_answer_describe_part (const CwExercise *exercise, const CwExerciseAn
       break;
     case CW_PART_NUMBER:
       if (given->has_number)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, given->number);
+        g_string_append_printf (out, "%" PRId64, given->number);
       break;
     case CW_PART_SEQUENCE:
       for (guint i = 0; i < given->order->len; i++)

@@ -432,7 +432,7 @@ cw_workspace_add_external_finding (CwWorkspace *self, const CwExternalFindingDra
       if (cw_stmt_run (stmt, error))
         {
           id = cw_workspace_last_insert_id (self);
-          g_autofree char *audit_id = g_strdup_printf ("%" G_GINT64_FORMAT, draft->audit_id);
+          g_autofree char *audit_id = g_strdup_printf ("%" PRId64, draft->audit_id);
           const char *fields[] = { audit_id, cw_body_grade_to_string (draft->grade), reference,
                                    draft->clause, text, or_empty (draft->respond_by) };
           g_autofree char *content = cw_history_content (fields, G_N_ELEMENTS (fields));

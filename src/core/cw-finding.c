@@ -184,7 +184,7 @@ cw_finding_format_label (CwGrade grade, gint64 number)
   const char *series = cw_grade_is_nonconformity (grade) ? "NC"
                        : grade == CW_GRADE_OBSERVATION   ? "OBS"
                                                          : "OFI";
-  return g_strdup_printf ("%s-%" G_GINT64_FORMAT, series, number);
+  return g_strdup_printf ("%s-%" PRId64, series, number);
 }
 
 char *

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <string.h>
 
@@ -577,7 +579,7 @@ cw_workspace_list_independence (CwWorkspace *self, gint64 audit_id, GError **err
   if (!found)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no audit %" G_GINT64_FORMAT " in this workspace"), audit_id);
+                   _("There is no audit %" PRId64 " in this workspace"), audit_id);
       return NULL;
     }
   g_autofree char *lead = cw_stmt_dup_text (stmt, 0);
@@ -634,7 +636,7 @@ cw_workspace_justify_independence (CwWorkspace *self, gint64 audit_id, const cha
   gboolean removing = cw_text_is_blank (justification);
   if (entry == NULL && !removing)
     {
-      cw_set_invalid (error, _("%s is not the lead auditor or on the team of audit %" G_GINT64_FORMAT
+      cw_set_invalid (error, _("%s is not the lead auditor or on the team of audit %" PRId64
                                "; add them to the team first"),
                       found->name, audit_id);
       return FALSE;
@@ -642,7 +644,7 @@ cw_workspace_justify_independence (CwWorkspace *self, gint64 audit_id, const cha
   if (entry != NULL && entry->own_areas[0] == NULL && !removing)
     {
       cw_set_invalid (error, _("%s is responsible for no area in the scope of audit %"
-                               G_GINT64_FORMAT ", so no reason is needed"),
+                               PRId64 ", so no reason is needed"),
                       found->name, audit_id);
       return FALSE;
     }
@@ -650,7 +652,7 @@ cw_workspace_justify_independence (CwWorkspace *self, gint64 audit_id, const cha
     {
       g_autofree char *areas = g_strjoinv (", ", entry->own_areas);
       cw_set_invalid (error, _("%s is responsible for %s, within the scope of audit %"
-                               G_GINT64_FORMAT "; take them off the team or narrow the scope "
+                               PRId64 "; take them off the team or narrow the scope "
                                "before removing the reason"),
                       found->name, areas, audit_id);
       return FALSE;

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -1082,7 +1084,7 @@ get_attempt (CwPractice *self, gint64 attempt_id, guint *version, GError **error
   if (!found)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND,
-                   _ ("There is no attempt %" G_GINT64_FORMAT " in %s"), attempt_id, self->path);
+                   _ ("There is no attempt %" PRId64 " in %s"), attempt_id, self->path);
       return NULL;
     }
   CwAttempt *attempt = row_to_attempt (stmt, version);
@@ -1315,7 +1317,7 @@ get_exam (CwPractice *self, gint64 attempt_id, CwExercisePack **pack, GError **e
   if (attempt->mode != CW_ATTEMPT_EXAM)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND,
-                   _ ("Attempt %" G_GINT64_FORMAT " is practice, not an exam"), attempt_id);
+                   _ ("Attempt %" PRId64 " is practice, not an exam"), attempt_id);
       return NULL;
     }
   *pack = load_pack (self, attempt->pack_id, version, error);
@@ -1348,7 +1350,7 @@ read_items (CwPractice *self, gint64 attempt_id, CwExercisePack *pack, GError **
         {
           cw_stmt_reset (stmt);
           g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_DAMAGED,
-                       _ ("The practice file %s is damaged: exam %" G_GINT64_FORMAT
+                       _ ("The practice file %s is damaged: exam %" PRId64
                           " lists an exercise its pack does not have"),
                        self->path, attempt_id);
           return NULL;
@@ -1384,7 +1386,7 @@ exam_open (CwPractice *self, const CwAttempt *attempt, GError **error)
   if (attempt->finished_at != NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_CLOSED,
-                   _ ("Exam %" G_GINT64_FORMAT " is finished; its answers can no longer change"),
+                   _ ("Exam %" PRId64 " is finished; its answers can no longer change"),
                    attempt->id);
       return FALSE;
     }
@@ -1393,7 +1395,7 @@ exam_open (CwPractice *self, const CwAttempt *attempt, GError **error)
   if (deadline == NULL || g_date_time_compare (at, deadline) >= 0)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_CLOSED,
-                   _ ("The time for exam %" G_GINT64_FORMAT " ran out at %s; finish it to see "
+                   _ ("The time for exam %" PRId64 " ran out at %s; finish it to see "
                       "the result"),
                    attempt->id, attempt->deadline ? attempt->deadline : "?");
       return FALSE;
@@ -1430,7 +1432,7 @@ cw_practice_exam_answer (CwPractice *self, gint64 attempt_id, const char *exerci
   if (item == NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND,
-                   _ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT
+                   _ ("Exercise “%s” is not in exam %" PRId64
                       "; “exam start” listed the exercises drawn"),
                    exercise_id, attempt_id);
       return FALSE;
@@ -1488,7 +1490,7 @@ read_answers (CwPractice *self, gint64 attempt_id, CwExercisePack *pack, GError 
         {
           cw_stmt_reset (stmt);
           g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_DAMAGED,
-                       _ ("The practice file %s is damaged: an answer of attempt %" G_GINT64_FORMAT
+                       _ ("The practice file %s is damaged: an answer of attempt %" PRId64
                           " cannot be read (%s)"),
                        self->path, attempt_id, bad ? bad->message : _ ("unknown exercise"));
           return NULL;
@@ -1532,7 +1534,7 @@ cw_practice_exam_confirm (CwPractice *self, gint64 attempt_id, const char *exerc
   if (attempt->finished_at == NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_HIDDEN,
-                   _ ("Exam %" G_GINT64_FORMAT " is still running: its model answers, and the "
+                   _ ("Exam %" PRId64 " is still running: its model answers, and the "
                       "rubric to confirm against them, are shown when it is finished"),
                    attempt_id);
       return FALSE;
@@ -1544,7 +1546,7 @@ cw_practice_exam_confirm (CwPractice *self, gint64 attempt_id, const char *exerc
   if (item == NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_NOT_FOUND,
-                   _ ("Exercise “%s” is not in exam %" G_GINT64_FORMAT), exercise_id, attempt_id);
+                   _ ("Exercise “%s” is not in exam %" PRId64), exercise_id, attempt_id);
       return FALSE;
     }
   const CwExercise *exercise = item->exercise;
@@ -1571,7 +1573,7 @@ cw_practice_exam_confirm (CwPractice *self, gint64 attempt_id, const char *exerc
   if (answer == NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_INVALID,
-                   _ ("Exercise %s was not answered in exam %" G_GINT64_FORMAT
+                   _ ("Exercise %s was not answered in exam %" PRId64
                       "; there is nothing to compare with the model"),
                    exercise_id, attempt_id);
       return FALSE;
@@ -1801,7 +1803,7 @@ cw_practice_finish_exam (CwPractice *self, gint64 attempt_id, GError **error)
   if (attempt->finished_at != NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_CLOSED,
-                   _ ("Exam %" G_GINT64_FORMAT " was finished at %s already"), attempt_id,
+                   _ ("Exam %" PRId64 " was finished at %s already"), attempt_id,
                    attempt->finished_at);
       return NULL;
     }
@@ -1825,7 +1827,7 @@ cw_practice_finish_exam (CwPractice *self, gint64 attempt_id, GError **error)
     {
       cw_db_rollback (self->db);
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_CLOSED,
-                   _ ("Exam %" G_GINT64_FORMAT " was finished meanwhile"), attempt_id);
+                   _ ("Exam %" PRId64 " was finished meanwhile"), attempt_id);
       return NULL;
     }
   if (!cw_db_commit (self->db, &local))
@@ -1846,7 +1848,7 @@ cw_practice_get_exam_result (CwPractice *self, gint64 attempt_id, GError **error
   if (attempt->finished_at == NULL)
     {
       g_set_error (error, CW_PRACTICE_ERROR, CW_PRACTICE_ERROR_HIDDEN,
-                   _ ("Exam %" G_GINT64_FORMAT " is still running: its scores are shown when it "
+                   _ ("Exam %" PRId64 " is still running: its scores are shown when it "
                       "is finished"),
                    attempt_id);
       return NULL;

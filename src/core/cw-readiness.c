@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "cw-i18n.h"
@@ -321,9 +323,9 @@ judge_programme (CwWorkspace *self, GError **error)
       else
         set_state (c, CW_READY_GREEN,
                    g_strdup_printf (cw_ngettext ("The programme is started and holds %"
-                                                       G_GINT64_FORMAT " audit",
+                                                       PRId64 " audit",
                                                  "The programme is started and holds %"
-                                                 G_GINT64_FORMAT " audits",
+                                                 PRId64 " audits",
                                                  (gulong) audits),
                                     audits));
     }

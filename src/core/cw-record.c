@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <string.h>
 
@@ -345,12 +347,12 @@ cw_record_check (CwWorkspace *self, GPtrArray *problems, GError **error)
         return FALSE;
       for (guint j = 0; j < changed->len; j++)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("%s %" G_GINT64_FORMAT " is not what its history "
+                         g_strdup_printf (_("%s %" PRId64 " is not what its history "
                                             "recorded: it was changed outside Clausewise"),
                                           _(kind->label), g_array_index (changed, gint64, j)));
       for (guint j = 0; j < gone->len; j++)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("%s %" G_GINT64_FORMAT " is missing, but its "
+                         g_strdup_printf (_("%s %" PRId64 " is missing, but its "
                                             "history does not record its deletion: it was "
                                             "deleted outside Clausewise"),
                                           _(kind->label), g_array_index (gone, gint64, j)));
@@ -407,7 +409,7 @@ cw_history_verify (CwWorkspace *self, GPtrArray *problems, GError **error)
     return FALSE;
   if (broken_at != 0)
     g_ptr_array_add (problems,
-                     g_strdup_printf (_("History entry %" G_GINT64_FORMAT " does not match its "
+                     g_strdup_printf (_("History entry %" PRId64 " does not match its "
                                         "hash: the change history was altered outside "
                                         "Clausewise"),
                                       broken_at));
@@ -482,7 +484,7 @@ cw_workspace_check_seal (CwWorkspace *self, const char *seal, GError **error)
   if (broken_at != 0)
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,
                  _("The history does not hold seal %s: it was altered outside Clausewise "
-                   "(entry %" G_GINT64_FORMAT " no longer matches its hash)"),
+                   "(entry %" PRId64 " no longer matches its hash)"),
                  seal, broken_at);
   else
     g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_DAMAGED,

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "cw-i18n.h"
@@ -660,7 +662,7 @@ get_entry (CwWorkspace *self, const char *sql, gint64 id, const char *reference,
                      reference);
       else
         g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no register entry %" G_GINT64_FORMAT "; “clausewise-cli "
+                     _("There is no register entry %" PRId64 "; “clausewise-cli "
                        "register list” lists them"),
                      id);
       return NULL;
@@ -803,8 +805,8 @@ cw_workspace_cite_register_entry (CwWorkspace *self, gint64 entry_id, const char
   if (!found)
     {
       g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_NOT_FOUND,
-                   is_evidence ? _("There is no evidence %" G_GINT64_FORMAT)
-                               : _("There is no finding %" G_GINT64_FORMAT),
+                   is_evidence ? _("There is no evidence %" PRId64)
+                               : _("There is no finding %" PRId64),
                    id);
       return FALSE;
     }

@@ -146,7 +146,7 @@ compose_actions (CwTypeset *ts, gpointer data)
           CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
           CwActionOverdue late = g_array_index (c->overdues, CwActionOverdue, i);
           g_autofree char *number
-              = g_strdup_printf ("<b>A-%" G_GINT64_FORMAT "</b>", cw_action_get_id (action));
+              = g_strdup_printf ("<b>A-%" PRId64 "</b>", cw_action_get_id (action));
           g_autofree char *clause
               = cw_markup_printf ("%s", finding ? cw_finding_get_clause (finding) : "—");
           g_autofree char *finding_label = finding ? cw_finding_dup_label (finding) : NULL;
@@ -219,7 +219,7 @@ compose_actions (CwTypeset *ts, gpointer data)
       CwActionDueState due = g_array_index (c->due_states, CwActionDueState, i);
       CwActionOverdue late = g_array_index (c->overdues, CwActionOverdue, i);
       g_autofree char *heading
-          = g_strdup_printf ("A-%" G_GINT64_FORMAT "  %s", cw_action_get_id (action),
+          = g_strdup_printf ("A-%" PRId64 "  %s", cw_action_get_id (action),
                              cw_report_or_dash (cw_action_get_title (action)));
       cw_typeset_heading (ts, 2, heading, FALSE);
       g_autofree char *date = cw_report_date (cw_action_get_due (action));
@@ -292,6 +292,9 @@ cw_report_new_actions (CwWorkspace *workspace, gboolean reproducible, GError **e
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   GDate day;
   if (!reproducible)

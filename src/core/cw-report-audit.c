@@ -111,7 +111,7 @@ load_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
   if (catalogue == NULL)
     return NULL;
   content->catalogue = g_object_ref (catalogue);
-  content->reference = g_strdup_printf ("IA-%" G_GINT64_FORMAT, audit_id);
+  content->reference = g_strdup_printf ("IA-%" PRId64, audit_id);
   content->sessions = cw_workspace_list_audit_sessions (workspace, audit_id, error);
   if (content->sessions == NULL)
     return NULL;
@@ -540,7 +540,7 @@ compose_summary (CwTypeset *ts, AuditContent *c)
       ClauseRow *row = &g_array_index (c->rows, ClauseRow, i);
       gboolean group = cw_clause_get_depth (row->clause) == 0;
       g_autofree char *number = cw_markup_printf ("%s", cw_clause_get_number (row->clause));
-      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title (row->clause));
+      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title_shown (row->clause));
       g_autofree char *answered = row->n_questions
                                       ? g_strdup_printf ("%u / %u", row->answered, row->n_questions)
                                       : g_strdup ("");
@@ -576,7 +576,7 @@ question_text (AuditContent *c, CwFinding *finding)
   if (id == NULL || *id == '\0')
     return NULL;
   CwQuestion *question = cw_catalogue_lookup_question (c->catalogue, id);
-  return question ? g_strdup_printf ("%s  %s", id, cw_question_get_text (question))
+  return question ? g_strdup_printf ("%s  %s", id, cw_question_get_text_shown (question))
                   : g_strdup (id);
 }
 
@@ -647,7 +647,7 @@ compose_findings (CwTypeset *ts, AuditContent *c)
           clause = cw_finding_get_clause (finding);
           CwClause *entry = cw_catalogue_lookup_clause (c->catalogue, clause);
           g_autofree char *heading
-              = g_strdup_printf ("%s  %s", clause, entry ? cw_clause_get_title (entry) : "");
+              = g_strdup_printf ("%s  %s", clause, entry ? cw_clause_get_title_shown (entry) : "");
           cw_typeset_heading (ts, 2, heading, FALSE);
         }
       compose_finding (ts, c, finding, TRUE);
@@ -693,7 +693,7 @@ question_table (CwTypeset *ts, AuditContent *c, GPtrArray *questions, const char
     {
       CwQuestion *question = g_ptr_array_index (questions, i);
       g_autofree char *id = cw_markup_printf ("%s", cw_question_get_id (question));
-      g_autofree char *text = cw_markup_printf ("%s", cw_question_get_text (question));
+      g_autofree char *text = cw_markup_printf ("%s", cw_question_get_text_shown (question));
       g_autofree char *note = cw_markup_printf (
           "%s", or_not_recorded (answer_note (c, question), _ ("No reason recorded")));
       const char *cells[] = { id, text, note };
@@ -1098,7 +1098,7 @@ compose_checklist (CwTypeset *ts, AuditContent *c)
       if (questions->len == 0)
         continue;
       g_autofree char *number = cw_markup_printf ("%s", cw_clause_get_number (row->clause));
-      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title (row->clause));
+      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title_shown (row->clause));
       const char *group[] = { number, title, "" };
       cw_table_row (table, group, CW_ROW_GROUP, -1, NULL);
       for (guint j = 0; j < questions->len; j++)
@@ -1111,8 +1111,8 @@ compose_checklist (CwTypeset *ts, AuditContent *c)
               = note && *note
                     ? cw_markup_printf (
                           "%s\n<span foreground=\"#4a5058\">%s</span>",
-                          cw_question_get_text (question), note)
-                    : cw_markup_printf ("%s", cw_question_get_text (question));
+                          cw_question_get_text_shown (question), note)
+                    : cw_markup_printf ("%s", cw_question_get_text_shown (question));
           g_autofree char *label = cw_markup_printf ("%s", cw_result_label (result));
           const char *cells[] = { id, text, label };
           cw_table_row (table, cells, CW_ROW_NORMAL, 2,
@@ -1238,7 +1238,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
   CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, cw_finding_get_clause (finding));
   g_autofree char *label = cw_finding_dup_label (finding);
   g_autofree char *heading = g_strdup_printf ("%s  %s %s", label, cw_finding_get_clause (finding),
-                                              clause ? cw_clause_get_title (clause) : "");
+                                              clause ? cw_clause_get_title_shown (clause) : "");
   cw_typeset_heading (ts, 1, heading, TRUE);
   g_autofree char *raised = cw_report_date (cw_finding_get_raised_on (finding));
   g_autofree char *audit = g_strdup_printf ("%s (%s)", cw_audit_get_title (c->audit), c->reference);
@@ -1273,7 +1273,7 @@ compose_nonconformity (CwTypeset *ts, AuditContent *c, CwFinding *finding)
                                        day ? day : "—");
         }
       g_autofree char *action_ref
-          = g_strdup_printf ("A-%" G_GINT64_FORMAT "  %s", cw_action_get_id (action),
+          = g_strdup_printf ("A-%" PRId64 "  %s", cw_action_get_id (action),
                              cw_report_or_dash (cw_action_get_title (action)));
       cw_typeset_labelled (ts, _ ("Corrective action"), action_ref, NULL);
       filled_or_box (ts, _ ("Correction: what was done at once to contain it"),
@@ -1403,11 +1403,11 @@ compose_nc_report (CwTypeset *ts, gpointer data)
       g_autofree char *label = cw_finding_dup_label (finding);
       g_autofree char *number = cw_markup_printf ("%s", label);
       g_autofree char *title = cw_markup_printf ("%s  %s", cw_finding_get_clause (finding),
-                                                 clause ? cw_clause_get_title (clause) : "");
+                                                 clause ? cw_clause_get_title_shown (clause) : "");
       g_autofree char *grade
           = cw_markup_printf ("%s", cw_grade_label (cw_finding_get_grade (finding)));
       g_autofree char *action_ref
-          = action ? g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action))
+          = action ? g_strdup_printf ("A-%" PRId64, cw_action_get_id (action))
                    : cw_markup_printf ("%s", _ ("none yet"));
       g_autofree char *status
           = cw_markup_printf ("%s", cw_finding_status_label (cw_finding_get_status (finding)));
@@ -1509,7 +1509,7 @@ compose_plan (CwTypeset *ts, gpointer data)
       if (n == 0 || !cw_audit_covers (c->audit, cw_clause_get_number (clause)))
         continue;
       g_autofree char *number = cw_markup_printf ("%s", cw_clause_get_number (clause));
-      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title (clause));
+      g_autofree char *title = cw_markup_printf ("%s", cw_clause_get_title_shown (clause));
       g_autofree char *count = cw_markup_printf ("%u", n);
       const char *cells[] = { number, title, count };
       cw_table_row (table, cells, CW_ROW_NORMAL, -1, NULL);
@@ -1550,6 +1550,9 @@ cw_report_new_audit (CwWorkspace *workspace, gint64 audit_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
   return new_audit_report (workspace, audit_id, _ ("Internal audit report"), compose_audit_report,
                            error);
 }
@@ -1560,6 +1563,9 @@ cw_report_new_audit_plan (CwWorkspace *workspace, gint64 audit_id, GError **erro
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
   return new_audit_report (workspace, audit_id, _ ("Internal audit plan"), compose_plan, error);
 }
 
@@ -1570,6 +1576,9 @@ cw_report_new_nonconformities (CwWorkspace *workspace, gint64 audit_id, GError *
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
   return new_audit_report (workspace, audit_id, _ ("Nonconformity report"), compose_nc_report,
                            error);
 }

@@ -115,7 +115,7 @@ cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue, GHashTable *by
         continue;
       CwClause *main = g_ptr_array_index (mains, g);
       chart->labels[chart->n_groups]
-          = g_strdup_printf ("%s  %s", cw_clause_get_number (main), cw_clause_get_title (main));
+          = g_strdup_printf ("%s  %s", cw_clause_get_number (main), cw_clause_get_title_shown (main));
       memcpy (chart->counts[chart->n_groups], counts[g], sizeof counts[g]);
       chart->n_groups++;
     }

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "cw-i18n.h"
 #include <string.h>
 
 #include "cw-case-audit.h"
@@ -83,7 +83,7 @@ clause_text (DebriefContent *c, const char *number)
   if (number == NULL || *number == '\0')
     return g_strdup ("—");
   CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, number);
-  return clause ? g_strdup_printf ("%s %s", number, cw_clause_get_title (clause))
+  return clause ? g_strdup_printf ("%s %s", number, cw_clause_get_title_shown (clause))
                 : g_strdup (number);
 }
 
@@ -138,7 +138,7 @@ item_list (const CwCase *kase, const char *const *ids, const char *const *agains
       g_ptr_array_add (records, NULL);
       g_autofree char *joined = g_strjoinv (", ", (char **)records->pdata);
       g_autofree char *line = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Record %s", "Records %s", records->len - 1), joined);
+          cw_ngettext ("Record %s", "Records %s", records->len - 1), joined);
       g_string_append_printf (list, "%s• %s", list->len ? "\n" : "", line);
     }
   return list->len ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
@@ -274,7 +274,7 @@ compose_hints (CwTypeset *ts, const CwDebriefRow *row, const CwRgb *bar)
   g_autoptr (GString) text = g_string_new (NULL);
   g_string_append_printf (
       text,
-      g_dngettext (GETTEXT_PACKAGE, "%u hint on the trainee's statement (statement score %s):",
+      cw_ngettext ("%u hint on the trainee's statement (statement score %s):",
                    "%u hints on the trainee's statement (statement score %s):", row->hints->len),
       row->hints->len, score);
   for (guint i = 0; i < row->hints->len; i++)
@@ -412,7 +412,7 @@ compose_sampling (CwTypeset *ts, DebriefContent *c)
       CwDebriefSampling *s = g_ptr_array_index (d->sampling, i);
       const CwCasePopulation *population = s->population;
       g_autofree char *held
-          = population ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record held",
+          = population ? g_strdup_printf (cw_ngettext ("%u record held",
                                                        "%u records held", population->size),
                                           population->size)
                        : NULL;
@@ -469,6 +469,9 @@ cw_report_new_debrief (CwWorkspace *workspace, gint64 audit_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   g_autoptr (DebriefContent) content = g_new0 (DebriefContent, 1);
   content->debrief = cw_case_debrief (workspace, audit_id, error);

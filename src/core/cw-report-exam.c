@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -186,7 +188,7 @@ compose (CwTypeset *ts, const ExamContent *content)
   g_autofree char *pack = g_strdup_printf ("%s (%s, version %u)", content->pack->title,
                                            content->pack->id, content->pack->version);
   g_autofree char *minutes = g_strdup_printf (_ ("%u minutes"), result->blueprint->minutes);
-  g_autofree char *reference = g_strdup_printf ("%" G_GINT64_FORMAT, attempt->id);
+  g_autofree char *reference = g_strdup_printf ("%" PRId64, attempt->id);
   const char *fields[] = {
     _ ("Trainee"), attempt->trainee, _ ("Exercise pack"),
     pack,          _ ("Exam"),       reference,
@@ -260,7 +262,7 @@ render (const ExamContent *content, CwPaper paper, int fd, const char *path, GEr
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, attempt->finished_at);
   cairo_t *cr = cairo_create (surface);
 
-  g_autofree char *footer = g_strdup_printf (_ ("Practice exam %" G_GINT64_FORMAT " · %s"),
+  g_autofree char *footer = g_strdup_printf (_ ("Practice exam %" PRId64 " · %s"),
                                              attempt->id, content->pack->id);
   CwTypeset *counted = cw_typeset_new_counting (cr, width, height);
   cw_typeset_set_running (counted, _ ("Lead auditor practice"), title, footer);

@@ -184,6 +184,9 @@ cw_report_new_pack_index (CwWorkspace *workspace, const CwPackPlan *plan, GError
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   g_autoptr (PackContent) content = g_new0 (PackContent, 1);
   content->organisation = cw_workspace_get_organisation (workspace, error);

@@ -44,4 +44,12 @@ CwResultsChart *cw_results_chart_new_for (CwAudit *audit, CwCatalogue *catalogue
 CwReport *cw_report_new_pack_index (CwWorkspace *workspace, const CwPackPlan *plan,
                                     GError **error);
 
+/* A report's constructor speaks the report's language from its first
+ * line:   g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+ * and the report keeps that language for laying out its pages. */
+typedef struct _CwSpeaking CwSpeaking;
+CwSpeaking *cw_report_speak (CwWorkspace *workspace, GError **error);
+void cw_report_speak_end (CwSpeaking *speaking);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwSpeaking, cw_report_speak_end)
+
 G_END_DECLS

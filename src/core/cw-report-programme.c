@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <pango/pangocairo.h>
 
@@ -158,7 +160,7 @@ draw_matrix (cairo_t *cr, double width, double height, gpointer data)
               cairo_stroke (cr);
               cairo_set_dash (cr, NULL, 0, 0);
             }
-          g_autofree char *label = g_strdup_printf ("IA-%" G_GINT64_FORMAT, visit->audit);
+          g_autofree char *label = g_strdup_printf ("IA-%" PRId64, visit->audit);
           cairo_set_source_rgb (cr, 0.13, 0.14, 0.16);
           draw_text (cr, "DejaVu Sans Condensed 5.5", label, x, y + 2, cell - 2,
                      PANGO_ALIGN_CENTER);
@@ -241,7 +243,7 @@ compose_programme (CwTypeset *ts, gpointer data)
         CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, row->clause);
         g_autofree char *number = cw_markup_printf ("%s", row->clause);
         g_autofree char *title
-            = cw_markup_printf ("%s", clause ? cw_clause_get_title (clause) : "");
+            = cw_markup_printf ("%s", clause ? cw_clause_get_title_shown (clause) : "");
         g_autofree char *date = cw_report_short_date (row->next_due);
         g_autofree char *due = cw_markup_printf ("%s", row->next_due ? date : "—");
         g_autofree char *status = cw_markup_printf ("%s", cw_coverage_label (row->coverage));
@@ -277,13 +279,13 @@ compose_programme (CwTypeset *ts, gpointer data)
       CwCoverageRow *row = g_ptr_array_index (c->rows, i);
       CwClause *clause = cw_catalogue_lookup_clause (c->catalogue, row->clause);
       g_autofree char *number = cw_markup_printf ("%s", row->clause);
-      g_autofree char *title = cw_markup_printf ("%s", clause ? cw_clause_get_title (clause) : "");
+      g_autofree char *title = cw_markup_printf ("%s", clause ? cw_clause_get_title_shown (clause) : "");
       g_autofree char *importance
           = cw_markup_printf ("%s", cw_importance_to_string (row->importance));
       g_autofree char *last_date = cw_report_short_date (row->last_audited);
       g_autofree char *last
           = row->last_audit > 0
-                ? cw_markup_printf ("%s (IA-%" G_GINT64_FORMAT ")", last_date, row->last_audit)
+                ? cw_markup_printf ("%s (IA-%" PRId64 ")", last_date, row->last_audit)
                 : cw_markup_printf ("%s", _ ("never"));
       g_autofree char *next_date = cw_report_short_date (row->next_due);
       g_autofree char *next = cw_markup_printf ("%s", row->next_due ? next_date : "—");
@@ -306,7 +308,7 @@ compose_programme (CwTypeset *ts, gpointer data)
         {
           CwAudit *audit = g_ptr_array_index (c->audits, i);
           CwAuditProgress *progress = &g_array_index (c->progress, CwAuditProgress, i);
-          g_autofree char *ref = cw_markup_printf ("IA-%" G_GINT64_FORMAT, cw_audit_get_id (audit));
+          g_autofree char *ref = cw_markup_printf ("IA-%" PRId64, cw_audit_get_id (audit));
           g_autofree char *title = cw_markup_printf ("%s", cw_audit_get_title (audit));
           g_autofree char *from = cw_report_short_date (cw_audit_get_planned_start (audit));
           g_autofree char *to = cw_report_short_date (cw_audit_get_planned_end (audit));
@@ -343,7 +345,7 @@ compose_programme (CwTypeset *ts, gpointer data)
             teams = cw_typeset_table_begin (ts, 3, t_widths, t_header);
           g_autofree char *statement = cw_independence_describe (member);
           g_autofree char *ref = cw_markup_printf (
-              "IA-%" G_GINT64_FORMAT, cw_audit_get_id (g_ptr_array_index (c->audits, i)));
+              "IA-%" PRId64, cw_audit_get_id (g_ptr_array_index (c->audits, i)));
           g_autofree char *name
               = member->lead ? cw_markup_printf ("%s\n<i>%s</i>", member->name, _ ("lead auditor"))
                              : cw_markup_printf ("%s", member->name);
@@ -366,6 +368,9 @@ cw_report_new_programme (CwWorkspace *workspace, const GDate *today, GError **er
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (today != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   g_autoptr (ProgrammeContent) content = g_new0 (ProgrammeContent, 1);
   content->programme = cw_workspace_get_programme (workspace, error);

@@ -380,6 +380,9 @@ cw_report_new_readiness (CwWorkspace *workspace, const GDate *today, GError **er
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (today != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   g_autoptr (ReadinessContent) content = g_new0 (ReadinessContent, 1);
   content->today = *today;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 
 #include "cw-action.h"
@@ -182,7 +184,7 @@ compose_review (CwTypeset *ts, gpointer data)
                   decisions = cw_typeset_table_begin (ts, 5, d_widths, d_header);
                 }
               g_autofree char *number
-                  = g_strdup_printf ("A-%" G_GINT64_FORMAT, cw_action_get_id (action));
+                  = g_strdup_printf ("A-%" PRId64, cw_action_get_id (action));
               const char *description = cw_action_get_description (action);
               g_autofree char *text = cw_markup_printf (
                   "%s", description && *description
@@ -224,6 +226,9 @@ cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error)
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (CwSpeaking) speaking = cw_report_speak (workspace, error);
+  if (speaking == NULL)
+    return NULL;
 
   g_autoptr (ReviewContent) content = g_new0 (ReviewContent, 1);
   content->review = cw_workspace_get_review (workspace, review_id, error);
@@ -242,7 +247,7 @@ cw_report_new_review (CwWorkspace *workspace, gint64 review_id, GError **error)
   g_autofree char *to = cw_report_date (cw_review_get_period_end (content->review));
   content->period = start && *start ? g_strdup_printf ("%s – %s", from, to)
                                     : g_strdup_printf (_ ("Up to %s"), to);
-  content->reference = g_strdup_printf ("MR-%" G_GINT64_FORMAT, review_id);
+  content->reference = g_strdup_printf ("MR-%" PRId64, review_id);
   g_autofree char *subject = g_strdup_printf ("%s: %s", content->reference, content->held_on);
   CwReportInfo info = {
     .title = _ ("Management review minutes"),

@@ -35,6 +35,7 @@ struct _CwReport
   GDestroyNotify content_free;
   CwReportCompose compose;
   CwTypeset *typeset;
+  const char *language; /* the language it speaks (cw-i18n.h) */
 };
 
 G_DEFINE_FINAL_TYPE (CwReport, cw_report, G_TYPE_OBJECT)
@@ -104,6 +105,7 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
   self->author = g_strdup (info->author);
   self->organisation = g_strdup (info->organisation);
   self->created = g_steal_pointer (&created);
+  self->language = cw_language_current ();
   self->dated = g_strdup (info->dated);
   /* The seal first, then the report's short reference: the full title is on
    * the cover and in the running header. */
@@ -115,8 +117,9 @@ cw_report_new_with (CwWorkspace *workspace, const CwReportInfo *info, gpointer c
   return self;
 }
 
+/* Dates in the language the report speaks (cw_i18n_format_date). */
 static char *
-format_date (const char *iso, const char *format)
+format_date (const char *iso, gboolean short_month)
 {
   GDate date;
   if (iso == NULL || *iso == '\0')
@@ -124,10 +127,7 @@ format_date (const char *iso, const char *format)
   g_autofree char *day = g_strndup (iso, 10);
   if (!cw_date_parse (day, &date, NULL))
     return g_strdup (iso);
-  char text[64];
-  if (g_date_strftime (text, sizeof text, format, &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (text[0] == '0' ? text + 1 : text);
+  return cw_i18n_format_date (&date, short_month);
 }
 
 /* "2026-09-14" (or a timestamp of that day) → "14 September 2026";
@@ -135,7 +135,7 @@ format_date (const char *iso, const char *format)
 char *
 cw_report_date (const char *iso)
 {
-  return format_date (iso, "%d %B %Y");
+  return format_date (iso, FALSE);
 }
 
 /* What a report prints for a field left empty. */
@@ -149,7 +149,7 @@ cw_report_or_dash (const char *text)
 char *
 cw_report_short_date (const char *iso)
 {
-  return format_date (iso, "%d %b %Y");
+  return format_date (iso, TRUE);
 }
 
 /* Colours chosen to stay apart in greyscale as well: severity darkens. */
@@ -252,7 +252,10 @@ cw_report_paginate (CwReport *self, cairo_t *cr, double width, double height)
   cw_typeset_free (self->typeset);
   self->typeset = cw_typeset_new (cr, width, height);
   cw_typeset_set_running (self->typeset, self->organisation, self->title, self->footer);
+  gboolean speaking = self->language != NULL && cw_language_push (self->language, NULL);
   self->compose (self->typeset, self->content);
+  if (speaking)
+    cw_language_pop ();
   cw_typeset_finish (self->typeset);
   return cw_typeset_get_n_pages (self->typeset);
 }
@@ -272,7 +275,10 @@ cw_report_draw_page (CwReport *self, cairo_t *cr, guint page)
   g_return_if_fail (CW_IS_REPORT (self));
   g_return_if_fail (self->typeset != NULL);
   g_return_if_fail (page < cw_typeset_get_n_pages (self->typeset));
+  gboolean speaking = self->language != NULL && cw_language_push (self->language, NULL);
   cw_typeset_draw_page (self->typeset, cr, page);
+  if (speaking)
+    cw_language_pop ();
 }
 
 /* ---- PDF export ------------------------------------------------------- */
@@ -530,4 +536,34 @@ cw_report_write_pdf (CwReport *self, const char *path, CwReportProgress progress
   else
     g_unlink (temp);
   return ok;
+}
+
+/* ---- The language a report speaks ------------------------------------- */
+
+static const char speaking_token = 0;
+
+/* Pushes the language a report of `workspace` speaks: the one the caller
+ * has pushed already (`report --language`), else the workspace's. */
+CwSpeaking *
+cw_report_speak (CwWorkspace *workspace, GError **error)
+{
+  const char *language = cw_language_current ();
+  g_autoptr (CwOrganisation) organisation = NULL;
+  if (language == NULL)
+    {
+      organisation = cw_workspace_get_organisation (workspace, error);
+      if (organisation == NULL)
+        return NULL;
+      language = organisation->language;
+    }
+  if (!cw_language_push (language, error))
+    return NULL;
+  return (CwSpeaking *) &speaking_token;
+}
+
+void
+cw_report_speak_end (CwSpeaking *speaking)
+{
+  if (speaking != NULL)
+    cw_language_pop ();
 }

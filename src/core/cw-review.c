@@ -1165,8 +1165,11 @@ load_entries (CwWorkspace *self, CwReview *review, GError **error)
     {
       CwReviewEntry *entry = g_new0 (CwReviewEntry, 1);
       entry->input = cw_stmt_dup_text (stmt, 0);
-      entry->title = cw_stmt_dup_text (stmt, 1);
-      entry->hint = cw_stmt_dup_text (stmt, 2);
+      /* Shown in the language shown; the review stores only the input id. */
+      entry->title = g_strdup (
+        cw_catalogue_shown (CW_CATALOGUE_INPUT_TITLE, entry->input, cw_stmt_text (stmt, 1)));
+      entry->hint = g_strdup (
+        cw_catalogue_shown (CW_CATALOGUE_INPUT_HINT, entry->input, cw_stmt_text (stmt, 2)));
       entry->prefill = cw_stmt_dup_text (stmt, 3);
       /* An input added to the catalogue after the review has no row yet. */
       const char *figures = cw_stmt_text (stmt, 4);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "cw-i18n.h"
@@ -207,11 +209,11 @@ describe_hit (CwWorkspace *self, CwSearchHit *hit, GError **error)
                           : g_strdup_printf (_("Evidence %s · %s"), detail, name);
       break;
     case CW_SEARCH_ACTION:
-      hit->title = g_strdup_printf (_("Corrective action %" G_GINT64_FORMAT ": %s"), hit->id,
+      hit->title = g_strdup_printf (_("Corrective action %" PRId64 ": %s"), hit->id,
                                     name);
       break;
     case CW_SEARCH_REVIEW:
-      hit->title = g_strdup_printf (_("Management review %" G_GINT64_FORMAT " held on %s"),
+      hit->title = g_strdup_printf (_("Management review %" PRId64 " held on %s"),
                                     hit->id, name);
       break;
     }

@@ -154,7 +154,7 @@ cw_workspace_run_update (CwWorkspace *self, CwStmt *stmt, const char *entity, gi
       return TRUE;
     }
   g_set_error (error, CW_WORKSPACE_ERROR, CW_WORKSPACE_ERROR_CHANGED,
-               _("%s %" G_GINT64_FORMAT " was changed meanwhile, in another window or by "
+               _("%s %" PRId64 " was changed meanwhile, in another window or by "
                  "another program; nothing was saved. Open it again to see the change, then "
                  "repeat yours"),
                cw_record_label (entity), id);
@@ -293,7 +293,7 @@ cw_history_hash (const char *previous, const char *at, const char *who, const ch
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   char id_text[32];
-  g_snprintf (id_text, sizeof id_text, "%" G_GINT64_FORMAT, entity_id);
+  g_snprintf (id_text, sizeof id_text, "%" PRId64, entity_id);
   const char *fields[] = { previous, at, who, entity, id_text, field, old_value, new_value };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     hash_field (checksum, fields[i]);
@@ -357,7 +357,7 @@ void
 cw_workspace_touch (CwWorkspace *self, const char *entity, gint64 id)
 {
   g_return_if_fail (cw_record_is_kind (entity));
-  char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, entity, id);
+  char *key = g_strdup_printf ("%s\x1f%" PRId64, entity, id);
   if (g_hash_table_contains (self->touched_set, key))
     {
       g_free (key);
@@ -1325,7 +1325,7 @@ check_respond_days (gint64 days, gboolean major, GError **error)
 {
   if (days >= 1 && days <= CW_RESPOND_DAYS_MAX)
     return TRUE;
-  g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, days);
+  g_autofree char *given = g_strdup_printf ("%" PRId64, days);
   if (major)
     cw_set_invalid (error,
                     _("The time to respond to a major nonconformity is a whole number of days "

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "cw-i18n.h"
 #include <string.h>
 #include <libxml/parser.h>
@@ -439,7 +441,7 @@ reader_problem (CwXmlReader *reader, GError **error)
 {
   if (reader->too_large)
     g_set_error (error, CW_XML_ERROR, CW_XML_ERROR_TOO_LARGE,
-                 _("%s is too large to read (more than %" G_GUINT64_FORMAT " MiB)"),
+                 _("%s is too large to read (more than %" PRIu64 " MiB)"),
                  reader->name, reader->max_bytes / (1024 * 1024));
   else if (reader->compressed)
     set_compressed_error (error, reader->name);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-application.h"
@@ -117,7 +119,7 @@ static void
 quit_after_paint (GdkFrameClock *clock, GApplication *app)
 {
   g_signal_handlers_disconnect_by_func (clock, quit_after_paint, app);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("first-frame %" PRId64 "\n", g_get_monotonic_time ());
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
 

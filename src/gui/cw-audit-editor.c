@@ -242,7 +242,7 @@ scope_check (CwAuditEditor *self, CwClause *clause)
   GtkWidget *check = gtk_check_button_new ();
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   g_autofree char *label
-    = g_strdup_printf (_("Include %s %s"), cw_clause_get_number (clause), cw_clause_get_title (clause));
+    = g_strdup_printf (_("Include %s %s"), cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_hash_table_insert (self->scope_checks, g_strdup (cw_clause_get_number (clause)), check);
   return check;
@@ -262,12 +262,12 @@ build_scope_picker (CwAuditEditor *self)
       CwClause *clause = g_ptr_array_index (main_clauses, i);
       GtkWidget *expander = adw_expander_row_new ();
       g_autofree char *title
-        = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+        = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       /* libadwaita 1.2 neither names the row nor says whether it is open:
        * the row gets the clause for a name, and follows its own state. */
       g_autofree char *name
-        = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+        = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
       cw_expander_row_report_state (expander);
@@ -278,7 +278,7 @@ build_scope_picker (CwAuditEditor *self)
           CwClause *child = g_ptr_array_index (children, c);
           GtkWidget *row = adw_action_row_new ();
           g_autofree char *child_title
-            = g_strdup_printf ("%s  %s", cw_clause_get_number (child), cw_clause_get_title (child));
+            = g_strdup_printf ("%s  %s", cw_clause_get_number (child), cw_clause_get_title_shown (child));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child_title);
           GtkWidget *check = scope_check (self, child);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

@@ -289,7 +289,7 @@ update_row (CwChecklist *self, GtkWidget *box)
     }
   g_autofree char *description
     = g_strdup_printf (_("%s %s, %u of %u answered%s%s"), cw_clause_get_number (clause),
-                       cw_clause_get_title (clause), answered, total, noteworthy ? ", " : "",
+                       cw_clause_get_title_shown (clause), answered, total, noteworthy ? ", " : "",
                        noteworthy ? cw_result_label (worst) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -362,7 +362,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwChecklist *sel
   CwClause *clause = gtk_tree_list_row_get_item (row);
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   g_autofree char *text
-    = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+    = g_strdup_printf ("%s  %s", cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), text);
   g_object_set_data_full (G_OBJECT (box), "clause", clause, g_object_unref);
   update_row (self, box);
@@ -971,9 +971,9 @@ show_question (CwChecklist *self, guint index)
 
   self->loading = TRUE;
   g_autofree char *heading
-    = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title (clause));
+    = g_strdup_printf ("%s %s", cw_clause_get_number (clause), cw_clause_get_title_shown (clause));
   gtk_label_set_label (self->clause_heading, heading);
-  gtk_label_set_label (self->guidance, cw_clause_get_guidance (clause));
+  gtk_label_set_label (self->guidance, cw_clause_get_guidance_shown (clause));
   guint in_clause = 0, of_clause = cw_clause_get_questions (clause)->len;
   for (guint i = 0; i < of_clause; i++)
     if (g_ptr_array_index (cw_clause_get_questions (clause), i) == question)
@@ -982,7 +982,7 @@ show_question (CwChecklist *self, guint index)
     = g_strdup_printf (_("Question %u of %u · %s · %u of %u in this audit"), in_clause, of_clause,
                        cw_question_get_id (question), self->current + 1, self->questions->len);
   gtk_label_set_label (self->position_label, position);
-  gtk_label_set_label (self->question_label, cw_question_get_text (question));
+  gtk_label_set_label (self->question_label, cw_question_get_text_shown (question));
   show_result (self, answer ? answer->result : CW_RESULT_NOT_ASSESSED);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             answer ? answer->note : "", -1);

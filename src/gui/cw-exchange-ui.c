@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-exchange-ui.h"
@@ -239,7 +241,7 @@ static void
 export_audit_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   gint64 audit = g_variant_get_int64 (parameter);
-  g_autofree char *name = g_strdup_printf (_("audit-%" G_GINT64_FORMAT ".xml"), audit);
+  g_autofree char *name = g_strdup_printf (_("audit-%" PRId64 ".xml"), audit);
   choose_file (pending_new (widget, CW_EXPORT_AUDIT, audit), FALSE, name);
 }
 

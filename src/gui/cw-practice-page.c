@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -204,7 +206,7 @@ marks_text (double marks)
 {
   double rounded = (double) cw_score_to_centi (marks) / 100.0;
   if (rounded == (gint64) rounded)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rounded);
+    return g_strdup_printf ("%" PRId64, (gint64) rounded);
   return g_strdup_printf ("%.2g", rounded);
 }
 
@@ -778,7 +780,7 @@ show_answer (CwPracticePage *self, CwExerciseAnswer *answer)
         case CW_PART_NUMBER:
           if (part->has_number)
             {
-              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, part->number);
+              g_autofree char *number = g_strdup_printf ("%" PRId64, part->number);
               gtk_editable_set_text (GTK_EDITABLE (view->entry), number);
             }
           break;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-audit-editor.h"
@@ -73,8 +75,8 @@ visit_cell (CwCoverageRow *row, CwCoverageVisit *visit, const char *quarter)
   /* Compact, as in the PDF: the audit's reference, tinted by its worst
    * result for the clause; the result in words is its tooltip and name. */
   g_autofree char *text
-    = visit->issued ? g_strdup_printf (_("IA-%" G_GINT64_FORMAT), visit->audit)
-                    : g_strdup_printf (_("IA-%" G_GINT64_FORMAT " planned"), visit->audit);
+    = visit->issued ? g_strdup_printf (_("IA-%" PRId64), visit->audit)
+                    : g_strdup_printf (_("IA-%" PRId64 " planned"), visit->audit);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), label);
@@ -90,10 +92,10 @@ visit_cell (CwCoverageRow *row, CwCoverageVisit *visit, const char *quarter)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", visit->audit);
   g_autofree char *name
     = visit->issued
-        ? g_strdup_printf (_("%s, quarter from %s: audit %" G_GINT64_FORMAT
+        ? g_strdup_printf (_("%s, quarter from %s: audit %" PRId64
                              " issued, worst result %s; open it"),
                            row->clause, quarter, visit->audit, cw_result_label (visit->worst))
-        : g_strdup_printf (_("%s, quarter from %s: audit %" G_GINT64_FORMAT " planned; open it"),
+        : g_strdup_printf (_("%s, quarter from %s: audit %" PRId64 " planned; open it"),
                            row->clause, quarter, visit->audit);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
@@ -154,7 +156,7 @@ fill_matrix (CwProgrammePage *self, CwProgramme *programme, GPtrArray *rows)
       CwCoverageRow *row = g_ptr_array_index (order, r);
       CwClause *clause = catalogue ? cw_catalogue_lookup_clause (catalogue, row->clause) : NULL;
       g_autofree char *name
-        = g_strdup_printf ("%s %s", row->clause, clause ? cw_clause_get_title (clause) : "");
+        = g_strdup_printf ("%s %s", row->clause, clause ? cw_clause_get_title_shown (clause) : "");
       GtkWidget *label = gtk_label_new (name);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       /* The whole title, wrapped: no tooltip repeating a cut-short one. */
