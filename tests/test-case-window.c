@@ -44,6 +44,26 @@ wait_for (GType type)
 }
 
 static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Export's progress window is a plain AdwWindow; it goes when the writer ends. */
+static gboolean
+no_progress_window (gpointer data)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_OBJECT_TYPE (window) == ADW_TYPE_WINDOW)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 case_opened (gpointer data)
 {
   CwWorkspace *workspace = cw_window_get_workspace (data);
@@ -245,6 +265,24 @@ test_case_audit (void)
   gtk_adjustment_set_value (down, gtk_adjustment_get_upper (down)
                                     - gtk_adjustment_get_page_size (down));
   cw_ui_screenshot (GTK_WIDGET (debrief), "case-debrief-sampling");
+
+  /* Export PDF… writes the core's debrief report where the trainee says. */
+  g_autofree char *was = g_get_current_dir ();
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (debrief), "debrief.export", NULL);
+  wait_for (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWindow *chooser = cw_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "debrief.pdf");
+  gtk_widget_activate (cw_ui_find_button (GTK_WIDGET (chooser), "_Export"));
+  g_autofree char *pdf = cw_test_path (dir, "debrief.pdf");
+  cw_ui_wait_until (file_written, pdf);
+  /* The writer reports to the window it started from: wait for it. */
+  cw_ui_wait_until (no_progress_window, NULL);
+  g_autofree char *bytes = NULL;
+  g_assert_true (g_file_get_contents (pdf, &bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  g_assert_cmpint (g_chdir (was), ==, 0);
+  cw_ui_wait_until (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
   gtk_window_close (GTK_WINDOW (debrief));
   cw_ui_wait_until (toplevel_gone, GSIZE_TO_POINTER (CW_TYPE_DEBRIEF_WINDOW));
 

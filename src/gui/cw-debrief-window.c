@@ -8,12 +8,15 @@
 
 #include "cw-case-audit.h"
 #include "cw-debrief-window.h"
+#include "cw-report-ui.h"
 #include "cw-widgets.h"
 
 struct _CwDebriefWindow
 {
   AdwWindow parent_instance;
 
+  CwWorkspace *workspace;
+  gint64 audit_id;
   CwDebrief *debrief;
   GHashTable *score_labels; /* part → GtkLabel, borrowed from the list */
   guint n_rows;
@@ -292,6 +295,25 @@ show_debrief (CwDebriefWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "debrief");
 }
 
+/* The same debrief as a PDF, from the report the core draws. */
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwDebriefWindow *self = CW_DEBRIEF_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwReport) report = cw_report_new_debrief (self->workspace, self->audit_id, &error);
+  if (report == NULL)
+    {
+      cw_show_error (widget, _("Could Not Prepare the Report"), error);
+      return;
+    }
+  g_autofree char *title = g_strdup (self->debrief->audit_title);
+  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  /* TRANSLATORS: the suggested file name of a debrief; %s is the audit's title */
+  g_autofree char *name = g_strdup_printf (_("%s – debrief.pdf"), title);
+  cw_report_ui_export (widget, report, name);
+}
+
 static void
 cw_debrief_window_dispose (GObject *object)
 {
@@ -299,6 +321,7 @@ cw_debrief_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_DEBRIEF_WINDOW);
   g_clear_pointer (&self->score_labels, g_hash_table_unref);
   g_clear_pointer (&self->debrief, cw_debrief_free);
+  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (cw_debrief_window_parent_class)->dispose (object);
 }
 
@@ -318,6 +341,7 @@ cw_debrief_window_class_init (CwDebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDebriefWindow, findings_group);
   gtk_widget_class_bind_template_child (widget_class, CwDebriefWindow, rows_list);
   gtk_widget_class_bind_template_child (widget_class, CwDebriefWindow, sampling_list);
+  gtk_widget_class_install_action (widget_class, "debrief.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -333,8 +357,11 @@ cw_debrief_window_new (GtkWindow *parent, CwWorkspace *workspace, gint64 audit_i
 {
   g_return_val_if_fail (CW_IS_WORKSPACE (workspace), NULL);
   CwDebriefWindow *self = g_object_new (CW_TYPE_DEBRIEF_WINDOW, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->audit_id = audit_id;
   g_autoptr (GError) error = NULL;
   self->debrief = cw_case_debrief (workspace, audit_id, &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "debrief.export", self->debrief != NULL);
   if (self->debrief == NULL)
     {
       adw_status_page_set_description (self->refused_page, error->message);
