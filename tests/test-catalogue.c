@@ -3,8 +3,11 @@
  * and every leaf clause has our guidance and three to seven questions. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cw-catalogue.h"
 #include "cw-core.h"
+#include "cw-i18n.h"
 #include "cw-test-util.h"
 #include "cw-workspace.h"
 
@@ -389,6 +392,105 @@ test_builtin_passes_schema (void)
                     cw_catalogue_get_clauses (builtin)->len);
 }
 
+/* Every clause title, guidance, question, expected item and review input
+ * of the built-in catalogue is there in English, German and French, each
+ * question by the same id; a translation is not the English again. A
+ * translation that drops a question or names one the catalogue lacks is
+ * refused. What is shown follows the language pushed; the text a
+ * workspace keeps stays English. */
+static void
+test_three_languages (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwCatalogue) catalogue = cw_catalogue_new_builtin (&error);
+  g_assert_no_error (error);
+  const char *const translated[] = { "de", "fr" };
+  guint checked = 0, same = 0;
+  GPtrArray *clauses = cw_catalogue_get_clauses (catalogue);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CwClause *clause = g_ptr_array_index (clauses, i);
+      const char *number = cw_clause_get_number (clause);
+      for (guint l = 0; l < G_N_ELEMENTS (translated); l++)
+        {
+          const char *title
+            = cw_catalogue_text (catalogue, translated[l], CW_CATALOGUE_TITLE, number);
+          g_assert_nonnull (title);
+          same += g_str_equal (title, cw_clause_get_title (clause));
+          if (!cw_clause_is_leaf (clause))
+            continue;
+          g_assert_nonnull (
+            cw_catalogue_text (catalogue, translated[l], CW_CATALOGUE_GUIDANCE, number));
+          GPtrArray *questions = cw_clause_get_questions (clause);
+          for (guint q = 0; q < questions->len; q++)
+            {
+              CwQuestion *question = g_ptr_array_index (questions, q);
+              const char *text = cw_catalogue_text (catalogue, translated[l], CW_CATALOGUE_QUESTION,
+                                                    cw_question_get_id (question));
+              g_assert_nonnull (text);
+              g_assert_cmpstr (text, !=, cw_question_get_text (question));
+              checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (checked, ==, 2 * cw_catalogue_count_questions (catalogue));
+  /* A title or two ("Leadership", "Design") may read the same. */
+  g_assert_cmpuint (same, <=, 4);
+  GArray *inputs = cw_catalogue_get_review_inputs (catalogue);
+  for (guint i = 0; i < inputs->len; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (translated); l++)
+      {
+        const char *id = g_array_index (inputs, CwReviewInput, i).id;
+        g_assert_nonnull (cw_catalogue_text (catalogue, translated[l], CW_CATALOGUE_INPUT_TITLE, id));
+        g_assert_nonnull (cw_catalogue_text (catalogue, translated[l], CW_CATALOGUE_INPUT_HINT, id));
+      }
+
+  /* Shown in the language pushed; kept in English. */
+  CwQuestion *question = cw_catalogue_lookup_question (catalogue, "8.6.3.q1");
+  g_assert_true (cw_language_push ("de", &error));
+  g_assert_cmpstr (cw_question_get_text_shown (question), ==,
+                   cw_catalogue_text (catalogue, "de", CW_CATALOGUE_QUESTION, "8.6.3.q1"));
+  cw_language_pop ();
+  g_assert_true (cw_language_push ("en", &error));
+  g_assert_cmpstr (cw_question_get_text_shown (question), ==, cw_question_get_text (question));
+  cw_language_pop ();
+  /* A workspace whose question reads otherwise is shown its own words. */
+  g_autoptr (CwCatalogue) other = cw_catalogue_new ("ISO/IEC 20000-1:2018", 1);
+  g_assert_nonnull (cw_catalogue_add_clause (other, "8", "Operation", NULL, &error));
+  g_assert_nonnull (cw_catalogue_add_clause (other, "8.6", "Resolution", "8", &error));
+  CwClause *clause = cw_catalogue_add_clause (other, "8.6.3", "Problem management", "8.6", &error);
+  g_assert_no_error (error);
+  CwQuestion *own = cw_catalogue_add_question (other, clause, "8.6.3.q1", "Our own words here.", &error);
+  g_assert_true (cw_language_push ("fr", &error));
+  g_assert_cmpstr (cw_question_get_text_shown (own), ==, "Our own words here.");
+  cw_language_pop ();
+
+  /* Translations that miss or add an item. */
+  g_autoptr (GBytes) bytes
+    = g_resources_lookup_data (CW_CATALOGUE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  const char *german_question = strstr (text->str, "<translation lang=\"de\">");
+  g_assert_nonnull (german_question);
+  const char *start = strstr (german_question, "<question id=\"8.6.3.q1\">");
+  const char *end = strstr (start, "</question>") + strlen ("</question>");
+  g_autoptr (GString) missing = g_string_new_len (text->str, start - text->str);
+  g_string_append (missing, end);
+  g_autoptr (GBytes) missing_bytes = g_bytes_new (missing->str, missing->len);
+  g_assert_null (cw_catalogue_new_from_xml (missing_bytes, "missing.xml", &error));
+  g_assert_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID);
+  cw_test_assert_contains (error->message, "8.6.3.q1");
+  g_clear_error (&error);
+  /* The French names a question the catalogue does not have. */
+  g_autoptr (GString) extra = g_string_new (text->str);
+  const char *french = strstr (extra->str, "<translation lang=\"fr\">");
+  char *renamed = strstr (french, "<question id=\"8.6.3.q1\">");
+  g_assert_nonnull (renamed);
+  renamed[strlen ("<question id=\"8.6.3.q")] = '9';
+  g_autoptr (GBytes) extra_bytes = g_bytes_new (extra->str, extra->len);
+  g_assert_null (cw_catalogue_new_from_xml (extra_bytes, "extra.xml", &error));
+  g_assert_error (error, CW_CATALOGUE_ERROR, CW_CATALOGUE_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +503,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/catalogue/scope", test_scope);
   g_test_add_func ("/core/catalogue/schema-rejects", test_schema_rejects);
   g_test_add_func ("/core/catalogue/builtin-passes-schema", test_builtin_passes_schema);
+  g_test_add_func ("/core/catalogue/three-languages", test_three_languages);
   return g_test_run ();
 }

@@ -46,7 +46,7 @@ test_show_and_set (void)
   const char *labels[] = { "name",      "scope",         "services",      "certification-body",
                            "stage-one", "stage-two",     "certified-on",  "respond-major",
                            "respond-minor",
-                           "coverage-months", "revision" };
+                           "coverage-months", "language", "revision" };
   g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (labels) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -74,6 +74,7 @@ test_show_and_set (void)
                    "respond-major: 14\n"
                    "respond-minor: 45\n"
                    "coverage-months: 12\n"
+                   "language: en\n"
                    "revision: 2\n");
   g_assert_cmpint (cw_test_sql_int (ws, "SELECT respond_major_days FROM organisation"), ==, 14);
   g_assert_cmpint (cw_test_sql_int (ws, "SELECT respond_minor_days FROM organisation"), ==, 45);

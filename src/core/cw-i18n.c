@@ -205,7 +205,7 @@ cw_language_push (const char *code, GError **error)
   if (!found)
     {
       g_set_error (error, CW_LANGUAGE_ERROR, CW_LANGUAGE_ERROR_MISSING,
-                   _("The %s messages of Clausewise are not installed (looked in %s); "
+                   _("Clausewise's messages in %s are not installed (looked in %s); "
                      "reinstall Clausewise or choose another language"),
                    language->name, cw_i18n_localedir ());
       return FALSE;

@@ -398,9 +398,25 @@ page_drawn (guint page, guint n_pages, gpointer data)
 /* The content is poured twice: the first pass counts the pages and finds
  * where each heading lands, the second draws every page as it fills. Each
  * holds one page at a time, so memory does not grow with the report. */
+static gboolean render_pages (CwReport *self, int fd, const char *path,
+                              CwReportProgress progress, gpointer user_data,
+                              GCancellable *cancellable, GError **error);
+
+/* Renders in the report's language, on whichever thread renders. */
 static gboolean
 render (CwReport *self, int fd, const char *path, CwReportProgress progress, gpointer user_data,
         GCancellable *cancellable, GError **error)
+{
+  gboolean speaking = self->language != NULL && cw_language_push (self->language, NULL);
+  gboolean ok = render_pages (self, fd, path, progress, user_data, cancellable, error);
+  if (speaking)
+    cw_language_pop ();
+  return ok;
+}
+
+static gboolean
+render_pages (CwReport *self, int fd, const char *path, CwReportProgress progress,
+              gpointer user_data, GCancellable *cancellable, GError **error)
 {
   double width, height;
   cw_paper_get_size (self->paper, &width, &height);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-i18n.h"
 #include "cw-organisation-dialog.h"
 #include "cw-people.h"
 #include "cw-text.h"
@@ -27,6 +28,7 @@ struct _CwOrganisationDialog
   AdwEntryRow *stage_one_row;
   AdwEntryRow *stage_two_row;
   AdwEntryRow *certified_row;
+  AdwComboRow *language_row; /* in the order of cw_languages () */
   GtkTextView *scope_view;
   GtkTextView *services_view;
   GtkSpinButton *respond_major_spin;
@@ -177,6 +179,8 @@ cw_organisation_dialog_save (CwOrganisationDialog *self)
     .certified_on = (char *) row_text (self->certified_row),
     .respond_major_days = (guint) gtk_spin_button_get_value_as_int (self->respond_major_spin),
     .respond_minor_days = (guint) gtk_spin_button_get_value_as_int (self->respond_minor_spin),
+    .language = (char *) cw_languages ()[MIN (adw_combo_row_get_selected (self->language_row),
+                                              g_strv_length ((char **) cw_languages ()) - 1)],
     .rev = self->rev,
   };
   g_autoptr (GError) error = NULL;
@@ -236,6 +240,7 @@ cw_organisation_dialog_class_init (CwOrganisationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, stage_one_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, stage_two_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, certified_row);
+  gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, scope_view);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, services_view);
   gtk_widget_class_bind_template_child (widget_class, CwOrganisationDialog, respond_major_spin);
@@ -281,6 +286,10 @@ cw_organisation_dialog_new (GtkWindow *parent, CwWorkspace *workspace)
                              organisation->certified_on ? organisation->certified_on : "");
       cw_text_view_set_text (self->scope_view, organisation->scope);
       cw_text_view_set_text (self->services_view, organisation->services);
+      const char *const *languages = cw_languages ();
+      for (guint i = 0; languages[i] != NULL; i++)
+        if (g_strcmp0 (languages[i], organisation->language) == 0)
+          adw_combo_row_set_selected (self->language_row, i);
       gtk_spin_button_set_value (self->respond_major_spin, organisation->respond_major_days);
       gtk_spin_button_set_value (self->respond_minor_spin, organisation->respond_minor_days);
     }
