@@ -431,7 +431,13 @@ CONTROL = 1 << 2
 
 
 def run(args):
-    tmp = tempfile.mkdtemp(prefix="clausewise-a11y-")
+    # The Practice page shows the practice file's path in a label; an
+    # underscore that mkdtemp happened to put in it reads as a mnemonic.
+    while True:
+        tmp = tempfile.mkdtemp(prefix="clausewise-a11y-")
+        if "_" not in tmp:
+            break
+        os.rmdir(tmp)
     runtime = os.path.join(tmp, "runtime")
     os.mkdir(runtime, 0o700)
     address = start_a11y_bus(runtime)
