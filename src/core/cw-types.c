@@ -1,6 +1,7 @@
 /* cw-types.c: tokens and labels of the domain's vocabularies. */
 #include "config.h"
 
+#include "cw-i18n.h"
 #include "cw-terms.h"
 #include "cw-types.h"
 
@@ -73,4 +74,32 @@ cw_grade_to_result (CwGrade grade)
     default:
       g_return_val_if_reached (CW_RESULT_NOT_ASSESSED);
     }
+}
+
+/* The short word on a finding's or a clause's badge. */
+const char *
+cw_result_badge (CwResult result)
+{
+  switch (result)
+    {
+    case CW_RESULT_OFI:
+      return C_("badge", "ofi");
+    case CW_RESULT_OBSERVATION:
+      return C_("badge", "observation");
+    case CW_RESULT_MINOR:
+      return C_("badge", "minor");
+    case CW_RESULT_MAJOR:
+      return C_("badge", "major");
+    case CW_RESULT_NOT_ASSESSED:
+    case CW_RESULT_NOT_APPLICABLE:
+    case CW_RESULT_CONFORMING:
+      return "";
+    }
+  g_return_val_if_reached ("");
+}
+
+const char *
+cw_grade_badge (CwGrade grade)
+{
+  return cw_result_badge (cw_grade_to_result (grade));
 }

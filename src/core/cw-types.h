@@ -68,6 +68,9 @@ gboolean cw_grade_from_string (const char *token, CwGrade *grade);
 const char *cw_grade_label (CwGrade grade);
 const char *cw_grade_tokens (void);
 gboolean cw_grade_is_nonconformity (CwGrade grade);
+/* The short, translated word on a badge ("minor"); "" for no finding. */
+const char *cw_result_badge (CwResult result);
+const char *cw_grade_badge (CwGrade grade);
 CwResult cw_grade_to_result (CwGrade grade);
 
 const char *cw_audit_status_to_string (CwAuditStatus status);

@@ -97,9 +97,11 @@ make_action_row (CwAction *action, const GDate *today)
   g_autofree char *title = g_markup_escape_text (cw_action_get_title (action), -1);
   const char *owner = cw_action_get_owner (action);
   const char *due = cw_action_get_due (action);
-  g_autofree char *subtitle = g_markup_printf_escaped (
-    "%s · %s%s%s", cw_action_status_label (cw_action_get_status (action)),
-    *owner ? owner : _("no owner"), due ? _(" · due ") : "", due ? due : "");
+  const char *status = cw_action_status_label (cw_action_get_status (action));
+  const char *who = *owner ? owner : _("no owner");
+  /* TRANSLATORS: an action's status, its owner and its due date. */
+  g_autofree char *subtitle = due ? g_markup_printf_escaped (_("%s · %s · due %s"), status, who, due)
+                                  : g_markup_printf_escaped ("%s · %s", status, who);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -284,7 +284,7 @@ update_row (CwChecklist *self, GtkWidget *box)
   gtk_widget_set_visible (GTK_WIDGET (badge), noteworthy);
   if (noteworthy)
     {
-      gtk_label_set_label (badge, cw_result_to_string (worst));
+      gtk_label_set_label (badge, cw_result_badge (worst));
       gtk_widget_add_css_class (GTK_WIDGET (badge), cw_result_css_class (worst));
     }
   g_autofree char *description

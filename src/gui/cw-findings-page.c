@@ -89,7 +89,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CwFindingsPage *
   for (CwGrade grade = CW_GRADE_OFI; grade <= CW_GRADE_MAJOR; grade++)
     gtk_widget_remove_css_class (GTK_WIDGET (badge), cw_result_css_class (cw_grade_to_result (grade)));
   CwGrade grade = cw_finding_get_grade (finding);
-  gtk_label_set_label (badge, cw_grade_to_string (grade));
+  gtk_label_set_label (badge, cw_grade_badge (grade));
   gtk_widget_add_css_class (GTK_WIDGET (badge), cw_result_css_class (cw_grade_to_result (grade)));
   g_autofree char *caption = g_strdup_printf (
     _("Finding %" PRId64 " · clause %s · audit %" PRId64 " · %s"), cw_finding_get_id (finding),
