@@ -19,6 +19,7 @@
 #include "cw-action.h"
 #include "cw-audit.h"
 #include "cw-audit-editor.h"
+#include "cw-case-audit.h"
 #include "cw-checklist.h"
 #include "cw-date.h"
 #include "cw-draft.h"
@@ -1152,6 +1153,24 @@ exchange_action (GtkWidget *widget, const char *action, GVariant *parameter)
                               "x", cw_audit_get_id (self->audit));
 }
 
+/* Case audits belong to the window too: the library opens at the clause
+ * of the question shown. */
+static void
+case_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CwChecklist *self = CW_CHECKLIST (widget);
+  cw_checklist_save_now (self);
+  if (g_str_equal (action, "checklist.debrief"))
+    {
+      gtk_widget_activate_action (widget, "case.debrief", "x", cw_audit_get_id (self->audit));
+      return;
+    }
+  CwQuestion *question = current_question (self);
+  const char *clause = question ? cw_clause_get_number (cw_question_get_clause (question)) : "";
+  gtk_widget_activate_action (widget, "case.library", "(xs)", cw_audit_get_id (self->audit),
+                              clause);
+}
+
 static void
 export_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -1418,6 +1437,9 @@ cw_checklist_show (CwChecklist *self, CwWorkspace *workspace, gint64 audit_id,
                                  writable && cw_audit_accepts (audit, NULL, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.details",
                                  writable && cw_audit_accepts (audit, NULL, NULL));
+  gboolean case_study = cw_workspace_is_case_study (workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.case-library", case_study);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.debrief", case_study);
   self->current = 0;
   g_clear_pointer (&self->listed_clause, g_free);
   refresh_progress (self);
@@ -1570,6 +1592,8 @@ cw_checklist_class_init (CwChecklistClass *klass)
                                    exchange_action);
   gtk_widget_class_install_action (widget_class, "checklist.exchange-assign", NULL,
                                    exchange_action);
+  gtk_widget_class_install_action (widget_class, "checklist.case-library", NULL, case_action);
+  gtk_widget_class_install_action (widget_class, "checklist.debrief", NULL, case_action);
   gtk_widget_class_install_action (widget_class, "checklist.issue-audit", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "checklist.revise-audit", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "checklist.meetings", NULL, meetings_action);
@@ -1582,6 +1606,8 @@ cw_checklist_class_init (CwChecklistClass *klass)
                                        "checklist.add-evidence", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
                                        "checklist.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "checklist.case-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "checklist.back",
                                        NULL);
   /* Alt+1 … Alt+7: the results in the order of the buttons. */

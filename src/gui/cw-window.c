@@ -15,6 +15,8 @@
 #include "cw-audits-page.h"
 #include "cw-audit.h"
 #include "cw-actions-page.h"
+#include "cw-case-audit.h"
+#include "cw-case-ui.h"
 #include "cw-exchange-ui.h"
 #include "cw-organisation-dialog.h"
 #include "cw-report-ui.h"
@@ -40,6 +42,8 @@ struct _CwWindow
   AdwViewSwitcherBar *switcher_bar;
   guint switchers_idle;
   GtkRevealer *read_only_bar;
+  GtkRevealer *case_bar;
+  GtkLabel *case_label;
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
   GtkSearchBar *search_bar;
@@ -270,8 +274,25 @@ update_title (CwWindow *self)
     = self->workspace ? g_path_get_basename (cw_workspace_get_path (self->workspace)) : NULL;
   const char *name = organisation && *organisation->name ? organisation->name : _("Clausewise");
   adw_view_switcher_title_set_title (self->switcher_title, name);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, file ? file : "");
-  g_autofree char *title = file ? g_strdup_printf ("%s — %s", name, file) : g_strdup (name);
+  /* A case audit's workspace says so, so that nobody takes it for an
+   * organisation's. */
+  g_autoptr (CwCaseStudy) study = self->workspace && cw_workspace_is_case_study (self->workspace)
+                                    ? cw_case_study_load (self->workspace, NULL)
+                                    : NULL;
+  g_autofree char *subtitle
+    = study ? g_strdup_printf (_("Case audit by trainee %s — %s"), study->trainee, file)
+            : g_strdup (file ? file : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  if (study != NULL)
+    {
+      g_autofree char *banner = g_strdup_printf (
+        _("Case audit of a fictional organisation for trainee %s: nothing here is an "
+          "organisation's own record. The audit's menu has the case library and the debrief."),
+        study->trainee);
+      gtk_label_set_label (self->case_label, banner);
+    }
+  gtk_revealer_set_reveal_child (self->case_bar, study != NULL);
+  g_autofree char *title = file ? g_strdup_printf ("%s — %s", name, subtitle) : g_strdup (name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -766,6 +787,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, search_bar);
@@ -803,6 +826,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-review", "x", show_review_action);
   cw_report_ui_install_actions (widget_class);
   cw_exchange_ui_install_actions (widget_class);
+  cw_case_ui_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-audit",
                                        NULL);
