@@ -34,18 +34,6 @@ struct _CwCaseLibrary
 
 G_DEFINE_FINAL_TYPE (CwCaseLibrary, cw_case_library, ADW_TYPE_WINDOW)
 
-static GtkWidget *
-make_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A document, an interview or a record handed out: what it is, then its
  * text in full. */
 static GtkWidget *
@@ -58,9 +46,9 @@ make_text_row (const char *title, const char *meta, const char *text)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), make_label (title, "heading"));
-  gtk_box_append (GTK_BOX (box), make_label (meta, "dim-label"));
-  gtk_box_append (GTK_BOX (box), make_label (text, NULL));
+  gtk_box_append (GTK_BOX (box), cw_wrapped_label (title, "heading"));
+  gtk_box_append (GTK_BOX (box), cw_wrapped_label (meta, "dim-label"));
+  gtk_box_append (GTK_BOX (box), cw_wrapped_label (text, NULL));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_autofree char *name = g_strdup_printf ("%s, %s", title, meta);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

@@ -8,13 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-application.h"
 #include "cw-case-audit.h"
 #include "cw-case-library.h"
 #include "cw-case-ui.h"
 #include "cw-debrief-window.h"
 #include "cw-exercise.h"
 #include "cw-widgets.h"
-#include "cw-window.h"
 
 static CwWorkspace *
 workspace_of (GtkWidget *window)
@@ -28,7 +28,7 @@ workspace_of (GtkWidget *window)
 gboolean
 cw_case_ui_start (GtkWidget *window, const char *case_id, const char *trainee, GFile *file)
 {
-  g_return_val_if_fail (CW_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GError) error = NULL;
   if (path == NULL)
@@ -55,10 +55,13 @@ cw_case_ui_start (GtkWidget *window, const char *case_id, const char *trainee, G
       }
     audit_id = study->audit_id;
   }
-  if (!cw_window_open_path (CW_WINDOW (window), path, FALSE))
+  /* Opened as any workspace is; the window says so itself if it cannot. */
+  gtk_widget_activate_action (window, "win.open-recent", "s", path);
+  g_autoptr (CwWorkspace) opened = workspace_of (window);
+  if (opened == NULL || g_strcmp0 (cw_workspace_get_path (opened), path) != 0)
     return FALSE;
   if (audit_id > 0)
-    cw_window_show_audit (CW_WINDOW (window), audit_id, NULL);
+    gtk_widget_activate_action (window, "win.show-audit", "x", audit_id);
   cw_toast (window, _("Case audit started: ask the case library for what you need"));
   return TRUE;
 }

@@ -32,18 +32,6 @@ struct _CwDebriefWindow
 
 G_DEFINE_FINAL_TYPE (CwDebriefWindow, cw_debrief_window, ADW_TYPE_WINDOW)
 
-static GtkWidget *
-make_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 add_score (CwDebriefWindow *self, const char *part, const char *title, const char *subtitle,
            double score)
@@ -90,7 +78,7 @@ make_column (const char *heading)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (column), make_label (heading, "caption-heading"));
+  gtk_box_append (GTK_BOX (column), cw_wrapped_label (heading, "caption-heading"));
   return column;
 }
 
@@ -101,18 +89,18 @@ model_column (const CwModelFinding *model)
   if (model == NULL)
     {
       gtk_box_append (GTK_BOX (column),
-                      make_label (_("The model auditor raised nothing like this."), "dim-label"));
+                      cw_wrapped_label (_("The model auditor raised nothing like this."), "dim-label"));
       return column;
     }
   /* TRANSLATORS: a clause number, then a grade */
   g_autofree char *what = g_strdup_printf (_("Clause %s · %s"), model->clause,
                                            cw_grade_label (model->grade));
-  gtk_box_append (GTK_BOX (column), make_label (what, "heading"));
-  gtk_box_append (GTK_BOX (column), make_label (model->statement, NULL));
+  gtk_box_append (GTK_BOX (column), cw_wrapped_label (what, "heading"));
+  gtk_box_append (GTK_BOX (column), cw_wrapped_label (model->statement, NULL));
   if (model->why != NULL && *model->why)
     {
       g_autofree char *why = g_strdup_printf (_("Why: %s"), model->why);
-      gtk_box_append (GTK_BOX (column), make_label (why, "dim-label"));
+      gtk_box_append (GTK_BOX (column), cw_wrapped_label (why, "dim-label"));
     }
   return column;
 }
@@ -123,7 +111,7 @@ trainee_column (const CwDebriefRow *row)
   GtkWidget *column = make_column (_("Your finding"));
   if (row->finding == NULL)
     {
-      gtk_box_append (GTK_BOX (column), make_label (_("Not raised."), "dim-label"));
+      gtk_box_append (GTK_BOX (column), cw_wrapped_label (_("Not raised."), "dim-label"));
       return column;
     }
   /* TRANSLATORS: a finding's label ("NC-2"), its clause and its grade */
@@ -131,35 +119,35 @@ trainee_column (const CwDebriefRow *row)
     = g_strdup_printf (_("%s · clause %s · %s"), row->label ? row->label : "",
                        cw_finding_get_clause (row->finding),
                        cw_grade_label (cw_finding_get_grade (row->finding)));
-  gtk_box_append (GTK_BOX (column), make_label (what, "heading"));
+  gtk_box_append (GTK_BOX (column), cw_wrapped_label (what, "heading"));
   const char *statement = cw_finding_get_statement (row->finding);
-  gtk_box_append (GTK_BOX (column), make_label (statement && *statement ? statement
+  gtk_box_append (GTK_BOX (column), cw_wrapped_label (statement && *statement ? statement
                                                                         : _("No statement written."),
                                                 statement && *statement ? NULL : "dim-label"));
   if (row->hints == NULL || row->hints->len == 0)
     gtk_box_append (GTK_BOX (column),
-                    make_label (_("The statement checker has nothing to add."), "dim-label"));
+                    cw_wrapped_label (_("The statement checker has nothing to add."), "dim-label"));
   for (guint i = 0; row->hints != NULL && i < row->hints->len; i++)
     {
       const CwStatementHint *hint = g_ptr_array_index (row->hints, i);
       /* TRANSLATORS: one of the statement checker's hints, as a list item */
       g_autofree char *text = g_strdup_printf (_("• %s"), hint->message);
-      gtk_box_append (GTK_BOX (column), make_label (text, "warning"));
+      gtk_box_append (GTK_BOX (column), cw_wrapped_label (text, "warning"));
     }
   if (row->cited != NULL && row->cited[0] != NULL)
     {
       g_autofree char *items = g_strjoinv (", ", row->cited);
       g_autofree char *cites = g_strdup_printf (_("Cites: %s"), items);
-      gtk_box_append (GTK_BOX (column), make_label (cites, "dim-label"));
+      gtk_box_append (GTK_BOX (column), cw_wrapped_label (cites, "dim-label"));
       if (row->model_items_cited != NULL && row->model_items_cited[0] != NULL)
         {
           g_autofree char *shared = g_strjoinv (", ", row->model_items_cited);
           g_autofree char *text = g_strdup_printf (_("The model cites these too: %s"), shared);
-          gtk_box_append (GTK_BOX (column), make_label (text, "dim-label"));
+          gtk_box_append (GTK_BOX (column), cw_wrapped_label (text, "dim-label"));
         }
     }
   else
-    gtk_box_append (GTK_BOX (column), make_label (_("Cites nothing from the case."), "dim-label"));
+    gtk_box_append (GTK_BOX (column), cw_wrapped_label (_("Cites nothing from the case."), "dim-label"));
   return column;
 }
 
@@ -183,7 +171,7 @@ make_row (const CwDebriefRow *row)
   g_autofree char *title
     = row->model ? g_strdup_printf (_("Model finding %s"), row->model->id)
                  : g_strdup_printf (_("Your %s, not in the model"), row->label ? row->label : "");
-  gtk_box_append (GTK_BOX (header), make_label (title, "heading"));
+  gtk_box_append (GTK_BOX (header), cw_wrapped_label (title, "heading"));
   gtk_box_append (GTK_BOX (box), header);
 
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);

@@ -311,3 +311,18 @@ cw_expander_row_report_state (GtkWidget *row)
   report_expanded (ADW_EXPANDER_ROW (row));
   g_signal_connect (row, "notify::expanded", G_CALLBACK (report_expanded), NULL);
 }
+
+/* A label that wraps at words (and inside long ids), left-aligned, with
+ * an optional style class: the body text of the case library and the
+ * debrief. */
+GtkWidget *
+cw_wrapped_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}

@@ -20,6 +20,7 @@ void cw_accessible_names_init (void);
 void cw_window_focus_when_shown (GtkWindow *window, GtkWidget *widget);
 void cw_list_item_set_accessible_label (GtkListItem *item, const char *label);
 GtkWidget *cw_decorative_icon (const char *icon_name);
+GtkWidget *cw_wrapped_label (const char *text, const char *css_class);
 void cw_expander_row_report_state (GtkWidget *row);
 void cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboolean *closing);
 
