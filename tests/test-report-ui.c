@@ -202,12 +202,44 @@ test_print_to_file (void)
   settle (100);
 }
 
+/* The window an export was asked from closed while the PDF is written:
+ * the file is still written whole, and nothing tries to show a toast in
+ * the closed window (G_DEBUG=fatal-warnings makes any warning fail). */
+static void
+test_window_closed_while_exporting (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  CwWindow *window = cw_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cw_window_open_path (window, path, FALSE));
+  settle (200);
+  g_autoptr (CwReport) report = cw_report_new_audit (cw_window_get_workspace (window), 1, &error);
+  g_assert_no_error (error);
+  g_autofree char *pdf = cw_test_path (dir, "closed.pdf");
+  cw_report_ui_export_to (cw_window_get_checklist (window), report, pdf);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (pdf, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  settle (300);
+  g_assert_null (find_dialog ());
+  g_autoptr (GBytes) bytes = cw_test_read (pdf);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cw_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/report/export-refused", test_export_refused);
+  g_test_add_func ("/ui/report/window-closed-while-exporting", test_window_closed_while_exporting);
   g_test_add_func ("/ui/report/print-to-file", test_print_to_file);
   return g_test_run ();
 }

@@ -27,6 +27,9 @@ typedef struct
 static void
 export_free (Export *export)
 {
+  if (export->progress_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (export->progress_window),
+                                  (gpointer *) &export->progress_window);
   g_clear_object (&export->report);
   g_free (export->path);
   g_clear_object (&export->cancellable);
@@ -107,14 +110,18 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
 {
   Export *export = data;
   g_autoptr (GError) error = NULL;
-  gtk_window_destroy (GTK_WINDOW (export->progress_window));
+  /* The window it was asked from may have been closed meanwhile, and its
+   * progress window with it: then there is nowhere to say how it went. */
+  if (export->progress_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (export->progress_window));
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (export->window));
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED)
+      if (shown && !g_error_matches (error, CW_REPORT_ERROR, CW_REPORT_ERROR_CANCELLED)
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         cw_show_error (GTK_WIDGET (export->window), _("Could Not Export the Report"), error);
     }
-  else
+  else if (shown)
     {
       g_autofree char *name = g_path_get_basename (export->path);
       g_autofree char *message = g_strdup_printf (_("“%s” exported"), name);
@@ -186,6 +193,8 @@ start_export (Export *export)
       return;
     }
   export->progress_window = progress_window (export->window, export);
+  g_object_add_weak_pointer (G_OBJECT (export->progress_window),
+                             (gpointer *) &export->progress_window);
   g_signal_connect (export->progress_window, "close-request", G_CALLBACK (on_progress_close),
                     export->cancellable);
   gtk_window_present (GTK_WINDOW (export->progress_window));
