@@ -60,6 +60,9 @@ MUST_VISIT = [
     "dialog: About",
     "dialog: Settle conflicts",
     "dialog: Start a case audit",
+    "page: Case audit checklist",
+    "dialog: Case library",
+    "dialog: Debrief",
 ]
 
 # Problems that GTK 4.8 or libadwaita 1.2 make in their own widgets, where our
@@ -480,17 +483,147 @@ def run(args):
         app = App(pyatspi, app_process)
         checker = Checker(app)
         visit_everything(app, checker, pyatspi)
+        stop_app(app_process)
+        APP_PROCESS.remove(app_process)
+        # A trainee's case audit, issued, so that its debrief is there.
+        case = make_case_workspace(args.cli, env, tmp)
+        app_process = subprocess.Popen([args.app, case], env=env)
+        APP_PROCESS.append(app_process)
+        app = App(pyatspi, app_process)
+        checker.app = app
+        visit_case(app, checker, pyatspi)
     finally:
         if app_process is not None:
-            app_process.terminate()
-            try:
-                app_process.wait(10)
-            except subprocess.TimeoutExpired:
-                app_process.kill()
+            stop_app(app_process)
         wm.terminate()
         wm.wait(10)
         shutil.rmtree(tmp, ignore_errors=True)
     return report(checker)
+
+
+def stop_app(process):
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def make_case_workspace(cli, env, tmp):
+    """The bundled small case, started, two records asked for, a major raised
+    on problem management and the report issued: what a trainee has before
+    reading the debrief."""
+    case = os.path.join(tmp, "case.clausewise")
+    today = time.strftime("%Y-%m-%d")
+    steps = [
+        ["case", "start", case, "harbourside-desk", "--trainee", "Sam Trainee"],
+        ["case", "records", case, "1", "--ask", "inc-26-0412,inc-26-0931"],
+        ["audit", "answer", case, "1", "8.6.3.q1", "major"],
+        ["finding", "new", case, "1", "--question", "8.6.3.q1", "--grade", "major",
+         "--requirement", "Procedure INC-PRO-01 v3.0 asks for a problem record for repeats.",
+         "--evidence", "INC-26-0412 and INC-26-0931 repeat with no problem record.",
+         "--statement", "Problems are not recorded for repeated incidents.",
+         "--grade-reason", "No problem log has been kept since January."],
+        ["audit", "meeting", case, "1", "opening", "--date", today, "--attendees", "Sam Trainee"],
+        ["audit", "meeting", case, "1", "closing", "--date", today, "--attendees", "Sam Trainee"],
+        ["audit", "issue", case, "1"],
+    ]
+    for step in steps:
+        subprocess.run([cli] + step, env=env, check=True, stdout=subprocess.DEVNULL)
+    return case
+
+
+class Visitor:
+    """What every visit does: open a dialog and check it, close it, find the
+    focus, reach an audit's checklist with the keyboard."""
+
+    def __init__(self, app, checker, atspi, window):
+        self.app, self.checker, self.atspi, self.window = app, checker, atspi, window
+
+    def open_dialog(self, where, opener, title=None, close=True):
+        app = self.app
+        before = {w.path for w in app.windows() if w is not None}
+        opener()
+        dialog = wait_for(where, lambda: app.find_window(before, title))
+        time.sleep(0.6)  # its rows fill in after it maps
+        self.checker.check_dialog(where, dialog)
+        if close:
+            self.close_window(dialog)
+        return dialog
+
+    def close_window(self, dialog):
+        app = self.app
+        path = dialog.path
+        if "window.close" in actions_of(dialog):
+            do_action(dialog, "window.close")
+        else:
+            press(self.atspi, "Escape")
+        wait_for("the dialog to close",
+                 lambda: all(w is None or w.path != path for w in app.windows()))
+        time.sleep(0.3)
+
+    def step(self, where, fn):
+        try:
+            fn()
+        except Exception as e:
+            self.checker.failures.setdefault(where, []).append("could not visit: %s" % e)
+            traceback.print_exc(file=sys.stdout)
+
+    def focused(self):
+        found = []
+        self.app.walk(self.window, lambda acc, path: found.append(acc)
+                      if acc.getState().contains(self.atspi.STATE_FOCUSED) else None)
+        return found[-1] if found else None
+
+    def tab(self, name):
+        t = self.app.find(self.window, role="page tab", name=name)
+        if t is None:
+            raise Failure("no page tab " + name)
+        do_action(t, "click")
+        time.sleep(0.5)
+
+    def open_checklist(self, where, target, action="checklist.details"):
+        """The way a keyboard user opens an audit: Tab into the list, arrow to
+        the audit, Enter. Returns the checklist, known by `action` (an issued
+        audit's plan takes no edits: its details action is off)."""
+        self.tab("Audits")
+        for _ in range(30):
+            acc = self.focused()
+            if acc is not None and acc.getRoleName() == "list item":
+                break
+            press(self.atspi, "Tab")
+        for _ in range(10):
+            acc = self.focused()
+            if acc is not None and target.match(acc.name):
+                break
+            press(self.atspi, "Down")
+        else:
+            raise Failure("could not reach the audit with the keyboard")
+        press(self.atspi, "Return")
+        checklist = wait_for("the checklist",
+                             lambda: self.app.find(self.window, action=action))
+        time.sleep(0.8)
+        self.checker.check(where, self.window)
+        return checklist
+
+
+def visit_case(app, checker, atspi):
+    window = wait_for("the case audit's window", app.main_window, 30)
+    wait_for("the audits list", lambda: app.find(window, role="list", name="Audits"))
+    visitor = Visitor(app, checker, atspi, window)
+    checklist = []
+    visitor.step("page: Case audit checklist", lambda: checklist.append(
+        visitor.open_checklist("page: Case audit checklist", re.compile(r"Harbourside.*"),
+                               "checklist.debrief")))
+
+    def dialog(where, action):
+        def fn():
+            if not checklist:
+                raise Failure("the checklist did not open")
+            visitor.open_dialog(where, lambda: do_action(checklist[0], action))
+        visitor.step(where, fn)
+    dialog("dialog: Case library", "checklist.case-library")
+    dialog("dialog: Debrief", "checklist.debrief")
 
 
 def visit_everything(app, checker, atspi):
@@ -498,40 +631,10 @@ def visit_everything(app, checker, atspi):
     window = wait_for("the main window", app.main_window, 30)
     wait_for("the audits list", lambda: app.find(window, role="list", name="Audits"))
 
-    def tab(name):
-        t = app.find(window, role="page tab", name=name)
-        if t is None:
-            raise Failure("no page tab " + name)
-        do_action(t, "click")
-        time.sleep(0.5)
-
-    def open_dialog(where, opener, title=None, close=True):
-        before = {w.path for w in app.windows() if w is not None}
-        opener()
-        dialog = wait_for(where, lambda: app.find_window(before, title))
-        time.sleep(0.6)  # its rows fill in after it maps
-        checker.check_dialog(where, dialog)
-        if close:
-            close_window(dialog)
-        return dialog
-
-    def close_window(dialog):
-        path = dialog.path
-        if "window.close" in actions_of(dialog):
-            do_action(dialog, "window.close")
-        else:
-            press(atspi, "Escape")
-        wait_for("the dialog to close",
-                 lambda: all(w is None or w.path != path for w in app.windows()))
-        time.sleep(0.3)
-
-    def step(where, fn):
-        try:
-            fn()
-        except Exception as e:
-            checker.failures.setdefault(where, []).append(
-                "could not visit: %s" % e)
-            traceback.print_exc(file=sys.stdout)
+    visitor = Visitor(app, checker, atspi, window)
+    tab = visitor.tab
+    open_dialog = visitor.open_dialog
+    step = visitor.step
 
     # -- the main window's pages -------------------------------------------
     for name in ("Audits", "Findings", "Actions", "Reviews", "Programme", "Readiness",
@@ -639,35 +742,11 @@ def visit_everything(app, checker, atspi):
     # -- an audit's checklist and its dialogs ---------------------------------
     checklist = []
 
-    def focused():
-        found = []
-        app.walk(window, lambda acc, path: found.append(acc)
-                 if acc.getState().contains(atspi.STATE_FOCUSED) else None)
-        return found[-1] if found else None
-
     def open_checklist():
-        # The way a keyboard user opens the audit in progress (the issued one
-        # takes no edits, so its dialogs would not open): Tab into the list,
-        # arrow to the audit, Enter.
-        tab("Audits")
-        target = re.compile(r"Follow-up audit.*")
-        for _ in range(30):
-            acc = focused()
-            if acc is not None and acc.getRoleName() == "list item":
-                break
-            press(atspi, "Tab")
-        for _ in range(10):
-            acc = focused()
-            if acc is not None and target.match(acc.name):
-                break
-            press(atspi, "Down")
-        else:
-            raise Failure("could not reach the audit in progress with the keyboard")
-        press(atspi, "Return")
-        checklist.append(wait_for("the checklist",
-                                  lambda: app.find(window, action="checklist.details")))
-        time.sleep(0.8)
-        checker.check("page: Audit checklist", window)
+        # The audit in progress: the issued one takes no edits, so its
+        # dialogs would not open.
+        checklist.append(visitor.open_checklist("page: Audit checklist",
+                                                re.compile(r"Follow-up audit.*")))
     step("page: Audit checklist", open_checklist)
 
     def checklist_dialog(where, action, title=None):

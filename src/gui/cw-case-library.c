@@ -305,6 +305,8 @@ cw_case_library_class_init (CwCaseLibraryClass *klass)
   object_class->dispose = cw_case_library_dispose;
   object_class->finalize = cw_case_library_finalize;
 
+  /* A window over the main one: screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-case-library.ui");
   gtk_widget_class_bind_template_child (widget_class, CwCaseLibrary, window_title);

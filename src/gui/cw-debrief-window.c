@@ -320,6 +320,8 @@ cw_debrief_window_class_init (CwDebriefWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   object_class->dispose = cw_debrief_window_dispose;
 
+  /* A window over the main one: screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cw-debrief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwDebriefWindow, window_title);
