@@ -16,14 +16,6 @@
 #include "cw-exercise.h"
 #include "cw-widgets.h"
 
-static CwWorkspace *
-workspace_of (GtkWidget *window)
-{
-  CwWorkspace *workspace = NULL;
-  g_object_get (window, "workspace", &workspace, NULL);
-  return workspace;
-}
-
 /* Makes the case workspace at `file` and opens it at its audit. */
 gboolean
 cw_case_ui_start (GtkWidget *window, const char *case_id, const char *trainee, GFile *file)
@@ -57,7 +49,7 @@ cw_case_ui_start (GtkWidget *window, const char *case_id, const char *trainee, G
   }
   /* Opened as any workspace is; the window says so itself if it cannot. */
   gtk_widget_activate_action (window, "win.open-recent", "s", path);
-  g_autoptr (CwWorkspace) opened = workspace_of (window);
+  g_autoptr (CwWorkspace) opened = cw_dup_window_workspace (window);
   if (opened == NULL || g_strcmp0 (cw_workspace_get_path (opened), path) != 0)
     return FALSE;
   if (audit_id > 0)
@@ -261,7 +253,7 @@ refuse_plain (GtkWidget *window, CwWorkspace *workspace, const char *heading)
 static void
 library_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (widget);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (widget);
   if (refuse_plain (widget, workspace, _("No Case Library Here")))
     return;
   gint64 audit;
@@ -281,7 +273,7 @@ library_action (GtkWidget *widget, const char *action, GVariant *parameter)
 static void
 debrief_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (widget);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (widget);
   if (refuse_plain (widget, workspace, _("No Debrief Here")))
     return;
   CwDebriefWindow *debrief

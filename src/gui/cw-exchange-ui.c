@@ -14,18 +14,10 @@
 #include "cw-merge-window.h"
 #include "cw-widgets.h"
 
-static CwWorkspace *
-workspace_of (GtkWidget *window)
-{
-  CwWorkspace *workspace = NULL;
-  g_object_get (window, "workspace", &workspace, NULL);
-  return workspace;
-}
-
 gboolean
 cw_exchange_ui_export (GtkWidget *window, const CwExportRequest *request, GFile *file)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (window);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (window);
   g_return_val_if_fail (workspace != NULL, FALSE);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GError) error = NULL;
@@ -53,7 +45,7 @@ cw_exchange_ui_export (GtkWidget *window, const CwExportRequest *request, GFile 
 GtkWindow *
 cw_exchange_ui_show_conflicts (GtkWidget *window)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (window);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (window);
   g_return_val_if_fail (workspace != NULL, NULL);
   CwMergeWindow *merge = cw_merge_window_new (GTK_WINDOW (window), workspace);
   gtk_window_present (GTK_WINDOW (merge));
@@ -101,7 +93,7 @@ run_import (GtkWidget *window, CwWorkspace *workspace, GFile *file, gboolean dry
 gboolean
 cw_exchange_ui_import (GtkWidget *window, GFile *file)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (window);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (window);
   g_return_val_if_fail (workspace != NULL, FALSE);
   g_autoptr (CwImportResult) result = run_import (window, workspace, file, FALSE);
   if (result == NULL)
@@ -134,7 +126,7 @@ on_import_response (AdwMessageDialog *dialog, const char *response, GtkWidget *w
 static void
 ask_import (GtkWidget *window, GFile *file)
 {
-  g_autoptr (CwWorkspace) workspace = workspace_of (window);
+  g_autoptr (CwWorkspace) workspace = cw_dup_window_workspace (window);
   g_autoptr (CwImportResult) result = run_import (window, workspace, file, TRUE);
   if (result == NULL)
     return;

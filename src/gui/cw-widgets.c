@@ -326,3 +326,14 @@ cw_wrapped_label (const char *text, const char *css_class)
     gtk_widget_add_css_class (label, css_class);
   return label;
 }
+
+/* The workspace `window` shows (its "workspace" property): a new
+ * reference, or NULL. For window actions kept outside the window's own
+ * file. */
+CwWorkspace *
+cw_dup_window_workspace (GtkWidget *window)
+{
+  CwWorkspace *workspace = NULL;
+  g_object_get (window, "workspace", &workspace, NULL);
+  return workspace;
+}

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cw-types.h"
+#include "cw-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ void cw_window_focus_when_shown (GtkWindow *window, GtkWidget *widget);
 void cw_list_item_set_accessible_label (GtkListItem *item, const char *label);
 GtkWidget *cw_decorative_icon (const char *icon_name);
 GtkWidget *cw_wrapped_label (const char *text, const char *css_class);
+CwWorkspace *cw_dup_window_workspace (GtkWidget *window);
 void cw_expander_row_report_state (GtkWidget *row);
 void cw_ask_discard (GtkWindow *window, const char *heading, const char *body, gboolean *closing);
 
