@@ -67,21 +67,32 @@ expect_export_refused (CwWindow *window, CwReport *report, const char *path, con
   g_assert_null (find_dialog ());
 }
 
-static void
-test_export_refused (void)
+/* A window on a new demo workspace at `dir`/demo.clausewise. */
+static CwWindow *
+open_demo (const char *dir, char **path_out)
 {
-  g_autofree char *dir = cw_test_make_dir ();
   g_autofree char *path = cw_test_path (dir, "demo.clausewise");
   g_autoptr (GError) error = NULL;
   g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
   g_assert_no_error (error);
   g_clear_object (&demo);
-
   CwWindow *window = cw_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (cw_window_open_path (window, path, FALSE));
   settle (200);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return window;
+}
+
+static void
+test_export_refused (void)
+{
+  g_autofree char *dir = cw_test_make_dir ();
+  g_autofree char *path = NULL;
+  CwWindow *window = open_demo (dir, &path);
+  g_autoptr (GError) error = NULL;
   cw_window_show_audit (window, 1, NULL);
   g_autoptr (CwReport) report = cw_report_new_audit (cw_window_get_workspace (window), 1, &error);
   g_assert_no_error (error);
@@ -152,16 +163,8 @@ static void
 test_print_to_file (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
-  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  CwWindow *window = open_demo (dir, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  CwWindow *window = cw_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cw_window_open_path (window, path, FALSE));
-  settle (200);
   CwWorkspace *workspace = cw_window_get_workspace (window);
   GDate today;
   g_date_set_dmy (&today, 29, 11, 2026);
@@ -209,16 +212,8 @@ static void
 test_window_closed_while_exporting (void)
 {
   g_autofree char *dir = cw_test_make_dir ();
-  g_autofree char *path = cw_test_path (dir, "demo.clausewise");
+  CwWindow *window = open_demo (dir, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwWorkspace) demo = cw_demo_create (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  CwWindow *window = cw_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cw_window_open_path (window, path, FALSE));
-  settle (200);
   g_autoptr (CwReport) report = cw_report_new_audit (cw_window_get_workspace (window), 1, &error);
   g_assert_no_error (error);
   g_autofree char *pdf = cw_test_path (dir, "closed.pdf");
